@@ -1,0 +1,39 @@
+package io.exflux.api;
+
+/** One call of the unified API that a venue may or may not serve. */
+public enum Capability {
+    SERVER_TIME,
+    PAIRS,
+    TICKER,
+    TICKERS,
+    ORDER_BOOK,
+    TRADES,
+    CANDLES,
+
+    PLACE_LIMIT_ORDER,
+    PLACE_MARKET_ORDER,
+    PLACE_MARKET_ORDER_BY_QUOTE,
+    PLACE_STOP_LIMIT_ORDER,
+    PLACE_STOP_MARKET_ORDER,
+    POST_ONLY,
+    CLIENT_ORDER_ID,
+    CANCEL_ORDER,
+    CANCEL_ALL_ORDERS,
+    ORDER,
+    OPEN_ORDERS,
+    ORDERS,
+    MY_TRADES,
+
+    BALANCES,
+    DEPOSITS,
+    WITHDRAWALS,
+    LEDGER,
+
+    WATCH_ORDER_BOOK,
+    WATCH_ORDER_BOOK_UPDATES,
+    WATCH_TRADES,
+    WATCH_TICKER,
+    WATCH_ORDERS,
+    WATCH_FILLS,
+    WATCH_BALANCES
+}

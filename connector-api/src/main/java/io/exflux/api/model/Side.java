@@ -1,0 +1,11 @@
+package io.exflux.api.model;
+
+/** Buy or sell. Venue spellings (BID/ASK, buy/sell) are mapped at the edge. */
+public enum Side {
+    BUY,
+    SELL;
+
+    public Side opposite() {
+        return this == BUY ? SELL : BUY;
+    }
+}

@@ -1,0 +1,30 @@
+package io.exflux.api.stream;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+
+/** A change of a websocket connection's state. */
+public sealed interface ConnectionEvent {
+
+    /** The socket's address. */
+    URI uri();
+
+    /** When the change happened, on the client's clock. */
+    Instant at();
+
+    /** A connect attempt started; {@code attempt} counts from 1 since the last stable connection. */
+    record Connecting(URI uri, Instant at, int attempt) implements ConnectionEvent { }
+
+    /** The socket is open (and, where the venue needs it, authenticated and resubscribed). */
+    record Connected(URI uri, Instant at) implements ConnectionEvent { }
+
+    /** The socket closed or failed; {@code cause} is {@code null} for a clean close by the server. */
+    record Disconnected(URI uri, Instant at, String reason, Throwable cause) implements ConnectionEvent { }
+
+    /** The next connect attempt starts after {@code delay}. */
+    record Reconnecting(URI uri, Instant at, int attempt, Duration delay) implements ConnectionEvent { }
+
+    /** The connection was closed by its owner and will not reconnect. */
+    record Closed(URI uri, Instant at) implements ConnectionEvent { }
+}
