@@ -15,5 +15,6 @@ module io.exflux.reactive {
 
     exports io.exflux.reactive.auth;
     exports io.exflux.reactive.json;
+    exports io.exflux.reactive.ratelimit;
     // each public package is exported here as it lands
 }
