@@ -163,6 +163,24 @@ class StreamResilienceTest {
     }
 
     @Test
+    void anUpgradeThatNeverAnswersHitsTheConnectTimeoutAndIsRetried() throws Exception {
+        // a listening socket nobody accepts from: TCP connects (the kernel queues it), the upgrade never answers
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            stream = StreamConnection.create(URI.create("ws://127.0.0.1:" + silent.getLocalPort() + "/ws"),
+                    TestDialect.plain(), fast().mutate().connectTimeout(Duration.ofMillis(200)).build());
+            List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
+            subscriptions.add(stream.events().subscribe(events::add));
+            subscriptions.add(stream.topic("a", StreamKind.TRADES).subscribe());
+
+            await("a second attempt", () -> connecting(events).size() >= 2);
+            assertThat(events).filteredOn(ConnectionEvent.Disconnected.class::isInstance).first()
+                    .satisfies(e -> assertThat(((ConnectionEvent.Disconnected) e).cause())
+                            .isInstanceOf(java.util.concurrent.TimeoutException.class));
+            stream.close().block(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
     void closeDuringTheBackoffWaitStopsReconnectingAndCompletesEverything() throws Exception {
         time = VirtualTimeScheduler.create();
         int closedPort;
