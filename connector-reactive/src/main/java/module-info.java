@@ -14,5 +14,6 @@ module io.exflux.reactive {
     requires org.slf4j;
 
     exports io.exflux.reactive.json;
+    exports io.exflux.reactive.transport.ws;
     // each public package is exported here as it lands
 }
