@@ -14,6 +14,7 @@ module io.exflux.reactive {
     requires org.slf4j;
 
     exports io.exflux.reactive.json;
+    exports io.exflux.reactive.transport.engineio;
     exports io.exflux.reactive.transport.ws;
     // each public package is exported here as it lands
 }

@@ -27,12 +27,26 @@ public final class EngineIoSession {
     }
 
     private final EngineIoOptions options;
-    private State state = State.AWAITING_OPEN;
+    private State state;
     private OpenHandshake handshake;
     private long nextAckId;
 
+    /** A session waiting for the server's open packet. */
     public EngineIoSession(EngineIoOptions options) {
-        this.options = options;
+        this(options, State.AWAITING_OPEN);
+    }
+
+    private EngineIoSession(EngineIoOptions options, State state) {
+        this.options = java.util.Objects.requireNonNull(options, "options");
+        this.state = state;
+    }
+
+    /**
+     * A session already past its handshake: reads the application frames of a connection whose
+     * handshake ran elsewhere, and writes frames.
+     */
+    public static EngineIoSession ready(EngineIoOptions options) {
+        return new EngineIoSession(options, State.READY);
     }
 
     public State state() {
