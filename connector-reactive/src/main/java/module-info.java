@@ -13,7 +13,9 @@ module io.exflux.reactive {
     requires org.bouncycastle.provider;
     requires org.slf4j;
 
+    exports io.exflux.reactive.auth;
     exports io.exflux.reactive.json;
+    exports io.exflux.reactive.ratelimit;
     exports io.exflux.reactive.transport.engineio;
     exports io.exflux.reactive.transport.ws;
     // each public package is exported here as it lands
