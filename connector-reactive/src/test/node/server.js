@@ -12,7 +12,6 @@ const pingTimeout = Number(process.argv[5] || 300);
 const emitEveryMs = 50;
 
 const httpServer = http.createServer();
-const channels = new Set();
 let seq = 0;
 
 function book(channel) {
@@ -24,11 +23,11 @@ function watchHeartbeats(engineSocket) {
   engineSocket.on('heartbeat', () => console.log('HEARTBEAT'));
 }
 
-if (kind === 'sio2' || kind === 'sio4') {
-  const options = { pingInterval, pingTimeout, transports: ['websocket'] };
-  const io = kind === 'sio2' ? require('sio2')(httpServer, options) : new (require('sio4').Server)(httpServer, options);
-  io.on('connection', (socket) => {
-    watchHeartbeats(socket.conn);
+// Handles subscribe/unsubscribe/echo on one namespace and emits books to its rooms, alternating the two
+// shapes venues may use: the event named after the channel, and a generic event carrying the pair.
+function serve(nsp) {
+  const channels = new Set();
+  nsp.on('connection', (socket) => {
     socket.on('subscribe', (channel) => {
       console.log('SUBSCRIBE ' + channel);
       socket.join(channel);
@@ -38,15 +37,28 @@ if (kind === 'sio2' || kind === 'sio4') {
     socket.on('unsubscribe', (channel) => socket.leave(channel));
     socket.on('echo', (value, ack) => { if (typeof ack === 'function') ack(value); });
   });
-  // Alternates the two shapes venues may use: the event named after the channel, and a generic
-  // event that carries the pair in its payload.
   setInterval(() => {
     for (const channel of channels) {
       const payload = book(channel);
-      if (payload.seq % 2 === 0) io.to(channel).emit(channel, payload);
-      else io.to(channel).emit('depth', payload);
+      if (payload.seq % 2 === 0) nsp.to(channel).emit(channel, payload);
+      else nsp.to(channel).emit('depth', payload);
     }
   }, emitEveryMs);
+}
+
+if (kind === 'sio2' || kind === 'sio4') {
+  const options = { pingInterval, pingTimeout, transports: ['websocket'] };
+  const io = kind === 'sio2' ? require('sio2')(httpServer, options) : new (require('sio4').Server)(httpServer, options);
+  io.engine.on('connection', watchHeartbeats);
+  serve(io.of('/'));
+  // A namespace that wants a token: revision 5 sends it in the CONNECT auth object, revision 4 in the
+  // namespace query. Refusals come back as CONNECT_ERROR (an object on 4.x, a string on 2.x).
+  const admin = io.of('/admin');
+  admin.use((socket, next) => {
+    const token = kind === 'sio4' ? (socket.handshake.auth || {}).token : socket.handshake.query.token;
+    return token === '123' ? next() : next(new Error('not authorized'));
+  });
+  serve(admin);
 } else if (kind === 'eio') {
   const engine = require('eio6');
   const server = new engine.Server({ pingInterval, pingTimeout, transports: ['websocket'], allowEIO3: true });

@@ -57,11 +57,7 @@ class SocketIoInteropTest {
             throws Exception {
         AtomicReference<NodeServer> server = new AtomicReference<>(started(kind, 0));
         int port = server.get().port();
-        StreamConnection<SessionSignal> connection = StreamConnection.create(
-                options.websocketUri(URI.create("ws://127.0.0.1:" + port)),
-                new EngineIoDialect(options),
-                StreamOptions.builder().initialBackoff(Duration.ofMillis(50)).maxBackoff(Duration.ofMillis(200)).build());
-        toClose.add(() -> connection.close().block(Duration.ofSeconds(5)));
+        StreamConnection<SessionSignal> connection = connect(server.get(), options);
         List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
         List<SessionSignal.Event> books = new CopyOnWriteArrayList<>();
         List<Throwable> errors = new CopyOnWriteArrayList<>();
@@ -96,6 +92,52 @@ class SocketIoInteropTest {
         assertThat(errors).as("the subscriber never saw an error").isEmpty();
         assertThat(events.stream().filter(ConnectionEvent.Connected.class::isInstance).count()).isGreaterThanOrEqualTo(2);
         assertThat(connection.malformedFrames()).as("every frame of the real server was readable").isZero();
+    }
+
+    @org.junit.jupiter.api.Test
+    void joinsANamespaceWithAnAuthObjectOnSocketIo4() throws Exception {
+        NodeServer server = started("sio4", 0);
+        EngineIoOptions options = EngineIoOptions.builder().version(EngineIoVersion.V4).namespace("/admin")
+                .auth(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("token", "123")).build();
+        StreamConnection<SessionSignal> connection = connect(server, options);
+        List<SessionSignal.Event> books = new CopyOnWriteArrayList<>();
+        subscriptions.add(connection.topic(CHANNEL, StreamKind.OTHER)
+                .filter(SessionSignal.Event.class::isInstance)
+                .map(SessionSignal.Event.class::cast)
+                .filter(event -> isBook(event.arguments()))
+                .subscribe(books::add));
+
+        await("a book from the /admin namespace", () -> !books.isEmpty());
+        assertThat(server.subscriptions()).containsExactly(CHANNEL);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({"sio4, V4, wrong", "sio2, V3, ''"})
+    void aRefusedNamespaceIsReportedWithTheServersReasonAndNothingIsSubscribed(String kind, EngineIoVersion version,
+                                                                              String token) throws Exception {
+        NodeServer server = started(kind, 0);
+        EngineIoOptions.Builder options = EngineIoOptions.builder().version(version).namespace("/admin");
+        if (!token.isEmpty()) {
+            options.auth(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("token", token));
+        }
+        StreamConnection<SessionSignal> connection = connect(server, options.build());
+        List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
+        subscriptions.add(connection.events().subscribe(events::add));
+        subscriptions.add(connection.topic(CHANNEL, StreamKind.OTHER).subscribe());
+
+        await("the refusal", () -> events.stream().anyMatch(event -> event instanceof ConnectionEvent.Disconnected d
+                && d.cause() != null && String.valueOf(d.cause().getMessage()).contains("not authorized")));
+        assertThat(events).noneMatch(ConnectionEvent.Connected.class::isInstance);
+        assertThat(server.subscriptions()).isEmpty();
+    }
+
+    private StreamConnection<SessionSignal> connect(NodeServer server, EngineIoOptions options) {
+        StreamConnection<SessionSignal> connection = StreamConnection.create(
+                options.websocketUri(URI.create("ws://127.0.0.1:" + server.port())),
+                new EngineIoDialect(options),
+                StreamOptions.builder().initialBackoff(Duration.ofMillis(50)).maxBackoff(Duration.ofMillis(200)).build());
+        toClose.add(0, () -> connection.close().block(Duration.ofSeconds(5)));
+        return connection;
     }
 
     private NodeServer started(String kind, int port) throws Exception {
