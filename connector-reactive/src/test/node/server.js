@@ -33,6 +33,8 @@ function serve(nsp) {
       socket.join(channel);
       channels.add(channel);
       socket.emit('subscribe.success', channel);
+      // A binary event (header packet plus one binary frame), which exflux rejects frame by frame.
+      if (channel === 'binary') socket.emit('bin', Buffer.from([1, 2, 3]));
     });
     socket.on('unsubscribe', (channel) => socket.leave(channel));
     socket.on('echo', (value, ack) => { if (typeof ack === 'function') ack(value); });

@@ -27,7 +27,9 @@ public interface ChannelRouter {
     /**
      * The default order: the channel equal to the event name; else the channel that names the
      * payload's {@code pair} (the only subscribed channel equal to it or ending in {@code _pair} or
-     * {@code .pair}); else the only channel starting with {@code bookPrefix}.
+     * {@code .pair}; the payload may be an object or a JSON string holding one); else the only channel
+     * starting with {@code bookPrefix}. Note the last rule also sends an event such as
+     * {@code subscribe.success} to the only book channel: consumers filter by {@code Event.name()}.
      */
     static ChannelRouter byNameThenPairThenOnlyBook(String bookPrefix) {
         return (eventName, arguments, channels) -> {
@@ -47,12 +49,28 @@ public interface ChannelRouter {
 
     private static String pairOf(List<JsonNode> arguments) {
         for (JsonNode argument : arguments) {
-            JsonNode pair = argument.isObject() ? argument.get("pair") : null;
+            JsonNode pair = asObject(argument).get("pair");
             if (pair != null && pair.isTextual()) {
                 return pair.asText();
             }
         }
         return null;
+    }
+
+    /** The argument as an object: itself, or the object a JSON string holds (venues do both), else empty. */
+    private static JsonNode asObject(JsonNode argument) {
+        if (argument.isObject()) {
+            return argument;
+        }
+        if (argument.isTextual() && argument.asText().startsWith("{")) {
+            try {
+                return StrictJson.read(argument.asText(), "event payload");
+            } catch (io.exflux.api.error.ProtocolException notJson) {
+                // Only a routing hint: the event still goes through the next rule, nothing is lost.
+                return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
     private static Optional<String> only(Set<String> channels, java.util.function.Predicate<String> test) {

@@ -33,6 +33,14 @@ class ChannelRouterTest {
     }
 
     @Test
+    void aPayloadSentAsAJsonStringIsReadForItsPairToo() {
+        assertThat(router.route("depth", List.of(TextNode.valueOf("{\"pair\":\"ETH_BTC\"}")), Set.of("book_BTC_USD", "book_ETH_BTC")))
+                .contains("book_ETH_BTC");
+        assertThat(router.route("depth", List.of(TextNode.valueOf("{not json")), Set.of("book_BTC_USD", "book_ETH_BTC")))
+                .isEmpty();
+    }
+
+    @Test
     void elseTheOnlyBookChannelOfTheConnection() {
         assertThat(router.route("depth", List.of(TextNode.valueOf("no pair")), Set.of("book_BTC_USD", "trades")))
                 .contains("book_BTC_USD");

@@ -131,6 +131,28 @@ class SocketIoInteropTest {
         assertThat(server.subscriptions()).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({"sio2, V3", "sio4, V4"})
+    void aBinaryEventIsRejectedFrameByFrameAndTheStreamGoesOn(String kind, EngineIoVersion version) throws Exception {
+        NodeServer server = started(kind, 0);
+        StreamConnection<SessionSignal> connection = connect(server, EngineIoOptions.builder().version(version).build());
+        List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
+        List<SessionSignal.Event> books = new CopyOnWriteArrayList<>();
+        subscriptions.add(connection.events().subscribe(events::add));
+        subscriptions.add(connection.topic("binary", StreamKind.OTHER).subscribe());
+        await("the binary subscription", () -> server.subscriptions().contains("binary"));
+        subscriptions.add(connection.topic(CHANNEL, StreamKind.OTHER)
+                .filter(SessionSignal.Event.class::isInstance)
+                .map(SessionSignal.Event.class::cast)
+                .filter(event -> isBook(event.arguments()))
+                .subscribe(books::add));
+
+        await("the binary header and attachment counted as malformed", () -> connection.malformedFrames() >= 2);
+        await("books after the binary event", () -> !books.isEmpty());
+        assertThat(connection.malformedFrames()).isEqualTo(2);
+        assertThat(events).noneMatch(ConnectionEvent.Disconnected.class::isInstance);
+    }
+
     private StreamConnection<SessionSignal> connect(NodeServer server, EngineIoOptions options) {
         StreamConnection<SessionSignal> connection = StreamConnection.create(
                 options.websocketUri(URI.create("ws://127.0.0.1:" + server.port())),
