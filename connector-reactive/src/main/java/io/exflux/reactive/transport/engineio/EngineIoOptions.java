@@ -90,9 +90,18 @@ public final class EngineIoOptions {
         return framing;
     }
 
-    /** The socket.io namespace, {@code /} by default. */
+    /**
+     * The socket.io namespace as sent in CONNECT, {@code /} by default; on revision 4 it may carry a
+     * query ({@code /admin?token=123}), the way socket.io 2 passes credentials to a namespace.
+     */
     public String namespace() {
         return namespace;
+    }
+
+    /** The namespace without its query: what the server names it in every packet after CONNECT. */
+    public String namespaceName() {
+        int query = namespace.indexOf('?');
+        return query < 0 ? namespace : namespace.substring(0, query);
     }
 
     /** The auth object of a revision 5 CONNECT, or {@code null}. Never printed by {@link #toString()}. */
@@ -123,7 +132,8 @@ public final class EngineIoOptions {
     @Override
     public String toString() {
         return "EngineIoOptions[path=" + path + ", version=" + version + ", framing=" + framing
-                + ", namespace=" + namespace + ", auth=" + (auth == null ? "none" : "(hidden)")
+                + ", namespace=" + namespaceName() + (namespace.equals(namespaceName()) ? "" : "?(hidden)")
+                + ", auth=" + (auth == null ? "none" : "(hidden)")
                 + ", subscribeEvent=" + subscribeEvent + ", unsubscribeEvent=" + unsubscribeEvent + "]";
     }
 
@@ -152,17 +162,22 @@ public final class EngineIoOptions {
             return this;
         }
 
+        /** The engine.io version (the {@code EIO} query parameter); decides who pings. */
         public Builder version(EngineIoVersion version) {
             this.version = Objects.requireNonNull(version, "version");
             return this;
         }
 
+        /** socket.io packets (default) or bare engine.io messages. */
         public Builder framing(Framing framing) {
             this.framing = Objects.requireNonNull(framing, "framing");
             return this;
         }
 
-        /** The socket.io namespace; must start with {@code /}. */
+        /**
+         * The socket.io namespace; must start with {@code /} and hold no {@code ,}. A query after
+         * {@code ?} is sent with the revision 4 CONNECT and never printed.
+         */
         public Builder namespace(String namespace) {
             Objects.requireNonNull(namespace, "namespace");
             if (!namespace.startsWith("/") || namespace.contains(",")) {
@@ -181,26 +196,31 @@ public final class EngineIoOptions {
             return this;
         }
 
+        /** The event emitted to subscribe a channel. */
         public Builder subscribeEvent(String subscribeEvent) {
             this.subscribeEvent = requireName(subscribeEvent, "subscribeEvent");
             return this;
         }
 
+        /** The event emitted to unsubscribe a channel. */
         public Builder unsubscribeEvent(String unsubscribeEvent) {
             this.unsubscribeEvent = requireName(unsubscribeEvent, "unsubscribeEvent");
             return this;
         }
 
+        /** The arguments after the (un)subscribe event name for a channel. */
         public Builder subscribeArguments(SubscribeArguments subscribeArguments) {
             this.subscribeArguments = Objects.requireNonNull(subscribeArguments, "subscribeArguments");
             return this;
         }
 
+        /** Which channel an incoming event belongs to. */
         public Builder router(ChannelRouter router) {
             this.router = Objects.requireNonNull(router, "router");
             return this;
         }
 
+        /** The immutable options. */
         public EngineIoOptions build() {
             return new EngineIoOptions(this);
         }

@@ -122,7 +122,7 @@ public final class EngineIoSession {
      * and ack id), {@code 4[...]} on bare engine.io (which has no ack ids).
      */
     public String emitFrame(String name, List<? extends JsonNode> arguments, long ackId) {
-        SocketIoPacket event = SocketIoPacket.event(options.namespace(), ackId, name, arguments);
+        SocketIoPacket event = SocketIoPacket.event(options.namespaceName(), ackId, name, arguments);
         if (options.framing() == Framing.ENGINE_IO) {
             if (ackId != SocketIoPacket.NO_ACK) {
                 throw new IllegalArgumentException("bare engine.io has no acks");
@@ -134,7 +134,7 @@ public final class EngineIoSession {
 
     /** The frame answering the server's event {@code ackId}. */
     public String ackFrame(long ackId, List<? extends JsonNode> arguments) {
-        return EnginePacket.message(SocketIoPacket.ack(options.namespace(), ackId, arguments).encode()).encode();
+        return EnginePacket.message(SocketIoPacket.ack(options.namespaceName(), ackId, arguments).encode()).encode();
     }
 
     private SessionStep onOpen(EnginePacket packet) {
@@ -170,7 +170,7 @@ public final class EngineIoSession {
         } catch (ProtocolException e) {
             return SessionStep.signal(new SessionSignal.Malformed(e));
         }
-        boolean ours = packet.namespace().equals(options.namespace());
+        boolean ours = packet.namespace().equals(options.namespaceName());
         switch (packet.type()) {
             case CONNECT:
                 return onConnect(packet, ours);
@@ -206,7 +206,8 @@ public final class EngineIoSession {
         SocketIoRevision revision = options.version().socketIoRevision();
         if (!revision.clientConnects() && packet.namespace().equals(SocketIoPacket.MAIN_NAMESPACE) && !ours
                 && state == State.AWAITING_NAMESPACE) {
-            // Revision 4 joins "/" unsolicited; another namespace must be asked for now.
+            // Revision 4 joins "/" unsolicited; another namespace must be asked for now (with its query,
+            // which is how revision 4 carries a token).
             return SessionStep.reply(EnginePacket.message(SocketIoPacket.connect(options.namespace(), null).encode()).encode());
         }
         if (!ours || state != State.AWAITING_NAMESPACE) {

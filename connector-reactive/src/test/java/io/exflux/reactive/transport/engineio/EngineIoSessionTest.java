@@ -98,6 +98,18 @@ class EngineIoSessionTest {
     }
 
     @Test
+    void revision4CarriesANamespaceTokenInTheConnectQueryOnly() {
+        EngineIoOptions options = v3().mutate().namespace("/admin?token=s3cret").build();
+        EngineIoSession session = new EngineIoSession(options);
+        session.onFrame(OPEN_V3);
+
+        assertThat(session.onFrame("40").replies()).containsExactly("40/admin?token=s3cret,");
+        assertThat(session.onFrame("40/admin,").signals()).containsExactly(new SessionSignal.Ready(null));
+        assertThat(session.subscribeFrame("c")).isEqualTo("42/admin,[\"subscribe\",\"c\"]");
+        assertThat(options.toString()).contains("/admin?(hidden)").doesNotContain("s3cret");
+    }
+
+    @Test
     void refusedNamespaceEndsTheSessionWithTheServersReason() {
         EngineIoSession v5 = new EngineIoSession(v4());
         v5.onFrame(OPEN_V4);

@@ -94,11 +94,19 @@ class SocketIoInteropTest {
         assertThat(connection.malformedFrames()).as("every frame of the real server was readable").isZero();
     }
 
-    @org.junit.jupiter.api.Test
-    void joinsANamespaceWithAnAuthObjectOnSocketIo4() throws Exception {
-        NodeServer server = started("sio4", 0);
-        EngineIoOptions options = EngineIoOptions.builder().version(EngineIoVersion.V4).namespace("/admin")
-                .auth(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("token", "123")).build();
+    static Stream<Arguments> protectedNamespaces() {
+        return Stream.of(
+                Arguments.of("sio4", EngineIoOptions.builder().version(EngineIoVersion.V4).namespace("/admin")
+                        .auth(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("token", "123"))
+                        .build()),
+                Arguments.of("sio2", EngineIoOptions.builder().version(EngineIoVersion.V3).namespace("/admin?token=123").build()));
+    }
+
+    /** socket.io 4 takes the token in the CONNECT auth object, socket.io 2 in the namespace query. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("protectedNamespaces")
+    void joinsAProtectedNamespaceWithItsToken(String kind, EngineIoOptions options) throws Exception {
+        NodeServer server = started(kind, 0);
         StreamConnection<SessionSignal> connection = connect(server, options);
         List<SessionSignal.Event> books = new CopyOnWriteArrayList<>();
         subscriptions.add(connection.topic(CHANNEL, StreamKind.OTHER)
