@@ -64,7 +64,7 @@ public final class EngineIoOptions {
 
     /**
      * The websocket address for a server base such as {@code wss://btc-alpha.com}: the base with this
-     * path and {@code ?EIO=<n>&transport=websocket}.
+     * path and {@code ?EIO=<n>&transport=websocket}. The base's own path and query are not used.
      */
     public URI websocketUri(URI base) {
         String scheme = base.getScheme();

@@ -76,8 +76,10 @@ public record OpenHandshake(String sid, List<String> upgrades, Duration pingInte
 
     private static long millis(JsonNode node, String field, String json) {
         JsonNode value = node.get(field);
-        if (value == null || !value.canConvertToExactIntegral() || !value.canConvertToLong() || value.asLong() < 0) {
-            throw EngineIoCodec.malformed("engine.io open packet: " + field + " is not a non-negative integer", json);
+        // Node's timers stop at 2^31-1 ms; a larger value is garbage and would overflow our watchdog sums.
+        if (value == null || !value.canConvertToExactIntegral() || !value.canConvertToLong()
+                || value.asLong() < 0 || value.asLong() > Integer.MAX_VALUE) {
+            throw EngineIoCodec.malformed("engine.io open packet: " + field + " is not an integer in [0, 2^31-1]", json);
         }
         return value.asLong();
     }

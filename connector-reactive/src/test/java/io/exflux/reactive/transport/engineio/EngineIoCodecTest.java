@@ -97,6 +97,8 @@ class EngineIoCodecTest {
         "{\"sid\":\"s\",\"pingInterval\":\"25000\",\"pingTimeout\":2}",
         "{\"sid\":\"s\",\"pingInterval\":-1,\"pingTimeout\":2}",
         "{\"sid\":\"s\",\"pingInterval\":1.5,\"pingTimeout\":2}",
+        "{\"sid\":\"s\",\"pingInterval\":9223372036854775807,\"pingTimeout\":2}",
+        "{\"sid\":\"s\",\"pingInterval\":1,\"pingTimeout\":1e400}",
         "{\"sid\":\"s\",\"pingInterval\":1,\"pingTimeout\":2,\"upgrades\":\"websocket\"}",
         "{\"sid\":\"s\",\"pingInterval\":1,\"pingTimeout\":2,\"upgrades\":[1]}",
         "{\"sid\":\"s\",\"pingInterval\":1,\"pingTimeout\":2,\"maxPayload\":\"big\"}",

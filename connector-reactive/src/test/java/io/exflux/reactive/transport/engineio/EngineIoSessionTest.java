@@ -164,6 +164,24 @@ class EngineIoSessionTest {
     }
 
     @Test
+    void randomFramesNeverThrowOnlySignal() {
+        java.util.Random random = new java.util.Random(42);
+        String alphabet = "0123456789/,[]{}\"-:probe_sid";
+        for (EngineIoOptions options : List.of(v3(), v4(), v4().mutate().framing(Framing.ENGINE_IO).build())) {
+            for (int i = 0; i < 20_000; i++) {
+                EngineIoSession session = random.nextBoolean() ? new EngineIoSession(options) : EngineIoSession.ready(options);
+                StringBuilder frame = new StringBuilder();
+                int length = random.nextInt(12);
+                for (int c = 0; c < length; c++) {
+                    frame.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                SessionStep step = session.onFrame(frame.toString());
+                assertThat(step).as(frame.toString()).isNotNull();
+            }
+        }
+    }
+
+    @Test
     void binaryEventsAreRejectedWithAClearError() {
         SessionSignal signal = EngineIoSession.ready(v4()).onFrame("451-[\"img\",{\"_placeholder\":true,\"num\":0}]").signals().get(0);
 
