@@ -17,6 +17,7 @@ module io.exflux.reactive {
     exports io.exflux.reactive.book;
     exports io.exflux.reactive.json;
     exports io.exflux.reactive.ratelimit;
+    exports io.exflux.reactive.transport.engineio;
     exports io.exflux.reactive.transport.ws;
     // each public package is exported here as it lands
 }
