@@ -91,7 +91,7 @@ final class AlpStreams {
 
     /** Starts listening to the simulator and the periodic frames. */
     void start() {
-        running.add(sim.events().subscribe(this::onEvent, error -> LOG.error("simulator event feed failed", error)));
+        running.add(sim.events().subscribe(this::onEventSafely, error -> LOG.error("simulator event feed failed", error)));
         running.add(Flux.interval(options.depthInterval(), options.timer())
                 .subscribe(tick -> publishDepth(), error -> LOG.error("depth publisher failed", error)));
         running.add(Flux.interval(options.tickerInterval(), options.timer())
@@ -236,6 +236,15 @@ final class AlpStreams {
     }
 
     // ---------------------------------------------------------------- outbound
+
+    /** One event that cannot be turned into frames is logged, never allowed to end the feed for everyone. */
+    private void onEventSafely(SimEvent event) {
+        try {
+            onEvent(event);
+        } catch (RuntimeException failure) {
+            LOG.error("could not publish simulator event {}", event.sequence(), failure);
+        }
+    }
 
     private void onEvent(SimEvent event) {
         if (clients.isEmpty()) {
