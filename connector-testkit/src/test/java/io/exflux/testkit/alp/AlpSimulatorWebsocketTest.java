@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The websocket side of the ALP simulator on loopback. */
 class AlpSimulatorWebsocketTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final Duration WAIT = Duration.ofSeconds(15); // generous: 2 shared cores under load
 
     private AlpSimulator alp;
     private final List<WsTestClient> clients = new ArrayList<>();
@@ -279,9 +279,9 @@ class AlpSimulatorWebsocketTest {
         client.send("[\"subscribe\",\"market_depth.BTC_USDT\",\"trade.BTC_USDT\"]");
         client.awaitType("subscribe", WAIT);
 
-        JsonNode trade = client.awaitType("t", Duration.ofSeconds(10));
+        JsonNode trade = client.awaitType("t", WAIT);
         assertThat(trade.get(3).asText()).isEqualTo("BTC_USDT");
-        JsonNode depth = client.awaitType("p", Duration.ofSeconds(10)).get(2);
+        JsonNode depth = client.awaitType("p", WAIT).get(2);
         assertThat(depth.get("Asks")).hasSize(20);
         assertThat(depth.get("Bids")).hasSize(20);
         BigDecimal bestBid = new BigDecimal(depth.get("Bids").get(0).get(0).asText());
