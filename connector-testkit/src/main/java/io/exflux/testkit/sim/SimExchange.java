@@ -119,6 +119,9 @@ public final class SimExchange {
 
     /** Opens an empty account and returns its id. */
     public long createAccount() {
+        while (ledger.exists(nextAccountId)) {
+            nextAccountId++; // skip ids a caller chose with createAccount(long)
+        }
         long id = nextAccountId++;
         ledger.open(id);
         return id;
@@ -133,7 +136,6 @@ public final class SimExchange {
             throw new SimRejectedException(Reason.INVALID_REQUEST, "account id taken or invalid");
         }
         ledger.open(accountId);
-        nextAccountId = Math.max(nextAccountId, accountId + 1);
         return accountId;
     }
 
