@@ -431,7 +431,7 @@ public final class SimExchange {
             emit(new SimEvent.OrderUpdated(++sequence, o.snapshot()));
             return;
         }
-        if (o.hasLimit() && r.timeInForce() == TimeInForce.FOK && fillable(m, r) .compareTo(r.amount()) < 0) {
+        if (o.hasLimit() && r.timeInForce() == TimeInForce.FOK && fillable(m, r).compareTo(r.amount()) < 0) {
             o.canceled = r.amount();
             finish(o, OrderStatus.CANCELED);
             emit(new SimEvent.OrderUpdated(++sequence, o.snapshot()));
