@@ -14,5 +14,8 @@ module io.exflux.reactive {
     requires org.slf4j;
 
     exports io.exflux.reactive.json;
+    exports io.exflux.reactive.venue.alp;
+    exports io.exflux.reactive.venue.alp.model;
+    opens io.exflux.reactive.venue.alp.model to com.fasterxml.jackson.databind;
     // each public package is exported here as it lands
 }
