@@ -16,6 +16,7 @@ module io.exflux.reactive {
     exports io.exflux.reactive.auth;
     exports io.exflux.reactive.json;
     exports io.exflux.reactive.ratelimit;
+    exports io.exflux.reactive.transport.ws;
     exports io.exflux.reactive.venue.alp;
     exports io.exflux.reactive.venue.alp.model;
     opens io.exflux.reactive.venue.alp.model to com.fasterxml.jackson.databind;
