@@ -16,5 +16,6 @@ module io.exflux.reactive {
     exports io.exflux.reactive.auth;
     exports io.exflux.reactive.json;
     exports io.exflux.reactive.ratelimit;
+    exports io.exflux.reactive.transport.http;
     // each public package is exported here as it lands
 }
