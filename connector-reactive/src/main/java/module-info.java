@@ -17,6 +17,7 @@ module io.exflux.reactive {
     exports io.exflux.reactive.auth;
     exports io.exflux.reactive.json;
     exports io.exflux.reactive.ratelimit;
+    exports io.exflux.reactive.transport.http;
     exports io.exflux.reactive.transport.ws;
     exports io.exflux.reactive.venue.alp;
     exports io.exflux.reactive.venue.alp.model;
