@@ -60,6 +60,9 @@ public final class OrderBookEngine {
     private long[] loadPrices = new long[64];
     private long[] loadAmounts = new long[64];
 
+    private long[] viewPrices = new long[64];
+    private long[] viewAmounts = new long[64];
+
     private OrderBook cachedView;
     private long cachedVersion = -1;
     private int cachedDepth = -1;
@@ -168,11 +171,16 @@ public final class OrderBookEngine {
     }
 
     private List<PriceLevel> levels(BookSide side, int depth) {
-        int count = Math.min(depth, side.size());
+        int wanted = Math.min(depth, side.size());
+        if (wanted > viewPrices.length) {
+            viewPrices = new long[wanted];
+            viewAmounts = new long[wanted];
+        }
+        int count = side.copyTop(wanted, viewPrices, viewAmounts);
         List<PriceLevel> levels = new ArrayList<>(count);
-        for (int rank = 0; rank < count; rank++) {
-            levels.add(new PriceLevel(ScaledDecimals.fromScaled(side.priceAt(rank), priceScale),
-                    ScaledDecimals.fromScaled(side.amountAt(rank), amountScale)));
+        for (int i = 0; i < count; i++) {
+            levels.add(new PriceLevel(ScaledDecimals.fromScaled(viewPrices[i], priceScale),
+                    ScaledDecimals.fromScaled(viewAmounts[i], amountScale)));
         }
         return levels;
     }
@@ -289,10 +297,10 @@ public final class OrderBookEngine {
     }
 
     private ApplyResult crossedOrApplied() {
-        if (bids.size() > 0 && asks.size() > 0 && bids.priceAt(0) >= asks.priceAt(0)) {
+        if (bids.size() > 0 && asks.size() > 0 && bids.bestPrice() >= asks.bestPrice()) {
             return resync(ApplyResult.needsSnapshot(ResyncReason.CROSSED_BOOK, "best bid "
-                    + ScaledDecimals.fromScaled(bids.priceAt(0), priceScale).toPlainString() + " >= best ask "
-                    + ScaledDecimals.fromScaled(asks.priceAt(0), priceScale).toPlainString(), null));
+                    + ScaledDecimals.fromScaled(bids.bestPrice(), priceScale).toPlainString() + " >= best ask "
+                    + ScaledDecimals.fromScaled(asks.bestPrice(), priceScale).toPlainString(), null));
         }
         return ApplyResult.APPLIED;
     }

@@ -30,8 +30,9 @@ class OrderBookEngineRandomizedTest {
     private static final long SEED = 0x5EED_B00CL;
     private static final int UPDATES = 1_000_000;
     private static final int CHECK_EVERY = 1_000;
-    private static final int TARGET_LEVELS = 200;
-    private static final int PRICE_RANGE_TICKS = 600;
+    private static final int RELOAD_EVERY = 100_000;
+    private static final int TARGET_LEVELS = 400;
+    private static final int PRICE_RANGE_TICKS = 1_200;
     private static final long MID_TICKS = 5_000_000; // 50,000.00 at priceScale 2
 
     private final Random random = new Random(SEED);
@@ -60,12 +61,40 @@ class OrderBookEngineRandomizedTest {
                 assertThat(Books.text(book.asks())).as("asks after update %d", sequence)
                         .isEqualTo(text(referenceAsks));
                 assertThat(book.sequence()).isEqualTo(sequence);
+                if (sequence % RELOAD_EVERY == 0) {
+                    reload(engine, book, sequence / RELOAD_EVERY);
+                }
             }
         }
         // the stream is what it claims to be: about half deletes, and a book of some depth
         assertThat((double) deletes / levelUpdates).isBetween(0.45, 0.55);
         assertThat(engine.bidLevels()).isGreaterThan(TARGET_LEVELS / 2);
         assertThat(engine.askLevels()).isGreaterThan(TARGET_LEVELS / 2);
+    }
+
+    /**
+     * Feeds the engine its own book back as a snapshot, in the three orders venues use: best first (REST),
+     * worst first (as BTSE sends asks), shuffled. The book must not change.
+     */
+    private void reload(OrderBookEngine engine, OrderBook book, long round) {
+        ApplyResult result;
+        if (round % 3 == 0) {
+            result = engine.applySnapshot(book);
+        } else {
+            List<PriceLevel> bids = new ArrayList<>(book.bids());
+            List<PriceLevel> asks = new ArrayList<>(book.asks());
+            if (round % 3 == 1) {
+                Collections.reverse(bids);
+                Collections.reverse(asks);
+            } else {
+                Collections.shuffle(bids, random);
+                Collections.shuffle(asks, random);
+            }
+            result = engine.apply(new OrderBookUpdate(PAIR, Kind.SNAPSHOT, Mode.ABSOLUTE, bids, asks,
+                    book.sequence(), book.sequence() - 1, T0));
+        }
+        assertThat(result).isSameAs(ApplyResult.APPLIED);
+        assertThat(engine.view()).isEqualTo(book);
     }
 
     private OrderBookUpdate nextUpdate(long sequence) {
