@@ -8,18 +8,17 @@ import io.exflux.api.error.ExchangeException;
 import io.exflux.api.error.ExchangeUnavailableException;
 import io.exflux.api.error.InvalidRequestException;
 import io.exflux.api.error.ProtocolException;
-import io.exflux.api.error.RateLimitedException;
 import io.exflux.reactive.auth.HmacSigner;
 import io.exflux.reactive.json.Json;
-import io.exflux.reactive.ratelimit.RateLimit;
-import io.exflux.reactive.ratelimit.RateLimiter;
 import io.exflux.reactive.ratelimit.RetryAfter;
+import io.exflux.reactive.transport.http.RestClient;
+import io.exflux.reactive.transport.http.RestOptions;
+import io.exflux.reactive.transport.http.RestRequest;
+import io.exflux.reactive.transport.http.RestResponse;
 import io.exflux.reactive.venue.alp.internal.AlpBodies;
 import io.exflux.reactive.venue.alp.internal.AlpErrors;
-import io.exflux.reactive.venue.alp.internal.AlpHttp;
 import io.exflux.reactive.venue.alp.internal.AlpJwt;
 import io.exflux.reactive.venue.alp.internal.AlpOrderRequests;
-import io.exflux.reactive.venue.alp.internal.AlpResponse;
 import io.exflux.reactive.venue.alp.model.AlpAccount;
 import io.exflux.reactive.venue.alp.model.AlpAccountTrade;
 import io.exflux.reactive.venue.alp.model.AlpActivity;
@@ -37,7 +36,6 @@ import io.exflux.reactive.venue.alp.model.AlpServerTime;
 import io.exflux.reactive.venue.alp.model.AlpSide;
 import io.exflux.reactive.venue.alp.model.AlpTicker;
 import io.exflux.reactive.venue.alp.model.AlpTrade;
-import io.netty.handler.codec.http.HttpMethod;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -47,15 +45,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Optional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
-import reactor.util.retry.Retry;
 
 /**
- * ALP.COM REST v3, every endpoint of the document, venue-typed. Every method is cold. Public calls
+ * ALP.COM REST v3, every endpoint of the document, venue-typed, on the shared REST pipeline
+ * ({@code io.exflux.reactive.transport.http}). Every method is cold. Public calls
  * share the {@code public} rate limit, private calls the {@code private} one; idempotent calls are
  * retried on transient failures; placing and cancelling orders never are (decision 8): after an
  * ambiguous failure of a placement that carried a {@code client_order_id}, the client looks the order
@@ -66,41 +62,54 @@ import reactor.util.retry.Retry;
  */
 public final class AlpRestClient {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AlpRestClient.class);
     private static final String PUBLIC = "public";
     private static final String PRIVATE = "private";
 
     private final AlpOptions options;
-    private final AlpHttp http;
-    private final RateLimiter limiter;
+    private final RestClient rest;
     private final HmacSigner signer;
     private final AlpTokenProvider tokens;
 
-    /** A client on a fresh reactor-netty {@link HttpClient}. */
+    /** A client on its own pooled connection pool; {@link #dispose()} it when done. */
     public AlpRestClient(AlpOptions options) {
-        this(options, HttpClient.create());
-    }
-
-    /** A client on a caller-configured {@link HttpClient} (event loops, TLS, proxy). */
-    public AlpRestClient(AlpOptions options, HttpClient httpClient) {
         this.options = Objects.requireNonNull(options, "options");
-        this.http = new AlpHttp(httpClient, options.restUrl(), options.requestTimeout());
-        this.limiter = new RateLimiter(limits(options), null, options.scheduler());
         Credentials credentials = options.credentials();
         this.signer = credentials == null ? null : HmacSigner.sha256(credentials.secretBytes());
+        this.rest = RestClient.builder(restOptions(options))
+                .errorMapper(AlpRestClient::mapError)
+                .signer(this::sign)
+                .build();
         this.tokens = credentials == null ? null
                 : new AlpTokenProvider(this::fetchToken, options.scheduler(), options.tokenRefreshMargin());
     }
 
-    private static Map<String, RateLimit> limits(AlpOptions options) {
-        Map<String, RateLimit> limits = new LinkedHashMap<>();
+    private static RestOptions restOptions(AlpOptions options) {
+        String base = options.restUrl().toString();
+        RestOptions.Builder builder = RestOptions.builder()
+                .venue("alp")
+                .baseUrl(base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
+                .responseTimeout(options.requestTimeout())
+                .maxAttempts(options.maxRetries() + 1)
+                .backoff(options.retryBackoff(), RestOptions.DEFAULT_MAX_BACKOFF.compareTo(options.retryBackoff()) > 0
+                        ? RestOptions.DEFAULT_MAX_BACKOFF : options.retryBackoff())
+                .scheduler(options.scheduler());
         if (options.publicRateLimit() != null) {
-            limits.put(PUBLIC, options.publicRateLimit());
+            builder.rateLimit(PUBLIC, options.publicRateLimit());
         }
         if (options.privateRateLimit() != null) {
-            limits.put(PRIVATE, options.privateRateLimit());
+            builder.rateLimit(PRIVATE, options.privateRateLimit());
         }
-        return limits;
+        return builder.build();
+    }
+
+    /** Closes the connection pool. */
+    public void dispose() {
+        rest.dispose();
+    }
+
+    /** Closes the connection pool; completes when done. */
+    public Mono<Void> disposeLater() {
+        return rest.disposeLater();
     }
 
     /** The settings of this client. */
@@ -277,7 +286,7 @@ public final class AlpRestClient {
         }
         Mono<List<Long>> place = Mono.defer(() -> {
             byte[] body = AlpBodies.placeOrder(request);
-            return call(HttpMethod.POST, "trading/order", Map.of(), body, true, false)
+            return call(request("POST", "trading/order", Map.of(), body, true))
                     .flatMap(response -> decode(response, new TypeReference<List<Long>>() { }));
         });
         if (request.clientOrderId() == null) {
@@ -304,10 +313,8 @@ public final class AlpRestClient {
         if (request instanceof AlpCancelRequest.ByPair byPair && (byPair.pair() == null || byPair.pair().isBlank())) {
             return invalid("cancel by pair needs a pair");
         }
-        return Mono.defer(() -> call(HttpMethod.DELETE, "trading/order", Map.of(), AlpBodies.cancel(request), true,
-                        false))
-                .flatMap(response -> response.body().length == 0 || response.status() == 202
-                        && response.bodyText().isBlank() ? Mono.just(Map.<String, String>of())
+        return Mono.defer(() -> call(request("DELETE", "trading/order", Map.of(), AlpBodies.cancel(request), true)))
+                .flatMap(response -> response.bodyAsString().isBlank() ? Mono.just(Map.<String, String>of())
                         : decode(response, new TypeReference<Map<String, String>>() { }));
     }
 
@@ -322,93 +329,87 @@ public final class AlpRestClient {
     // ---------------------------------------------------------------- plumbing
 
     private <T> Mono<T> get(String path, Map<String, String> query, boolean authenticated, TypeReference<T> type) {
-        return call(HttpMethod.GET, path, query, null, authenticated, true).flatMap(response -> decode(response, type));
+        return call(request("GET", path, query, null, authenticated)).flatMap(response -> decode(response, type));
     }
 
-    private Mono<AlpResponse> call(HttpMethod method, String path, Map<String, String> query, byte[] body,
-                                   boolean authenticated, boolean idempotent) {
-        String scope = authenticated ? PRIVATE : PUBLIC;
-        String url = http.url(path, query);
-        Mono<AlpResponse> attempt = authenticated
-                ? authorized(scope, method, url, body)
-                : once(scope, method, url, body, null);
-        Mono<AlpResponse> checked = attempt.flatMap(response -> response.isSuccess() ? Mono.just(response)
-                : Mono.error(error(scope, response)));
-        if (!idempotent || options.maxRetries() == 0) {
-            return checked;
+    private RestRequest request(String method, String path, Map<String, String> query, byte[] body,
+                                boolean authenticated) {
+        RestRequest.Builder builder = RestRequest.builder(method, "/" + path)
+                .rateLimit(authenticated ? PRIVATE : PUBLIC, 1)
+                .header("Accept", "application/json");
+        query.forEach((name, value) -> {
+            if (value != null) {
+                builder.query(name, value);
+            }
+        });
+        if (body != null) {
+            builder.body(body, "application/json");
         }
-        return checked.retryWhen(Retry.backoff(options.maxRetries(), options.retryBackoff())
-                .filter(error -> error instanceof ExchangeException e && e.isTransient())
-                .scheduler(options.scheduler())
-                .doBeforeRetry(signal -> LOG.debug("ALP {} {} retry {} after {}", method, path,
-                        signal.totalRetries() + 1, signal.failure().toString()))
-                .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+        return builder.build();
     }
 
-    private Mono<AlpResponse> authorized(String scope, HttpMethod method, String url, byte[] body) {
+    /** Sends through the shared pipeline; private calls with the JWT, resent once with a fresh one after a 401. */
+    private Mono<RestResponse> call(RestRequest request) {
+        if (!PRIVATE.equals(request.rateLimitScope()) || request.path().equals("/auth")) {
+            return rest.exchange(request);
+        }
         if (tokens == null) {
             return Mono.error(() -> new AuthenticationException("ALP private call without credentials: configure "
                     + "AlpOptions.credentials", ErrorContext.local("alp")));
         }
-        return tokens.token().flatMap(jwt -> once(scope, method, url, body, jwt).flatMap(response -> {
-            if (response.status() != 401) {
-                return Mono.just(response);
-            }
-            tokens.invalidate(jwt);
-            return tokens.token().flatMap(fresh -> once(scope, method, url, body, fresh));
-        }));
+        return tokens.token().flatMap(jwt -> rest.exchange(request.withHeader("Authorization", "Bearer " + jwt))
+                .onErrorResume(AlpRestClient::isUnauthorized, error -> {
+                    tokens.invalidate(jwt);
+                    return tokens.token().flatMap(fresh -> rest.exchange(
+                            request.withHeader("Authorization", "Bearer " + fresh)));
+                }));
     }
 
-    private Mono<AlpResponse> once(String scope, HttpMethod method, String url, byte[] body, String jwt) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        if (jwt != null) {
-            headers.put("Authorization", "Bearer " + jwt);
+    private static boolean isUnauthorized(Throwable error) {
+        return error instanceof AuthenticationException e && e.httpStatus() == 401;
+    }
+
+    /** The per-attempt step: {@code X-SIGN} over the exact body bytes of every POST and DELETE with a body. */
+    private Mono<RestRequest> sign(RestRequest request) {
+        if (signer == null || request.bodyLength() == 0) {
+            return Mono.just(request);
         }
-        if (body != null && signer != null) {
-            headers.put("X-SIGN", signer.signHex(body));
-        }
-        return limiter.acquire(scope, 1).then(http.exchange(method, url, body, headers));
+        return Mono.just(request.withHeader("X-SIGN", signer.signHex(request.body())));
     }
 
     /** {@code POST /auth}: signed like every POST (the official client does so too). */
     private Mono<String> fetchToken() {
         Credentials credentials = options.credentials();
-        return Mono.defer(() -> {
-            byte[] body = AlpBodies.auth(credentials.apiKey(), credentials.secretText());
-            String url = http.url("auth", Map.of());
-            return once(PRIVATE, HttpMethod.POST, url, body, null);
-        }).flatMap(response -> {
-            if (!response.isSuccess()) {
-                return Mono.error(error(PRIVATE, response));
-            }
-            try {
-                String jwt = AlpJwt.fromBody(response.bodyText());
-                return jwt.isEmpty() ? Mono.error(new AuthenticationException("ALP answered an empty token",
-                        new ErrorContext("alp", response.status(), null, null))) : Mono.just(jwt);
-            } catch (IllegalArgumentException e) {
-                return Mono.error(new ProtocolException("ALP token answer is not a token",
-                        new ErrorContext("alp", response.status(), null, null), e));
-            }
-        });
+        return Mono.defer(() -> call(request("POST", "auth", Map.of(),
+                        AlpBodies.auth(credentials.apiKey(), credentials.secretText()), true)))
+                .flatMap(response -> {
+                    try {
+                        String jwt = AlpJwt.fromBody(response.bodyAsString());
+                        return jwt.isEmpty() ? Mono.error(new AuthenticationException("ALP answered an empty token",
+                                new ErrorContext("alp", response.status(), null, null))) : Mono.just(jwt);
+                    } catch (IllegalArgumentException e) {
+                        return Mono.error(new ProtocolException("ALP token answer is not a token",
+                                new ErrorContext("alp", response.status(), null, null), e));
+                    }
+                });
     }
 
-    private ExchangeException error(String scope, AlpResponse response) {
-        Duration retryAfter = RetryAfter.parse(response.headers().get("Retry-After"), Clock.systemUTC()).orElse(null);
-        ExchangeException error = AlpErrors.map(response.status(), response.bodyText(), retryAfter);
-        if (error instanceof RateLimitedException) {
-            limiter.pause(scope, retryAfter != null ? retryAfter : options.retryBackoff());
+    private static Optional<ExchangeException> mapError(RestRequest request, RestResponse response) {
+        if (response.isSuccess()) {
+            return Optional.empty();
         }
-        return error;
+        Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), Clock.systemUTC()).orElse(null);
+        return Optional.of(AlpErrors.map(response.status(), response.bodyAsString(), retryAfter));
     }
 
-    private static <T> Mono<T> decode(AlpResponse response, TypeReference<T> type) {
+    private static <T> Mono<T> decode(RestResponse response, TypeReference<T> type) {
         try {
             T value = Json.mapper().readValue(response.body(), type);
             return value == null ? Mono.error(new ProtocolException("ALP answered null",
-                    new ErrorContext("alp", response.status(), null, response.bodyText()))) : Mono.just(value);
+                    new ErrorContext("alp", response.status(), null, response.bodyAsString()))) : Mono.just(value);
         } catch (IOException | RuntimeException e) {
             return Mono.error(new ProtocolException("unreadable ALP answer: " + e.getClass().getSimpleName(),
-                    new ErrorContext("alp", response.status(), null, response.bodyText()), e));
+                    new ErrorContext("alp", response.status(), null, response.bodyAsString()), e));
         }
     }
 

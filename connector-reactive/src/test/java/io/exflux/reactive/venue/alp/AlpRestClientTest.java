@@ -53,6 +53,7 @@ class AlpRestClientTest {
 
     @AfterEach
     void stop() {
+        client.dispose();
         server.close();
     }
 
