@@ -67,6 +67,12 @@ public final class AlpTokenProvider {
         });
     }
 
+    /** The token held now, or {@code null} when none is held (never fetched, dropped, or being renewed). */
+    public String current() {
+        Object held = state.get();
+        return held instanceof Held h ? h.jwt() : null;
+    }
+
     /** Drops {@code jwt} (the venue answered 401 with it); a token renewed meanwhile is kept. */
     public void invalidate(String jwt) {
         Object current = state.get();
