@@ -334,11 +334,29 @@ class RestClientLoopbackTest {
                 .build();
 
         StepVerifier.create(client.exchange(RestRequest.get("/boom").build()))
-                .expectError(ExchangeUnavailableException.class)
+                .expectErrorSatisfies(error -> assertThat(error).isExactlyInstanceOf(
+                                io.exflux.api.error.ExchangeException.class)
+                        .hasMessage("fake: GET /boom failed inside the client (java.lang.IllegalStateException)"))
                 .verify(WAIT);
         StepVerifier.create(client.exchange(RestRequest.get("/ticker").build()))
                 .expectNextCount(1)
                 .verifyComplete();
+    }
+
+    @Test
+    void aSignerThatFailsOrGivesNothingFailsTheCallWithoutRetryOrSending() {
+        client = RestClient.builder(options().build())
+                .signer(request -> request.path().equals("/empty") ? Mono.empty()
+                        : Mono.error(new IllegalStateException("no key")))
+                .build();
+
+        StepVerifier.create(client.exchange(RestRequest.get("/empty").build()))
+                .expectError(AuthenticationException.class)
+                .verify(WAIT);
+        StepVerifier.create(client.exchange(RestRequest.get("/broken").build()))
+                .expectError(io.exflux.api.error.ExchangeException.class)
+                .verify(WAIT);
+        assertThat(server.requests()).isEmpty();
     }
 
     private static byte[] bytes(String text) {
