@@ -48,8 +48,8 @@ public final class OrderBookEngine {
     private final int priceScale;
     private final int amountScale;
     private final int maxBuffered;
-    private final BookSide bids = new BookSide(true);
-    private final BookSide asks = new BookSide(false);
+    private final LadderSide bids = new LadderSide(true);
+    private final LadderSide asks = new LadderSide(false);
     private final ArrayDeque<ScaledBookUpdate> buffered = new ArrayDeque<>();
     private final ScaledBookUpdate scratch = new ScaledBookUpdate();
 
@@ -194,7 +194,7 @@ public final class OrderBookEngine {
         return cachedView;
     }
 
-    private List<PriceLevel> levels(BookSide side, int depth) {
+    private List<PriceLevel> levels(LadderSide side, int depth) {
         int wanted = Math.min(depth, side.size());
         if (wanted > viewPrices.length) {
             viewPrices = new long[wanted];
@@ -268,13 +268,13 @@ public final class OrderBookEngine {
         return null;
     }
 
-    private static void setAll(BookSide side, long[] prices, long[] amounts, int count) {
+    private static void setAll(LadderSide side, long[] prices, long[] amounts, int count) {
         for (int i = 0; i < count; i++) {
             side.set(prices[i], amounts[i]);
         }
     }
 
-    private static void addAll(BookSide side, long[] prices, long[] amounts, int count) {
+    private static void addAll(LadderSide side, long[] prices, long[] amounts, int count) {
         for (int i = 0; i < count; i++) {
             side.add(prices[i], amounts[i]);
         }
