@@ -61,7 +61,7 @@ class OrderBookEngineRandomizedTest {
         skew = 4;
         driftChance = 0.01;
         maxDriftTicks = 2_000;
-        run(300_000);
+        run(200_000);
     }
 
     private void run(int updates) {
