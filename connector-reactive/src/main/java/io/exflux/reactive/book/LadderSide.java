@@ -40,6 +40,11 @@ final class LadderSide {
         return windowSize + far.size();
     }
 
+    /** True when the side has no level (the window is empty only when the whole side is). */
+    boolean isEmpty() {
+        return windowSize == 0;
+    }
+
     void clear() {
         if (windowSize > 0) {
             Arrays.fill(amounts, 0L);

@@ -227,12 +227,11 @@ public final class OrderBookEngine {
             return resync(gap);
         }
         if (update.mode() == OrderBookUpdate.Mode.ABSOLUTE) {
-            ProtocolException negative = negativeSize(update, "absolute size");
-            if (negative != null) {
-                return invalid("", negative);
+            // a negative size stops the update half-way; harmless, as the book is dropped for a resync
+            if (!setAll(bids, update.bidPrices(), update.bidAmounts(), update.bidCount())
+                    || !setAll(asks, update.askPrices(), update.askAmounts(), update.askCount())) {
+                return invalid("", negativeSize(update, "absolute size"));
             }
-            setAll(bids, update.bidPrices(), update.bidAmounts(), update.bidCount());
-            setAll(asks, update.askPrices(), update.askAmounts(), update.askCount());
         } else {
             try {
                 addAll(bids, update.bidPrices(), update.bidAmounts(), update.bidCount());
@@ -268,10 +267,15 @@ public final class OrderBookEngine {
         return null;
     }
 
-    private static void setAll(LadderSide side, long[] prices, long[] amounts, int count) {
+    /** Sets every level; false, stopping there, at the first negative size. */
+    private static boolean setAll(LadderSide side, long[] prices, long[] amounts, int count) {
         for (int i = 0; i < count; i++) {
+            if (amounts[i] < 0) {
+                return false;
+            }
             side.set(prices[i], amounts[i]);
         }
+        return true;
     }
 
     private static void addAll(LadderSide side, long[] prices, long[] amounts, int count) {
@@ -337,7 +341,7 @@ public final class OrderBookEngine {
     }
 
     private ApplyResult crossedOrApplied() {
-        if (bids.size() > 0 && asks.size() > 0 && bids.bestPrice() >= asks.bestPrice()) {
+        if (!bids.isEmpty() && !asks.isEmpty() && bids.bestPrice() >= asks.bestPrice()) {
             return resync(ApplyResult.needsSnapshot(ResyncReason.CROSSED_BOOK, "best bid "
                     + ScaledDecimals.fromScaled(bids.bestPrice(), priceScale).toPlainString() + " >= best ask "
                     + ScaledDecimals.fromScaled(asks.bestPrice(), priceScale).toPlainString(), null));

@@ -65,6 +65,7 @@ public final class ScaledDecimals {
         long value = 0;
         int decimals = -1; // -1: before the decimal point
         boolean sawDigit = false;
+        int digits = 0;
         try {
             for (; index < length; index++) {
                 char ch = text.charAt(index);
@@ -79,7 +80,9 @@ public final class ScaledDecimals {
                         }
                         decimals++;
                     }
-                    value = Math.addExact(Math.multiplyExact(value, 10L), ch - '0');
+                    // 18 digits always fit a long; only longer numbers need the checked arithmetic
+                    value = ++digits <= 18 ? value * 10 + (ch - '0')
+                            : Math.addExact(Math.multiplyExact(value, 10L), ch - '0');
                 } else if (ch == '.' && decimals < 0) {
                     decimals = 0;
                 } else if (ch == 'e' || ch == 'E') {
