@@ -14,8 +14,6 @@ final class BookSide {
 
     /** Entries a chunk holds at most; a full chunk splits in two. */
     static final int CHUNK_CAPACITY = 64;
-    /** Entries per chunk when a whole side is loaded, leaving room to insert. */
-    private static final int LOAD_FILL = CHUNK_CAPACITY * 3 / 4;
     /** Two neighbouring chunks holding this many entries together or fewer are merged. */
     private static final int MERGE_BELOW = CHUNK_CAPACITY / 2;
 
@@ -128,42 +126,6 @@ final class BookSide {
             }
         } else if (difference > 0) {
             insert(c, -index - 1, key, difference);
-        }
-    }
-
-    /**
-     * Replaces the side with the given levels, in any order (venues send asks ascending or descending).
-     * Zero amounts are skipped; a repeated price keeps its last amount.
-     */
-    void load(long[] prices, long[] levelAmounts, int count) {
-        clear();
-        boolean ascending = true;
-        boolean descending = true;
-        for (int i = 1; i < count; i++) {
-            long previous = keyOf(prices[i - 1]);
-            long current = keyOf(prices[i]);
-            ascending &= previous < current;
-            descending &= previous > current;
-        }
-        if (!ascending && !descending) {
-            for (int i = 0; i < count; i++) {
-                set(prices[i], levelAmounts[i]);
-            }
-            return;
-        }
-        Chunk chunk = null;
-        for (int i = 0; i < count; i++) {
-            int from = descending ? count - 1 - i : i;
-            if (levelAmounts[from] == 0) {
-                continue;
-            }
-            if (chunk == null || chunk.size == LOAD_FILL) {
-                chunk = insertChunk(chunkCount);
-            }
-            chunk.keys[chunk.size] = keyOf(prices[from]);
-            chunk.amounts[chunk.size] = levelAmounts[from];
-            chunk.size++;
-            size++;
         }
     }
 

@@ -125,16 +125,16 @@ final class LadderSide {
     }
 
     /**
-     * Replaces the side with the given levels, in any order; zero amounts are skipped, a repeated price
+     * Replaces the side with the given levels (price, amount pairs), in any order; zero amounts are skipped, a repeated price
      * keeps its last non-zero amount. Sizes the window to the snapshot's spread of prices.
      */
-    void load(long[] prices, long[] levelAmounts, int count) {
+    void load(long[] levels, int count) {
         clear();
         long best = Long.MIN_VALUE;
         long worst = Long.MAX_VALUE;
-        for (int i = 0; i < count; i++) {
-            if (levelAmounts[i] != 0) {
-                long key = keyOf(prices[i]);
+        for (int i = 0; i < 2 * count; i += 2) {
+            if (levels[i + 1] != 0) {
+                long key = keyOf(levels[i]);
                 best = Math.max(best, key);
                 worst = Math.min(worst, key);
             }
@@ -153,13 +153,14 @@ final class LadderSide {
             occupied = new long[slots / 64];
         }
         moveWindowTo(best);
-        for (int i = 0; i < count; i++) {
-            if (levelAmounts[i] != 0) {
-                long offset = keyOf(prices[i]) - base; // below slots: the best key anchors the window
+        for (int i = 0; i < 2 * count; i += 2) {
+            long amount = levels[i + 1];
+            if (amount != 0) {
+                long offset = keyOf(levels[i]) - base; // below slots: the best key anchors the window
                 if (offset >= 0) {
-                    putSlot((int) offset, levelAmounts[i]);
+                    putSlot((int) offset, amount);
                 } else {
-                    far.set(prices[i], levelAmounts[i]);
+                    far.set(levels[i], amount);
                 }
             }
         }

@@ -228,14 +228,14 @@ public final class OrderBookEngine {
         }
         if (update.mode() == OrderBookUpdate.Mode.ABSOLUTE) {
             // a negative size stops the update half-way; harmless, as the book is dropped for a resync
-            if (!setAll(bids, update.bidPrices(), update.bidAmounts(), update.bidCount())
-                    || !setAll(asks, update.askPrices(), update.askAmounts(), update.askCount())) {
+            if (!setAll(bids, update.bidLevels(), update.bidCount())
+                    || !setAll(asks, update.askLevels(), update.askCount())) {
                 return invalid("", negativeSize(update, "absolute size"));
             }
         } else {
             try {
-                addAll(bids, update.bidPrices(), update.bidAmounts(), update.bidCount());
-                addAll(asks, update.askPrices(), update.askAmounts(), update.askCount());
+                addAll(bids, update.bidLevels(), update.bidCount());
+                addAll(asks, update.askLevels(), update.askCount());
             } catch (ArithmeticException e) {
                 return invalid("", new ProtocolException("a level's amount overflows a 64-bit scaled value"));
             }
@@ -250,37 +250,36 @@ public final class OrderBookEngine {
 
     /** The error for the first negative amount of {@code update}, or {@code null} when there is none. */
     private ProtocolException negativeSize(ScaledBookUpdate update, String what) {
-        ProtocolException bid = negativeSize(update.bidPrices(), update.bidAmounts(), update.bidCount(), what);
-        return bid != null ? bid
-                : negativeSize(update.askPrices(), update.askAmounts(), update.askCount(), what);
+        ProtocolException bid = negativeSize(update.bidLevels(), update.bidCount(), what);
+        return bid != null ? bid : negativeSize(update.askLevels(), update.askCount(), what);
     }
 
-    private ProtocolException negativeSize(long[] prices, long[] amounts, int count, String what) {
+    private ProtocolException negativeSize(long[] levels, int count, String what) {
         for (int i = 0; i < count; i++) {
-            if (amounts[i] < 0) {
+            if (levels[2 * i + 1] < 0) {
                 return new ProtocolException("negative " + what + " "
-                        + ScaledDecimals.fromScaled(amounts[i], amountScale).stripTrailingZeros().toPlainString()
+                        + ScaledDecimals.fromScaled(levels[2 * i + 1], amountScale).stripTrailingZeros().toPlainString()
                         + " at price "
-                        + ScaledDecimals.fromScaled(prices[i], priceScale).stripTrailingZeros().toPlainString());
+                        + ScaledDecimals.fromScaled(levels[2 * i], priceScale).stripTrailingZeros().toPlainString());
             }
         }
         return null;
     }
 
     /** Sets every level; false, stopping there, at the first negative size. */
-    private static boolean setAll(LadderSide side, long[] prices, long[] amounts, int count) {
-        for (int i = 0; i < count; i++) {
-            if (amounts[i] < 0) {
+    private static boolean setAll(LadderSide side, long[] levels, int count) {
+        for (int i = 0; i < 2 * count; i += 2) {
+            if (levels[i + 1] < 0) {
                 return false;
             }
-            side.set(prices[i], amounts[i]);
+            side.set(levels[i], levels[i + 1]);
         }
         return true;
     }
 
-    private static void addAll(LadderSide side, long[] prices, long[] amounts, int count) {
-        for (int i = 0; i < count; i++) {
-            side.add(prices[i], amounts[i]);
+    private static void addAll(LadderSide side, long[] levels, int count) {
+        for (int i = 0; i < 2 * count; i += 2) {
+            side.add(levels[i], levels[i + 1]);
         }
     }
 
@@ -318,8 +317,8 @@ public final class OrderBookEngine {
         if (negative != null) {
             return invalid("snapshot: ", negative);
         }
-        bids.load(snapshot.bidPrices(), snapshot.bidAmounts(), snapshot.bidCount());
-        asks.load(snapshot.askPrices(), snapshot.askAmounts(), snapshot.askCount());
+        bids.load(snapshot.bidLevels(), snapshot.bidCount());
+        asks.load(snapshot.askLevels(), snapshot.askCount());
         long sequence = snapshot.sequence();
         state = State.LIVE;
         lastSequence = sequence;

@@ -20,11 +20,11 @@ public final class ScaledBookUpdate {
     private long sequence = -1;
     private long previousSequence = -1;
     private Instant timestamp = Instant.EPOCH;
-    private long[] bidPrices;
-    private long[] bidAmounts;
+    /** Bid levels as pairs: price at {@code 2 * i}, amount at {@code 2 * i + 1} (one array: one cache line less). */
+    private long[] bidLevels;
     private int bidCount;
-    private long[] askPrices;
-    private long[] askAmounts;
+    /** Ask levels as pairs, like {@link #bidLevels}. */
+    private long[] askLevels;
     private int askCount;
 
     /** An empty delta with room for 16 levels a side; it grows as needed. */
@@ -34,11 +34,9 @@ public final class ScaledBookUpdate {
 
     /** An empty delta with room for {@code levels} levels a side; it grows as needed. */
     public ScaledBookUpdate(int levels) {
-        int capacity = Math.max(1, levels);
-        bidPrices = new long[capacity];
-        bidAmounts = new long[capacity];
-        askPrices = new long[capacity];
-        askAmounts = new long[capacity];
+        int capacity = 2 * Math.max(1, levels);
+        bidLevels = new long[capacity];
+        askLevels = new long[capacity];
     }
 
     /**
@@ -66,24 +64,22 @@ public final class ScaledBookUpdate {
 
     /** Adds a bid level: scaled price, and scaled size (absolute) or size difference. */
     public ScaledBookUpdate addBid(long price, long amount) {
-        if (bidCount == bidPrices.length) {
-            bidPrices = Arrays.copyOf(bidPrices, bidCount * 2);
-            bidAmounts = Arrays.copyOf(bidAmounts, bidCount * 2);
+        if (2 * bidCount == bidLevels.length) {
+            bidLevels = Arrays.copyOf(bidLevels, bidLevels.length * 2);
         }
-        bidPrices[bidCount] = price;
-        bidAmounts[bidCount] = amount;
+        bidLevels[2 * bidCount] = price;
+        bidLevels[2 * bidCount + 1] = amount;
         bidCount++;
         return this;
     }
 
     /** Adds an ask level: scaled price, and scaled size (absolute) or size difference. */
     public ScaledBookUpdate addAsk(long price, long amount) {
-        if (askCount == askPrices.length) {
-            askPrices = Arrays.copyOf(askPrices, askCount * 2);
-            askAmounts = Arrays.copyOf(askAmounts, askCount * 2);
+        if (2 * askCount == askLevels.length) {
+            askLevels = Arrays.copyOf(askLevels, askLevels.length * 2);
         }
-        askPrices[askCount] = price;
-        askAmounts[askCount] = amount;
+        askLevels[2 * askCount] = price;
+        askLevels[2 * askCount + 1] = amount;
         askCount++;
         return this;
     }
@@ -116,30 +112,20 @@ public final class ScaledBookUpdate {
         return askCount;
     }
 
-    long[] bidPrices() {
-        return bidPrices;
+    long[] bidLevels() {
+        return bidLevels;
     }
 
-    long[] bidAmounts() {
-        return bidAmounts;
-    }
-
-    long[] askPrices() {
-        return askPrices;
-    }
-
-    long[] askAmounts() {
-        return askAmounts;
+    long[] askLevels() {
+        return askLevels;
     }
 
     /** An independent copy, sized to its levels. */
     public ScaledBookUpdate copy() {
         ScaledBookUpdate copy = new ScaledBookUpdate(Math.max(bidCount, askCount));
         copy.reset(kind, mode, sequence, previousSequence, timestamp);
-        System.arraycopy(bidPrices, 0, copy.bidPrices, 0, bidCount);
-        System.arraycopy(bidAmounts, 0, copy.bidAmounts, 0, bidCount);
-        System.arraycopy(askPrices, 0, copy.askPrices, 0, askCount);
-        System.arraycopy(askAmounts, 0, copy.askAmounts, 0, askCount);
+        System.arraycopy(bidLevels, 0, copy.bidLevels, 0, 2 * bidCount);
+        System.arraycopy(askLevels, 0, copy.askLevels, 0, 2 * askCount);
         copy.bidCount = bidCount;
         copy.askCount = askCount;
         return copy;
