@@ -15,8 +15,6 @@ module io.exflux.reactive {
 
     exports io.exflux.reactive.auth;
     exports io.exflux.reactive.book;
-    exports io.exflux.reactive.book;
-    exports io.exflux.reactive.auth;
     exports io.exflux.reactive.json;
     exports io.exflux.reactive.ratelimit;
     exports io.exflux.reactive.transport.http;
