@@ -238,8 +238,9 @@ class AlpInconsistenciesTest {
     void item15_ratesFramesOfTheClientAreReadAndRoutedToRatesAll() {
         AlpRates rates = (AlpRates) frame("[\"r\",1694003337,[[\"45000.1\",\"BTC\",\"USDT\"],[\"1\",\"USDT\",\"USDT\"]]]");
         assertThat(rates.rates()).hasSize(2);
-        assertThat(new AlpStreamDialect(null, AlpStreamClient.DEFAULT_IDLE_FALLBACK).route(rates, Set.of("rates.*")))
-                .isEqualTo("rates.*");
+        AlpStreamDialect dialect = new AlpStreamDialect(null, AlpStreamClient.DEFAULT_IDLE_FALLBACK);
+        assertThat(dialect.route(rates, Set.of("rates.*", "trade.*"))).isEqualTo("rates.*");
+        assertThat(dialect.route(rates, Set.of("rates.BTC_USDT"))).isEqualTo("rates.BTC_USDT");
     }
 
     @Test
