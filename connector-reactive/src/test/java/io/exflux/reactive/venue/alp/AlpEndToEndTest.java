@@ -239,6 +239,27 @@ class AlpEndToEndTest {
         }
     }
 
+    @Test
+    void aStalledSocketIsCaughtByTheWatchdogTimedByTheWelcomeAndTheBookRecovers() {
+        start(AlpSimulatorOptions.builder().generatorEnabled(false).depthInterval(Duration.ofMillis(20))
+                .pingInterval(Duration.ofMillis(300)).pingTimeout(Duration.ofMillis(300)).build());
+        sim.generator().prepare().block(Duration.ofSeconds(5));
+        sim.generator().step().block(Duration.ofSeconds(5));
+        AlpExchangeClient client = client(null);
+        AtomicReference<OrderBook> latest = new AtomicReference<>();
+        subscriptions.add(client.watchOrderBook(BTC_USDT, 20).subscribe(latest::set));
+        await().until(() -> sameBook(latest.get(), sim.book("BTC_USDT", 20)));
+        int opened = sim.server().sessions().size();
+
+        sim.faults().stallWebsockets(); // open, silent, no pongs: only the idle watchdog can tell
+        for (int i = 0; i < 5; i++) {
+            sim.generator().step().block(Duration.ofSeconds(5));
+        }
+        await().until(() -> sim.server().sessions().size() > opened);
+        await().until(() -> sameBook(latest.get(), sim.book("BTC_USDT", 20)),
+                () -> "\nours  " + describe(latest.get()) + "\nvenue " + describe(sim.book("BTC_USDT", 20)));
+    }
+
     private static boolean sameBook(OrderBook ours, io.exflux.api.model.OrderBook venue) {
         return ours != null && levels(ours.bids()).equals(levels(venue.bids()))
                 && levels(ours.asks()).equals(levels(venue.asks()));
