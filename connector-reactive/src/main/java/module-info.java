@@ -9,7 +9,7 @@ module io.exflux.reactive {
     requires io.netty.handler;
     requires io.netty.transport;
     requires com.fasterxml.jackson.core;
-    requires com.fasterxml.jackson.databind;
+    requires transitive com.fasterxml.jackson.databind;
     requires org.bouncycastle.provider;
     requires org.slf4j;
 
@@ -18,6 +18,10 @@ module io.exflux.reactive {
     exports io.exflux.reactive.json;
     exports io.exflux.reactive.ratelimit;
     exports io.exflux.reactive.transport.engineio;
+    exports io.exflux.reactive.transport.http;
     exports io.exflux.reactive.transport.ws;
+    exports io.exflux.reactive.venue.alp;
+    exports io.exflux.reactive.venue.alp.model;
+    opens io.exflux.reactive.venue.alp.model to com.fasterxml.jackson.databind;
     // each public package is exported here as it lands
 }
