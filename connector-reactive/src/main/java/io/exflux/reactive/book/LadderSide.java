@@ -3,7 +3,7 @@ package io.exflux.reactive.book;
 import java.util.Arrays;
 
 /**
- * One side of a book: a price-indexed ladder for the levels near the top, and a {@link BookSide} of
+ * One side of a book: a price-indexed ladder for the levels near the top, and a {@link ChunkedSide} of
  * sorted chunks for the levels below the ladder's window.
  *
  * <p>Why: venues touch the top of the book most, and there a ladder finds a level by subtraction, with
@@ -21,7 +21,7 @@ final class LadderSide {
     static final int MAX_SLOTS = 1 << 16;
 
     private final boolean bids;
-    private final BookSide far;
+    private final ChunkedSide far;
     private int slots = MIN_SLOTS;
     private long[] amounts = new long[MIN_SLOTS];
     private long[] occupied = new long[MIN_SLOTS / 64];
@@ -33,7 +33,7 @@ final class LadderSide {
 
     LadderSide(boolean bids) {
         this.bids = bids;
-        this.far = new BookSide(bids);
+        this.far = new ChunkedSide(bids);
     }
 
     int size() {

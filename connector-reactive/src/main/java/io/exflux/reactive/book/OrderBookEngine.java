@@ -27,7 +27,9 @@ import java.util.Objects;
  * A snapshot without a sequence number cannot tell which buffered deltas it contains, so all of them are
  * replayed.
  *
- * <p>Views ({@link #view(int)}) are built only when asked for and cached until the next change.
+ * <p>Each side is a price-indexed ladder of {@code long}s around the top of the book over sorted
+ * chunks for far levels, so the update path neither searches, boxes nor allocates. Views
+ * ({@link #view(int)}) are built only when asked for and cached until the next change.
  *
  * <p>Not thread-safe: one owner feeds it serially (as {@link OrderBookStream} does). It does no I/O.
  */

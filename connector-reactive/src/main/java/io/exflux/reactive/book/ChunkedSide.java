@@ -3,14 +3,14 @@ package io.exflux.reactive.book;
 import java.util.Arrays;
 
 /**
- * The far part of one side of a book (see {@link LadderSide}), as a list of small sorted chunks of primitive {@code long} pairs (key, amount).
- * The key is the scaled price for bids and its negation for asks, so both sides sort ascending and the
+ * The far part of one side of a book (see {@link LadderSide}): a list of small sorted chunks of
+ * primitive {@code long} pairs (key, amount), for levels of any price. The key is the scaled price for bids and its negation for asks, so both sides sort ascending and the
  * best level of either is the last entry of the last chunk. An insert or delete moves at most one
  * chunk's entries (not the whole side, as one flat array or an {@code ArrayList} would), and lookups
  * gallop from the top chunk, because venues touch the top of the book most. No boxing, and no
  * allocation on the update path once the chunks exist (emptied chunks are kept for reuse).
  */
-final class BookSide {
+final class ChunkedSide {
 
     /** Entries a chunk holds at most; a full chunk splits in two. */
     static final int CHUNK_CAPACITY = 64;
@@ -30,7 +30,7 @@ final class BookSide {
     private Chunk[] spares = new Chunk[8];
     private int spareCount;
 
-    BookSide(boolean bids) {
+    ChunkedSide(boolean bids) {
         this.bids = bids;
     }
 
