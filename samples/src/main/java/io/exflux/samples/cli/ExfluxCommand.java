@@ -1,0 +1,43 @@
+package io.exflux.samples.cli;
+
+import io.exflux.samples.cli.command.BalancesCommand;
+import io.exflux.samples.cli.command.BookCommand;
+import io.exflux.samples.cli.command.CancelCommand;
+import io.exflux.samples.cli.command.CandlesCommand;
+import io.exflux.samples.cli.command.OrdersCommand;
+import io.exflux.samples.cli.command.PairsCommand;
+import io.exflux.samples.cli.command.PlaceCommand;
+import io.exflux.samples.cli.command.RecordCommand;
+import io.exflux.samples.cli.command.TickerCommand;
+import io.exflux.samples.cli.command.TradesCommand;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code exflux} command: holds the injected context for its subcommands. */
+@Command(name = "exflux", mixinStandardHelpOptions = true, version = "exflux 0.1.0-SNAPSHOT",
+        description = {"Reactive crypto exchange connectors, from the command line.",
+                "Runs against an embedded venue simulator unless --live: no keys, no network."},
+        subcommands = {BookCommand.class, TradesCommand.class, TickerCommand.class, PairsCommand.class,
+                CandlesCommand.class, BalancesCommand.class, OrdersCommand.class, PlaceCommand.class,
+                CancelCommand.class, RecordCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 unexpected failure, 2 usage, 3 venue not wired or unsupported,",
+                "4 authentication, 5 rate limited, 6 invalid request or unknown market, 7 venue unavailable,",
+                "8 insufficient funds, 130 Ctrl-C."})
+public final class ExfluxCommand implements Runnable {
+
+    private final CliContext context;
+
+    public ExfluxCommand(CliContext context) {
+        this.context = context;
+    }
+
+    public CliContext context() {
+        return context;
+    }
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(
+                new picocli.CommandLine(this), "missing command (book, trades, ticker, pairs, candles, balances,"
+                + " orders, place, cancel, record)");
+    }
+}
