@@ -80,7 +80,8 @@ public final class CandlesCommand extends VenueCommand {
                         } else {
                             out.println(csv(candle));
                         }
-                        double done = (double) Duration.between(start, candle.openTime()).toMillis()
+                        Instant covered = candle.openTime().plus(interval.duration());
+                        double done = (double) Duration.between(start, covered).toMillis()
                                 / Duration.between(start, end).toMillis();
                         progress.update(done, n + " candles");
                     })
