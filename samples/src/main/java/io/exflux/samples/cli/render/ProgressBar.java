@@ -21,7 +21,7 @@ public final class ProgressBar {
         if (!enabled) {
             return;
         }
-        int percent = (int) Math.max(0, Math.min(100, Math.round(fraction * 100)));
+        int percent = (int) Math.max(0, Math.min(100, Math.floor(fraction * 100)));
         if (percent == lastPercent) {
             return;
         }
