@@ -12,5 +12,6 @@ module io.exflux.testkit {
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
 
+    exports io.exflux.testkit.server;
     // each public package is exported here as it lands
 }
