@@ -19,9 +19,11 @@ import picocli.CommandLine.Command;
         subcommands = {BookCommand.class, TradesCommand.class, TickerCommand.class, PairsCommand.class,
                 CandlesCommand.class, BalancesCommand.class, OrdersCommand.class, PlaceCommand.class,
                 CancelCommand.class, RecordCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 unexpected failure, 2 usage, 3 venue not wired or unsupported,",
-                "4 authentication, 5 rate limited, 6 invalid request or unknown market, 7 venue unavailable,",
-                "8 insufficient funds, 130 Ctrl-C."})
+        footer = {"", "Exit codes:",
+                "  0 ok                     4 authentication       7 venue unavailable",
+                "  1 unexpected failure     5 rate limited         8 insufficient funds",
+                "  2 usage                  6 invalid request or   130 Ctrl-C",
+                "  3 venue not wired          unknown market"})
 public final class ExfluxCommand implements Runnable {
 
     private final CliContext context;
