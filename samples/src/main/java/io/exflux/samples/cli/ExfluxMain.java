@@ -10,7 +10,8 @@ public final class ExfluxMain {
     }
 
     public static void main(String[] args) {
-        CliContext context = new CliContext(System.out, System.err, System.getenv(), System.console() != null,
+        boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
+        CliContext context = new CliContext(System.out, System.err, System.getenv(), terminal,
                 Clock.systemUTC(), Schedulers.parallel(), Venues.registry(), ShutdownHooks.jvm());
         int code = new ExfluxCli(context).run(args);
         System.exit(code);

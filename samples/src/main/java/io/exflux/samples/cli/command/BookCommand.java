@@ -49,7 +49,8 @@ public final class BookCommand extends VenueCommand {
         try (VenueSession session = openSession(false)) {
             ExchangeClient client = session.client();
             client.pair(pair).block(Requests.TIMEOUT);
-            BookView view = new BookView(client.venue(), pair, depth);
+            boolean colour = context.terminal() && !context.environment().containsKey("NO_COLOR");
+            BookView view = new BookView(client.venue(), pair, depth, colour);
             Flux<?> output = context.terminal() ? terminal(context, client, view) : plain(context, client, view);
             boolean interrupted = LiveRun.run(context, session, output, duration);
             return interrupted ? ExitCodes.INTERRUPTED : ExitCodes.OK;

@@ -23,28 +23,53 @@ public final class BookView {
     private static final int PRICE = 16;
     private static final int AMOUNT = 14;
 
+    private static final String RED = "\u001b[31m";
+    private static final String GREEN = "\u001b[32m";
+    private static final String BOLD = "\u001b[1m";
+    private static final String RESET = "\u001b[0m";
+
     private final String venue;
     private final CurrencyPair pair;
     private final int depth;
+    private final boolean colour;
 
+    /** A view without colours. */
     public BookView(String venue, CurrencyPair pair, int depth) {
+        this(venue, pair, depth, false);
+    }
+
+    /** @param colour asks and sells in red, bids and buys in green (ANSI), for a terminal */
+    public BookView(String venue, CurrencyPair pair, int depth, boolean colour) {
         this.venue = venue;
         this.pair = pair;
         this.depth = depth;
+        this.colour = colour;
     }
 
-    /** The terminal screen, one string per line, without ANSI codes. */
+    /** The terminal screen, one string per line (with ANSI colours when asked for). */
     public List<String> screen(BookBoard.Snapshot snapshot, String status) {
         List<String> book = bookLines(snapshot.book());
         List<String> tape = tapeLines(snapshot.tape());
         List<String> lines = new ArrayList<>();
-        lines.add(venue + "  " + pair.symbol("/") + "  " + status);
+        lines.add(paint(BOLD, venue + "  " + pair.symbol("/")) + "  " + status);
         lines.add("");
         int rows = Math.max(book.size(), tape.size());
+        int asks = snapshot.book() == null ? 0 : Math.min(depth, snapshot.book().asks().size());
         for (int i = 0; i < rows; i++) {
-            String left = i < book.size() ? book.get(i) : "";
+            String left = left(i < book.size() ? book.get(i) : "", 2 * AMOUNT + PRICE + 6);
+            if (i >= 1 && i <= asks) {
+                left = paint(RED, left);
+            } else if (i > asks + 1 && i < book.size()) {
+                left = paint(GREEN, left);
+            } else if (i == asks + 1 && snapshot.book() != null) {
+                left = paint(BOLD, left);
+            }
             String right = i < tape.size() ? tape.get(i) : "";
-            lines.add(left(left, 2 * AMOUNT + PRICE + 6) + "   " + right);
+            if (i >= 1 && i <= snapshot.tape().size()) {
+                Side side = snapshot.tape().get(i - 1).takerSide();
+                right = side == Side.BUY ? paint(GREEN, right) : side == Side.SELL ? paint(RED, right) : right;
+            }
+            lines.add(left + "   " + right);
         }
         lines.add("");
         lines.add("books " + snapshot.bookUpdates() + "  trades " + snapshot.tradeCount() + "  (Ctrl-C to quit)");
@@ -80,6 +105,10 @@ public final class BookView {
             lines.add(tradeLine(trade));
         }
         return lines;
+    }
+
+    private String paint(String style, String text) {
+        return colour ? style + text + RESET : text;
     }
 
     /** One trade: time, taker side, price, amount. */
