@@ -13,5 +13,7 @@ module io.exflux.testkit {
     requires org.slf4j;
 
     exports io.exflux.testkit.server;
+    exports io.exflux.testkit.sim;
+    exports io.exflux.testkit.alp;
     // each public package is exported here as it lands
 }

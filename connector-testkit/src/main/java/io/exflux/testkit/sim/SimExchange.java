@@ -124,6 +124,19 @@ public final class SimExchange {
         return id;
     }
 
+    /**
+     * Opens an empty account with an id the caller chose (e.g. allocated ahead by {@link VenueSimulator});
+     * refused when the id is taken.
+     */
+    public long createAccount(long accountId) {
+        if (accountId <= 0 || ledger.exists(accountId)) {
+            throw new SimRejectedException(Reason.INVALID_REQUEST, "account id taken or invalid");
+        }
+        ledger.open(accountId);
+        nextAccountId = Math.max(nextAccountId, accountId + 1);
+        return accountId;
+    }
+
     /** True when the account exists. */
     public boolean hasAccount(long accountId) {
         return ledger.exists(accountId);

@@ -15,7 +15,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -49,6 +53,9 @@ public final class VenueSimulator implements AutoCloseable {
     private final AtomicInteger tradeCount = new AtomicInteger();
     private final Set<CurrencyPair> dirtyBooks = new LinkedHashSet<>();
     private final List<MarketSpec> markets;
+    /** Ids handed out ahead of time start far above the ids the exchange hands out itself. */
+    private final AtomicLong accountIds = new AtomicLong(100_000);
+    private static final Logger LOG = LoggerFactory.getLogger(VenueSimulator.class);
 
     private VenueSimulator(Builder builder) {
         this.clock = builder.clock;
@@ -79,6 +86,31 @@ public final class VenueSimulator implements AutoCloseable {
                 refreshSnapshots();
             }
         }).subscribeOn(executor);
+    }
+
+    /**
+     * Runs an action on the simulator's thread without waiting for it: actions submitted (or calls
+     * subscribed) later run after it. A failure is logged, as nobody is there to receive it.
+     */
+    public void submit(Consumer<SimExchange> action) {
+        Objects.requireNonNull(action, "action");
+        executor.schedule(() -> {
+            try {
+                action.accept(exchange);
+            } catch (RuntimeException failure) {
+                LOG.warn("simulator action failed", failure);
+            } finally {
+                refreshSnapshots();
+            }
+        });
+    }
+
+    /**
+     * Hands out a fresh account id at once, for a caller that opens the account with
+     * {@link #submit(Consumer)} and {@link SimExchange#createAccount(long)} and must know the id now.
+     */
+    public long allocateAccountId() {
+        return accountIds.getAndIncrement();
     }
 
     /** The markets, fixed at build time. */

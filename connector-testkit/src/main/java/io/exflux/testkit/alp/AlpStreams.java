@@ -1,0 +1,430 @@
+package io.exflux.testkit.alp;
+
+import static io.exflux.testkit.alp.AlpWire.MAPPER;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.exflux.api.model.CurrencyPair;
+import io.exflux.api.model.OrderBook;
+import io.exflux.api.model.PriceLevel;
+import io.exflux.api.model.Side;
+import io.exflux.testkit.server.WsSession;
+import io.exflux.testkit.sim.MarketSpec;
+import io.exflux.testkit.sim.SimEvent;
+import io.exflux.testkit.sim.SimTrade;
+import io.exflux.testkit.sim.VenueSimulator;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * ALP's websocket on top of the simulator: welcome, subscribe/unsubscribe with acks and errors, the
+ * public {@code tk}, {@code t}, {@code r}, {@code d}, {@code p} frames, {@code auth} and the private
+ * {@code o} and {@code w} frames, protocol PINGs after outbound silence and the optional text keepalive.
+ */
+final class AlpStreams {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlpStreams.class);
+    private static final int MAX_INBOUND_BYTES = 800;
+    private static final int DEPTH_LEVELS = 20;
+
+    /** One connection's state. */
+    private static final class Client {
+        final WsSession session;
+        final Set<String> topics = ConcurrentHashMap.newKeySet();
+        volatile long account = -1;
+        volatile int lastSeenFrames;
+        volatile long lastActivity;
+        volatile long textPingSentAt = -1;
+        volatile long nextTextPing;
+
+        Client(WsSession session, long now, long interval) {
+            this.session = session;
+            this.lastActivity = now;
+            this.nextTextPing = now + interval;
+        }
+
+        boolean wants(String topic) {
+            return topics.contains(topic);
+        }
+    }
+
+    private final VenueSimulator sim;
+    private final AlpSimulatorOptions options;
+    private final AlpJwt jwt;
+    private final Clock clock;
+    private final Map<WsSession, Client> clients = new ConcurrentHashMap<>();
+    private final Set<CurrencyPair> depthDirty = ConcurrentHashMap.newKeySet();
+    private final Set<CurrencyPair> tickerDirty = ConcurrentHashMap.newKeySet();
+    private final Disposable.Composite running = Disposables.composite();
+
+    AlpStreams(VenueSimulator sim, AlpSimulatorOptions options, AlpJwt jwt) {
+        this.sim = sim;
+        this.options = options;
+        this.jwt = jwt;
+        this.clock = options.clock();
+    }
+
+    /** Starts listening to the simulator and the periodic frames. */
+    void start() {
+        running.add(sim.events().subscribe(this::onEvent, error -> LOG.error("simulator event feed failed", error)));
+        running.add(Flux.interval(options.depthInterval(), options.timer())
+                .subscribe(tick -> publishDepth(), error -> LOG.error("depth publisher failed", error)));
+        running.add(Flux.interval(options.tickerInterval(), options.timer())
+                .subscribe(tick -> publishTickers(), error -> LOG.error("ticker publisher failed", error)));
+        long check = Math.max(50, Math.min(1000, options.pingInterval().toMillis() / 4));
+        running.add(Flux.interval(java.time.Duration.ofMillis(check), options.timer())
+                .subscribe(tick -> keepalive(), error -> LOG.error("keepalive failed", error)));
+    }
+
+    void stop() {
+        running.dispose();
+    }
+
+    /** The script of one websocket session. */
+    Publisher<Void> run(WsSession session) {
+        Client client = new Client(session, timerNow(), options.pingInterval().toMillis());
+        clients.put(session, client);
+        long interval = options.pingInterval().toMillis();
+        long timeout = options.pingTimeout().toMillis();
+        if (options.welcomeInNanoseconds()) {
+            interval = TimeUnit.MILLISECONDS.toNanos(interval);
+            timeout = TimeUnit.MILLISECONDS.toNanos(timeout);
+        }
+        ArrayNode welcome = MAPPER.createArrayNode().add("welcome").add(ts()).add(interval).add(timeout)
+                .add(UUID.randomUUID().toString());
+        session.send(welcome.toString());
+        return session.inbound()
+                .doOnNext(text -> receive(client, text))
+                .doFinally(signal -> clients.remove(session))
+                .then();
+    }
+
+    /** Number of websocket sessions open now. */
+    int sessionCount() {
+        return clients.size();
+    }
+
+    // ---------------------------------------------------------------- inbound
+
+    private void receive(Client client, String text) {
+        WsSession session = client.session;
+        if (text.getBytes(StandardCharsets.UTF_8).length > MAX_INBOUND_BYTES) {
+            session.close(1009, "message too big");
+            return;
+        }
+        String trimmed = text.trim();
+        if (trimmed.equals("1") || trimmed.equals("2")) {
+            if (!options.textKeepalive()) {
+                session.drop(); // the live venue closes the socket (1006) on a text 1 or 2
+            } else if (trimmed.equals("2")) {
+                client.textPingSentAt = -1;
+                client.nextTextPing = timerNow() + options.pingInterval().toMillis();
+            } else {
+                session.send("2");
+            }
+            return;
+        }
+        JsonNode frame;
+        try {
+            frame = MAPPER.readTree(trimmed);
+        } catch (IOException malformed) {
+            frame = null;
+        }
+        if (frame == null || !frame.isArray() || frame.isEmpty() || !frame.get(0).isTextual()) {
+            session.drop(); // the live venue closes the socket (1006) on anything but a command array
+            return;
+        }
+        String command = frame.get(0).asText();
+        List<String> args = new ArrayList<>();
+        for (int i = 1; i < frame.size(); i++) {
+            args.add(frame.get(i).asText());
+        }
+        switch (command) {
+            case "subscribe":
+                subscribe(client, args);
+                break;
+            case "unsubscribe":
+                client.topics.removeAll(args);
+                session.send(ack("unsubscribe", args));
+                break;
+            case "auth":
+                OptionalLong account = args.isEmpty() ? OptionalLong.empty() : jwt.verify(args.get(0));
+                if (account.isPresent()) {
+                    client.account = account.getAsLong();
+                } else {
+                    session.send(error("Invalid token", "auth"));
+                }
+                break;
+            default:
+                session.send(error("Unknown command: " + command, command));
+                break;
+        }
+    }
+
+    private void subscribe(Client client, List<String> topics) {
+        List<String> accepted = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        boolean tooMany = false;
+        for (String topic : topics) {
+            if (!valid(topic)) {
+                errors.add(error("Invalid topic: " + topic, "subscribe"));
+            } else if (client.topics.contains(topic)) {
+                accepted.add(topic);
+            } else if (client.topics.size() >= options.maxTopics()) {
+                tooMany = true;
+            } else {
+                client.topics.add(topic);
+                accepted.add(topic);
+            }
+        }
+        if (!accepted.isEmpty()) {
+            client.session.send(ack("subscribe", accepted));
+        }
+        errors.forEach(client.session::send);
+        if (tooMany) {
+            client.session.send(error("Too many topics", "subscribe"));
+        }
+    }
+
+    private boolean valid(String topic) {
+        if (topic.equals("ticker.*") || topic.equals("trade.*") || topic.equals("rates.*")) {
+            return true;
+        }
+        int dot = topic.indexOf('.');
+        if (dot <= 0) {
+            return false;
+        }
+        String channel = topic.substring(0, dot);
+        if (!List.of("ticker", "trade", "rates", "diff", "market_depth").contains(channel)) {
+            return false;
+        }
+        CurrencyPair pair = AlpWire.pair(topic.substring(dot + 1));
+        return pair != null && sim.market(pair).isPresent();
+    }
+
+    // ---------------------------------------------------------------- outbound
+
+    private void onEvent(SimEvent event) {
+        if (clients.isEmpty()) {
+            if (event instanceof SimEvent.BookChanged changed) {
+                depthDirty.add(changed.pair());
+                tickerDirty.add(changed.pair());
+            } else if (event instanceof SimEvent.Traded traded) {
+                tickerDirty.add(traded.trade().pair());
+            }
+            return;
+        }
+        if (event instanceof SimEvent.Traded traded) {
+            SimTrade trade = traded.trade();
+            tickerDirty.add(trade.pair());
+            String symbol = AlpWire.symbol(trade.pair());
+            String frame = AlpWire.tradeFrame(ts(), trade, spec(trade.pair()));
+            broadcast(frame, "trade.*", "trade." + symbol);
+        } else if (event instanceof SimEvent.BookChanged changed) {
+            depthDirty.add(changed.pair());
+            tickerDirty.add(changed.pair());
+            String symbol = AlpWire.symbol(changed.pair());
+            String topic = "diff." + symbol;
+            if (clients.values().stream().anyMatch(c -> c.wants(topic))) {
+                broadcast(diffFrame(changed), topic, null);
+            }
+        } else if (event instanceof SimEvent.OrderUpdated updated) {
+            long account = updated.order().accountId();
+            String frame = null;
+            for (Client c : clients.values()) {
+                if (c.account == account) {
+                    frame = frame != null ? frame : AlpWire.orderFrame(ts(), updated.order(), spec(updated.order().pair()));
+                    c.session.send(frame);
+                }
+            }
+        } else if (event instanceof SimEvent.BalanceUpdated balance) {
+            long account = balance.balance().accountId();
+            String frame = null;
+            for (Client c : clients.values()) {
+                if (c.account == account) {
+                    frame = frame != null ? frame : AlpWire.walletFrame(ts(), balance.balance());
+                    c.session.send(frame);
+                }
+            }
+        }
+    }
+
+    private void broadcast(String frame, String topic, String otherTopic) {
+        for (Client c : clients.values()) {
+            if (c.wants(topic) || (otherTopic != null && c.wants(otherTopic))) {
+                c.session.send(frame);
+            }
+        }
+    }
+
+    private String diffFrame(SimEvent.BookChanged changed) {
+        MarketSpec spec = spec(changed.pair());
+        ArrayNode frame = MAPPER.createArrayNode().add("d").add(ts()).add(AlpWire.symbol(changed.pair()));
+        ArrayNode data = frame.addArray();
+        ArrayNode asks = data.addArray();
+        ArrayNode bids = data.addArray();
+        ArrayNode entry = (changed.side() == Side.SELL ? asks : bids).addArray();
+        entry.add(AlpWire.fixed(changed.price(), spec.pricePrecision()))
+                .add(AlpWire.fixed(changed.delta(), spec.amountPrecision()));
+        return frame.toString();
+    }
+
+    private void publishDepth() {
+        for (CurrencyPair pair : List.copyOf(depthDirty)) {
+            String topic = "market_depth." + AlpWire.symbol(pair);
+            if (clients.values().stream().noneMatch(c -> c.wants(topic))) {
+                continue; // stays dirty: the next subscriber gets a book at the next change or tick
+            }
+            depthDirty.remove(pair);
+            broadcast(depthFrame(pair), topic, null);
+        }
+    }
+
+    private String depthFrame(CurrencyPair pair) {
+        MarketSpec spec = spec(pair);
+        OrderBook book = sim.book(pair, DEPTH_LEVELS);
+        ObjectNode payload = MAPPER.createObjectNode();
+        BigDecimal totalAsks = levels(payload.putArray("Asks"), book.asks(), spec);
+        BigDecimal totalBids = levels(payload.putArray("Bids"), book.bids(), spec);
+        payload.put("Symbol", AlpWire.symbol(pair));
+        payload.put("TotalAsks", AlpWire.fixed(totalAsks, spec.amountPrecision()));
+        payload.put("TotalBids", AlpWire.fixed(totalBids, spec.amountPrecision()));
+        ArrayNode frame = MAPPER.createArrayNode().add("p").add(ts());
+        frame.add(payload);
+        return frame.toString();
+    }
+
+    private static BigDecimal levels(ArrayNode out, List<PriceLevel> levels, MarketSpec spec) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (PriceLevel level : levels) {
+            out.addArray().add(AlpWire.fixed(level.price(), spec.pricePrecision()))
+                    .add(AlpWire.fixed(level.amount(), spec.amountPrecision()));
+            total = total.add(level.amount());
+        }
+        return total;
+    }
+
+    private void publishTickers() {
+        if (tickerDirty.isEmpty() || clients.isEmpty()) {
+            return;
+        }
+        List<CurrencyPair> changed = List.copyOf(tickerDirty);
+        tickerDirty.removeAll(changed);
+        long ts = ts();
+        List<ArrayNode> rows = new ArrayList<>();
+        for (CurrencyPair pair : changed) {
+            rows.add(tickerRow(pair));
+        }
+        for (Client c : clients.values()) {
+            ArrayNode frame = MAPPER.createArrayNode().add("tk").add(ts);
+            for (int i = 0; i < changed.size(); i++) {
+                if (c.wants("ticker.*") || c.wants("ticker." + AlpWire.symbol(changed.get(i)))) {
+                    frame.add(rows.get(i));
+                }
+            }
+            if (frame.size() > 2) {
+                c.session.send(frame.toString());
+            }
+        }
+        ArrayNode rates = MAPPER.createArrayNode().add("r").add(ts);
+        ArrayNode list = rates.addArray();
+        for (MarketSpec m : sim.markets()) {
+            List<SimTrade> trades = sim.trades(m.pair());
+            if (!trades.isEmpty()) {
+                list.addArray().add(AlpWire.fixed(trades.get(trades.size() - 1).price(), m.pricePrecision()))
+                        .add(m.base()).add(m.quote());
+            }
+        }
+        for (Client c : clients.values()) {
+            if (c.wants("rates.*")) {
+                c.session.send(rates.toString());
+            }
+        }
+    }
+
+    private ArrayNode tickerRow(CurrencyPair pair) {
+        MarketSpec spec = spec(pair);
+        int ps = spec.pricePrecision();
+        MarketStats.Day day = MarketStats.day(sim.trades(pair), clock.instant());
+        OrderBook top = sim.book(pair, 1);
+        BigDecimal last = day.last() == null ? BigDecimal.ZERO : day.last();
+        BigDecimal open = day.open() == null ? last : day.open();
+        BigDecimal change = open.signum() == 0 ? BigDecimal.ZERO
+                : last.subtract(open).multiply(BigDecimal.valueOf(100)).divide(open, 8, RoundingMode.HALF_EVEN);
+        ArrayNode row = MAPPER.createArrayNode();
+        row.add(AlpWire.symbol(pair)).add(AlpWire.fixed(last, ps))
+                .add(AlpWire.fixed(day.volume(), 8)).add(AlpWire.fixed(day.quoteVolume(), 8))
+                .add(AlpWire.fixed(change, 8))
+                .add(AlpWire.fixed(day.high() == null ? last : day.high(), ps))
+                .add(AlpWire.fixed(day.low() == null ? last : day.low(), ps))
+                .add(AlpWire.fixed(top.bestBid().map(PriceLevel::price).orElse(BigDecimal.ZERO), ps))
+                .add(AlpWire.fixed(top.bestAsk().map(PriceLevel::price).orElse(BigDecimal.ZERO), ps));
+        return row;
+    }
+
+    private void keepalive() {
+        long now = timerNow();
+        long interval = options.pingInterval().toMillis();
+        for (Client c : clients.values()) {
+            WsSession session = c.session;
+            int sent = session.sentFrames();
+            if (sent != c.lastSeenFrames) {
+                c.lastSeenFrames = sent;
+                c.lastActivity = now;
+            } else if (now - c.lastActivity >= interval) {
+                session.ping();
+                c.lastSeenFrames = session.sentFrames();
+                c.lastActivity = now;
+            }
+            if (options.textKeepalive()) {
+                if (c.textPingSentAt < 0 && now >= c.nextTextPing) {
+                    c.textPingSentAt = now;
+                    session.send("1");
+                } else if (c.textPingSentAt >= 0 && now - c.textPingSentAt >= options.pingTimeout().toMillis()) {
+                    session.close(1000, "pong timeout");
+                }
+            }
+        }
+    }
+
+    private MarketSpec spec(CurrencyPair pair) {
+        return sim.market(pair).orElseThrow();
+    }
+
+    private long ts() {
+        return clock.instant().getEpochSecond();
+    }
+
+    private long timerNow() {
+        return options.timer().now(TimeUnit.MILLISECONDS);
+    }
+
+    private String ack(String command, List<String> topics) {
+        ArrayNode frame = MAPPER.createArrayNode().add(command).add(ts());
+        topics.forEach(frame::add);
+        return frame.toString();
+    }
+
+    private String error(String message, String command) {
+        return MAPPER.createArrayNode().add("error").add(ts()).add(message).add(command).toString();
+    }
+}

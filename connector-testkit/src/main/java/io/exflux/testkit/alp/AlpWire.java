@@ -1,0 +1,254 @@
+package io.exflux.testkit.alp;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.exflux.api.model.CurrencyPair;
+import io.exflux.api.model.OrderStatus;
+import io.exflux.api.model.OrderType;
+import io.exflux.api.model.Side;
+import io.exflux.testkit.sim.MarketSpec;
+import io.exflux.testkit.sim.SimBalance;
+import io.exflux.testkit.sim.SimOrder;
+import io.exflux.testkit.sim.SimTrade;
+import io.exflux.testkit.sim.StopCondition;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+
+/** How ALP v3 spells things on the wire: JSON, decimals, sides, statuses, and the websocket frames. */
+final class AlpWire {
+
+    /** Plain decimals, never scientific notation; fractions read as BigDecimal. */
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private AlpWire() {
+    }
+
+    static String symbol(CurrencyPair pair) {
+        return pair.symbol("_");
+    }
+
+    /** {@code BTC_USDT} to a pair; null when the text is not of that form. */
+    static CurrencyPair pair(String symbol) {
+        if (symbol == null) {
+            return null;
+        }
+        int underscore = symbol.indexOf('_');
+        if (underscore <= 0 || underscore != symbol.lastIndexOf('_') || !symbol.equals(symbol.toUpperCase(Locale.ROOT))) {
+            return null;
+        }
+        try {
+            return CurrencyPair.of(symbol.substring(0, underscore), symbol.substring(underscore + 1));
+        } catch (IllegalArgumentException notAPair) {
+            return null;
+        }
+    }
+
+    /** Fixed number of decimals, e.g. {@code "25705.02000000"} for 8. */
+    static String fixed(BigDecimal value, int scale) {
+        return value.setScale(scale, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    /** A JSON number with no trailing zeros (REST answers carry numbers, as the docs' examples). */
+    static BigDecimal number(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    /** Unix seconds with microseconds as a fraction, e.g. 1630862400.123456. */
+    static BigDecimal seconds(Instant time) {
+        return number(BigDecimal.valueOf(time.getEpochSecond())
+                .add(BigDecimal.valueOf(time.getNano() / 1000, 6)));
+    }
+
+    static String iso(Instant time) {
+        return time == null ? null : time.truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+
+    static String side(Side side) {
+        return side == Side.BUY ? "BID" : "ASK";
+    }
+
+    /** BUY/SELL/BID/ASK (any case) to a side; null when none of them. */
+    static Side parseSide(String text) {
+        if (text == null) {
+            return null;
+        }
+        switch (text.toUpperCase(Locale.ROOT)) {
+            case "BUY":
+            case "BID":
+                return Side.BUY;
+            case "SELL":
+            case "ASK":
+                return Side.SELL;
+            default:
+                return null;
+        }
+    }
+
+    /** SPOT, FUNDING, and both spellings of the margin wallets, to the spelling of responses. */
+    static String parseWallet(String text) {
+        if (text == null) {
+            return null;
+        }
+        switch (text.toUpperCase(Locale.ROOT)) {
+            case "SPOT":
+                return "SPOT";
+            case "FUNDING":
+                return "FUNDING";
+            case "MARGIN_CROSS":
+            case "CROSS_MARGIN":
+                return "CROSS_MARGIN";
+            case "MARGIN_ISOLATED":
+            case "ISOLATED_MARGIN":
+                return "ISOLATED_MARGIN";
+            default:
+                return null;
+        }
+    }
+
+    /** The docs' status spelling: PENDING, OPEN, PARTIAL_FILLED, FILLED, CANCELLED, PARTIAL_CANCELED, FAILED. */
+    static String status(SimOrder order) {
+        OrderStatus status = order.status();
+        switch (status) {
+            case PENDING:
+                return "PENDING";
+            case OPEN:
+                return "OPEN";
+            case PARTIALLY_FILLED:
+                return "PARTIAL_FILLED";
+            case FILLED:
+                return "FILLED";
+            case CANCELED:
+            case EXPIRED:
+                return order.filled().signum() > 0 ? "PARTIAL_CANCELED" : "CANCELLED";
+            default:
+                return "FAILED";
+        }
+    }
+
+    static String stopOperator(StopCondition condition) {
+        if (condition == null) {
+            return "";
+        }
+        return condition == StopCondition.AT_OR_ABOVE ? "GTE" : "LTE";
+    }
+
+    /** One order as {@code GET /api/v3/accounts/order} shows it. */
+    static ObjectNode orderJson(SimOrder o) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("id", o.id());
+        node.put("account_id", o.accountId());
+        node.put("pair", symbol(o.pair()));
+        node.put("amount", number(o.amount() != null ? o.amount() : o.filled()));
+        node.put("price", number(o.limitPrice() != null ? o.limitPrice() : BigDecimal.ZERO));
+        node.put("side", side(o.side()));
+        node.put("status", status(o));
+        node.put("type", o.type().name());
+        node.put("wallet_type", o.wallet());
+        node.put("amount_canceled", number(o.canceled()));
+        node.put("amount_filled", number(o.filled()));
+        node.put("date", iso(o.createdAt()));
+        node.put("open_at", o.status() == OrderStatus.PENDING ? null : iso(o.createdAt()));
+        node.put("tif", o.timeInForce().name());
+        node.put("updated_at", iso(o.updatedAt()));
+        node.put("done_at", iso(o.doneAt()));
+        node.putNull("expire_after");
+        if (o.stopPrice() == null) {
+            node.putNull("stop_price");
+        } else {
+            node.put("stop_price", number(o.stopPrice()));
+        }
+        return node;
+    }
+
+    /** The private {@code o} frame: 19 elements. */
+    static String orderFrame(long ts, SimOrder o, MarketSpec spec) {
+        int ps = spec.pricePrecision();
+        int as = spec.amountPrecision();
+        ArrayNode frame = MAPPER.createArrayNode();
+        frame.add("o").add(ts).add(o.id()).add(symbol(o.pair())).add(side(o.side())).add(o.type().name());
+        frame.add(fixed(o.amount() == null ? BigDecimal.ZERO : o.amount(), as));
+        frame.add(fixed(o.limitPrice() == null ? BigDecimal.ZERO : o.limitPrice(), ps));
+        frame.add(fixed(o.remaining(), as));
+        frame.add(fixed(o.filled(), as));
+        frame.add(fixed(o.canceled(), as));
+        frame.add(fixed(o.filledValue(), ps));
+        BigDecimal average = o.averagePrice();
+        if (average == null) {
+            frame.addNull();
+        } else {
+            frame.add(fixed(average, ps));
+        }
+        if (o.doneAt() == null) {
+            frame.addNull();
+        } else {
+            frame.add(BigDecimal.valueOf(o.doneAt().toEpochMilli(), 3));
+        }
+        frame.add(status(o));
+        if (o.quoteAmount() == null) {
+            frame.addNull();
+        } else {
+            frame.add(fixed(o.quoteAmount(), ps));
+        }
+        frame.add(o.wallet());
+        // the docs' example shows "0.00" and "" for an order without a stop
+        frame.add(fixed(o.stopPrice() == null ? BigDecimal.ZERO : o.stopPrice(), ps));
+        frame.add(stopOperator(o.stopCondition()));
+        return frame.toString();
+    }
+
+    /** The private {@code w} frame: {@code ["w", ts, code, wallet_type, "", balance, reserve]}. */
+    static String walletFrame(long ts, SimBalance b) {
+        ArrayNode frame = MAPPER.createArrayNode();
+        frame.add("w").add(ts).add(b.currency()).add(b.wallet()).add("")
+                .add(number(b.total()).toPlainString()).add(number(b.reserved()).toPlainString());
+        return frame.toString();
+    }
+
+    /** The public {@code t} frame: amount before price, lower-case taker direction. */
+    static String tradeFrame(long ts, SimTrade t, MarketSpec spec) {
+        ArrayNode frame = MAPPER.createArrayNode();
+        frame.add("t").add(ts).add(t.id()).add(symbol(t.pair()))
+                .add(fixed(t.amount(), spec.amountPrecision()))
+                .add(fixed(t.price(), spec.pricePrecision()))
+                .add(t.takerSide() == Side.BUY ? "buy" : "sell");
+        return frame.toString();
+    }
+
+    /** Whether an order type is one ALP knows. */
+    static OrderType parseOrderType(String text) {
+        if (text == null) {
+            return null;
+        }
+        switch (text.toUpperCase(Locale.ROOT)) {
+            case "LIMIT":
+                return OrderType.LIMIT;
+            case "MARKET":
+                return OrderType.MARKET;
+            case "STOP_LIMIT":
+                return OrderType.STOP_LIMIT;
+            case "STOP_MARKET":
+                return OrderType.STOP_MARKET;
+            default:
+                return null;
+        }
+    }
+
+    /** An error body {@code {"code":..., "message":...}}. */
+    static String error(String code, String message) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("code", code);
+        node.put("message", message);
+        return node.toString();
+    }
+}
