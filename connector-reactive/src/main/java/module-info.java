@@ -13,8 +13,14 @@ module io.exflux.reactive {
     requires org.bouncycastle.provider;
     requires org.slf4j;
 
+    exports io.exflux.reactive.book;
     exports io.exflux.reactive.auth;
     exports io.exflux.reactive.json;
     exports io.exflux.reactive.ratelimit;
+    exports io.exflux.reactive.transport.http;
+    exports io.exflux.reactive.transport.ws;
+    exports io.exflux.reactive.venue.alp;
+    exports io.exflux.reactive.venue.alp.model;
+    opens io.exflux.reactive.venue.alp.model to com.fasterxml.jackson.databind;
     // each public package is exported here as it lands
 }

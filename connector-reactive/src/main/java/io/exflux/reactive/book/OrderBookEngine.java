@@ -1,0 +1,313 @@
+package io.exflux.reactive.book;
+
+import io.exflux.api.error.ProtocolException;
+import io.exflux.api.model.CurrencyPair;
+import io.exflux.api.model.OrderBook;
+import io.exflux.api.model.OrderBookUpdate;
+import io.exflux.api.model.PairInfo;
+import io.exflux.api.model.PriceLevel;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One market's book, built from a snapshot plus updates, kept on {@code long} prices and amounts
+ * scaled by the pair's precision.
+ *
+ * <p>Updates carry absolute sizes (zero deletes the level) or size differences (added; a result of
+ * zero or less removes the level), with or without sequence numbers. With them, a gap
+ * ({@code previousSequence} other than the last sequence, or a sequence that does not increase), a
+ * crossed book after an update, or a value that cannot be represented exactly all drop the book and
+ * return {@link ApplyResult.Status#NEEDS_SNAPSHOT}: the owner fetches a snapshot and hands it to
+ * {@link #applySnapshot(OrderBook)} (or the venue sends one in-stream as a
+ * {@link OrderBookUpdate.Kind#SNAPSHOT} update). Deltas that arrive meanwhile are buffered and replayed
+ * after the snapshot; those the snapshot already contains (sequence at or below its own) are dropped.
+ * A snapshot without a sequence number cannot tell which buffered deltas it contains, so all of them are
+ * replayed.
+ *
+ * <p>Views ({@link #view(int)}) are built only when asked for and cached until the next change.
+ *
+ * <p>Not thread-safe: one owner feeds it serially (as {@link OrderBookStream} does). It does no I/O.
+ */
+public final class OrderBookEngine {
+
+    /** How many deltas are buffered while waiting for a snapshot, unless told otherwise. */
+    public static final int DEFAULT_MAX_BUFFERED = 10_000;
+
+    /** Where the engine stands. */
+    public enum State {
+        /** No consistent book: deltas are buffered until a snapshot arrives. */
+        AWAITING_SNAPSHOT,
+        /** A consistent book; deltas are applied. */
+        LIVE
+    }
+
+    private final CurrencyPair pair;
+    private final int priceScale;
+    private final int amountScale;
+    private final int maxBuffered;
+    private final BookSide bids = new BookSide(true);
+    private final BookSide asks = new BookSide(false);
+    private final ArrayDeque<OrderBookUpdate> buffered = new ArrayDeque<>();
+
+    private State state = State.AWAITING_SNAPSHOT;
+    private long lastSequence = -1;
+    private Instant timestamp = Instant.EPOCH;
+    private long version;
+
+    private long[] loadPrices = new long[64];
+    private long[] loadAmounts = new long[64];
+
+    private long[] viewPrices = new long[64];
+    private long[] viewAmounts = new long[64];
+
+    private OrderBook cachedView;
+    private long cachedVersion = -1;
+    private int cachedDepth = -1;
+
+    /** An engine for {@code info}'s market that buffers up to {@link #DEFAULT_MAX_BUFFERED} deltas. */
+    public OrderBookEngine(PairInfo info) {
+        this(info, DEFAULT_MAX_BUFFERED);
+    }
+
+    /**
+     * @param info        the market, whose {@code priceScale} and {@code amountScale} fix the precision
+     * @param maxBuffered the most deltas kept while waiting for a snapshot; one more asks for a new snapshot
+     */
+    public OrderBookEngine(PairInfo info, int maxBuffered) {
+        Objects.requireNonNull(info, "info");
+        if (maxBuffered < 0) {
+            throw new IllegalArgumentException("maxBuffered must not be negative: " + maxBuffered);
+        }
+        this.pair = info.pair();
+        this.priceScale = info.priceScale();
+        this.amountScale = info.amountScale();
+        this.maxBuffered = maxBuffered;
+    }
+
+    /** Where the engine stands. */
+    public State state() {
+        return state;
+    }
+
+    /** The sequence number of the last update applied, or {@code -1} when none was known. */
+    public long sequence() {
+        return lastSequence;
+    }
+
+    /** How many deltas wait for a snapshot. */
+    public int bufferedCount() {
+        return buffered.size();
+    }
+
+    /** How many bid levels the book holds. */
+    public int bidLevels() {
+        return bids.size();
+    }
+
+    /** How many ask levels the book holds. */
+    public int askLevels() {
+        return asks.size();
+    }
+
+    /**
+     * Applies a venue message: a {@link OrderBookUpdate.Kind#SNAPSHOT} replaces the book (then replays
+     * buffered deltas); a delta is applied, or buffered while a snapshot is awaited.
+     */
+    public ApplyResult apply(OrderBookUpdate update) {
+        if (!pair.equals(update.pair())) {
+            return ApplyResult.rejected(new ProtocolException(
+                    "an update for " + update.pair() + " reached the book of " + pair));
+        }
+        if (update.kind() == OrderBookUpdate.Kind.SNAPSHOT) {
+            return loadSnapshot(update.bids(), update.asks(), update.sequence(), update.timestamp());
+        }
+        if (state == State.AWAITING_SNAPSHOT) {
+            return buffer(update);
+        }
+        return applyDelta(update);
+    }
+
+    /** Replaces the book with {@code snapshot} (for example from REST), then replays buffered deltas. */
+    public ApplyResult applySnapshot(OrderBook snapshot) {
+        if (!pair.equals(snapshot.pair())) {
+            return ApplyResult.rejected(new ProtocolException(
+                    "a snapshot for " + snapshot.pair() + " reached the book of " + pair));
+        }
+        return loadSnapshot(snapshot.bids(), snapshot.asks(), snapshot.sequence(), snapshot.timestamp());
+    }
+
+    /** Drops the book and the buffer and waits for a snapshot, for example after a reconnect. */
+    public void reset() {
+        bids.clear();
+        asks.clear();
+        buffered.clear();
+        lastSequence = -1;
+        state = State.AWAITING_SNAPSHOT;
+        version++;
+    }
+
+    /** The whole book. */
+    public OrderBook view() {
+        return view(Integer.MAX_VALUE);
+    }
+
+    /**
+     * The book cut to at most {@code depth} levels a side, best first; empty while awaiting a snapshot.
+     * The same instance is returned until the book changes.
+     */
+    public OrderBook view(int depth) {
+        if (depth < 0) {
+            throw new IllegalArgumentException("depth must not be negative: " + depth);
+        }
+        if (cachedView == null || cachedVersion != version || cachedDepth != depth) {
+            cachedView = new OrderBook(pair, levels(bids, depth), levels(asks, depth), timestamp, lastSequence);
+            cachedVersion = version;
+            cachedDepth = depth;
+        }
+        return cachedView;
+    }
+
+    private List<PriceLevel> levels(BookSide side, int depth) {
+        int wanted = Math.min(depth, side.size());
+        if (wanted > viewPrices.length) {
+            viewPrices = new long[wanted];
+            viewAmounts = new long[wanted];
+        }
+        int count = side.copyTop(wanted, viewPrices, viewAmounts);
+        List<PriceLevel> levels = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            levels.add(new PriceLevel(ScaledDecimals.fromScaled(viewPrices[i], priceScale),
+                    ScaledDecimals.fromScaled(viewAmounts[i], amountScale)));
+        }
+        return levels;
+    }
+
+    private ApplyResult buffer(OrderBookUpdate update) {
+        if (buffered.size() >= maxBuffered) {
+            int dropped = buffered.size();
+            buffered.clear();
+            return ApplyResult.needsSnapshot(ResyncReason.BUFFER_OVERFLOW,
+                    "more than " + maxBuffered + " updates arrived while waiting for a snapshot; "
+                            + dropped + " buffered updates dropped", null);
+        }
+        buffered.add(update);
+        return ApplyResult.BUFFERED;
+    }
+
+    private ApplyResult applyDelta(OrderBookUpdate update) {
+        ApplyResult gap = checkSequence(update.sequence(), update.previousSequence());
+        if (gap != null) {
+            return resync(gap);
+        }
+        try {
+            boolean absolute = update.mode() == OrderBookUpdate.Mode.ABSOLUTE;
+            applyLevels(bids, update.bids(), absolute);
+            applyLevels(asks, update.asks(), absolute);
+        } catch (ProtocolException e) {
+            return resync(ApplyResult.needsSnapshot(ResyncReason.INVALID_UPDATE, e.getMessage(), e));
+        }
+        if (update.sequence() >= 0) {
+            lastSequence = update.sequence();
+        }
+        timestamp = update.timestamp();
+        version++;
+        return crossedOrApplied();
+    }
+
+    private ApplyResult checkSequence(long sequence, long previousSequence) {
+        if (lastSequence < 0) {
+            return null;
+        }
+        if (previousSequence >= 0 && previousSequence != lastSequence) {
+            return ApplyResult.needsSnapshot(ResyncReason.SEQUENCE_GAP, "expected an update after sequence "
+                    + lastSequence + ", got one after " + previousSequence, null);
+        }
+        if (sequence >= 0 && sequence <= lastSequence) {
+            return ApplyResult.needsSnapshot(ResyncReason.SEQUENCE_GAP, "sequence " + sequence
+                    + " does not follow " + lastSequence, null);
+        }
+        return null;
+    }
+
+    private void applyLevels(BookSide side, List<PriceLevel> levels, boolean absolute) {
+        for (int i = 0, n = levels.size(); i < n; i++) {
+            PriceLevel level = levels.get(i);
+            long price = ScaledDecimals.toScaled(level.price(), priceScale, "price");
+            long amount = ScaledDecimals.toScaled(level.amount(), amountScale, "amount");
+            if (absolute) {
+                if (amount < 0) {
+                    throw new ProtocolException("negative absolute size " + level.amount().toPlainString()
+                            + " at price " + level.price().toPlainString());
+                }
+                side.set(price, amount);
+            } else {
+                try {
+                    side.add(price, amount);
+                } catch (ArithmeticException e) {
+                    throw new ProtocolException("amount at price " + level.price().toPlainString()
+                            + " overflows a 64-bit scaled value");
+                }
+            }
+        }
+    }
+
+    private ApplyResult loadSnapshot(List<PriceLevel> bidLevels, List<PriceLevel> askLevels, long sequence,
+                                     Instant snapshotTime) {
+        try {
+            loadSide(bids, bidLevels);
+            loadSide(asks, askLevels);
+        } catch (ProtocolException e) {
+            return resync(ApplyResult.needsSnapshot(ResyncReason.INVALID_UPDATE,
+                    "snapshot: " + e.getMessage(), e));
+        }
+        state = State.LIVE;
+        lastSequence = sequence;
+        timestamp = snapshotTime;
+        version++;
+        ApplyResult result = crossedOrApplied();
+        while (result == ApplyResult.APPLIED && !buffered.isEmpty()) {
+            OrderBookUpdate next = buffered.poll();
+            if (sequence >= 0 && next.sequence() >= 0 && next.sequence() <= sequence) {
+                continue; // the snapshot already contains it
+            }
+            result = applyDelta(next);
+        }
+        return result;
+    }
+
+    private void loadSide(BookSide side, List<PriceLevel> levels) {
+        int count = levels.size();
+        if (count > loadPrices.length) {
+            loadPrices = new long[count];
+            loadAmounts = new long[count];
+        }
+        for (int i = 0; i < count; i++) {
+            PriceLevel level = levels.get(i);
+            loadPrices[i] = ScaledDecimals.toScaled(level.price(), priceScale, "price");
+            loadAmounts[i] = ScaledDecimals.toScaled(level.amount(), amountScale, "amount");
+            if (loadAmounts[i] < 0) {
+                throw new ProtocolException("negative size " + level.amount().toPlainString()
+                        + " at price " + level.price().toPlainString());
+            }
+        }
+        side.load(loadPrices, loadAmounts, count);
+    }
+
+    private ApplyResult crossedOrApplied() {
+        if (bids.size() > 0 && asks.size() > 0 && bids.bestPrice() >= asks.bestPrice()) {
+            return resync(ApplyResult.needsSnapshot(ResyncReason.CROSSED_BOOK, "best bid "
+                    + ScaledDecimals.fromScaled(bids.bestPrice(), priceScale).toPlainString() + " >= best ask "
+                    + ScaledDecimals.fromScaled(asks.bestPrice(), priceScale).toPlainString(), null));
+        }
+        return ApplyResult.APPLIED;
+    }
+
+    /** Drops the book (keeping nothing stale to show) and waits for a snapshot. */
+    private ApplyResult resync(ApplyResult needsSnapshot) {
+        reset();
+        return needsSnapshot;
+    }
+}

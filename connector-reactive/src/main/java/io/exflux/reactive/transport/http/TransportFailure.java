@@ -1,0 +1,51 @@
+package io.exflux.reactive.transport.http;
+
+import io.exflux.api.error.ErrorContext;
+import io.exflux.api.error.ExchangeException;
+import io.exflux.api.error.ExchangeUnavailableException;
+import io.exflux.api.error.RequestTimeoutException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.concurrent.TimeoutException;
+import reactor.core.Exceptions;
+
+/** What a failure without an answer means for retrying, and the typed error the user sees for it. */
+enum TransportFailure {
+
+    /** The request never left: connect failed, no pooled connection in time. Safe to send again. */
+    NOT_SENT,
+    /** No answer in time: the venue may have processed the request. */
+    TIMEOUT,
+    /** The connection broke after the request may have been sent: the venue may have processed it. */
+    AMBIGUOUS;
+
+    static TransportFailure of(Throwable error) {
+        Throwable failure = Exceptions.unwrap(error);
+        if (failure instanceof ConnectException || failure instanceof UnknownHostException
+                || failure.getClass().getSimpleName().equals("PoolAcquireTimeoutException")) {
+            return NOT_SENT;
+        }
+        if (failure instanceof TimeoutException || failure instanceof io.netty.handler.timeout.TimeoutException) {
+            return TIMEOUT;
+        }
+        return AMBIGUOUS;
+    }
+
+    /** The typed error for a failure of this kind on this request; its message holds no header or body. */
+    ExchangeException toException(Throwable error, RestRequest request, String venue) {
+        ErrorContext context = ErrorContext.local(venue);
+        String call = request.method() + " " + request.path();
+        switch (this) {
+            case NOT_SENT:
+                return new ExchangeUnavailableException(venue + ": could not send " + call + " ("
+                        + Exceptions.unwrap(error).getClass().getSimpleName() + ")", context, error);
+            case TIMEOUT:
+                return new RequestTimeoutException(venue + " did not answer " + call + " in time"
+                        + (request.idempotent() ? "" : "; the venue may have processed it"), context, error);
+            default:
+                return new ExchangeUnavailableException(venue + ": connection lost during " + call
+                        + (request.idempotent() ? "" : "; the venue may have processed it") + " ("
+                        + Exceptions.unwrap(error).getClass().getSimpleName() + ")", context, error);
+        }
+    }
+}

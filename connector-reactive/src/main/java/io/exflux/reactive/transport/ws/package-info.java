@@ -1,0 +1,9 @@
+/**
+ * The resilient websocket stream engine shared by every venue. A venue implements {@link
+ * io.exflux.reactive.transport.ws.StreamDialect} (codec, routing, (un)subscribe frames, handshake,
+ * authentication) and picks a {@link io.exflux.reactive.transport.ws.HeartbeatStrategy}; {@link
+ * io.exflux.reactive.transport.ws.StreamConnection} does the rest: connect, reconnect with backoff,
+ * resubscribe, reference-counted topics, extra connections past the venue's topic limit, and an overflow
+ * policy per subscriber.
+ */
+package io.exflux.reactive.transport.ws;

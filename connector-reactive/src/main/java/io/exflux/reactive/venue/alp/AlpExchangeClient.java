@@ -1,0 +1,462 @@
+package io.exflux.reactive.venue.alp;
+
+import io.exflux.api.Capabilities;
+import io.exflux.api.Capability;
+import io.exflux.api.ExchangeClient;
+import io.exflux.api.error.ErrorContext;
+import io.exflux.api.error.InvalidRequestException;
+import io.exflux.api.error.ProtocolException;
+import io.exflux.api.error.UnsupportedCapabilityException;
+import io.exflux.api.model.Balance;
+import io.exflux.api.model.CancelResult;
+import io.exflux.api.model.Candle;
+import io.exflux.api.model.CandleInterval;
+import io.exflux.api.model.CurrencyPair;
+import io.exflux.api.model.Fill;
+import io.exflux.api.model.LedgerEntry;
+import io.exflux.api.model.Order;
+import io.exflux.api.model.OrderBook;
+import io.exflux.api.model.OrderBookUpdate;
+import io.exflux.api.model.OrderRequest;
+import io.exflux.api.model.OrderRequestRules;
+import io.exflux.api.model.OrderStatus;
+import io.exflux.api.model.OrderType;
+import io.exflux.api.model.PairInfo;
+import io.exflux.api.model.Ticker;
+import io.exflux.api.model.Trade;
+import io.exflux.api.stream.ConnectionEvent;
+import io.exflux.reactive.book.OrderBookStream;
+import io.exflux.reactive.book.OrderBookStreamOptions;
+import io.exflux.reactive.venue.alp.internal.AlpMapper;
+import io.exflux.reactive.venue.alp.internal.AlpOrderRequests;
+import io.exflux.reactive.venue.alp.model.AlpCancelRequest;
+import io.exflux.reactive.venue.alp.model.AlpCandle;
+import io.exflux.reactive.venue.alp.model.AlpChartInterval;
+import io.exflux.reactive.venue.alp.model.AlpOrderRequest;
+import io.exflux.reactive.venue.alp.model.AlpOrderStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * ALP.COM through the unified API, on the native {@link #rest()} and {@link #stream()} clients.
+ * {@link #capabilities()} lists what works; the rest fails with {@link UnsupportedCapabilityException}.
+ * Orders are checked against the market's precision, size and value limits from {@code GET /pairs}
+ * (cached for {@link AlpOptions#pairsCacheTtl()}) before anything is sent. Books are seeded from the
+ * REST order book and kept with {@code market_depth} (whole-book replacements) and {@code diff}
+ * (quantity differences) through the shared order-book engine, and re-seeded after every reconnect.
+ */
+public final class AlpExchangeClient implements ExchangeClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlpExchangeClient.class);
+    private static final String VENUE = "alp";
+    private static final int CHARTS_PAGE = 500;
+    private static final int ORDERS_LIMIT = 100;
+
+    private static final Capabilities PUBLIC_CAPABILITIES = Capabilities.of(
+            Capability.SERVER_TIME, Capability.PAIRS, Capability.TICKER, Capability.TICKERS, Capability.ORDER_BOOK,
+            Capability.TRADES, Capability.CANDLES,
+            Capability.WATCH_ORDER_BOOK, Capability.WATCH_ORDER_BOOK_UPDATES, Capability.WATCH_TRADES,
+            Capability.WATCH_TICKER);
+    private static final Capabilities ALL_CAPABILITIES = Capabilities.of(
+            Capability.SERVER_TIME, Capability.PAIRS, Capability.TICKER, Capability.TICKERS, Capability.ORDER_BOOK,
+            Capability.TRADES, Capability.CANDLES,
+            Capability.PLACE_LIMIT_ORDER, Capability.PLACE_MARKET_ORDER, Capability.PLACE_MARKET_ORDER_BY_QUOTE,
+            Capability.PLACE_STOP_LIMIT_ORDER, Capability.PLACE_STOP_MARKET_ORDER, Capability.POST_ONLY,
+            Capability.CLIENT_ORDER_ID, Capability.CANCEL_ORDER, Capability.CANCEL_ALL_ORDERS, Capability.ORDER,
+            Capability.OPEN_ORDERS, Capability.ORDERS, Capability.MY_TRADES,
+            Capability.BALANCES, Capability.LEDGER,
+            Capability.WATCH_ORDER_BOOK, Capability.WATCH_ORDER_BOOK_UPDATES, Capability.WATCH_TRADES,
+            Capability.WATCH_TICKER, Capability.WATCH_ORDERS, Capability.WATCH_BALANCES);
+
+    private final AlpOptions options;
+    private final AlpRestClient rest;
+    private final AlpStreamClient stream;
+    private final Mono<Map<String, PairInfo>> markets;
+
+    private AlpExchangeClient(AlpOptions options) {
+        this.options = options;
+        this.rest = new AlpRestClient(options);
+        this.stream = new AlpStreamClient(options, rest.tokens());
+        Duration ttl = options.pairsCacheTtl();
+        this.markets = rest.pairs().map(AlpMapper::pairInfo).collectMap(PairInfo::symbol, Function.identity())
+                .cache(value -> ttl, error -> Duration.ZERO, () -> Duration.ZERO, options.scheduler());
+    }
+
+    /** A client with these options. Nothing connects before the first call. */
+    public static AlpExchangeClient create(AlpOptions options) {
+        return new AlpExchangeClient(Objects.requireNonNull(options, "options"));
+    }
+
+    /** The native REST client: every documented endpoint, venue-typed. */
+    public AlpRestClient rest() {
+        return rest;
+    }
+
+    /** The native stream client: every documented channel, venue-typed. */
+    public AlpStreamClient stream() {
+        return stream;
+    }
+
+    public AlpOptions options() {
+        return options;
+    }
+
+    @Override
+    public String venue() {
+        return VENUE;
+    }
+
+    /**
+     * Public calls and streams always; trading, account and private streams with credentials. Not
+     * served: deposits and withdrawals (not in the v3 document), fills as a stream (the {@code ta}
+     * frame has no documented fields; {@code stream().accountTrades()} passes it on raw).
+     */
+    @Override
+    public Capabilities capabilities() {
+        return options.credentials() == null ? PUBLIC_CAPABILITIES : ALL_CAPABILITIES;
+    }
+
+    // ---------------------------------------------------------------- market data
+
+    @Override
+    public Mono<Instant> serverTime() {
+        return rest.time().map(time -> time.serverTime());
+    }
+
+    @Override
+    public Flux<PairInfo> pairs() {
+        return rest.pairs().map(AlpMapper::pairInfo);
+    }
+
+    @Override
+    public Mono<PairInfo> pair(CurrencyPair pair) {
+        if (pair == null) {
+            return invalid("pair is required");
+        }
+        return markets.flatMap(m -> Mono.justOrEmpty(m.get(AlpSymbols.symbol(pair))))
+                .switchIfEmpty(Mono.error(() -> new io.exflux.api.error.NotFoundException(
+                        "alp has no market " + pair, ErrorContext.local(VENUE))));
+    }
+
+    @Override
+    public Mono<Ticker> ticker(CurrencyPair pair) {
+        if (pair == null) {
+            return invalid("pair is required");
+        }
+        String symbol = AlpSymbols.symbol(pair);
+        return rest.ticker(symbol).filter(t -> symbol.equals(t.pair())).next()
+                .map(t -> AlpMapper.ticker(t, Instant.now()))
+                .switchIfEmpty(Mono.error(() -> new io.exflux.api.error.NotFoundException(
+                        "alp has no ticker for " + pair, ErrorContext.local(VENUE))));
+    }
+
+    @Override
+    public Flux<Ticker> tickers() {
+        return rest.ticker(null).map(t -> AlpMapper.ticker(t, Instant.now()));
+    }
+
+    @Override
+    public Mono<OrderBook> orderBook(CurrencyPair pair, int depth) {
+        if (pair == null || depth <= 0) {
+            return invalid("orderBook needs a pair and a positive depth");
+        }
+        return rest.orderBook(AlpSymbols.symbol(pair), depth, depth)
+                .map(book -> AlpMapper.orderBook(pair, book, Instant.now()).depth(depth));
+    }
+
+    @Override
+    public Flux<Trade> trades(CurrencyPair pair, int limit) {
+        if (pair == null || limit <= 0) {
+            return invalidFlux("trades needs a pair and a positive limit");
+        }
+        return rest.trades(AlpSymbols.symbol(pair), limit).map(AlpMapper::trade)
+                .sort((a, b) -> a.timestamp().compareTo(b.timestamp()));
+    }
+
+    /** Pages through {@code GET /charts} (500 candles a page), oldest first, as the subscriber requests. */
+    @Override
+    public Flux<Candle> candles(CurrencyPair pair, CandleInterval interval, Instant from, Instant to) {
+        if (pair == null || interval == null || from == null || to == null || !from.isBefore(to)) {
+            return invalidFlux("candles needs a pair, an interval and from < to");
+        }
+        AlpChartInterval alpInterval = chartInterval(interval);
+        if (alpInterval == null) {
+            return Flux.error(() -> new UnsupportedCapabilityException(VENUE, Capability.CANDLES,
+                    "no " + interval + " candles (ALP has 1, 5, 15, 30, 60, 240 minutes and 1 day)"));
+        }
+        String symbol = AlpSymbols.symbol(pair);
+        Duration width = interval.duration();
+        return page(symbol, alpInterval, from, to)
+                .expand(page -> page.size() < CHARTS_PAGE ? Mono.empty()
+                        : nextPage(symbol, alpInterval, page.get(page.size() - 1).time().plus(width), to))
+                .concatMapIterable(page -> page)
+                .filter(c -> !c.time().isBefore(from) && c.time().isBefore(to))
+                .map(c -> AlpMapper.candle(pair, interval, c));
+    }
+
+    private Mono<List<AlpCandle>> nextPage(String symbol, AlpChartInterval interval, Instant since, Instant to) {
+        return since.isBefore(to) ? page(symbol, interval, since, to) : Mono.empty();
+    }
+
+    private Mono<List<AlpCandle>> page(String symbol, AlpChartInterval interval, Instant since, Instant to) {
+        return rest.charts(symbol, interval, since, to, CHARTS_PAGE)
+                .sort((a, b) -> a.time().compareTo(b.time())).collectList();
+    }
+
+    static AlpChartInterval chartInterval(CandleInterval interval) {
+        switch (interval) {
+            case M1:
+                return AlpChartInterval.M1;
+            case M5:
+                return AlpChartInterval.M5;
+            case M15:
+                return AlpChartInterval.M15;
+            case M30:
+                return AlpChartInterval.M30;
+            case H1:
+                return AlpChartInterval.H1;
+            case H4:
+                return AlpChartInterval.H4;
+            case D1:
+                return AlpChartInterval.D1;
+            default:
+                return null;
+        }
+    }
+
+    // ---------------------------------------------------------------- trading
+
+    /**
+     * Validates against ALP's rules and the market's limits (unknown pair, decimals, size, value,
+     * market buys sized in quote), then places on {@link AlpOptions#walletType()}. The answer carries
+     * the venue's id and status {@code PENDING}: ALP answers with ids only; watch {@link #watchOrders()}.
+     */
+    @Override
+    public Mono<Order> placeOrder(OrderRequest request) {
+        return markets.flatMap(m -> {
+            InvalidRequestException invalid = AlpOrderRequests.check(request, m);
+            if (invalid != null) {
+                return Mono.error(invalid);
+            }
+            AlpOrderRequest alp = AlpOrderRequests.toAlp(request).withWalletType(options.walletType());
+            return rest.placeOrder(alp).flatMap(ids -> ids.isEmpty()
+                    ? Mono.error(new ProtocolException("ALP placed the order but answered no id",
+                            ErrorContext.local(VENUE)))
+                    : Mono.just(placed(ids.get(0), request)));
+        });
+    }
+
+    private static Order placed(long id, OrderRequest request) {
+        boolean byQuote = request instanceof OrderRequest.Market m && m.unit() == OrderRequest.AmountUnit.QUOTE;
+        OrderType type = request instanceof OrderRequest.Limit ? OrderType.LIMIT
+                : request instanceof OrderRequest.Market ? OrderType.MARKET
+                : request instanceof OrderRequest.StopLimit ? OrderType.STOP_LIMIT : OrderType.STOP_MARKET;
+        return new Order(Long.toString(id), request.clientOrderId(), request.pair(), request.side(), type,
+                OrderStatus.PENDING, null, OrderRequestRules.limitPrice(request), OrderRequestRules.stopPrice(request),
+                byQuote ? null : OrderRequestRules.amount(request), null, null,
+                byQuote ? OrderRequestRules.amount(request) : null,
+                request instanceof OrderRequest.Limit l ? l.timeInForce() : null, null, null);
+    }
+
+    @Override
+    public Mono<CancelResult> cancelOrder(String orderId, CurrencyPair pair) {
+        return cancelOrders(orderId == null ? List.of() : List.of(orderId)).next();
+    }
+
+    @Override
+    public Flux<CancelResult> cancelOrders(List<String> orderIds) {
+        List<Long> ids = new ArrayList<>();
+        for (String id : orderIds == null ? List.<String>of() : orderIds) {
+            try {
+                ids.add(Long.parseLong(id.trim()));
+            } catch (NumberFormatException | NullPointerException e) {
+                return invalidFlux("ALP order ids are numbers, not '" + id + "'");
+            }
+        }
+        if (ids.isEmpty()) {
+            return invalidFlux("cancelOrders needs at least one order id");
+        }
+        return rest.cancel(new AlpCancelRequest.ByIds(ids)).flatMapIterable(AlpMapper::cancelResults);
+    }
+
+    /** ALP answers 202 without a body: the cancellations show up in {@link #watchOrders()}. */
+    @Override
+    public Mono<Void> cancelAllOrders(CurrencyPair pair) {
+        AlpCancelRequest request = pair == null ? new AlpCancelRequest.All()
+                : new AlpCancelRequest.ByPair(AlpSymbols.symbol(pair));
+        return rest.cancel(request).then();
+    }
+
+    /** Looks among the (up to 100) most recent orders, the only order query ALP documents. */
+    @Override
+    public Mono<Order> order(String orderId, CurrencyPair pair) {
+        if (orderId == null) {
+            return invalid("orderId is required");
+        }
+        return rest.orders().filter(o -> Long.toString(o.id()).equals(orderId.trim())).next().map(AlpMapper::order)
+                .switchIfEmpty(Mono.error(() -> new io.exflux.api.error.NotFoundException("alp has no recent order "
+                        + orderId, ErrorContext.local(VENUE))));
+    }
+
+    @Override
+    public Flux<Order> openOrders(CurrencyPair pair) {
+        String symbol = pair == null ? null : AlpSymbols.symbol(pair);
+        return rest.orders(AlpOrdersQuery.open(symbol))
+                .filter(o -> symbol == null || symbol.equals(o.pair()))
+                .filter(o -> isOpen(AlpOrderStatus.of(o.status())))
+                .map(AlpMapper::order);
+    }
+
+    private static boolean isOpen(AlpOrderStatus status) {
+        return status == AlpOrderStatus.OPEN || status == AlpOrderStatus.PARTIAL_FILLED
+                || status == AlpOrderStatus.PENDING;
+    }
+
+    @Override
+    public Flux<Order> orders(CurrencyPair pair) {
+        String symbol = pair == null ? null : AlpSymbols.symbol(pair);
+        return rest.orders(new AlpOrdersQuery(symbol, null, null, null, null))
+                .filter(o -> symbol == null || symbol.equals(o.pair()))
+                .take(ORDERS_LIMIT)
+                .map(AlpMapper::order);
+    }
+
+    @Override
+    public Flux<Fill> myTrades(CurrencyPair pair, int limit) {
+        if (limit <= 0) {
+            return invalidFlux("limit must be positive");
+        }
+        return rest.accountTrades(pair == null ? null : AlpSymbols.symbol(pair), null, null, null, Math.min(limit, 100))
+                .map(AlpMapper::fill);
+    }
+
+    // ---------------------------------------------------------------- account
+
+    @Override
+    public Flux<Balance> balances() {
+        return rest.balances().map(AlpMapper::balance);
+    }
+
+    /** {@code GET /accounts/activity}: amounts are the operation's change; ALP reports no resulting balance. */
+    @Override
+    public Flux<LedgerEntry> ledger(int limit) {
+        if (limit <= 0) {
+            return invalidFlux("limit must be positive");
+        }
+        return rest.activity(Math.min(limit, 1000), null).map(AlpMapper::ledger);
+    }
+
+    // ---------------------------------------------------------------- streams
+
+    /**
+     * Seeded from {@code GET /orderbook}, kept with {@code market_depth} and {@code diff}, re-seeded
+     * after each reconnect of the public socket (ALP sends no book on subscribe). Latest wins.
+     */
+    @Override
+    public Flux<OrderBook> watchOrderBook(CurrencyPair pair, int depth) {
+        if (pair == null || depth <= 0) {
+            return invalidFlux("watchOrderBook needs a pair and a positive depth");
+        }
+        String symbol = AlpSymbols.symbol(pair);
+        return markets.flatMapMany(m -> {
+            PairInfo info = m.get(symbol);
+            if (info == null) {
+                return invalidFlux("unknown pair " + pair + ": ALP has no market " + symbol);
+            }
+            Flux<OrderBookUpdate> updates = Flux.merge(bookUpdates(symbol), reseedAfterReconnect(pair, symbol));
+            return OrderBookStream.watch(info, updates, () -> restSnapshot(pair, symbol),
+                    OrderBookStreamOptions.DEFAULTS.withDepth(depth));
+        });
+    }
+
+    private Flux<OrderBookUpdate> bookUpdates(String symbol) {
+        return Flux.merge(stream.marketDepth(symbol).map(AlpMapper::depth), stream.diff(symbol).map(AlpMapper::diff));
+    }
+
+    private Mono<OrderBook> restSnapshot(CurrencyPair pair, String symbol) {
+        int depth = options.bookSnapshotDepth();
+        return rest.orderBook(symbol, depth, depth).map(book -> AlpMapper.orderBook(pair, book, Instant.now()));
+    }
+
+    /** After a disconnect, the next connect brings a fresh REST book into the stream of updates. */
+    private Flux<OrderBookUpdate> reseedAfterReconnect(CurrencyPair pair, String symbol) {
+        Flux<ConnectionEvent> events = stream.publicEvents();
+        return events.filter(event -> event instanceof ConnectionEvent.Disconnected)
+                .switchMap(disconnected -> events.filter(event -> event instanceof ConnectionEvent.Connected).next())
+                .concatMap(connected -> restSnapshot(pair, symbol)
+                        .map(book -> new OrderBookUpdate(pair, OrderBookUpdate.Kind.SNAPSHOT,
+                                OrderBookUpdate.Mode.ABSOLUTE, book.bids(), book.asks(), -1, -1, book.timestamp()))
+                        .onErrorResume(error -> {
+                            LOG.warn("ALP book re-seed of {} after reconnect failed: {}", symbol, error.toString());
+                            return Mono.empty();
+                        }));
+    }
+
+    @Override
+    public Flux<OrderBookUpdate> watchOrderBookUpdates(CurrencyPair pair) {
+        if (pair == null) {
+            return invalidFlux("pair is required");
+        }
+        return bookUpdates(AlpSymbols.symbol(pair));
+    }
+
+    @Override
+    public Flux<Trade> watchTrades(CurrencyPair pair) {
+        if (pair == null) {
+            return invalidFlux("pair is required");
+        }
+        return stream.trades(AlpSymbols.symbol(pair)).map(AlpMapper::trade);
+    }
+
+    /** From {@code ticker.*}, that market's rows (the per-pair topic delivered nothing in probes). Latest wins. */
+    @Override
+    public Flux<Ticker> watchTicker(CurrencyPair pair) {
+        if (pair == null) {
+            return invalidFlux("pair is required");
+        }
+        return stream.ticker(AlpSymbols.symbol(pair)).map(u -> AlpMapper.ticker(u.rows().get(0), u.time()));
+    }
+
+    @Override
+    public Flux<Order> watchOrders() {
+        return stream.orders().handle((order, sink) -> {
+            try {
+                sink.next(AlpMapper.order(order));
+            } catch (RuntimeException e) {
+                LOG.error("ALP order update {} cannot be mapped and is skipped: {}", order.orderId(), e.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public Flux<Balance> watchBalances() {
+        return stream.wallets().map(AlpMapper::balance);
+    }
+
+    @Override
+    public Flux<ConnectionEvent> connectionEvents() {
+        return stream.events();
+    }
+
+    @Override
+    public Mono<Void> closeGracefully() {
+        return Mono.when(stream.close(), rest.disposeLater());
+    }
+
+    private static <T> Mono<T> invalid(String message) {
+        return Mono.error(() -> new InvalidRequestException(message, ErrorContext.local(VENUE)));
+    }
+
+    private static <T> Flux<T> invalidFlux(String message) {
+        return Flux.error(() -> new InvalidRequestException(message, ErrorContext.local(VENUE)));
+    }
+}

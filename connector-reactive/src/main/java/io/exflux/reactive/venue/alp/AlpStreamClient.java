@@ -1,0 +1,172 @@
+package io.exflux.reactive.venue.alp;
+
+import io.exflux.api.error.AuthenticationException;
+import io.exflux.api.error.ErrorContext;
+import io.exflux.api.error.InvalidRequestException;
+import io.exflux.api.stream.ConnectionEvent;
+import io.exflux.api.stream.OverflowPolicy;
+import io.exflux.reactive.transport.ws.StreamConnection;
+import io.exflux.reactive.transport.ws.StreamKind;
+import io.exflux.reactive.transport.ws.StreamOptions;
+import io.exflux.reactive.venue.alp.internal.AlpStreamDialect;
+import io.exflux.reactive.venue.alp.model.AlpDepth;
+import io.exflux.reactive.venue.alp.model.AlpDiff;
+import io.exflux.reactive.venue.alp.model.AlpMessage;
+import io.exflux.reactive.venue.alp.model.AlpRates;
+import io.exflux.reactive.venue.alp.model.AlpTickerUpdate;
+import io.exflux.reactive.venue.alp.model.AlpWsAccountTrade;
+import io.exflux.reactive.venue.alp.model.AlpWsError;
+import io.exflux.reactive.venue.alp.model.AlpWsOrder;
+import io.exflux.reactive.venue.alp.model.AlpWsTrade;
+import io.exflux.reactive.venue.alp.model.AlpWsWallet;
+import java.time.Duration;
+import java.util.Objects;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * ALP's websocket, venue-typed: every channel of the document ({@code ticker}, {@code trade},
+ * {@code diff}, {@code market_depth}, the private {@code o}, {@code w}) plus {@code rates.*} (official
+ * client) and {@code ta} (passed on raw). Public topics share one pool of sockets (a new socket past 20
+ * topics); the private channels have their own socket, authenticated with {@code ["auth", jwt]} on
+ * every connect and again whenever the JWT is renewed. Streams are hot and shared, reconnect and
+ * resubscribe on their own, and never complete while subscribed. A venue error frame that names a
+ * topic fails the subscribers of that topic only, with an {@link InvalidRequestException}.
+ */
+public final class AlpStreamClient {
+
+    /** Idle limit when the welcome announces no ping values: the live venue's 20 s + 30 s. */
+    public static final Duration DEFAULT_IDLE_FALLBACK = Duration.ofSeconds(50);
+
+    private final StreamConnection<AlpMessage> publicStream;
+    private final StreamConnection<AlpMessage> privateStream;
+    private final StreamOptions streamOptions;
+
+    /**
+     * @param options the endpoint and stream settings
+     * @param tokens  the JWT source for the private channels, or {@code null} for public use only
+     */
+    public AlpStreamClient(AlpOptions options, AlpTokenProvider tokens) {
+        Objects.requireNonNull(options, "options");
+        this.streamOptions = options.streamOptions();
+        this.publicStream = StreamConnection.create(options.wsUrl(),
+                new AlpStreamDialect(null, DEFAULT_IDLE_FALLBACK), options.streamOptions());
+        this.privateStream = tokens == null ? null : StreamConnection.create(options.wsUrl(),
+                new AlpStreamDialect(tokens, DEFAULT_IDLE_FALLBACK), options.streamOptions());
+    }
+
+    /** {@code ticker.*}: one message per changed row. Latest wins per subscriber, across every pair: use {@link #ticker}. */
+    public Flux<AlpTickerUpdate> tickers() {
+        return typed(publicStream, AlpTopics.TICKERS_ALL, OverflowPolicy.bufferThenFail(4096), AlpTickerUpdate.class);
+    }
+
+    /**
+     * One market's ticker rows. Subscribes {@code ticker.*} and keeps that market's rows, because the
+     * per-pair topic is documented but delivered nothing in probes (inconsistency 6.3.10); latest wins.
+     */
+    public Flux<AlpTickerUpdate> ticker(String pair) {
+        return tickers().filter(update -> update.rows().get(0).symbol().equals(pair)).onBackpressureLatest();
+    }
+
+    /** {@code ticker.<PAIR>} as documented (the probes saw nothing on it). Latest wins. */
+    public Flux<AlpTickerUpdate> tickerTopic(String pair) {
+        return typed(publicStream, AlpTopics.ticker(pair), kind(StreamKind.TICKER), AlpTickerUpdate.class);
+    }
+
+    /** {@code trade.*}. Bounded buffer, overflow fails the subscriber. */
+    public Flux<AlpWsTrade> trades() {
+        return typed(publicStream, AlpTopics.TRADES_ALL, kind(StreamKind.TRADES), AlpWsTrade.class);
+    }
+
+    /** {@code trade.<PAIR>}. Bounded buffer, overflow fails the subscriber. */
+    public Flux<AlpWsTrade> trades(String pair) {
+        return typed(publicStream, AlpTopics.trades(pair), kind(StreamKind.TRADES), AlpWsTrade.class);
+    }
+
+    /** {@code rates.*}. */
+    public Flux<AlpRates> rates() {
+        return typed(publicStream, AlpTopics.RATES_ALL, OverflowPolicy.latest(), AlpRates.class);
+    }
+
+    /** {@code diff.<PAIR>}: quantity differences. Bounded buffer, overflow fails the subscriber. */
+    public Flux<AlpDiff> diff(String pair) {
+        return typed(publicStream, AlpTopics.diff(pair), OverflowPolicy.bufferThenFail(4096), AlpDiff.class);
+    }
+
+    /** {@code market_depth.<PAIR>}: whole books of up to 20 levels. Latest wins (each replaces the last). */
+    public Flux<AlpDepth> marketDepth(String pair) {
+        return typed(publicStream, AlpTopics.marketDepth(pair), kind(StreamKind.ORDER_BOOK), AlpDepth.class);
+    }
+
+    /** The account's order updates ({@code o}). Never dropped: bounded buffer, overflow fails the subscriber. */
+    public Flux<AlpWsOrder> orders() {
+        return privateTopic(AlpTopics.ORDERS, AlpWsOrder.class);
+    }
+
+    /** The account's wallet updates ({@code w}). Never dropped: bounded buffer, overflow fails the subscriber. */
+    public Flux<AlpWsWallet> wallets() {
+        return privateTopic(AlpTopics.WALLETS, AlpWsWallet.class);
+    }
+
+    /** The account's trade updates ({@code ta}), raw: the document gives no field list. */
+    public Flux<AlpWsAccountTrade> accountTrades() {
+        return privateTopic(AlpTopics.ACCOUNT_TRADES, AlpWsAccountTrade.class);
+    }
+
+    /** Any topic, raw messages, with an explicit overflow policy. */
+    public Flux<AlpMessage> topic(String topic, OverflowPolicy policy) {
+        return typed(AlpTopics.isPrivate(topic) ? privateStream : publicStream, topic, policy, AlpMessage.class);
+    }
+
+    /** Connection state of every socket, public and private. Hot; drops on backpressure. */
+    public Flux<ConnectionEvent> events() {
+        return privateStream == null ? publicStream.events() : Flux.merge(publicStream.events(), privateStream.events());
+    }
+
+    /** Connection state of the public sockets only. */
+    public Flux<ConnectionEvent> publicEvents() {
+        return publicStream.events();
+    }
+
+    /** Welcomes, acks and errors that name no topic. Hot, best effort. */
+    public Flux<AlpMessage> controlMessages() {
+        return privateStream == null ? publicStream.controlMessages()
+                : Flux.merge(publicStream.controlMessages(), privateStream.controlMessages());
+    }
+
+    /** Frames that could not be read and were skipped, all sockets. */
+    public long malformedFrames() {
+        return publicStream.malformedFrames() + (privateStream == null ? 0 : privateStream.malformedFrames());
+    }
+
+    /** Closes every socket; completes when released. */
+    public Mono<Void> close() {
+        return privateStream == null ? publicStream.close() : Mono.when(publicStream.close(), privateStream.close());
+    }
+
+    /** The caller's overflow policy for this kind of stream ({@link io.exflux.reactive.transport.ws.StreamOptions}). */
+    private OverflowPolicy kind(StreamKind kind) {
+        return streamOptions.overflowPolicy(kind);
+    }
+
+    private <T extends AlpMessage> Flux<T> privateTopic(String topic, Class<T> type) {
+        if (privateStream == null) {
+            return Flux.error(() -> new AuthenticationException("ALP private channels need credentials: configure "
+                    + "AlpOptions.credentials", ErrorContext.local("alp")));
+        }
+        return typed(privateStream, topic, kind(StreamKind.PRIVATE), type);
+    }
+
+    /** The topic's messages of {@code type}; an error frame about the topic fails its subscribers. */
+    private static <T extends AlpMessage> Flux<T> typed(StreamConnection<AlpMessage> stream, String topic,
+                                                        OverflowPolicy policy, Class<T> type) {
+        return stream.topic(topic, policy).handle((message, sink) -> {
+            if (message instanceof AlpWsError error) {
+                sink.error(new InvalidRequestException("ALP refused topic " + topic + ": " + error.message(),
+                        ErrorContext.local("alp")));
+            } else if (type.isInstance(message)) {
+                sink.next(type.cast(message));
+            }
+        });
+    }
+}

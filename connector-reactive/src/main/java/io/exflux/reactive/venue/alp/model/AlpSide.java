@@ -1,0 +1,33 @@
+package io.exflux.reactive.venue.alp.model;
+
+import java.util.Locale;
+
+/**
+ * An order or trade side. ALP spells it four ways (inconsistency 6.3.3): {@code BUY}/{@code SELL}
+ * (constants, place order, account trades), {@code BID}/{@code ASK} (orders, {@code o} frames),
+ * lower-case {@code buy}/{@code sell} (public trades). All read here; we send the documented
+ * {@code BUY}/{@code SELL}.
+ */
+public enum AlpSide {
+    BUY,
+    SELL,
+    /** A spelling we do not know; the record that carried it keeps the raw text. */
+    UNKNOWN;
+
+    /** Reads any ALP spelling; {@code UNKNOWN} for anything else (never an exception). */
+    public static AlpSide of(String raw) {
+        if (raw == null) {
+            return UNKNOWN;
+        }
+        switch (raw.trim().toUpperCase(Locale.ROOT)) {
+            case "BUY":
+            case "BID":
+                return BUY;
+            case "SELL":
+            case "ASK":
+                return SELL;
+            default:
+                return UNKNOWN;
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package io.exflux.reactive.venue.alp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.exflux.api.error.ProtocolException;
+import io.exflux.reactive.venue.alp.internal.AlpFrameDecoder;
+import io.exflux.reactive.venue.alp.model.AlpAck;
+import io.exflux.reactive.venue.alp.model.AlpDepth;
+import io.exflux.reactive.venue.alp.model.AlpDiff;
+import io.exflux.reactive.venue.alp.model.AlpLevel;
+import io.exflux.reactive.venue.alp.model.AlpRates;
+import io.exflux.reactive.venue.alp.model.AlpTextPing;
+import io.exflux.reactive.venue.alp.model.AlpTickerUpdate;
+import io.exflux.reactive.venue.alp.model.AlpUnknownMessage;
+import io.exflux.reactive.venue.alp.model.AlpWelcome;
+import io.exflux.reactive.venue.alp.model.AlpWsAccountTrade;
+import io.exflux.reactive.venue.alp.model.AlpWsError;
+import io.exflux.reactive.venue.alp.model.AlpWsOrder;
+import io.exflux.reactive.venue.alp.model.AlpWsTicker;
+import io.exflux.reactive.venue.alp.model.AlpWsTrade;
+import io.exflux.reactive.venue.alp.model.AlpWsWallet;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every websocket example of the ALP document decodes into its record; malformed frames are typed errors. */
+class AlpFrameDecoderTest {
+
+    private static Object decode(String example) {
+        return AlpFrameDecoder.decode(AlpDocExamples.raw(example));
+    }
+
+    @Test
+    void welcomeOfTheDocumentInNanoseconds() {
+        AlpWelcome welcome = (AlpWelcome) decode("ws/welcome.json");
+        assertThat(welcome.time()).isEqualTo(Instant.ofEpochSecond(1694002700L));
+        assertThat(welcome.pingInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(welcome.pingTimeout()).isEqualTo(Duration.ofSeconds(65));
+        assertThat(welcome.idleTimeout()).isEqualTo(Duration.ofSeconds(95));
+        assertThat(welcome.clientId()).isEqualTo("5c00d9c2-607e-4c7f-927b-b204b29e387b");
+    }
+
+    @Test
+    void welcomeOfTheLiveVenueInMilliseconds() {
+        AlpWelcome welcome = (AlpWelcome) AlpFrameDecoder.decode("[\"welcome\",1790139140,20000,30000,\"ec9a0e3f\"]");
+        assertThat(welcome.pingInterval()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(welcome.idleTimeout()).isEqualTo(Duration.ofSeconds(50));
+    }
+
+    @Test
+    void acksWithFloatTimes() {
+        AlpAck sub = (AlpAck) decode("ws/subscribe-ack.json");
+        assertThat(sub.kind()).isEqualTo(AlpAck.Kind.SUBSCRIBE);
+        assertThat(sub.time()).isEqualTo(Instant.ofEpochSecond(1586857703L, 901_509_000L));
+        assertThat(sub.topics()).containsExactly("topic1", "topic1");
+        AlpAck unsub = (AlpAck) decode("ws/unsubscribe-ack.json");
+        assertThat(unsub.kind()).isEqualTo(AlpAck.Kind.UNSUBSCRIBE);
+    }
+
+    @Test
+    void errorOfTheDocumentHasNoOperation() {
+        AlpWsError error = (AlpWsError) decode("ws/error.json");
+        assertThat(error.message()).isEqualTo("Topic does not exist");
+        assertThat(error.operation()).isNull();
+        assertThat(error.topic()).isNull();
+    }
+
+    @Test
+    void tickerRows() {
+        AlpTickerUpdate update = (AlpTickerUpdate) decode("ws/ticker.json");
+        assertThat(update.time()).isEqualTo(Instant.ofEpochSecond(1694003337L));
+        assertThat(update.rows()).hasSize(7);
+        assertThat(update.rows().get(1)).isEqualTo(new AlpWsTicker("BTC_USDT", new BigDecimal("25725.53000000"),
+                new BigDecimal("6074.90520117"), new BigDecimal("156489295.23543299"), new BigDecimal("0.09369121"),
+                new BigDecimal("25889.00000000"), new BigDecimal("25629.43000000"), new BigDecimal("25717.69000000"),
+                new BigDecimal("25747.69000000")));
+        assertThat(update.rows().get(0).changePercent()).isEqualByComparingTo("-0.28287417");
+    }
+
+    @Test
+    void shortTickerRowsAreSkippedNotFatal() {
+        AlpTickerUpdate update = (AlpTickerUpdate) AlpFrameDecoder.decode(
+                "[\"tk\",1,[\"BTC_USDT\",\"1\"],[\"ETH_USDT\",\"1\",\"2\",\"3\",\"4\",\"5\",\"6\",\"7\",\"8\"]]");
+        assertThat(update.rows()).extracting(AlpWsTicker::symbol).containsExactly("ETH_USDT");
+    }
+
+    @Test
+    void trade() {
+        assertThat(decode("ws/trade.json")).isEqualTo(new AlpWsTrade(Instant.ofEpochSecond(1694003848L), 293107798L,
+                "BTC_USDT", new BigDecimal("0.20285052"), new BigDecimal("25705.02000000"), "buy"));
+    }
+
+    @Test
+    void diffIsAsksThenBids() {
+        AlpDiff diff = (AlpDiff) decode("ws/diff.json");
+        assertThat(diff.symbol()).isEqualTo("BTC_USDT");
+        assertThat(diff.asks()).containsExactly(new AlpLevel(new BigDecimal("101.00"), new BigDecimal("5.0")),
+                new AlpLevel(new BigDecimal("102.00"), new BigDecimal("3.0")));
+        assertThat(diff.bids()).containsExactly(new AlpLevel(new BigDecimal("99.00"), new BigDecimal("2.0")),
+                new AlpLevel(new BigDecimal("98.50"), new BigDecimal("1.0")));
+    }
+
+    @Test
+    void marketDepth() {
+        AlpDepth depth = (AlpDepth) decode("ws/market-depth.json");
+        assertThat(depth.symbol()).isEqualTo("BTC_USDT");
+        assertThat(depth.asks()).extracting(AlpLevel::price).containsExactly(new BigDecimal("26100.11000000"),
+                new BigDecimal("26149.68000000"));
+        assertThat(depth.bids().get(1).amount()).isEqualTo(new BigDecimal("0.46300000"));
+        assertThat(depth.totalAsks()).isEqualTo(new BigDecimal("148953.50292677"));
+    }
+
+    @Test
+    void orderOfNineteenElements() {
+        AlpWsOrder o = (AlpWsOrder) decode("ws/order.json");
+        assertThat(o).isEqualTo(new AlpWsOrder(Instant.ofEpochSecond(1694178331L), 12345L, "BTC_UST", "ASK", "LIMIT",
+                new BigDecimal("0.5"), new BigDecimal("48000.00"), new BigDecimal("0.2"), new BigDecimal("0.3"),
+                new BigDecimal("0.0"), new BigDecimal("14400.00"), new BigDecimal("48000.00"),
+                Instant.ofEpochSecond(1631386242L, 567_000_000L), "FILLED", new BigDecimal("14400.00"), "SPOT",
+                new BigDecimal("0.00"), null));
+    }
+
+    @Test
+    void wallet() {
+        assertThat(decode("ws/wallet.json")).isEqualTo(new AlpWsWallet(Instant.ofEpochSecond(1694178331L), "USDT",
+                "SPOT", null, new BigDecimal("5.0"), new BigDecimal("1.0")));
+    }
+
+    @Test
+    void ratesOfTheOfficialClient() {
+        AlpRates rates = (AlpRates) AlpFrameDecoder.decode("[\"r\",1694003337,[[\"45000.1\",\"BTC\",\"USDT\"]]]");
+        assertThat(rates.rates()).hasSize(1);
+        assertThat(rates.rates().get(0).rate()).isEqualByComparingTo("45000.1");
+        assertThat(rates.rates().get(0).quote()).isEqualTo("USDT");
+    }
+
+    @Test
+    void accountTradeIsPassedOnRaw() {
+        AlpWsAccountTrade ta = (AlpWsAccountTrade) AlpFrameDecoder.decode("[\"ta\",1694178331,77,\"BTC_USDT\"]");
+        assertThat(ta.time()).isEqualTo(Instant.ofEpochSecond(1694178331L));
+        assertThat(ta.raw().get(2).asLong()).isEqualTo(77L);
+    }
+
+    @Test
+    void textOneIsThePing() {
+        assertThat(AlpFrameDecoder.decode("1")).isInstanceOf(AlpTextPing.class);
+    }
+
+    @Test
+    void unknownTypesArePassedOn() {
+        AlpUnknownMessage m = (AlpUnknownMessage) AlpFrameDecoder.decode("[\"zz\",1,2]");
+        assertThat(m.type()).isEqualTo("zz");
+    }
+
+    @Test
+    void malformedFramesAreProtocolErrors() {
+        for (String bad : List.of("{}", "[]", "not json", "[1,2]", "[\"t\",1,2]", "[\"t\",1,2,\"BTC_USDT\",\"x\",\"1\",\"buy\"]",
+                "[\"o\",1,2,3]", "[\"p\",1,{\"Asks\":[]}]", "[\"d\",1,\"BTC_USDT\",[[]]]")) {
+            assertThatThrownBy(() -> AlpFrameDecoder.decode(bad)).as(bad).isInstanceOf(ProtocolException.class)
+                    .hasMessageContaining("unreadable ALP frame");
+        }
+    }
+
+    @Test
+    void numbersAsJsonNumbersReadTheSame() {
+        assertThat(AlpFrameDecoder.decode("[\"t\",1694003848,\"293107798\",\"BTC_USDT\",0.20285052,25705.02,\"buy\"]"))
+                .isEqualTo(new AlpWsTrade(Instant.ofEpochSecond(1694003848L), 293107798L, "BTC_USDT",
+                        new BigDecimal("0.20285052"), new BigDecimal("25705.02"), "buy"));
+    }
+}

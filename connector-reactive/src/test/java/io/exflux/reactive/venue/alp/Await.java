@@ -1,0 +1,39 @@
+package io.exflux.reactive.venue.alp;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/** Polls a condition on the test thread until it holds or a deadline passes (loopback tests only). */
+final class Await {
+
+    private final Duration limit;
+
+    private Await(Duration limit) {
+        this.limit = limit;
+    }
+
+    static Await await() {
+        return new Await(Duration.ofSeconds(10));
+    }
+
+    Await atMost(Duration value) {
+        return new Await(value);
+    }
+
+    void until(Callable<Boolean> condition) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        try {
+            while (!Boolean.TRUE.equals(condition.call())) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("condition not met within " + limit);
+                }
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
