@@ -1,5 +1,6 @@
 package io.exflux.samples.cli;
 
+import io.exflux.samples.cli.venue.AlpConnector;
 import io.exflux.samples.cli.venue.VenueRegistry;
 import java.util.List;
 
@@ -11,6 +12,6 @@ public final class Venues {
 
     /** Every venue with a client and a simulator behind it. */
     public static VenueRegistry registry() {
-        return new VenueRegistry(List.of());
+        return new VenueRegistry(List.of(new AlpConnector()));
     }
 }
