@@ -1,15 +1,14 @@
 package io.exflux.testkit.alp;
 
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** The API keys the simulator knows, by key and by account id. */
 final class AlpAccounts {
 
-    private final SecureRandom random = new SecureRandom();
     private final Map<String, AlpAccount> byKey = new ConcurrentHashMap<>();
     private final Map<Long, AlpAccount> byId = new ConcurrentHashMap<>();
 
@@ -30,7 +29,7 @@ final class AlpAccounts {
 
     private String hex(int bytes) {
         byte[] raw = new byte[bytes];
-        random.nextBytes(raw);
+        ThreadLocalRandom.current().nextBytes(raw); // test keys: never blocks, unlike SecureRandom
         return HexFormat.of().formatHex(raw);
     }
 }

@@ -33,6 +33,29 @@ import reactor.core.publisher.Mono;
  *
  * <p>{@link #start()} and {@link #close()} bind and release the socket and wait for it: call them from a
  * test thread. Everything else returns at once.
+ *
+ * <p>Wire choices where the sources disagree or are silent (see protocols/alp-v3.md and inconsistency 6.3):
+ * <ul>
+ * <li>a missing or wrong {@code X-SIGN} on {@code POST}/{@code DELETE /trading/order} is 403
+ *     {@code {"code":"FORBIDDEN","message":"Missing signature or insufficient permissions"}}; {@code POST /auth}
+ *     needs none; a missing, bad or expired JWT is 401 {@code UNAUTHORIZED}; an unknown path is 401 without a
+ *     valid token (like the live venue) and 404 with one;</li>
+ * <li>order bodies take amounts and prices as strings or numbers, sides BUY/SELL/BID/ASK, both spellings of
+ *     the margin wallets, an optional {@code tif} (GTC, IOC, FOK; AON as FOK) and ignore {@code side_effect}
+ *     and {@code expire_after}; a market order takes {@code base_amount} or {@code quote_amount} on either
+ *     side (the docs require quote for buys, the official client sends base);</li>
+ * <li>errors: {@code "1003"} for amounts, {@code INSUFFICIENT_FUNDS}, {@code BAD_REQUEST} for the rest (400),
+ *     {@code NOT_FOUND} (404), {@code TOO_MANY_REQUESTS} (429, {@code Retry-After: 1});</li>
+ * <li>websocket timestamps are integer seconds; {@code ["auth", jwt]} has no acknowledgement (none is
+ *     documented), a bad token gets {@code ["error", ts, "Invalid token", "auth"]}; a text {@code 1}/{@code 2}
+ *     (unless the text keepalive is on), a non-array frame or {@code []} drop the socket, a frame over 800
+ *     bytes closes it with 1009, as the probe saw;</li>
+ * <li>{@code ticker.<PAIR>} and {@code diff.<PAIR>} deliver, as documented (the live venue delivered nothing
+ *     on them); a {@code d} frame carries one level's size difference; {@code p} frames are whole books
+ *     of at most 20 levels, sent at most once per depth interval when the book changed;
+ *     {@code rates.<PAIR>} is accepted and silent, {@code rates.*} gets {@code r} frames.</li>
+ * </ul>
+ * Not simulated: deposits, withdrawals, margin, sub-accounts, the {@code ta} channel, order expiry.
  */
 public final class AlpSimulator implements AutoCloseable {
 

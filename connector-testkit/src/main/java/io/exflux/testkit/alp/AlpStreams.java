@@ -26,6 +26,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
@@ -72,8 +73,13 @@ final class AlpStreams {
     private final AlpJwt jwt;
     private final Clock clock;
     private final Map<WsSession, Client> clients = new ConcurrentHashMap<>();
-    private final Set<CurrencyPair> depthDirty = ConcurrentHashMap.newKeySet();
-    private final Set<CurrencyPair> tickerDirty = ConcurrentHashMap.newKeySet();
+    /**
+     * Snapshot sequence of the last {@code p} / {@code tk} sent per pair. Comparing the snapshot's own
+     * sequence (not a dirty flag set by events) means a frame never shows a book older than the last
+     * change: the snapshot is refreshed after the events of a call are out.
+     */
+    private final Map<CurrencyPair, Long> depthSent = new ConcurrentHashMap<>();
+    private final Map<CurrencyPair, Long> tickerSent = new ConcurrentHashMap<>();
     private final Disposable.Composite running = Disposables.composite();
 
     AlpStreams(VenueSimulator sim, AlpSimulatorOptions options, AlpJwt jwt) {
@@ -85,7 +91,7 @@ final class AlpStreams {
 
     /** Starts listening to the simulator and the periodic frames. */
     void start() {
-        running.add(sim.events().subscribe(this::onEvent, error -> LOG.error("simulator event feed failed", error)));
+        running.add(sim.events().subscribe(this::onEventSafely, error -> LOG.error("simulator event feed failed", error)));
         running.add(Flux.interval(options.depthInterval(), options.timer())
                 .subscribe(tick -> publishDepth(), error -> LOG.error("depth publisher failed", error)));
         running.add(Flux.interval(options.tickerInterval(), options.timer())
@@ -110,12 +116,20 @@ final class AlpStreams {
             timeout = TimeUnit.MILLISECONDS.toNanos(timeout);
         }
         ArrayNode welcome = MAPPER.createArrayNode().add("welcome").add(ts()).add(interval).add(timeout)
-                .add(UUID.randomUUID().toString());
+                .add(clientId().toString());
         session.send(welcome.toString());
         return session.inbound()
                 .doOnNext(text -> receive(client, text))
                 .doFinally(signal -> clients.remove(session))
                 .then();
+    }
+
+    /** A version-4 UUID from a non-blocking source (UUID.randomUUID may read /dev/urandom on an event loop). */
+    private static UUID clientId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low);
     }
 
     /** Number of websocket sessions open now. */
@@ -223,25 +237,25 @@ final class AlpStreams {
 
     // ---------------------------------------------------------------- outbound
 
+    /** One event that cannot be turned into frames is logged, never allowed to end the feed for everyone. */
+    private void onEventSafely(SimEvent event) {
+        try {
+            onEvent(event);
+        } catch (RuntimeException failure) {
+            LOG.error("could not publish simulator event {}", event.sequence(), failure);
+        }
+    }
+
     private void onEvent(SimEvent event) {
         if (clients.isEmpty()) {
-            if (event instanceof SimEvent.BookChanged changed) {
-                depthDirty.add(changed.pair());
-                tickerDirty.add(changed.pair());
-            } else if (event instanceof SimEvent.Traded traded) {
-                tickerDirty.add(traded.trade().pair());
-            }
             return;
         }
         if (event instanceof SimEvent.Traded traded) {
             SimTrade trade = traded.trade();
-            tickerDirty.add(trade.pair());
             String symbol = AlpWire.symbol(trade.pair());
             String frame = AlpWire.tradeFrame(ts(), trade, spec(trade.pair()));
             broadcast(frame, "trade.*", "trade." + symbol);
         } else if (event instanceof SimEvent.BookChanged changed) {
-            depthDirty.add(changed.pair());
-            tickerDirty.add(changed.pair());
             String symbol = AlpWire.symbol(changed.pair());
             String topic = "diff." + symbol;
             if (clients.values().stream().anyMatch(c -> c.wants(topic))) {
@@ -289,19 +303,22 @@ final class AlpStreams {
     }
 
     private void publishDepth() {
-        for (CurrencyPair pair : List.copyOf(depthDirty)) {
+        for (MarketSpec market : sim.markets()) {
+            CurrencyPair pair = market.pair();
             String topic = "market_depth." + AlpWire.symbol(pair);
             if (clients.values().stream().noneMatch(c -> c.wants(topic))) {
-                continue; // stays dirty: the next subscriber gets a book at the next change or tick
+                continue;
             }
-            depthDirty.remove(pair);
-            broadcast(depthFrame(pair), topic, null);
+            OrderBook book = sim.book(pair, DEPTH_LEVELS);
+            Long sent = depthSent.put(pair, book.sequence());
+            if (sent == null || sent != book.sequence()) {
+                broadcast(depthFrame(pair, book), topic, null);
+            }
         }
     }
 
-    private String depthFrame(CurrencyPair pair) {
+    private String depthFrame(CurrencyPair pair, OrderBook book) {
         MarketSpec spec = spec(pair);
-        OrderBook book = sim.book(pair, DEPTH_LEVELS);
         ObjectNode payload = MAPPER.createObjectNode();
         BigDecimal totalAsks = levels(payload.putArray("Asks"), book.asks(), spec);
         BigDecimal totalBids = levels(payload.putArray("Bids"), book.bids(), spec);
@@ -324,11 +341,20 @@ final class AlpStreams {
     }
 
     private void publishTickers() {
-        if (tickerDirty.isEmpty() || clients.isEmpty()) {
+        if (clients.isEmpty()) {
             return;
         }
-        List<CurrencyPair> changed = List.copyOf(tickerDirty);
-        tickerDirty.removeAll(changed);
+        List<CurrencyPair> changed = new ArrayList<>();
+        for (MarketSpec market : sim.markets()) {
+            long sequence = sim.book(market.pair(), 0).sequence();
+            Long sent = tickerSent.put(market.pair(), sequence);
+            if (sent == null || sent != sequence) {
+                changed.add(market.pair());
+            }
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
         long ts = ts();
         List<ArrayNode> rows = new ArrayList<>();
         for (CurrencyPair pair : changed) {

@@ -372,4 +372,32 @@ class AlpSimulatorRestTest {
         String token = rest.login(seller());
         assertThat(rest.get("/nope", token).status()).isEqualTo(404);
     }
+
+    @Test
+    void stopOrdersWaitAsPendingAndPostOnlyThatWouldTakeIsRefused() {
+        AlpAccount maker = seller();
+        AlpAccount trader = buyer();
+        String tm = rest.login(maker);
+        String tt = rest.login(trader);
+        String sell = "{\"pair\":\"BTC_USDT\",\"order_side\":\"SELL\",\"wallet_type\":\"SPOT\",\"base_amount\":\"1\","
+                + "\"limit_price\":\"45000.00\",\"order_type\":\"LIMIT\"}";
+        rest.signed("POST", "/trading/order", sell, tm, maker.apiSecret());
+
+        String stop = "{\"pair\":\"BTC_USDT\",\"order_side\":\"BUY\",\"wallet_type\":\"SPOT\",\"base_amount\":\"1.0\","
+                + "\"limit_price\":\"46000.00\",\"stop_price\":\"45500.00\",\"stop_operator\":\"GTE\","
+                + "\"order_type\":\"STOP_LIMIT\"}";
+        assertThat(rest.signed("POST", "/trading/order", stop, tt, trader.apiSecret()).status()).isEqualTo(200);
+        JsonNode pending = rest.get("/accounts/order", tt).json().get(0);
+        assertThat(pending.get("status").asText()).isEqualTo("PENDING");
+        assertThat(pending.get("type").asText()).isEqualTo("STOP_LIMIT");
+        assertThat(pending.get("stop_price").decimalValue()).isEqualByComparingTo("45500");
+        assertThat(alp.trades()).isEmpty();
+
+        String postOnly = "{\"pair\":\"BTC_USDT\",\"order_side\":\"BID\",\"wallet_type\":\"SPOT\",\"base_amount\":\"0.1\","
+                + "\"limit_price\":\"45000.00\",\"order_type\":\"LIMIT\",\"post_only\":true}";
+        RestCalls.Answer refused = rest.signed("POST", "/trading/order", postOnly, tt, trader.apiSecret());
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("code").asText()).isEqualTo("BAD_REQUEST");
+        assertThat(alp.trades()).isEmpty();
+    }
 }

@@ -18,6 +18,7 @@ import reactor.netty.http.client.WebsocketClientSpec;
 final class WsTestClient implements AutoCloseable {
 
     private final ConcurrentLinkedQueue<String> frames = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> history = new ConcurrentLinkedQueue<>();
     private final Sinks.Many<String> outbound = Sinks.many().unicast().onBackpressureBuffer();
     private final Sinks.Empty<Void> closed = Sinks.empty();
     private final Disposable connection;
@@ -31,6 +32,7 @@ final class WsTestClient implements AutoCloseable {
                         .and(in.receiveFrames().doOnNext(frame -> {
                             if (frame instanceof TextWebSocketFrame text) {
                                 frames.add(text.text());
+                                history.add(text.text());
                             } else if (frame instanceof PingWebSocketFrame) {
                                 frames.add("PING");
                             }
@@ -82,6 +84,20 @@ final class WsTestClient implements AutoCloseable {
             pause();
         }
         throw new AssertionError("no matching frame within " + timeout + "; received " + new ArrayList<>(frames));
+    }
+
+    /** Waits for a matching frame among everything received so far, consumed or not; consumes nothing. */
+    String awaitInHistory(Predicate<String> match, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            for (String frame : history) {
+                if (match.test(frame)) {
+                    return frame;
+                }
+            }
+            pause();
+        }
+        throw new AssertionError("no matching frame within " + timeout + "; received " + new ArrayList<>(history));
     }
 
     /** The first frame of this type (element 0), parsed. */

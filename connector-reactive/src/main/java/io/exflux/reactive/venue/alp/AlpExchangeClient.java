@@ -387,12 +387,19 @@ public final class AlpExchangeClient implements ExchangeClient {
         return rest.orderBook(symbol, depth, depth).map(book -> AlpMapper.orderBook(pair, book, Instant.now()));
     }
 
-    /** After a disconnect, the next connect brings a fresh REST book into the stream of updates. */
+    /**
+     * After a disconnect, the next connect brings a fresh REST book into the stream of updates (ALP sends
+     * no book on subscribe, and changes made while we were away reach us neither as diff nor as depth).
+     * ALP has no sequence numbers, so a REST answer overtaken by a {@code market_depth} frame is dropped:
+     * the frame is newer, and every change is followed by such a frame.
+     */
     private Flux<OrderBookUpdate> reseedAfterReconnect(CurrencyPair pair, String symbol) {
         Flux<ConnectionEvent> events = stream.publicEvents();
         return events.filter(event -> event instanceof ConnectionEvent.Disconnected)
                 .switchMap(disconnected -> events.filter(event -> event instanceof ConnectionEvent.Connected).next())
                 .concatMap(connected -> restSnapshot(pair, symbol)
+                        // a whole book from the socket while the request runs is at least as new: keep it
+                        .takeUntilOther(stream.marketDepth(symbol))
                         .map(book -> new OrderBookUpdate(pair, OrderBookUpdate.Kind.SNAPSHOT,
                                 OrderBookUpdate.Mode.ABSOLUTE, book.bids(), book.asks(), -1, -1, book.timestamp()))
                         .onErrorResume(error -> {

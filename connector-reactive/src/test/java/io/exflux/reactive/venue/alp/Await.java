@@ -21,11 +21,16 @@ final class Await {
     }
 
     void until(Callable<Boolean> condition) {
+        until(condition, () -> "");
+    }
+
+    /** As {@link #until(Callable)}, with what the test saw in the failure message. */
+    void until(Callable<Boolean> condition, java.util.function.Supplier<String> detail) {
         long deadline = System.nanoTime() + limit.toNanos();
         try {
             while (!Boolean.TRUE.equals(condition.call())) {
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError("condition not met within " + limit);
+                    throw new AssertionError("condition not met within " + limit + " " + detail.get());
                 }
                 Thread.sleep(10);
             }
