@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exflux.api.model.CurrencyPair;
 import io.exflux.api.model.Trade;
+import io.exflux.reactive.venue.alp.AlpExchangeClient;
+import io.exflux.reactive.venue.alp.AlpOptions;
+import io.exflux.testkit.alp.AlpSimulator;
+import io.exflux.testkit.alp.AlpSimulatorOptions;
 import io.exflux.testkit.sim.GeneratorSettings;
-import io.exflux.testkit.sim.MarketGenerator;
-import io.exflux.testkit.sim.MarketSpec;
 import io.exflux.testkit.sim.SimTrade;
-import io.exflux.testkit.sim.VenueSimulator;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,14 +21,16 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration;
 import org.junit.jupiter.api.Test;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
-import reactor.core.scheduler.Schedulers;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
- * The analytics pipeline against the simulator: bars and VWAP from the live trade stream equal those
- * computed directly, with plain loops, from the simulator's own trade log.
+ * The analytics pipeline end to end: {@code watchTrades} of the real ALP client over the simulator's
+ * websocket, into bars and VWAP, which must equal those computed directly, with plain loops, from the
+ * simulator's own trade log. The market runs on a stepped clock, so minutes pass in milliseconds.
  */
 class TradeAnalyticsTest {
 
@@ -59,44 +62,65 @@ class TradeAnalyticsTest {
     }
 
     @Test
-    void minuteBarsAndVwapFromTheTradeStreamMatchTheSimulatorsTradeLog() {
+    void minuteBarsAndVwapFromWatchTradesMatchTheSimulatorsTradeLog() throws Exception {
         SteppedClock clock = new SteppedClock();
-        List<Bar> bars = new CopyOnWriteArrayList<>();
-        List<Vwap> vwaps = new CopyOnWriteArrayList<>();
-        try (VenueSimulator sim = VenueSimulator.builder()
-                .market(MarketSpec.of("BTC", "USDT", 2, 6, "0.0001", "100", "10"))
-                .clock(clock).executor(Schedulers.immediate()).build()) {
-            MarketGenerator generator = new MarketGenerator(sim, GeneratorSettings.defaults().withSeed(11),
-                    Schedulers.immediate());
-            generator.prepare().block();
-            Flux<Trade> trades = watchTrades(sim).publish().autoConnect(2);
-            Disposable barRun = TradeAnalytics.bars(trades, TradeAnalytics.ONE_MINUTE).subscribe(bars::add);
-            Disposable vwapRun = TradeAnalytics.vwap(trades).subscribe(vwaps::add);
+        AlpSimulatorOptions options = AlpSimulatorOptions.builder().generatorEnabled(false).clock(clock)
+                .generator(GeneratorSettings.defaults().withSeed(11)).build();
+        try (AlpSimulator alp = AlpSimulator.start(options);
+             AlpExchangeClient client = AlpExchangeClient.create(AlpOptions.builder()
+                     .restUrl(alp.restBaseUrl()).wsUrl(alp.websocketUrl()).build())) {
+            alp.generator().prepare().block();
+            List<Trade> received = new CopyOnWriteArrayList<>();
+            Sinks.One<Boolean> done = Sinks.one();
+            Flux<Trade> trades = client.watchTrades(BTC_USDT)
+                    .doOnNext(received::add)
+                    .takeUntilOther(done.asMono())
+                    .publish().autoConnect(2);
+            Mono<List<Bar>> bars = TradeAnalytics.bars(trades, TradeAnalytics.ONE_MINUTE).collectList().cache();
+            Mono<List<Vwap>> vwaps = TradeAnalytics.vwap(trades).collectList().cache();
+            bars.subscribe();
+            vwaps.subscribe();
 
-            for (int step = 0; step < 400; step++) {
-                clock.advance(Duration.ofMillis(1500));
-                generator.step().block();
+            // Step until the stream delivers (the subscription is live), then run the market for a while.
+            while (received.isEmpty()) {
+                step(alp, clock);
+                Thread.sleep(20);
             }
-            List<SimTrade> log = sim.trades(BTC_USDT);
-            sim.close();
-            barRun.dispose();
-            vwapRun.dispose();
+            for (int i = 0; i < 300; i++) {
+                step(alp, clock);
+            }
+            List<SimTrade> log = alp.trades(BTC_USDT.symbol("_"));
+            String lastId = String.valueOf(log.get(log.size() - 1).id());
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (received.stream().noneMatch(t -> t.id().equals(lastId))) {
+                assertThat(System.nanoTime()).as("the last trade reaches the stream; received %d of %d",
+                        received.size(), log.size()).isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            done.tryEmitValue(Boolean.TRUE);
+            List<Bar> actual = bars.block(Duration.ofSeconds(20));
+            List<Vwap> vwap = vwaps.block(Duration.ofSeconds(20));
 
-            List<Bar> expected = barsFromLog(log);
+            long firstSeen = Long.parseLong(received.get(0).id());
+            List<SimTrade> seen = log.stream().filter(t -> t.id() >= firstSeen).toList();
+            List<Bar> expected = barsFromLog(seen);
             assertThat(expected).hasSizeGreaterThan(5);
-            assertThat(bars).containsExactlyElementsOf(expected);
-            BigDecimal value = log.stream().map(SimTrade::value).reduce(BigDecimal.ZERO, BigDecimal::add);
-            BigDecimal volume = log.stream().map(SimTrade::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-            assertThat(vwaps).hasSize(log.size());
-            assertThat(vwaps.get(vwaps.size() - 1).vwap())
+            assertThat(actual).usingRecursiveFieldByFieldElementComparator(
+                    RecursiveComparisonConfiguration.builder()
+                            .withComparatorForType(BigDecimal::compareTo, BigDecimal.class).build())
+                    .containsExactlyElementsOf(expected);
+            BigDecimal value = seen.stream().map(SimTrade::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal volume = seen.stream().map(SimTrade::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(vwap).hasSize(seen.size());
+            assertThat(vwap.get(vwap.size() - 1).vwap())
                     .isEqualByComparingTo(value.divide(volume, BarBuilder.VWAP_PRECISION));
         }
     }
 
-    /** The simulator's trades as the unified API's live trade stream would deliver them. */
-    private static Flux<Trade> watchTrades(VenueSimulator sim) {
-        return sim.tradeFeed().filter(t -> t.pair().equals(BTC_USDT))
-                .map(t -> new Trade(t.pair(), String.valueOf(t.id()), t.price(), t.amount(), t.takerSide(), t.time()));
+    /** One market step, 1.5 simulated seconds after the previous one. */
+    private static void step(AlpSimulator alp, SteppedClock clock) {
+        clock.advance(Duration.ofMillis(1500));
+        alp.generator().step().block();
     }
 
     /** Bars the plain way: group the log by minute, then loop. */

@@ -3,11 +3,11 @@ package io.exflux.samples.webflux;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.exflux.samples.testing.InProcessSimulatorClient;
+import io.exflux.reactive.venue.alp.AlpExchangeClient;
+import io.exflux.reactive.venue.alp.AlpOptions;
+import io.exflux.testkit.alp.AlpSimulator;
+import io.exflux.testkit.alp.AlpSimulatorOptions;
 import io.exflux.testkit.sim.GeneratorSettings;
-import io.exflux.testkit.sim.MarketGenerator;
-import io.exflux.testkit.sim.MarketSpec;
-import io.exflux.testkit.sim.VenueSimulator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,11 +15,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
-import reactor.core.scheduler.Schedulers;
 
 /**
- * The WebFlux sample end to end: the simulator's lively market, the app serving it as server-sent
- * events, and the page in headless Chromium. The page must draw a depth chart and a trade tape, and
+ * The WebFlux sample end to end: the ALP simulator's lively market, the real ALP client, the app
+ * serving it as server-sent events, and the page in headless Chromium. The page must draw a depth chart and a trade tape, and
  * both must keep changing.
  */
 class MarketWebAppBrowserTest {
@@ -38,33 +37,30 @@ class MarketWebAppBrowserTest {
 
     @Test
     void pageShowsALiveDepthChartAndTradeTapeThatKeepUpdating() throws Exception {
-        try (VenueSimulator sim = VenueSimulator.builder()
-                .market(MarketSpec.of("BTC", "USDT", 2, 6, "0.0001", "100", "10"))
-                .build()) {
-            MarketGenerator generator = new MarketGenerator(sim,
-                    GeneratorSettings.defaults().withStepInterval(Duration.ofMillis(20)), Schedulers.parallel());
-            generator.prepare().block();
-            generator.start();
-            try (MarketWebApp app = MarketWebApp.start(new InProcessSimulatorClient(sim), "127.0.0.1", 0);
-                 HeadlessChromium chromium = HeadlessChromium.start()) {
-                assertThat(get(app.uri().resolve("/api/pairs"))).isEqualTo("[{\"pair\":\"BTC/USDT\",\"symbol\":\"BTC_USDT\"}]");
-                assertThat(status(app.uri().resolve("/api/DOGE_USDT/trades"))).isEqualTo(404);
+        AlpSimulatorOptions lively = AlpSimulatorOptions.builder()
+                .generator(GeneratorSettings.defaults().withStepInterval(Duration.ofMillis(20))).build();
+        try (AlpSimulator alp = AlpSimulator.start(lively);
+             AlpExchangeClient client = AlpExchangeClient.create(AlpOptions.builder()
+                     .restUrl(alp.restBaseUrl()).wsUrl(alp.websocketUrl()).build());
+             MarketWebApp app = MarketWebApp.start(client, "127.0.0.1", 0);
+             HeadlessChromium chromium = HeadlessChromium.start()) {
+            assertThat(get(app.uri().resolve("/api/pairs")))
+                    .isEqualTo("[{\"pair\":\"BTC/USDT\",\"symbol\":\"BTC_USDT\"},{\"pair\":\"ETH/USDT\",\"symbol\":\"ETH_USDT\"}]");
+            assertThat(status(app.uri().resolve("/api/DOGE_USDT/trades"))).isEqualTo(404);
 
-                HeadlessChromium.Page page = chromium.open(app.uri().resolve("/?pair=BTC_USDT"));
-                JsonNode first = waitFor(page, view -> view.get("books").asInt() >= 1 && view.get("trades").asInt() >= 1);
-                assertThat(first.get("bids").asText()).startsWith("M").contains(" L").endsWith("Z");
-                assertThat(first.get("asks").asText()).startsWith("M").contains(" L").endsWith("Z");
-                assertThat(first.get("mid").asText()).matches("\\d+(\\.\\d+)?");
-                assertThat(first.get("firstTrade").asText()).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\s+(BUY|SELL)\\s+[0-9.]+ @ [0-9.]+");
+            HeadlessChromium.Page page = chromium.open(app.uri().resolve("/?pair=BTC_USDT"));
+            JsonNode first = waitFor(page, view -> view.get("books").asInt() >= 1 && view.get("trades").asInt() >= 1);
+            assertThat(first.get("bids").asText()).startsWith("M").contains(" L").endsWith("Z");
+            assertThat(first.get("asks").asText()).startsWith("M").contains(" L").endsWith("Z");
+            assertThat(first.get("mid").asText()).matches("\\d+(\\.\\d+)?");
+            assertThat(first.get("firstTrade").asText())
+                    .matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\s+(BUY|SELL)\\s+[0-9.]+ @ [0-9.]+");
 
-                JsonNode later = waitFor(page, view -> view.get("books").asInt() > first.get("books").asInt() + 3
-                        && view.get("trades").asInt() > first.get("trades").asInt() + 3);
-                assertThat(later.get("tape").get(0).asText())
-                        .as("the newest trade on the tape changed").isNotEqualTo(first.get("tape").get(0).asText());
-                assertThat(later.get("tape").size()).isBetween(1, 25);
-            } finally {
-                generator.stop();
-            }
+            JsonNode later = waitFor(page, view -> view.get("books").asInt() > first.get("books").asInt() + 3
+                    && view.get("trades").asInt() > first.get("trades").asInt() + 3);
+            assertThat(later.get("tape").get(0).asText())
+                    .as("the newest trade on the tape changed").isNotEqualTo(first.get("tape").get(0).asText());
+            assertThat(later.get("tape").size()).isBetween(1, 25);
         }
     }
 
