@@ -58,7 +58,7 @@ public final class CandlesCommand extends VenueCommand {
         if (!json && !"csv".equalsIgnoreCase(format)) {
             throw new IllegalArgumentException("--format must be csv or json: " + format);
         }
-        Instant end = to != null ? to : context().clock().instant();
+        Instant end = to != null ? to : context().clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Instant start = from != null ? from : end.minus(Duration.ofDays(1));
         if (!start.isBefore(end)) {
             throw new IllegalArgumentException("--from must be before --to");

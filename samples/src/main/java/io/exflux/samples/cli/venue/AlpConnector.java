@@ -7,6 +7,7 @@ import io.exflux.testkit.alp.AlpAccount;
 import io.exflux.testkit.alp.AlpSimulator;
 import io.exflux.testkit.alp.AlpSimulatorOptions;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -20,6 +21,12 @@ public final class AlpConnector implements VenueConnector {
     /** What a demo account on the simulator starts with. */
     public static final Map<String, BigDecimal> DEMO_FUNDS = Map.of(
             "USDT", new BigDecimal("100000"), "BTC", new BigDecimal("2"), "ETH", new BigDecimal("20"));
+
+    /**
+     * Market steps run at once when the simulator starts, so that the first command already sees a
+     * trade tape, a ticker and a candle instead of an empty venue.
+     */
+    static final int WARM_UP_STEPS = 40;
 
     private final AlpSimulatorOptions simulatorOptions;
     private final UnaryOperator<AlpOptions.Builder> clientSettings;
@@ -62,6 +69,11 @@ public final class AlpConnector implements VenueConnector {
     private VenueSession simulated(ConnectRequest request) {
         AlpSimulator simulator = AlpSimulator.start(simulatorOptions);
         try {
+            if (simulatorOptions.generatorEnabled()) {
+                for (int i = 0; i < WARM_UP_STEPS; i++) {
+                    simulator.generator().step().block(Duration.ofSeconds(5));
+                }
+            }
             AlpOptions.Builder options = AlpOptions.builder()
                     .restUrl(simulator.restBaseUrl())
                     .wsUrl(simulator.websocketUrl());
