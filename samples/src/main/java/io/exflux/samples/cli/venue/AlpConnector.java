@@ -6,6 +6,7 @@ import io.exflux.reactive.venue.alp.AlpOptions;
 import io.exflux.testkit.alp.AlpAccount;
 import io.exflux.testkit.alp.AlpSimulator;
 import io.exflux.testkit.alp.AlpSimulatorOptions;
+import io.exflux.testkit.sim.GeneratorSettings;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -31,9 +32,11 @@ public final class AlpConnector implements VenueConnector {
     private final AlpSimulatorOptions simulatorOptions;
     private final UnaryOperator<AlpOptions.Builder> clientSettings;
 
-    /** The simulator's defaults and the client's. */
+    /** The simulator's defaults, with a fresh market every run (a seed from the clock), and the client's defaults. */
     public AlpConnector() {
-        this(AlpSimulatorOptions.defaults(), builder -> builder);
+        this(AlpSimulatorOptions.builder()
+                .generator(GeneratorSettings.defaults().withSeed(System.nanoTime()))
+                .build(), builder -> builder);
     }
 
     /**
