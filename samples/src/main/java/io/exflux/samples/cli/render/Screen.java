@@ -13,13 +13,20 @@ public final class Screen {
 
     private final PrintStream out;
     private boolean started;
+    private boolean closed;
 
     public Screen(PrintStream out) {
         this.out = out;
     }
 
-    /** Replaces what is on the screen with {@code lines}. */
+    /**
+     * Replaces what is on the screen with {@code lines}. Ignored once closed: a redraw racing the end of
+     * the run must not hide the cursor again.
+     */
     public synchronized void draw(List<String> lines) {
+        if (closed) {
+            return;
+        }
         StringBuilder frame = new StringBuilder(lines.size() * 80);
         if (!started) {
             frame.append(ESC).append("?25l").append(ESC).append("2J");
@@ -36,6 +43,10 @@ public final class Screen {
 
     /** Shows the cursor again; the last frame stays on screen. */
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (started) {
             out.print(ESC + "?25h");
             out.flush();
