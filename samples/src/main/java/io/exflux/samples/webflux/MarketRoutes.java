@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
  * server-sent events. Every browser shares the client's hot streams (one wire subscription per topic);
  * each browser gets at most a few books a second, the latest ones, so a slow tab never slows the rest.
  */
-public final class MarketRoutes {
+final class MarketRoutes {
 
     /** The most books a second one browser receives; the book stream is "latest wins" anyway. */
     static final Duration BOOK_INTERVAL = Duration.ofMillis(200);
@@ -37,13 +37,13 @@ public final class MarketRoutes {
     private final ExchangeClient client;
     private final String page;
 
-    public MarketRoutes(ExchangeClient client) {
+    MarketRoutes(ExchangeClient client) {
         this.client = client;
         this.page = resource("index.html");
     }
 
     /** {@code GET /}, {@code GET /api/pairs}, {@code GET /api/{pair}/book?depth=}, {@code GET /api/{pair}/trades}. */
-    public RouterFunction<ServerResponse> routes() {
+    RouterFunction<ServerResponse> routes() {
         return RouterFunctions.route()
                 .GET("/", request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(page))
                 .GET("/api/pairs", this::pairs)
