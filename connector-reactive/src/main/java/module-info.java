@@ -13,8 +13,8 @@ module io.exflux.reactive {
     requires org.bouncycastle.provider;
     requires org.slf4j;
 
-    exports io.exflux.reactive.book;
     exports io.exflux.reactive.auth;
+    exports io.exflux.reactive.book;
     exports io.exflux.reactive.json;
     exports io.exflux.reactive.ratelimit;
     exports io.exflux.reactive.transport.http;

@@ -6,6 +6,8 @@ import io.exflux.api.model.PairInfo;
 import io.exflux.api.model.PriceLevel;
 import io.exflux.reactive.book.ApplyResult;
 import io.exflux.reactive.book.OrderBookEngine;
+import io.exflux.reactive.book.ScaledBookUpdate;
+import io.exflux.reactive.book.ScaledDecimals;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,6 +59,10 @@ public class OrderBookBenchmark {
     private io.exflux.api.model.OrderBook exfluxStart;
     private OrderBookUpdate[] exfluxUpdates;
     private OrderBookEngine engine;
+    private ScaledBookUpdate[] scaledUpdates;
+    private String[] priceTexts;
+    private String[] amountTexts;
+    private final ScaledBookUpdate decoderHolder = new ScaledBookUpdate();
 
     private TreeMap<BigDecimal, BigDecimal> treeBids;
     private TreeMap<BigDecimal, BigDecimal> treeAsks;
@@ -84,6 +90,18 @@ public class OrderBookBenchmark {
             xchangeUpdates[i] = new LimitOrder(stream.isBid[i] ? OrderType.BID : OrderType.ASK, stream.amounts[i],
                     xchangePair, null, date, stream.prices[i]);
         }
+        scaledUpdates = new ScaledBookUpdate[UPDATES];
+        priceTexts = new String[UPDATES];
+        amountTexts = new String[UPDATES];
+        for (int i = 0; i < UPDATES; i++) {
+            long price = ScaledDecimals.toScaled(stream.prices[i], SyntheticBookStream.PRICE_SCALE, "price");
+            long amount = ScaledDecimals.toScaled(stream.amounts[i], SyntheticBookStream.AMOUNT_SCALE, "amount");
+            ScaledBookUpdate update = new ScaledBookUpdate(1)
+                    .reset(OrderBookUpdate.Kind.DELTA, OrderBookUpdate.Mode.ABSOLUTE, i + 1, i, TIME);
+            scaledUpdates[i] = stream.isBid[i] ? update.addBid(price, amount) : update.addAsk(price, amount);
+            priceTexts[i] = stream.prices[i].toPlainString();
+            amountTexts[i] = stream.amounts[i].toPlainString();
+        }
         xchangeStartBids = xchangeLevels(stream.initialBids, OrderType.BID, xchangePair, date);
         xchangeStartAsks = xchangeLevels(stream.initialAsks, OrderType.ASK, xchangePair, date);
         engine = new OrderBookEngine(info);
@@ -95,10 +113,19 @@ public class OrderBookBenchmark {
     /** Applies the stream once to each implementation and fails the run unless all end with the same book. */
     private void checkTheBooksAgree() {
         resetBooks();
+        exfluxScaled();
+        io.exflux.api.model.OrderBook scaledResult = engine.view();
+        resetBooks();
+        exfluxFromText();
+        io.exflux.api.model.OrderBook textResult = engine.view();
+        resetBooks();
         exfluxEngine();
         treeMap();
         xchange();
         io.exflux.api.model.OrderBook exflux = engine.view();
+        if (!exflux.equals(scaledResult) || !exflux.equals(textResult)) {
+            throw new IllegalStateException("the exflux entry points disagree after the stream");
+        }
         List<String> expectedBids = new ArrayList<>();
         treeBids.forEach((price, amount) -> expectedBids.add(price.toPlainString() + "@" + amount.toPlainString()));
         List<String> expectedAsks = new ArrayList<>();
@@ -145,6 +172,46 @@ public class OrderBookBenchmark {
         OrderBookUpdate[] updates = exfluxUpdates;
         for (int i = 0; i < updates.length; i++) {
             if (book.apply(updates[i]) != ApplyResult.APPLIED) {
+                throw new IllegalStateException("update " + i + " not applied");
+            }
+        }
+        return book.bidLevels() + book.askLevels();
+    }
+
+    /** exflux: levels already scaled to longs (a decoder's {@link ScaledBookUpdate}), sequence checks on. */
+    @Benchmark
+    @OperationsPerInvocation(UPDATES)
+    public int exfluxScaled() {
+        OrderBookEngine book = engine;
+        ScaledBookUpdate[] updates = scaledUpdates;
+        for (int i = 0; i < updates.length; i++) {
+            if (book.apply(updates[i]) != ApplyResult.APPLIED) {
+                throw new IllegalStateException("update " + i + " not applied");
+            }
+        }
+        return book.bidLevels() + book.askLevels();
+    }
+
+    /**
+     * exflux from the venue's text: each update's price and amount strings (as a JSON decoder hands them
+     * out) parsed with {@link ScaledDecimals#parse} into one reused {@link ScaledBookUpdate}, then applied.
+     */
+    @Benchmark
+    @OperationsPerInvocation(UPDATES)
+    public int exfluxFromText() {
+        OrderBookEngine book = engine;
+        ScaledBookUpdate holder = decoderHolder;
+        boolean[] isBid = stream.isBid;
+        for (int i = 0; i < isBid.length; i++) {
+            holder.reset(OrderBookUpdate.Kind.DELTA, OrderBookUpdate.Mode.ABSOLUTE, i + 1, i, TIME);
+            long price = ScaledDecimals.parse(priceTexts[i], SyntheticBookStream.PRICE_SCALE, "price");
+            long amount = ScaledDecimals.parse(amountTexts[i], SyntheticBookStream.AMOUNT_SCALE, "amount");
+            if (isBid[i]) {
+                holder.addBid(price, amount);
+            } else {
+                holder.addAsk(price, amount);
+            }
+            if (book.apply(holder) != ApplyResult.APPLIED) {
                 throw new IllegalStateException("update " + i + " not applied");
             }
         }

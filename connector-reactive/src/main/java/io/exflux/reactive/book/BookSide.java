@@ -3,7 +3,7 @@ package io.exflux.reactive.book;
 import java.util.Arrays;
 
 /**
- * One side of a book as a list of small sorted chunks of primitive {@code long} pairs (key, amount).
+ * The far part of one side of a book (see {@link LadderSide}), as a list of small sorted chunks of primitive {@code long} pairs (key, amount).
  * The key is the scaled price for bids and its negation for asks, so both sides sort ascending and the
  * best level of either is the last entry of the last chunk. An insert or delete moves at most one
  * chunk's entries (not the whole side, as one flat array or an {@code ArrayList} would), and lookups
@@ -13,9 +13,7 @@ import java.util.Arrays;
 final class BookSide {
 
     /** Entries a chunk holds at most; a full chunk splits in two. */
-    static final int CHUNK_CAPACITY = 128;
-    /** Entries per chunk when a whole side is loaded, leaving room to insert. */
-    private static final int LOAD_FILL = CHUNK_CAPACITY * 3 / 4;
+    static final int CHUNK_CAPACITY = 64;
     /** Two neighbouring chunks holding this many entries together or fewer are merged. */
     private static final int MERGE_BELOW = CHUNK_CAPACITY / 2;
 
@@ -54,18 +52,24 @@ final class BookSide {
         return priceOf(top.keys[top.size - 1]);
     }
 
+    /** The scaled amount of the best level; only when the side is not empty. */
+    long bestAmount() {
+        Chunk top = chunks[chunkCount - 1];
+        return top.amounts[top.size - 1];
+    }
+
     /**
-     * Copies up to {@code depth} levels, best first, into the two arrays.
+     * Copies up to {@code depth} levels, best first, into the two arrays from index {@code from} on.
      *
      * @return how many levels were copied
      */
-    int copyTop(int depth, long[] prices, long[] levelAmounts) {
+    int copyTop(int depth, long[] prices, long[] levelAmounts, int from) {
         int copied = 0;
         for (int c = chunkCount - 1; c >= 0 && copied < depth; c--) {
             Chunk chunk = chunks[c];
             for (int i = chunk.size - 1; i >= 0 && copied < depth; i--) {
-                prices[copied] = priceOf(chunk.keys[i]);
-                levelAmounts[copied] = chunk.amounts[i];
+                prices[from + copied] = priceOf(chunk.keys[i]);
+                levelAmounts[from + copied] = chunk.amounts[i];
                 copied++;
             }
         }
@@ -122,42 +126,6 @@ final class BookSide {
             }
         } else if (difference > 0) {
             insert(c, -index - 1, key, difference);
-        }
-    }
-
-    /**
-     * Replaces the side with the given levels, in any order (venues send asks ascending or descending).
-     * Zero amounts are skipped; a repeated price keeps its last amount.
-     */
-    void load(long[] prices, long[] levelAmounts, int count) {
-        clear();
-        boolean ascending = true;
-        boolean descending = true;
-        for (int i = 1; i < count; i++) {
-            long previous = keyOf(prices[i - 1]);
-            long current = keyOf(prices[i]);
-            ascending &= previous < current;
-            descending &= previous > current;
-        }
-        if (!ascending && !descending) {
-            for (int i = 0; i < count; i++) {
-                set(prices[i], levelAmounts[i]);
-            }
-            return;
-        }
-        Chunk chunk = null;
-        for (int i = 0; i < count; i++) {
-            int from = descending ? count - 1 - i : i;
-            if (levelAmounts[from] == 0) {
-                continue;
-            }
-            if (chunk == null || chunk.size == LOAD_FILL) {
-                chunk = insertChunk(chunkCount);
-            }
-            chunk.keys[chunk.size] = keyOf(prices[from]);
-            chunk.amounts[chunk.size] = levelAmounts[from];
-            chunk.size++;
-            size++;
         }
     }
 

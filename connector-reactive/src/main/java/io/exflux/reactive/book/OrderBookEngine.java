@@ -48,17 +48,15 @@ public final class OrderBookEngine {
     private final int priceScale;
     private final int amountScale;
     private final int maxBuffered;
-    private final BookSide bids = new BookSide(true);
-    private final BookSide asks = new BookSide(false);
-    private final ArrayDeque<OrderBookUpdate> buffered = new ArrayDeque<>();
+    private final LadderSide bids = new LadderSide(true);
+    private final LadderSide asks = new LadderSide(false);
+    private final ArrayDeque<ScaledBookUpdate> buffered = new ArrayDeque<>();
+    private final ScaledBookUpdate scratch = new ScaledBookUpdate();
 
     private State state = State.AWAITING_SNAPSHOT;
     private long lastSequence = -1;
     private Instant timestamp = Instant.EPOCH;
     private long version;
-
-    private long[] loadPrices = new long[64];
-    private long[] loadAmounts = new long[64];
 
     private long[] viewPrices = new long[64];
     private long[] viewAmounts = new long[64];
@@ -114,15 +112,33 @@ public final class OrderBookEngine {
 
     /**
      * Applies a venue message: a {@link OrderBookUpdate.Kind#SNAPSHOT} replaces the book (then replays
-     * buffered deltas); a delta is applied, or buffered while a snapshot is awaited.
+     * buffered deltas); a delta is applied, or buffered while a snapshot is awaited. Every value is
+     * scaled before anything is applied, so an unreadable value leaves nothing half-applied.
      */
     public ApplyResult apply(OrderBookUpdate update) {
         if (!pair.equals(update.pair())) {
             return ApplyResult.rejected(new ProtocolException(
                     "an update for " + update.pair() + " reached the book of " + pair));
         }
+        scratch.reset(update.kind(), update.mode(), update.sequence(), update.previousSequence(),
+                update.timestamp());
+        try {
+            scaleInto(update.bids(), true);
+            scaleInto(update.asks(), false);
+        } catch (ProtocolException e) {
+            return invalid(update.kind() == OrderBookUpdate.Kind.SNAPSHOT ? "snapshot: " : "", e);
+        }
+        return apply(scratch);
+    }
+
+    /**
+     * Applies a message already scaled to this pair's precision (the decoder's routing decides the
+     * pair): the allocation-free path. The engine copies {@code update} only to buffer it, so the caller
+     * may reuse it right after.
+     */
+    public ApplyResult apply(ScaledBookUpdate update) {
         if (update.kind() == OrderBookUpdate.Kind.SNAPSHOT) {
-            return loadSnapshot(update.bids(), update.asks(), update.sequence(), update.timestamp());
+            return loadSnapshot(update);
         }
         if (state == State.AWAITING_SNAPSHOT) {
             return buffer(update);
@@ -136,7 +152,15 @@ public final class OrderBookEngine {
             return ApplyResult.rejected(new ProtocolException(
                     "a snapshot for " + snapshot.pair() + " reached the book of " + pair));
         }
-        return loadSnapshot(snapshot.bids(), snapshot.asks(), snapshot.sequence(), snapshot.timestamp());
+        scratch.reset(OrderBookUpdate.Kind.SNAPSHOT, OrderBookUpdate.Mode.ABSOLUTE, snapshot.sequence(), -1,
+                snapshot.timestamp());
+        try {
+            scaleInto(snapshot.bids(), true);
+            scaleInto(snapshot.asks(), false);
+        } catch (ProtocolException e) {
+            return invalid("snapshot: ", e);
+        }
+        return loadSnapshot(scratch);
     }
 
     /** Drops the book and the buffer and waits for a snapshot, for example after a reconnect. */
@@ -170,7 +194,7 @@ public final class OrderBookEngine {
         return cachedView;
     }
 
-    private List<PriceLevel> levels(BookSide side, int depth) {
+    private List<PriceLevel> levels(LadderSide side, int depth) {
         int wanted = Math.min(depth, side.size());
         if (wanted > viewPrices.length) {
             viewPrices = new long[wanted];
@@ -185,7 +209,7 @@ public final class OrderBookEngine {
         return levels;
     }
 
-    private ApplyResult buffer(OrderBookUpdate update) {
+    private ApplyResult buffer(ScaledBookUpdate update) {
         if (buffered.size() >= maxBuffered) {
             int dropped = buffered.size();
             buffered.clear();
@@ -193,21 +217,28 @@ public final class OrderBookEngine {
                     "more than " + maxBuffered + " updates arrived while waiting for a snapshot; "
                             + dropped + " buffered updates dropped", null);
         }
-        buffered.add(update);
+        buffered.add(update.copy());
         return ApplyResult.BUFFERED;
     }
 
-    private ApplyResult applyDelta(OrderBookUpdate update) {
+    private ApplyResult applyDelta(ScaledBookUpdate update) {
         ApplyResult gap = checkSequence(update.sequence(), update.previousSequence());
         if (gap != null) {
             return resync(gap);
         }
-        try {
-            boolean absolute = update.mode() == OrderBookUpdate.Mode.ABSOLUTE;
-            applyLevels(bids, update.bids(), absolute);
-            applyLevels(asks, update.asks(), absolute);
-        } catch (ProtocolException e) {
-            return resync(ApplyResult.needsSnapshot(ResyncReason.INVALID_UPDATE, e.getMessage(), e));
+        if (update.mode() == OrderBookUpdate.Mode.ABSOLUTE) {
+            // a negative size stops the update half-way; harmless, as the book is dropped for a resync
+            if (!setAll(bids, update.bidLevels(), update.bidCount())
+                    || !setAll(asks, update.askLevels(), update.askCount())) {
+                return invalid("", negativeSize(update, "absolute size"));
+            }
+        } else {
+            try {
+                addAll(bids, update.bidLevels(), update.bidCount());
+                addAll(asks, update.askLevels(), update.askCount());
+            } catch (ArithmeticException e) {
+                return invalid("", new ProtocolException("a level's amount overflows a 64-bit scaled value"));
+            }
         }
         if (update.sequence() >= 0) {
             lastSequence = update.sequence();
@@ -215,6 +246,41 @@ public final class OrderBookEngine {
         timestamp = update.timestamp();
         version++;
         return crossedOrApplied();
+    }
+
+    /** The error for the first negative amount of {@code update}, or {@code null} when there is none. */
+    private ProtocolException negativeSize(ScaledBookUpdate update, String what) {
+        ProtocolException bid = negativeSize(update.bidLevels(), update.bidCount(), what);
+        return bid != null ? bid : negativeSize(update.askLevels(), update.askCount(), what);
+    }
+
+    private ProtocolException negativeSize(long[] levels, int count, String what) {
+        for (int i = 0; i < count; i++) {
+            if (levels[2 * i + 1] < 0) {
+                return new ProtocolException("negative " + what + " "
+                        + ScaledDecimals.fromScaled(levels[2 * i + 1], amountScale).stripTrailingZeros().toPlainString()
+                        + " at price "
+                        + ScaledDecimals.fromScaled(levels[2 * i], priceScale).stripTrailingZeros().toPlainString());
+            }
+        }
+        return null;
+    }
+
+    /** Sets every level; false, stopping there, at the first negative size. */
+    private static boolean setAll(LadderSide side, long[] levels, int count) {
+        for (int i = 0; i < 2 * count; i += 2) {
+            if (levels[i + 1] < 0) {
+                return false;
+            }
+            side.set(levels[i], levels[i + 1]);
+        }
+        return true;
+    }
+
+    private static void addAll(LadderSide side, long[] levels, int count) {
+        for (int i = 0; i < 2 * count; i += 2) {
+            side.add(levels[i], levels[i + 1]);
+        }
     }
 
     private ApplyResult checkSequence(long sequence, long previousSequence) {
@@ -232,44 +298,35 @@ public final class OrderBookEngine {
         return null;
     }
 
-    private void applyLevels(BookSide side, List<PriceLevel> levels, boolean absolute) {
+    /** Scales {@code levels} into {@link #scratch}; throws on the first value that is not exact. */
+    private void scaleInto(List<PriceLevel> levels, boolean bid) {
         for (int i = 0, n = levels.size(); i < n; i++) {
             PriceLevel level = levels.get(i);
             long price = ScaledDecimals.toScaled(level.price(), priceScale, "price");
             long amount = ScaledDecimals.toScaled(level.amount(), amountScale, "amount");
-            if (absolute) {
-                if (amount < 0) {
-                    throw new ProtocolException("negative absolute size " + level.amount().toPlainString()
-                            + " at price " + level.price().toPlainString());
-                }
-                side.set(price, amount);
+            if (bid) {
+                scratch.addBid(price, amount);
             } else {
-                try {
-                    side.add(price, amount);
-                } catch (ArithmeticException e) {
-                    throw new ProtocolException("amount at price " + level.price().toPlainString()
-                            + " overflows a 64-bit scaled value");
-                }
+                scratch.addAsk(price, amount);
             }
         }
     }
 
-    private ApplyResult loadSnapshot(List<PriceLevel> bidLevels, List<PriceLevel> askLevels, long sequence,
-                                     Instant snapshotTime) {
-        try {
-            loadSide(bids, bidLevels);
-            loadSide(asks, askLevels);
-        } catch (ProtocolException e) {
-            return resync(ApplyResult.needsSnapshot(ResyncReason.INVALID_UPDATE,
-                    "snapshot: " + e.getMessage(), e));
+    private ApplyResult loadSnapshot(ScaledBookUpdate snapshot) {
+        ProtocolException negative = negativeSize(snapshot, "size");
+        if (negative != null) {
+            return invalid("snapshot: ", negative);
         }
+        bids.load(snapshot.bidLevels(), snapshot.bidCount());
+        asks.load(snapshot.askLevels(), snapshot.askCount());
+        long sequence = snapshot.sequence();
         state = State.LIVE;
         lastSequence = sequence;
-        timestamp = snapshotTime;
+        timestamp = snapshot.timestamp();
         version++;
         ApplyResult result = crossedOrApplied();
         while (result == ApplyResult.APPLIED && !buffered.isEmpty()) {
-            OrderBookUpdate next = buffered.poll();
+            ScaledBookUpdate next = buffered.poll();
             if (sequence >= 0 && next.sequence() >= 0 && next.sequence() <= sequence) {
                 continue; // the snapshot already contains it
             }
@@ -278,26 +335,12 @@ public final class OrderBookEngine {
         return result;
     }
 
-    private void loadSide(BookSide side, List<PriceLevel> levels) {
-        int count = levels.size();
-        if (count > loadPrices.length) {
-            loadPrices = new long[count];
-            loadAmounts = new long[count];
-        }
-        for (int i = 0; i < count; i++) {
-            PriceLevel level = levels.get(i);
-            loadPrices[i] = ScaledDecimals.toScaled(level.price(), priceScale, "price");
-            loadAmounts[i] = ScaledDecimals.toScaled(level.amount(), amountScale, "amount");
-            if (loadAmounts[i] < 0) {
-                throw new ProtocolException("negative size " + level.amount().toPlainString()
-                        + " at price " + level.price().toPlainString());
-            }
-        }
-        side.load(loadPrices, loadAmounts, count);
+    private ApplyResult invalid(String where, ProtocolException error) {
+        return resync(ApplyResult.needsSnapshot(ResyncReason.INVALID_UPDATE, where + error.getMessage(), error));
     }
 
     private ApplyResult crossedOrApplied() {
-        if (bids.size() > 0 && asks.size() > 0 && bids.bestPrice() >= asks.bestPrice()) {
+        if (!bids.isEmpty() && !asks.isEmpty() && bids.bestPrice() >= asks.bestPrice()) {
             return resync(ApplyResult.needsSnapshot(ResyncReason.CROSSED_BOOK, "best bid "
                     + ScaledDecimals.fromScaled(bids.bestPrice(), priceScale).toPlainString() + " >= best ask "
                     + ScaledDecimals.fromScaled(asks.bestPrice(), priceScale).toPlainString(), null));

@@ -45,6 +45,74 @@ public final class ScaledDecimals {
         }
     }
 
+    /**
+     * Reads decimal text (as venues send it, for example {@code "59252.5"} or {@code "-0.00100"})
+     * straight into a scaled {@code long}, without a {@code BigDecimal}: the way a venue decoder feeds
+     * {@link ScaledBookUpdate}. Text with an exponent goes through {@code BigDecimal}, still exactly.
+     *
+     * @param what names the value in the error message, for example {@code "price"}
+     * @throws ProtocolException when the text is not a decimal number, has more significant decimals than
+     *                           {@code scale}, or does not fit a {@code long}
+     */
+    public static long parse(CharSequence text, int scale, String what) {
+        int length = text.length();
+        int index = 0;
+        boolean negative = false;
+        if (length > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+')) {
+            negative = text.charAt(0) == '-';
+            index = 1;
+        }
+        long value = 0;
+        int decimals = -1; // -1: before the decimal point
+        boolean sawDigit = false;
+        int digits = 0;
+        try {
+            for (; index < length; index++) {
+                char ch = text.charAt(index);
+                if (ch >= '0' && ch <= '9') {
+                    sawDigit = true;
+                    if (decimals >= 0) {
+                        if (decimals == scale) {
+                            if (ch != '0') {
+                                throw tooPrecise(what, text, scale);
+                            }
+                            continue; // a trailing zero beyond the scale changes nothing
+                        }
+                        decimals++;
+                    }
+                    // 18 digits always fit a long; only longer numbers need the checked arithmetic
+                    value = ++digits <= 18 ? value * 10 + (ch - '0')
+                            : Math.addExact(Math.multiplyExact(value, 10L), ch - '0');
+                } else if (ch == '.' && decimals < 0) {
+                    decimals = 0;
+                } else if (ch == 'e' || ch == 'E') {
+                    return toScaled(new BigDecimal(text.toString()), scale, what);
+                } else {
+                    throw notANumber(what, text);
+                }
+            }
+            if (!sawDigit) {
+                throw notANumber(what, text);
+            }
+            value = Math.multiplyExact(value, POWERS_OF_TEN[scale - Math.max(decimals, 0)]);
+        } catch (ArithmeticException e) {
+            throw tooPrecise(what, text, scale);
+        } catch (NumberFormatException e) {
+            throw notANumber(what, text);
+        }
+        return negative ? -value : value;
+    }
+
+    private static ProtocolException tooPrecise(String what, CharSequence text, int scale) {
+        return new ProtocolException(what + " " + text + " has more than " + scale
+                + " decimals or does not fit a 64-bit scaled value; it is not rounded");
+    }
+
+    private static ProtocolException notANumber(String what, CharSequence text) {
+        String shown = text.length() > 40 ? text.subSequence(0, 40) + "..." : text.toString();
+        return new ProtocolException(what + " is not a decimal number: '" + shown + "'");
+    }
+
     /** The decimal that {@code scaled} stands for, with exactly {@code scale} decimals. */
     public static BigDecimal fromScaled(long scaled, int scale) {
         return BigDecimal.valueOf(scaled, scale);

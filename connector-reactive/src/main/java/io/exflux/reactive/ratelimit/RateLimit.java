@@ -10,7 +10,9 @@ import java.util.Objects;
  * <p>Why the margin: a venue counts requests when they <em>arrive</em>, and arrival times jitter (network, a GC
  * pause, the venue's own queue). Permits spaced exactly {@code period / permits} apart would put
  * {@code permits + 1} arrivals into some window whenever one request is a little late and the next one is not.
- * The default margin of 5% of the period absorbs that. With the default burst of 1, at most {@code permits} are
+ * The default margin of 10% of the period absorbs
+ * that on a quiet network; raise it where arrivals jitter more (a loaded host, a long route). A cold client's first
+ * requests (TCP and TLS handshakes) can be delayed by more than any margin, so they may arrive closer together. With the default burst of 1, at most {@code permits} are
  * sent in any window of {@code period} (weights counted); a larger burst trades that guarantee for latency.
  *
  * @param permits the sustained number of permits per period, at least 1
@@ -20,8 +22,8 @@ import java.util.Objects;
  */
 public record RateLimit(int permits, Duration period, int burst, Duration margin) {
 
-    /** The margin used when none is given: 5% of the period. */
-    public static final int DEFAULT_MARGIN_PERCENT = 5;
+    /** The margin used when none is given, in percent of the period. */
+    public static final int DEFAULT_MARGIN_PERCENT = 10;
 
     /** Checks the values. */
     public RateLimit {

@@ -28,12 +28,15 @@ import org.junit.jupiter.api.Test;
 class OrderBookEngineRandomizedTest {
 
     private static final long SEED = 0x5EED_B00CL;
-    private static final int UPDATES = 1_000_000;
     private static final int CHECK_EVERY = 1_000;
     private static final int RELOAD_EVERY = 100_000;
-    private static final int TARGET_LEVELS = 400;
-    private static final int PRICE_RANGE_TICKS = 1_200;
-    private static final long MID_TICKS = 5_000_000; // 50,000.00 at priceScale 2
+
+    private int targetLevels = 400;
+    private int priceRangeTicks = 1_200;
+    private int skew = 2;
+    private double driftChance;
+    private int maxDriftTicks;
+    private long midTicks = 5_000_000; // 50,000.00 at priceScale 2
 
     private final Random random = new Random(SEED);
     private final NavigableMap<BigDecimal, BigDecimal> referenceBids = new TreeMap<>(Collections.reverseOrder());
@@ -43,12 +46,31 @@ class OrderBookEngineRandomizedTest {
 
     @Test
     void engineAgreesWithATreeMapModelAfterAMillionRandomUpdates() {
-        System.out.println("OrderBookEngineRandomizedTest seed = " + SEED);
+        run(1_000_000);
+    }
+
+    /**
+     * Levels spread over 100,000 ticks (far beyond the ladder window) and a mid price that jumps by up
+     * to 2,000 ticks now and then (the levels it would cross are deleted in the same message): exercises
+     * moving the window, levels below it, and re-centring an emptied window.
+     */
+    @Test
+    void engineAgreesWithATreeMapModelWhenLevelsAreFarApartAndThePriceMoves() {
+        targetLevels = 300;
+        priceRangeTicks = 100_000;
+        skew = 4;
+        driftChance = 0.01;
+        maxDriftTicks = 2_000;
+        run(200_000);
+    }
+
+    private void run(int updates) {
+        System.out.println("OrderBookEngineRandomizedTest seed = " + SEED + ", updates = " + updates);
         OrderBookEngine engine = new OrderBookEngine(INFO);
         assertThat(engine.applySnapshot(new OrderBook(PAIR, List.of(), List.of(), T0, 0)))
                 .isSameAs(ApplyResult.APPLIED);
 
-        for (int sequence = 1; sequence <= UPDATES; sequence++) {
+        for (int sequence = 1; sequence <= updates; sequence++) {
             OrderBookUpdate update = nextUpdate(sequence);
             ApplyResult result = engine.apply(update);
             if (result != ApplyResult.APPLIED) {
@@ -68,8 +90,8 @@ class OrderBookEngineRandomizedTest {
         }
         // the stream is what it claims to be: about half deletes, and a book of some depth
         assertThat((double) deletes / levelUpdates).isBetween(0.45, 0.55);
-        assertThat(engine.bidLevels()).isGreaterThan(TARGET_LEVELS / 2);
-        assertThat(engine.askLevels()).isGreaterThan(TARGET_LEVELS / 2);
+        assertThat(engine.bidLevels()).isGreaterThan(targetLevels / 2);
+        assertThat(engine.askLevels()).isGreaterThan(targetLevels / 2);
     }
 
     /**
@@ -101,6 +123,9 @@ class OrderBookEngineRandomizedTest {
         Mode mode = random.nextBoolean() ? Mode.ABSOLUTE : Mode.DIFFERENCE;
         List<PriceLevel> bids = new ArrayList<>();
         List<PriceLevel> asks = new ArrayList<>();
+        if (random.nextDouble() < driftChance) {
+            drift(mode, bids, asks);
+        }
         int levels = 1 + random.nextInt(3);
         for (int i = 0; i < levels; i++) {
             boolean bid = random.nextBoolean();
@@ -108,6 +133,21 @@ class OrderBookEngineRandomizedTest {
             (bid ? bids : asks).add(level);
         }
         return new OrderBookUpdate(PAIR, Kind.DELTA, mode, bids, asks, sequence, sequence - 1, T0);
+    }
+
+    /** Moves the mid price and deletes, in the same message, the levels the move would cross. */
+    private void drift(Mode mode, List<PriceLevel> bids, List<PriceLevel> asks) {
+        midTicks += random.nextInt(2 * maxDriftTicks + 1) - maxDriftTicks;
+        BigDecimal lowestAsk = BigDecimal.valueOf(midTicks + 1, 2);
+        BigDecimal highestBid = BigDecimal.valueOf(midTicks - 1, 2);
+        deleteBeyond(referenceAsks.headMap(lowestAsk, false), mode, asks);
+        deleteBeyond(referenceBids.headMap(highestBid, false), mode, bids);
+    }
+
+    private void deleteBeyond(Map<BigDecimal, BigDecimal> crossing, Mode mode, List<PriceLevel> levels) {
+        crossing.forEach((price, amount) -> levels.add(
+                new PriceLevel(price, mode == Mode.ABSOLUTE ? BigDecimal.ZERO : amount.negate())));
+        crossing.clear();
     }
 
     /** One level change, applied to the reference model as it is generated. */
@@ -125,7 +165,7 @@ class OrderBookEngineRandomizedTest {
             BigDecimal base = old == null ? BigDecimal.ZERO : old;
             return new PriceLevel(spell(price), base.add(overshoot).negate());
         }
-        boolean insert = side.size() < TARGET_LEVELS || side.isEmpty();
+        boolean insert = side.size() < targetLevels || side.isEmpty();
         BigDecimal price = insert ? absentPrice(side, bid) : existingPrice(side, bid);
         BigDecimal old = side.getOrDefault(price, BigDecimal.ZERO);
         BigDecimal amount = amount();
@@ -153,12 +193,11 @@ class OrderBookEngineRandomizedTest {
 
     /** Ticks away from the mid, skewed towards the best prices. */
     private int nearTop() {
-        double u = random.nextDouble();
-        return (int) (u * u * PRICE_RANGE_TICKS);
+        return (int) (Math.pow(random.nextDouble(), skew) * priceRangeTicks);
     }
 
-    private static BigDecimal price(boolean bid, int ticksFromMid) {
-        long ticks = bid ? MID_TICKS - 1 - ticksFromMid : MID_TICKS + 1 + ticksFromMid;
+    private BigDecimal price(boolean bid, int ticksFromMid) {
+        long ticks = bid ? midTicks - 1 - ticksFromMid : midTicks + 1 + ticksFromMid;
         return BigDecimal.valueOf(ticks, 2);
     }
 

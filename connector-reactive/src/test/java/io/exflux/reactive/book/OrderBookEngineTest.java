@@ -263,4 +263,21 @@ class OrderBookEngineTest {
         assertThat(scaled.view().asks().get(0).price().scale()).isEqualTo(1);
         assertThat(scaled.view().asks().get(0).amount().toPlainString()).isEqualTo("0.250");
     }
+
+    @Test
+    void scaledUpdatesAreCopiedWhenBufferedSoTheDecoderMayReuseItsHolder() {
+        ScaledBookUpdate holder = new ScaledBookUpdate(1);
+        holder.reset(OrderBookUpdate.Kind.DELTA, OrderBookUpdate.Mode.ABSOLUTE, 11, 10, T0)
+                .addBid(ScaledDecimals.parse("100", 2, "price"), ScaledDecimals.parse("7", 5, "amount"))
+                .addBid(ScaledDecimals.parse("97.5", 2, "price"), ScaledDecimals.parse("0.5", 5, "amount"));
+        assertThat(engine.apply(holder)).isSameAs(ApplyResult.BUFFERED);
+        holder.reset(OrderBookUpdate.Kind.DELTA, OrderBookUpdate.Mode.DIFFERENCE, 12, 11, T0)
+                .addAsk(10_100, 100_000);
+
+        live();
+        assertThat(engine.apply(holder)).isSameAs(ApplyResult.APPLIED);
+
+        assertThat(text(engine.view().bids())).containsExactly("100@7", "99@2", "98@3", "97.5@0.5");
+        assertThat(text(engine.view().asks())).containsExactly("101@2", "102@2", "103@3");
+    }
 }

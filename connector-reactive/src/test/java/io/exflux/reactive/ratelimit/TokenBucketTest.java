@@ -46,12 +46,12 @@ class TokenBucketTest {
     }
 
     @Test
-    void theDefaultMarginStretchesThePeriodByFivePercent() {
+    void theDefaultMarginStretchesThePeriodByTenPercent() {
         TokenBucket bucket = bucket(RateLimit.perSecond(10));
 
         StepVerifier.withVirtualTime(() -> Flux.range(0, 3).flatMap(i -> grantTime(bucket, 1)), () -> time, 10)
                 .thenAwait(Duration.ofSeconds(1))
-                .expectNext(0L, 105L, 210L)
+                .expectNext(0L, 110L, 220L)
                 .verifyComplete();
     }
 

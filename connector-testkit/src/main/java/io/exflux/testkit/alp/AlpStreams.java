@@ -34,7 +34,6 @@ import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * ALP's websocket on top of the simulator: welcome, subscribe/unsubscribe with acks and errors, the

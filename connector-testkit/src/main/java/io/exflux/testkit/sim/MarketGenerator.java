@@ -1,7 +1,6 @@
 package io.exflux.testkit.sim;
 
 import io.exflux.api.model.CurrencyPair;
-import io.exflux.api.model.OrderStatus;
 import io.exflux.api.model.OrderType;
 import io.exflux.api.model.Side;
 import io.exflux.api.model.TimeInForce;
@@ -222,7 +221,7 @@ public final class MarketGenerator {
 
     private void trim(SimExchange ex, Track track, Side side) {
         ArrayDeque<Long> ids = track.orders(side);
-        ids.removeIf(id -> ex.order(id).map(o -> o.status() == OrderStatus.FILLED || o.status().isFinal()).orElse(true));
+        ids.removeIf(id -> ex.order(id).map(o -> o.status().isFinal()).orElse(true));
         while (ids.size() > settings.maxOrders()) {
             cancelOldest(ex, track, side);
         }

@@ -119,6 +119,9 @@ public final class SimExchange {
 
     /** Opens an empty account and returns its id. */
     public long createAccount() {
+        while (ledger.exists(nextAccountId)) {
+            nextAccountId++; // skip ids a caller chose with createAccount(long)
+        }
         long id = nextAccountId++;
         ledger.open(id);
         return id;
@@ -133,7 +136,6 @@ public final class SimExchange {
             throw new SimRejectedException(Reason.INVALID_REQUEST, "account id taken or invalid");
         }
         ledger.open(accountId);
-        nextAccountId = Math.max(nextAccountId, accountId + 1);
         return accountId;
     }
 
@@ -429,7 +431,7 @@ public final class SimExchange {
             emit(new SimEvent.OrderUpdated(++sequence, o.snapshot()));
             return;
         }
-        if (o.hasLimit() && r.timeInForce() == TimeInForce.FOK && fillable(m, r) .compareTo(r.amount()) < 0) {
+        if (o.hasLimit() && r.timeInForce() == TimeInForce.FOK && fillable(m, r).compareTo(r.amount()) < 0) {
             o.canceled = r.amount();
             finish(o, OrderStatus.CANCELED);
             emit(new SimEvent.OrderUpdated(++sequence, o.snapshot()));

@@ -162,10 +162,30 @@ class FakeVenueServerTest {
                                         new io.netty.handler.codec.http.websocketx.PingWebSocketFrame()))
                                 .then()
                                 .thenMany(in.receiveFrames()))
-                        .timeout(Duration.ofMillis(300)))
+                        .timeout(Duration.ofSeconds(1)))
                 .expectError(java.util.concurrent.TimeoutException.class)
                 .verify(WAIT);
+        await(() -> server.frames().stream().anyMatch(frame -> frame.kind() == RecordedFrame.Kind.PING));
         assertThat(server.frames()).extracting(RecordedFrame::kind).contains(RecordedFrame.Kind.PING);
+    }
+
+    @Test
+    void aScriptCanSendMalformedAndBinaryFramesAndClose() {
+        server.websocket("/ws", session -> {
+            session.send("{\"truncated\":");
+            session.sendBinary(new byte[] {1, 2, 3});
+            session.close(1000, "bye");
+            return Mono.empty();
+        });
+
+        List<String> received = HttpClient.create().websocket().uri(server.wsUrl("/ws"))
+                .handle((in, out) -> in.receiveFrames().map(frame -> frame.getClass().getSimpleName() + ":"
+                        + frame.content().readableBytes()))
+                .collectList()
+                .block(WAIT);
+
+        assertThat(received).containsExactly("TextWebSocketFrame:13", "BinaryWebSocketFrame:3");
+        assertThat(server.sessions().get(0).upgradeRequest().path()).isEqualTo("/ws");
     }
 
     @Test

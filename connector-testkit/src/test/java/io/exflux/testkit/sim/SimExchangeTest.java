@@ -293,4 +293,15 @@ class SimExchangeTest {
         OrderBook empty = ex.book(BTC_USDT, 20);
         assertThat(empty.asks()).isEmpty();
     }
+
+    @Test
+    void accountIdsChosenByTheCallerAndHandedOutByTheExchangeNeverCollide() {
+        long chosen = ex.createAccount(100_000L);
+        long next = ex.createAccount();
+        long third = ex.createAccount(next + 1);
+        long fourth = ex.createAccount();
+
+        assertThat(List.of(alice, bob, chosen, next, third, fourth)).doesNotHaveDuplicates();
+        assertThatThrownBy(() -> ex.createAccount(chosen)).isInstanceOf(SimRejectedException.class);
+    }
 }

@@ -3,6 +3,7 @@ package io.exflux.reactive.transport.http;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.exflux.api.error.AuthenticationException;
 import io.exflux.api.error.ErrorContext;
 import io.exflux.api.error.ExchangeException;
 import io.exflux.api.error.ProtocolException;
@@ -66,7 +67,11 @@ public final class RestClient implements Disposable {
         attempts.addAll(builder.perAttempt);
         if (builder.signer != null) {
             RequestSigner signer = builder.signer;
-            attempts.add((request, next) -> signer.sign(request).flatMap(next::proceed));
+            attempts.add((request, next) -> signer.sign(request)
+                    .switchIfEmpty(Mono.error(() -> new AuthenticationException(
+                            "the signer produced no request for " + request.method() + " " + request.path(),
+                            ErrorContext.local(options.venue()))))
+                    .flatMap(next::proceed));
         }
         this.perAttempt = List.copyOf(attempts);
     }
@@ -94,7 +99,14 @@ public final class RestClient implements Disposable {
                 .onErrorMap(error -> !(error instanceof ExchangeException),
                         error -> TransportFailure.of(error).toException(error, request, options.venue()))
                 .flatMap(response -> {
-                    Optional<ExchangeException> error = errorMapper.toError(request, response);
+                    Optional<ExchangeException> error;
+                    try {
+                        error = errorMapper.toError(request, response);
+                    } catch (RuntimeException mapperFailure) {
+                        error = Optional.of(new ProtocolException("could not interpret the answer "
+                                + response.status() + " to " + request.method() + " " + request.path(),
+                                new ErrorContext(options.venue(), response.status(), null, null), mapperFailure));
+                    }
                     return error.isPresent() ? Mono.error(error.get()) : Mono.just(response);
                 });
     }

@@ -94,6 +94,9 @@ final class RetryStep implements RestStep {
         if (attempt >= options.maxAttempts()) {
             return null;
         }
+        if (failure == TransportFailure.OTHER) {
+            return null;
+        }
         return failure == TransportFailure.NOT_SENT || request.idempotent() ? backoff(attempt) : null;
     }
 

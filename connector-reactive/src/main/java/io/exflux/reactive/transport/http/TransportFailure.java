@@ -4,6 +4,7 @@ import io.exflux.api.error.ErrorContext;
 import io.exflux.api.error.ExchangeException;
 import io.exflux.api.error.ExchangeUnavailableException;
 import io.exflux.api.error.RequestTimeoutException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
@@ -17,7 +18,9 @@ enum TransportFailure {
     /** No answer in time: the venue may have processed the request. */
     TIMEOUT,
     /** The connection broke after the request may have been sent: the venue may have processed it. */
-    AMBIGUOUS;
+    AMBIGUOUS,
+    /** Not a network failure at all (a bug in a step, a signer that failed): never retried. */
+    OTHER;
 
     static TransportFailure of(Throwable error) {
         Throwable failure = Exceptions.unwrap(error);
@@ -28,7 +31,12 @@ enum TransportFailure {
         if (failure instanceof TimeoutException || failure instanceof io.netty.handler.timeout.TimeoutException) {
             return TIMEOUT;
         }
-        return AMBIGUOUS;
+        if (failure instanceof IOException || failure instanceof io.netty.channel.ChannelException
+                || failure.getClass().getName().startsWith("io.netty.handler.codec.")
+                || failure.getClass().getName().equals("reactor.netty.channel.AbortedException")) {
+            return AMBIGUOUS;
+        }
+        return OTHER;
     }
 
     /** The typed error for a failure of this kind on this request; its message holds no header or body. */
@@ -42,6 +50,10 @@ enum TransportFailure {
             case TIMEOUT:
                 return new RequestTimeoutException(venue + " did not answer " + call + " in time"
                         + (request.idempotent() ? "" : "; the venue may have processed it"), context, error);
+            case OTHER:
+                // only the class name: an arbitrary exception's message might quote a header or a body
+                return new ExchangeException(venue + ": " + call + " failed inside the client ("
+                        + Exceptions.unwrap(error).getClass().getName() + ")", context, error);
             default:
                 return new ExchangeUnavailableException(venue + ": connection lost during " + call
                         + (request.idempotent() ? "" : "; the venue may have processed it") + " ("

@@ -12,6 +12,10 @@ import reactor.core.publisher.Flux;
  * Applies an {@link OverflowPolicy} to one subscriber's view of a shared topic flux. Every stage
  * requests unbounded from the shared flux, so the socket and the other subscribers never wait for
  * this one; only this subscriber's view changes when it falls behind.
+ *
+ * <p>The bounded policies detach from the shared flux the moment the buffer overflows; the subscriber
+ * still receives what its buffer held, then the overflow error (fail) or the resync marker followed by
+ * the messages that arrive from then on (resync). Nothing before the gap is dropped silently.
  */
 final class OverflowStage {
 

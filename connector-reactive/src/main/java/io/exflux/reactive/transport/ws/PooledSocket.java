@@ -159,7 +159,14 @@ final class PooledSocket<M> {
                 terminated.tryEmitEmpty();
                 return;
             }
-            owner.publish(new ConnectionEvent.Reconnecting(uri(), owner.now(), next, delay));
+        }
+        // published outside the monitor: subscribers' code must not run under our lock
+        owner.publish(new ConnectionEvent.Reconnecting(uri(), owner.now(), next, delay));
+        synchronized (this) {
+            if (closed) {
+                terminated.tryEmitEmpty();
+                return;
+            }
             try {
                 pending = options().scheduler().schedule(() -> connect(next), delay.toNanos(), TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException e) {

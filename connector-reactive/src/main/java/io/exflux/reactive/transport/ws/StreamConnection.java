@@ -118,9 +118,11 @@ public final class StreamConnection<M> {
 
     /**
      * The messages of {@code topic}; under {@link OverflowPolicy.Kind#BUFFER_THEN_RESYNC}, when this
-     * subscriber falls behind by more than the capacity, its buffered messages are discarded and
-     * {@code resyncMarker} is emitted: everything after it is newer than the gap, so the subscriber
-     * rebuilds its state from a fresh snapshot. The marker is ignored by the other policies.
+     * subscriber falls behind by more than the capacity, it first receives what its buffer held, then
+     * {@code resyncMarker}: the messages between are lost and everything after the marker is newer than
+     * the gap, so the subscriber rebuilds its state from a fresh snapshot. Under
+     * {@link OverflowPolicy.Kind#BUFFER_THEN_FAIL} the subscriber receives its buffer, then a
+     * {@link io.exflux.api.error.StreamOverflowException}. The marker is ignored by the other policies.
      */
     public Flux<M> topic(String topic, OverflowPolicy policy, Supplier<? extends M> resyncMarker) {
         if (topic == null || topic.isEmpty()) {

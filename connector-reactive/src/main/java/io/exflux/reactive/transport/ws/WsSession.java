@@ -38,8 +38,11 @@ final class WsSession<M> implements HandshakeSession, HeartbeatContext, FrameSin
     private final WebsocketInbound in;
     private final WebsocketOutbound out;
     private final Channel channel;
-    private final Sinks.Many<String> textFrames = Sinks.many().multicast().directBestEffort();
-    private final Sinks.Many<Object> activity = Sinks.many().multicast().directBestEffort();
+    /** Asked once: a dialect may build a new strategy on every call, and this is read per frame. */
+    private final HeartbeatStrategy heartbeat;
+    // Fed only from this channel's event loop, so the serialising wrapper (two atomics per frame) is skipped.
+    private final Sinks.Many<String> textFrames = Sinks.unsafe().many().multicast().directBestEffort();
+    private final Sinks.Many<Object> activity = Sinks.unsafe().many().multicast().directBestEffort();
     /** Topics subscribed on the wire during this session, so each is sent exactly once per session. */
     final Set<String> wireTopics = ConcurrentHashMap.newKeySet();
 
@@ -58,6 +61,7 @@ final class WsSession<M> implements HandshakeSession, HeartbeatContext, FrameSin
         this.in = in;
         this.out = out;
         this.channel = channel;
+        this.heartbeat = socket.dialect().heartbeat();
     }
 
     /**
@@ -77,7 +81,7 @@ final class WsSession<M> implements HandshakeSession, HeartbeatContext, FrameSin
                         "no handshake within " + socket.options().handshakeTimeout())), scheduler())
                 .flatMap(negotiated -> goLive(negotiated)
                         .then(Mono.when(
-                                Mono.defer(() -> socket.dialect().heartbeat().run(this)).then(Mono.never()),
+                                Mono.defer(() -> heartbeat.run(this)).then(Mono.never()),
                                 authenticate().then(Mono.defer(() -> socket.onSessionReady(this))))))
                 .then(Mono.never());
         return Mono.firstWithSignal(inbound, lifecycle);
@@ -131,7 +135,7 @@ final class WsSession<M> implements HandshakeSession, HeartbeatContext, FrameSin
 
     private void deliver(String text) {
         Emitters.emit(textFrames, text);
-        if (socket.dialect().heartbeat().isHeartbeatFrame(text)) {
+        if (heartbeat.isHeartbeatFrame(text)) {
             return;
         }
         currentFrame = text;

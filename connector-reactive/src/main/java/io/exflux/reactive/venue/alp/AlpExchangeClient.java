@@ -40,6 +40,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -154,14 +155,14 @@ public final class AlpExchangeClient implements ExchangeClient {
         }
         String symbol = AlpSymbols.symbol(pair);
         return rest.ticker(symbol).filter(t -> symbol.equals(t.pair())).next()
-                .map(t -> AlpMapper.ticker(t, Instant.now()))
+                .map(t -> AlpMapper.ticker(t, now()))
                 .switchIfEmpty(Mono.error(() -> new io.exflux.api.error.NotFoundException(
                         "alp has no ticker for " + pair, ErrorContext.local(VENUE))));
     }
 
     @Override
     public Flux<Ticker> tickers() {
-        return rest.ticker(null).map(t -> AlpMapper.ticker(t, Instant.now()));
+        return rest.ticker(null).map(t -> AlpMapper.ticker(t, now()));
     }
 
     @Override
@@ -170,7 +171,7 @@ public final class AlpExchangeClient implements ExchangeClient {
             return invalid("orderBook needs a pair and a positive depth");
         }
         return rest.orderBook(AlpSymbols.symbol(pair), depth, depth)
-                .map(book -> AlpMapper.orderBook(pair, book, Instant.now()).depth(depth));
+                .map(book -> AlpMapper.orderBook(pair, book, now()).depth(depth));
     }
 
     @Override
@@ -384,7 +385,7 @@ public final class AlpExchangeClient implements ExchangeClient {
 
     private Mono<OrderBook> restSnapshot(CurrencyPair pair, String symbol) {
         int depth = options.bookSnapshotDepth();
-        return rest.orderBook(symbol, depth, depth).map(book -> AlpMapper.orderBook(pair, book, Instant.now()));
+        return rest.orderBook(symbol, depth, depth).map(book -> AlpMapper.orderBook(pair, book, now()));
     }
 
     /**
@@ -457,6 +458,11 @@ public final class AlpExchangeClient implements ExchangeClient {
     @Override
     public Mono<Void> closeGracefully() {
         return Mono.when(stream.close(), rest.disposeLater());
+    }
+
+    /** The clock of the options' scheduler (virtual in tests). */
+    private Instant now() {
+        return Instant.ofEpochMilli(options.scheduler().now(TimeUnit.MILLISECONDS));
     }
 
     private static <T> Mono<T> invalid(String message) {

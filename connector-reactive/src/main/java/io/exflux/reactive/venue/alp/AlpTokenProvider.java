@@ -1,5 +1,7 @@
 package io.exflux.reactive.venue.alp;
 
+import io.exflux.api.error.AuthenticationException;
+import io.exflux.api.error.ErrorContext;
 import io.exflux.reactive.venue.alp.internal.AlpJwt;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,7 +118,8 @@ public final class AlpTokenProvider {
                     renewals.tryEmitNext(jwt);
                     return jwt;
                 })
-                .switchIfEmpty(Mono.error(() -> new IllegalStateException("ALP token request answered nothing")))
+                .switchIfEmpty(Mono.error(() -> new AuthenticationException("ALP token request answered nothing",
+                        ErrorContext.local("alp"))))
                 .doOnError(error -> state.compareAndSet(self.get(), null))
                 .cache();
         Pending pending = new Pending(shared);

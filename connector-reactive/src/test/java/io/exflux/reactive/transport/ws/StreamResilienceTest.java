@@ -81,6 +81,7 @@ class StreamResilienceTest {
         await("resubscribed on the new socket", () -> subscribed(server, second.id()).equals(Set.of("a")));
         second.send("a|after-stall");
         await("data after recovery", () -> a.size() == 1);
+        await("the stale socket is closed, not leaked", () -> server.openConnections() == 1);
         assertThat(error.get()).isNull();
         assertThat(events).filteredOn(ConnectionEvent.Disconnected.class::isInstance)
                 .first().satisfies(e -> assertThat(((ConnectionEvent.Disconnected) e).cause())
@@ -159,6 +160,47 @@ class StreamResilienceTest {
             time.advanceTimeBy(Duration.ofMillis(1));
             assertThat(connecting(events)).hasSize(attempt);
         }
+    }
+
+    @Test
+    void anUpgradeThatNeverAnswersHitsTheConnectTimeoutAndIsRetried() throws Exception {
+        // a listening socket nobody accepts from: TCP connects (the kernel queues it), the upgrade never answers
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            stream = StreamConnection.create(URI.create("ws://127.0.0.1:" + silent.getLocalPort() + "/ws"),
+                    TestDialect.plain(), fast().mutate().connectTimeout(Duration.ofMillis(200)).build());
+            List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
+            subscriptions.add(stream.events().subscribe(events::add));
+            subscriptions.add(stream.topic("a", StreamKind.TRADES).subscribe());
+
+            await("a second attempt", () -> connecting(events).size() >= 2);
+            assertThat(events).filteredOn(ConnectionEvent.Disconnected.class::isInstance).first()
+                    .satisfies(e -> assertThat(((ConnectionEvent.Disconnected) e).cause())
+                            .isInstanceOf(java.util.concurrent.TimeoutException.class));
+            stream.close().block(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void closeDuringTheBackoffWaitStopsReconnectingAndCompletesEverything() throws Exception {
+        time = VirtualTimeScheduler.create();
+        int closedPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        }
+        stream = StreamConnection.create(URI.create("ws://127.0.0.1:" + closedPort + "/ws"), TestDialect.plain(),
+                StreamOptions.builder().scheduler(time).jitter(() -> 0.5).build());
+        List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
+        AtomicReference<Boolean> topicDone = new AtomicReference<>(false);
+        subscriptions.add(stream.events().subscribe(events::add));
+        subscriptions.add(stream.topic("a", StreamKind.TRADES).subscribe(m -> { }, e -> { }, () -> topicDone.set(true)));
+        await("waiting to reconnect", () -> !reconnecting(events).isEmpty());
+
+        stream.close().block(Duration.ofSeconds(10));
+        time.advanceTimeBy(Duration.ofMinutes(10));
+
+        assertThat(connecting(events)).hasSize(1);
+        assertThat(events.get(events.size() - 1)).isInstanceOf(ConnectionEvent.Closed.class);
+        assertThat(topicDone.get()).isTrue();
     }
 
     @Test

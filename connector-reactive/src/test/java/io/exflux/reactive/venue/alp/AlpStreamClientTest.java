@@ -86,6 +86,22 @@ class AlpStreamClientTest {
     }
 
     @Test
+    void aMalformedFrameIsSkippedAndTheStreamGoesOn() {
+        client = new AlpStreamClient(options(), null);
+        List<AlpWsTrade> trades = new CopyOnWriteArrayList<>();
+        Disposable subscription = client.trades("BTC_USDT").subscribe(trades::add, error -> trades.clear());
+        WsSession session = session(0);
+        await().until(() -> textFrames(session.id()).contains("[\"subscribe\",\"trade.BTC_USDT\"]"));
+        session.send("not json");
+        session.send("[\"t\",1694003848,1,\"BTC_USDT\",\"x\",\"1\",\"buy\"]");
+        session.send(AlpDocExamples.raw("ws/trade.json"));
+        await().until(() -> trades.size() == 1);
+        assertThat(client.malformedFrames()).isEqualTo(2);
+        assertThat(subscription.isDisposed()).isFalse();
+        subscription.dispose();
+    }
+
+    @Test
     void answersTextOneWithTwoAndProtocolPingsWithPongsAndNeverPingsUnprompted() throws Exception {
         client = new AlpStreamClient(options(), null);
         Disposable subscription = client.trades().subscribe();

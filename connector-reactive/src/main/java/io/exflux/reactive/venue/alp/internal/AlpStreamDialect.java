@@ -92,7 +92,16 @@ public final class AlpStreamDialect implements StreamDialect<AlpMessage> {
             return live(topics, AlpTopics.marketDepth(depth.symbol()));
         }
         if (message instanceof AlpRates) {
-            return live(topics, AlpTopics.RATES_ALL);
+            if (topics.contains(AlpTopics.RATES_ALL)) {
+                return AlpTopics.RATES_ALL;
+            }
+            // rates.<PAIR> (official client only): the frame names no topic, so it goes to the one that is live
+            for (String topic : topics) {
+                if (topic.startsWith("rates.")) {
+                    return topic;
+                }
+            }
+            return null;
         }
         if (message instanceof AlpWsOrder) {
             return live(topics, AlpTopics.ORDERS);

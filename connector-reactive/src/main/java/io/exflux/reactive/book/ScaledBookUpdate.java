@@ -1,0 +1,133 @@
+package io.exflux.reactive.book;
+
+import io.exflux.api.model.OrderBookUpdate;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One book message with prices and amounts already scaled to {@code long} (see {@link ScaledDecimals}):
+ * the allocation-free way into {@link OrderBookEngine#apply(ScaledBookUpdate)}. A venue decoder keeps one
+ * instance per book, {@link #reset resets} it for each frame and adds the levels it reads (for example
+ * with {@link ScaledDecimals#parse}); the engine copies it only when it has to buffer it.
+ *
+ * <p>Mutable and not thread-safe, unlike the API records: it is a hot-path carrier, never handed to users.
+ */
+public final class ScaledBookUpdate {
+
+    private OrderBookUpdate.Kind kind = OrderBookUpdate.Kind.DELTA;
+    private OrderBookUpdate.Mode mode = OrderBookUpdate.Mode.ABSOLUTE;
+    private long sequence = -1;
+    private long previousSequence = -1;
+    private Instant timestamp = Instant.EPOCH;
+    /** Bid levels as pairs: price at {@code 2 * i}, amount at {@code 2 * i + 1} (one array: one cache line less). */
+    private long[] bidLevels;
+    private int bidCount;
+    /** Ask levels as pairs, like {@link #bidLevels}. */
+    private long[] askLevels;
+    private int askCount;
+
+    /** An empty delta with room for 16 levels a side; it grows as needed. */
+    public ScaledBookUpdate() {
+        this(16);
+    }
+
+    /** An empty delta with room for {@code levels} levels a side; it grows as needed. */
+    public ScaledBookUpdate(int levels) {
+        int capacity = 2 * Math.max(1, levels);
+        bidLevels = new long[capacity];
+        askLevels = new long[capacity];
+    }
+
+    /**
+     * Starts a new message, forgetting the levels of the last one.
+     *
+     * @param sequence         the venue's sequence number, or {@code -1}
+     * @param previousSequence the sequence number this message follows, or {@code -1}
+     */
+    public ScaledBookUpdate reset(OrderBookUpdate.Kind newKind, OrderBookUpdate.Mode newMode, long sequence,
+                                  long previousSequence, Instant timestamp) {
+        Objects.requireNonNull(newKind, "kind");
+        Objects.requireNonNull(newMode, "mode");
+        if (newKind == OrderBookUpdate.Kind.SNAPSHOT && newMode == OrderBookUpdate.Mode.DIFFERENCE) {
+            throw new IllegalArgumentException("a snapshot carries absolute sizes");
+        }
+        this.kind = newKind;
+        this.mode = newMode;
+        this.sequence = sequence;
+        this.previousSequence = previousSequence;
+        this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
+        bidCount = 0;
+        askCount = 0;
+        return this;
+    }
+
+    /** Adds a bid level: scaled price, and scaled size (absolute) or size difference. */
+    public ScaledBookUpdate addBid(long price, long amount) {
+        if (2 * bidCount == bidLevels.length) {
+            bidLevels = Arrays.copyOf(bidLevels, bidLevels.length * 2);
+        }
+        bidLevels[2 * bidCount] = price;
+        bidLevels[2 * bidCount + 1] = amount;
+        bidCount++;
+        return this;
+    }
+
+    /** Adds an ask level: scaled price, and scaled size (absolute) or size difference. */
+    public ScaledBookUpdate addAsk(long price, long amount) {
+        if (2 * askCount == askLevels.length) {
+            askLevels = Arrays.copyOf(askLevels, askLevels.length * 2);
+        }
+        askLevels[2 * askCount] = price;
+        askLevels[2 * askCount + 1] = amount;
+        askCount++;
+        return this;
+    }
+
+    public OrderBookUpdate.Kind kind() {
+        return kind;
+    }
+
+    public OrderBookUpdate.Mode mode() {
+        return mode;
+    }
+
+    public long sequence() {
+        return sequence;
+    }
+
+    public long previousSequence() {
+        return previousSequence;
+    }
+
+    public Instant timestamp() {
+        return timestamp;
+    }
+
+    public int bidCount() {
+        return bidCount;
+    }
+
+    public int askCount() {
+        return askCount;
+    }
+
+    long[] bidLevels() {
+        return bidLevels;
+    }
+
+    long[] askLevels() {
+        return askLevels;
+    }
+
+    /** An independent copy, sized to its levels. */
+    public ScaledBookUpdate copy() {
+        ScaledBookUpdate copy = new ScaledBookUpdate(Math.max(bidCount, askCount));
+        copy.reset(kind, mode, sequence, previousSequence, timestamp);
+        System.arraycopy(bidLevels, 0, copy.bidLevels, 0, 2 * bidCount);
+        System.arraycopy(askLevels, 0, copy.askLevels, 0, 2 * askCount);
+        copy.bidCount = bidCount;
+        copy.askCount = askCount;
+        return copy;
+    }
+}

@@ -1,0 +1,78 @@
+package io.exflux.reactive.book;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.exflux.api.error.ProtocolException;
+import java.math.BigDecimal;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ScaledDecimalsTest {
+
+    @Test
+    void venueTextIsReadExactlyIntoScaledLongs() {
+        assertThat(ScaledDecimals.parse("59252.5", 2, "price")).isEqualTo(5_925_250L);
+        assertThat(ScaledDecimals.parse("-0.00100", 5, "amount")).isEqualTo(-100L);
+        assertThat(ScaledDecimals.parse("+3", 2, "price")).isEqualTo(300L);
+        assertThat(ScaledDecimals.parse("1.500000", 1, "price")).isEqualTo(15L);
+        assertThat(ScaledDecimals.parse("0", 8, "amount")).isZero();
+        assertThat(ScaledDecimals.parse("1.5E-3", 4, "amount")).isEqualTo(15L);
+        assertThat(ScaledDecimals.parse("92233720368547758.07", 2, "price")).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void moreDecimalsThanTheScaleIsATypedErrorNotARounding() {
+        assertThatThrownBy(() -> ScaledDecimals.parse("1.55", 1, "price"))
+                .isInstanceOf(ProtocolException.class)
+                .hasMessage("price 1.55 has more than 1 decimals or does not fit a 64-bit scaled value; "
+                        + "it is not rounded");
+        assertThatThrownBy(() -> ScaledDecimals.toScaled(new BigDecimal("1.55"), 1, "price"))
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("price 1.55 has more than 1 decimals");
+        assertThatThrownBy(() -> ScaledDecimals.parse("1.5E-5", 4, "amount"))
+                .isInstanceOf(ProtocolException.class);
+    }
+
+    @Test
+    void valuesBeyondALongAreTypedErrors() {
+        assertThatThrownBy(() -> ScaledDecimals.parse("92233720368547758.08", 2, "price"))
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("does not fit");
+        assertThatThrownBy(() -> ScaledDecimals.toScaled(new BigDecimal("92233720368547758.08"), 2, "price"))
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("does not fit");
+    }
+
+    @Test
+    void textThatIsNotANumberIsATypedError() {
+        for (String text : new String[] {"", "-", ".", "1.2.3", "12a", "NaN", "1,5"}) {
+            assertThatThrownBy(() -> ScaledDecimals.parse(text, 2, "price"))
+                    .as(text).isInstanceOf(ProtocolException.class).hasMessageContaining("price");
+        }
+    }
+
+    @Test
+    void parsingTextAgreesWithScalingTheBigDecimal() {
+        Random random = new Random(42);
+        for (int i = 0; i < 20_000; i++) {
+            int scale = random.nextInt(9);
+            BigDecimal value = BigDecimal.valueOf(random.nextLong() >> random.nextInt(64), random.nextInt(scale + 1));
+            if (random.nextBoolean()) {
+                value = value.setScale(value.scale() + random.nextInt(4)); // trailing zeros
+            }
+            String text = value.toPlainString();
+            long expected;
+            try {
+                expected = value.movePointRight(scale).longValueExact();
+            } catch (ArithmeticException tooLarge) {
+                BigDecimal tooLargeValue = value;
+                assertThatThrownBy(() -> ScaledDecimals.parse(text, scale, "v")).as(text)
+                        .isInstanceOf(ProtocolException.class);
+                assertThatThrownBy(() -> ScaledDecimals.toScaled(tooLargeValue, scale, "v")).as(text)
+                        .isInstanceOf(ProtocolException.class);
+                continue;
+            }
+            assertThat(ScaledDecimals.parse(text, scale, "v")).as(text).isEqualTo(expected);
+            assertThat(ScaledDecimals.toScaled(value, scale, "v")).as(text).isEqualTo(expected);
+            assertThat(ScaledDecimals.fromScaled(expected, scale)).isEqualByComparingTo(value);
+        }
+    }
+}

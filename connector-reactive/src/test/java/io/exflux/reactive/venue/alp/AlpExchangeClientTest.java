@@ -1,0 +1,125 @@
+package io.exflux.reactive.venue.alp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.exflux.api.Capability;
+import io.exflux.api.config.Credentials;
+import io.exflux.api.error.AuthenticationException;
+import io.exflux.api.error.InvalidRequestException;
+import io.exflux.api.error.NotFoundException;
+import io.exflux.api.error.UnsupportedCapabilityException;
+import io.exflux.api.model.Candle;
+import io.exflux.api.model.CandleInterval;
+import io.exflux.api.model.CurrencyPair;
+import io.exflux.api.model.LedgerEntry;
+import io.exflux.api.model.OrderBook;
+import io.exflux.api.model.Ticker;
+import io.exflux.testkit.server.FakeResponse;
+import io.exflux.testkit.server.FakeVenueServer;
+import io.exflux.testkit.server.RecordedRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+/** The unified client's REST side against a scripted loopback venue. */
+class AlpExchangeClientTest {
+
+    private static final CurrencyPair BTC_USDT = CurrencyPair.of("BTC", "USDT");
+
+    private FakeVenueServer server;
+    private AlpExchangeClient client;
+
+    @BeforeEach
+    void start() {
+        server = FakeVenueServer.start();
+        server.route("POST", "/api/v3/auth").respond(FakeResponse.ok("\"" + AlpTestJwt.withExp(4_000_000_000L, "a")
+                + "\""));
+        client = AlpExchangeClient.create(AlpOptions.builder().restUrl(server.baseUrl() + "/api/v3")
+                .wsUrl(server.wsUrl("/ws")).credentials(Credentials.of("KEY", "SECRET"))
+                .publicRateLimit(null).privateRateLimit(null).build());
+    }
+
+    @AfterEach
+    void stop() {
+        client.closeGracefully().block(Duration.ofSeconds(5));
+        server.close();
+    }
+
+    @Test
+    void capabilitiesSayWhatWorks() {
+        assertThat(client.venue()).isEqualTo("alp");
+        assertThat(client.capabilities().supports(Capability.PLACE_MARKET_ORDER_BY_QUOTE)).isTrue();
+        assertThat(client.capabilities().supports(Capability.WATCH_ORDERS)).isTrue();
+        assertThat(client.capabilities().supports(Capability.WATCH_FILLS)).isFalse();
+        assertThat(client.capabilities().supports(Capability.DEPOSITS)).isFalse();
+        StepVerifier.create(client.watchFills()).expectError(UnsupportedCapabilityException.class).verify();
+        StepVerifier.create(client.deposits()).expectError(UnsupportedCapabilityException.class).verify();
+        AlpExchangeClient anonymous = AlpExchangeClient.create(AlpOptions.defaults());
+        assertThat(anonymous.capabilities().supports(Capability.ORDER_BOOK)).isTrue();
+        assertThat(anonymous.capabilities().supports(Capability.BALANCES)).isFalse();
+        StepVerifier.create(anonymous.balances()).expectError(AuthenticationException.class).verify();
+        anonymous.closeGracefully().block(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void candlesPageThroughFiveHundredAtATime() {
+        long start = 1_700_000_000L;
+        server.route("GET", "/api/v3/charts").respondWith(request -> {
+            long since = Long.parseLong(request.queryParam("since"));
+            long until = Long.parseLong(request.queryParam("until"));
+            StringBuilder page = new StringBuilder("[");
+            int count = 0;
+            for (long t = since; t < until && count < 500; t += 60, count++) {
+                page.append(count == 0 ? "" : ",").append("{\"time\":").append(t)
+                        .append(",\"open\":1,\"close\":2,\"low\":0.5,\"high\":3,\"volume\":\"4\"}");
+            }
+            return FakeResponse.ok(page.append(']').toString());
+        });
+        List<Candle> candles = client.candles(BTC_USDT, CandleInterval.M1, Instant.ofEpochSecond(start),
+                Instant.ofEpochSecond(start + 60 * 700)).collectList().block(Duration.ofSeconds(5));
+        assertThat(candles).hasSize(700);
+        assertThat(candles.get(0).openTime()).isEqualTo(Instant.ofEpochSecond(start));
+        assertThat(candles.get(699).openTime()).isEqualTo(Instant.ofEpochSecond(start + 60 * 699));
+        List<RecordedRequest> pages = server.requests("GET", "/api/v3/charts");
+        assertThat(pages).hasSize(2);
+        assertThat(pages.get(0).queryParam("interval")).isEqualTo("1");
+        assertThat(pages.get(1).queryParam("since")).isEqualTo(Long.toString(start + 60 * 500));
+        StepVerifier.create(client.candles(BTC_USDT, CandleInterval.H6, Instant.EPOCH, Instant.ofEpochSecond(1)))
+                .expectError(UnsupportedCapabilityException.class).verify();
+    }
+
+    @Test
+    void marketDataMapsToTheUnifiedTypes() {
+        server.route("GET", "/api/v3/ticker").respond(FakeResponse.ok(AlpDocExamples.json("rest/ticker.json")));
+        server.route("GET", "/api/v3/orderbook").respond(FakeResponse.ok(AlpDocExamples.raw("rest/orderbook.json")));
+        server.route("GET", "/api/v3/pairs").respond(FakeResponse.ok(AlpDocExamples.json("rest/pairs.json")));
+        server.route("GET", "/api/v3/time").respond(FakeResponse.ok(AlpDocExamples.raw("rest/time.json")));
+        Ticker ticker = client.ticker(BTC_USDT).block(Duration.ofSeconds(5));
+        assertThat(ticker.bid()).isEqualByComparingTo("44990");
+        OrderBook book = client.orderBook(BTC_USDT, 1).block(Duration.ofSeconds(5));
+        assertThat(book.bids()).hasSize(1);
+        assertThat(book.asks().get(0).price()).isEqualByComparingTo("45010");
+        assertThat(server.requests("GET", "/api/v3/orderbook").get(0).queryParam("limit_buy")).isEqualTo("1");
+        assertThat(client.pair(BTC_USDT).block(Duration.ofSeconds(5)).minNotional()).isEqualByComparingTo("10");
+        StepVerifier.create(client.pair(CurrencyPair.of("NOPE", "USDT"))).expectError(NotFoundException.class).verify();
+        assertThat(server.requests("GET", "/api/v3/pairs")).hasSize(1); // cached
+        assertThat(client.serverTime().block(Duration.ofSeconds(5))).isEqualTo(Instant.ofEpochSecond(1630862400L));
+    }
+
+    @Test
+    void ledgerAndBadIds() {
+        server.route("GET", "/api/v3/accounts/activity").respond(FakeResponse.ok(AlpDocExamples.json("rest/activity.json")));
+        List<LedgerEntry> ledger = client.ledger(10).collectList().block(Duration.ofSeconds(5));
+        assertThat(ledger).singleElement().satisfies(e -> {
+            assertThat(e.currency()).isEqualTo("USDT");
+            assertThat(e.type()).isEqualTo("1");
+            assertThat(e.amount()).isEqualByComparingTo("500");
+        });
+        StepVerifier.create(client.cancelOrders(List.of("abc"))).expectError(InvalidRequestException.class).verify();
+        StepVerifier.create(client.watchOrderBook(BTC_USDT, 0)).expectError(InvalidRequestException.class).verify();
+    }
+}
