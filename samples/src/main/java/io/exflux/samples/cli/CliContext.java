@@ -33,8 +33,11 @@ public record CliContext(PrintStream out, PrintStream err, Map<String, String> e
         Objects.requireNonNull(hooks, "hooks");
     }
 
-    /** The same context with {@code terminal} replaced. */
-    public CliContext withTerminal(boolean value) {
-        return new CliContext(out, err, environment, value, clock, timer, venues, hooks);
+    /**
+     * Whether to redraw in place: only on an interactive console ({@code System.console()} present, so
+     * neither piped nor redirected) whose {@code TERM} is not {@code dumb}.
+     */
+    public static boolean isTerminal(boolean consolePresent, Map<String, String> environment) {
+        return consolePresent && !"dumb".equals(environment.get("TERM"));
     }
 }

@@ -10,7 +10,7 @@ public final class ExfluxMain {
     }
 
     public static void main(String[] args) {
-        boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
+        boolean terminal = CliContext.isTerminal(System.console() != null, System.getenv());
         CliContext context = new CliContext(System.out, System.err, System.getenv(), terminal,
                 Clock.systemUTC(), Schedulers.parallel(), Venues.registry(), ShutdownHooks.jvm());
         int code = new ExfluxCli(context).run(args);

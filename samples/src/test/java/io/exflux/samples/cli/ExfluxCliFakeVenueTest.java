@@ -97,4 +97,12 @@ class ExfluxCliFakeVenueTest {
     private static List<String> errorLines(CliHarness cli) {
         return cli.err().lines().filter(l -> !l.contains("no keys, no network")).toList();
     }
+
+    @Test
+    void onlyAnInteractiveConsoleThatIsNotDumbCountsAsATerminal() {
+        assertThat(CliContext.isTerminal(true, Map.of("TERM", "xterm-256color"))).isTrue();
+        assertThat(CliContext.isTerminal(true, Map.of())).isTrue();
+        assertThat(CliContext.isTerminal(true, Map.of("TERM", "dumb"))).isFalse();
+        assertThat(CliContext.isTerminal(false, Map.of("TERM", "xterm"))).as("piped").isFalse();
+    }
 }
