@@ -8,6 +8,7 @@ import io.exflux.samples.cli.command.OrdersCommand;
 import io.exflux.samples.cli.command.PairsCommand;
 import io.exflux.samples.cli.command.PlaceCommand;
 import io.exflux.samples.cli.command.RecordCommand;
+import io.exflux.samples.cli.command.ReplayCommand;
 import io.exflux.samples.cli.command.TickerCommand;
 import io.exflux.samples.cli.command.TradesCommand;
 import picocli.CommandLine.Command;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
                 "Runs against an embedded venue simulator unless --live: no keys, no network."},
         subcommands = {BookCommand.class, TradesCommand.class, TickerCommand.class, PairsCommand.class,
                 CandlesCommand.class, BalancesCommand.class, OrdersCommand.class, PlaceCommand.class,
-                CancelCommand.class, RecordCommand.class},
+                CancelCommand.class, RecordCommand.class, ReplayCommand.class},
         footer = {"", "Exit codes:",
                 "  0 ok                     4 authentication       7 venue unavailable",
                 "  1 unexpected failure     5 rate limited         8 insufficient funds",
@@ -40,6 +41,6 @@ public final class ExfluxCommand implements Runnable {
     public void run() {
         throw new picocli.CommandLine.ParameterException(
                 new picocli.CommandLine(this), "missing command (book, trades, ticker, pairs, candles, balances,"
-                + " orders, place, cancel, record)");
+                + " orders, place, cancel, record, replay)");
     }
 }

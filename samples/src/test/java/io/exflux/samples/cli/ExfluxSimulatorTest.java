@@ -118,7 +118,7 @@ class ExfluxSimulatorTest {
 
         assertThat(exit).isEqualTo(ExitCodes.RATE_LIMITED);
         assertThat(errorLines(cli)).singleElement().asString().startsWith("exflux: rate limited: ")
-                .doesNotContain("\tat ");
+                .contains("429").contains("(retry after 1000 ms)").doesNotContain("\tat ");
     }
 
     @Test
@@ -196,6 +196,35 @@ class ExfluxSimulatorTest {
             assertThat(e.at("/data/asks")).hasSize(3);
         });
         assertThat(cli.err()).contains("exflux: recorded " + events.size() + " events to " + file);
+
+        CliHarness replay = cli(false);
+        assertThat(replay.run("replay", "--fast", file.toString())).isZero();
+        List<String> lines = replay.out().lines().toList();
+        assertThat(lines).hasSize(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            JsonNode data = events.get(i).get("data");
+            if (events.get(i).get("type").asText().equals("trade")) {
+                assertThat(lines.get(i)).startsWith("trade ").endsWith(" " + data.get("amount").asText() + " @ "
+                        + data.get("price").asText());
+            } else {
+                assertThat(lines.get(i)).startsWith("book ").contains(" bid " + data.at("/bids/0/0").asText() + " x ")
+                        .endsWith("levels 3/3");
+            }
+        }
+        assertThat(replay.err()).isEqualTo("exflux: replayed " + events.size() + " events from " + file
+                + System.lineSeparator());
+    }
+
+    @Test
+    void replayOfAFileThatIsNotARecordingIsOneLineAndExit6(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("notes.ndjson");
+        Files.writeString(file, "{\"type\":\"trade\",\"receivedAt\":\"2026-11-22T10:00:00Z\",\"data\":{}}\nhello\n");
+        CliHarness cli = cli(false);
+
+        int exit = cli.run("replay", "--fast", file.toString());
+
+        assertThat(exit).isEqualTo(ExitCodes.INVALID_REQUEST);
+        assertThat(cli.err().lines()).singleElement().asString().startsWith("exflux: ").contains("line 1");
     }
 
     @Test

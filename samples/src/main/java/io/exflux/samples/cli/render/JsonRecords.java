@@ -1,23 +1,27 @@
 package io.exflux.samples.cli.render;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.exflux.api.model.Candle;
+import io.exflux.api.model.CurrencyPair;
 import io.exflux.api.model.OrderBook;
 import io.exflux.api.model.PriceLevel;
+import io.exflux.api.model.Side;
 import io.exflux.api.model.Ticker;
 import io.exflux.api.model.Trade;
 import io.exflux.reactive.json.Json;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The JSON the CLI writes (candles as JSON, {@code record}'s NDJSON): decimals as strings so that no
  * reader turns a price into a double, times as ISO-8601 UTC. One object a line, readable by
- * {@code jq} and by {@link Json#mapper()} for replay.
+ * {@code jq}, and read back by the {@code read*} methods for {@code exflux replay}.
  */
 public final class JsonRecords {
 
@@ -80,6 +84,46 @@ public final class JsonRecords {
         node.put("receivedAt", receivedAt.toString());
         node.set("data", data);
         return node;
+    }
+
+    /** A trade written by {@link #trade(Trade)}, read back. */
+    public static Trade readTrade(JsonNode node) {
+        String side = text(node, "takerSide");
+        return new Trade(CurrencyPair.parse(node.get("pair").asText()), node.get("id").asText(),
+                new BigDecimal(node.get("price").asText()), new BigDecimal(node.get("amount").asText()),
+                side == null ? null : Side.valueOf(side), Instant.parse(node.get("timestamp").asText()));
+    }
+
+    /** A book written by {@link #book(OrderBook)}, read back. */
+    public static OrderBook readBook(JsonNode node) {
+        return new OrderBook(CurrencyPair.parse(node.get("pair").asText()), readLevels(node.get("bids")),
+                readLevels(node.get("asks")), Instant.parse(node.get("timestamp").asText()),
+                node.path("sequence").asLong(-1));
+    }
+
+    /** A ticker written by {@link #ticker(Ticker)}, read back. */
+    public static Ticker readTicker(JsonNode node) {
+        return new Ticker(CurrencyPair.parse(node.get("pair").asText()), decimal(node, "last"), decimal(node, "bid"),
+                decimal(node, "ask"), decimal(node, "high"), decimal(node, "low"), null, decimal(node, "baseVolume"),
+                decimal(node, "quoteVolume"), null, Instant.parse(node.get("timestamp").asText()));
+    }
+
+    private static List<PriceLevel> readLevels(JsonNode levels) {
+        List<PriceLevel> out = new ArrayList<>(levels.size());
+        for (JsonNode level : levels) {
+            out.add(PriceLevel.of(level.get(0).asText(), level.get(1).asText()));
+        }
+        return out;
+    }
+
+    private static BigDecimal decimal(JsonNode node, String name) {
+        String value = text(node, name);
+        return value == null ? null : new BigDecimal(value);
+    }
+
+    private static String text(JsonNode node, String name) {
+        JsonNode value = node.get(name);
+        return value == null || value.isNull() ? null : value.asText();
     }
 
     /** {@code node} on one line. */
