@@ -289,7 +289,13 @@ class ExfluxSimulatorTest {
         CliHarness cli = cli(false);
 
         assertThat(cli.run("book", "--colour")).isEqualTo(ExitCodes.USAGE);
-        assertThat(cli.err().lines()).containsExactly("exflux: Unknown option: '--colour' (see exflux book --help)");
+        assertThat(cli.run("book", "--depth", "0")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.run("place", "--pair", "BTC_USDT", "--side", "up", "--amount", "1", "--price", "1"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err().lines()).containsExactly(
+                "exflux: Unknown option: '--colour' (see exflux book --help)",
+                "exflux: --depth must be between 1 and 100: 0 (see exflux book --help)",
+                "exflux: --side must be buy or sell: up (see exflux place --help)");
     }
 
     private static String[] concat(String[] a, String[] b) {

@@ -43,7 +43,7 @@ public final class BookCommand extends VenueCommand {
     @Override
     public Integer call() {
         if (depth < 1 || depth > 100) {
-            throw new IllegalArgumentException("--depth must be between 1 and 100: " + depth);
+            throw usage("--depth must be between 1 and 100: " + depth);
         }
         CliContext context = context();
         try (VenueSession session = openSession(false)) {

@@ -24,7 +24,7 @@ public final class CancelCommand extends VenueCommand {
     @Override
     public Integer call() {
         if (all == (id != null)) {
-            throw new IllegalArgumentException("give either --id or --all");
+            throw usage("give either --id or --all");
         }
         try (VenueSession session = openSession(true)) {
             if (all) {

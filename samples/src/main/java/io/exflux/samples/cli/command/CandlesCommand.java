@@ -56,12 +56,12 @@ public final class CandlesCommand extends VenueCommand {
     public Integer call() throws IOException {
         boolean json = "json".equalsIgnoreCase(format);
         if (!json && !"csv".equalsIgnoreCase(format)) {
-            throw new IllegalArgumentException("--format must be csv or json: " + format);
+            throw usage("--format must be csv or json: " + format);
         }
         Instant end = to != null ? to : context().clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Instant start = from != null ? from : end.minus(Duration.ofDays(1));
         if (!start.isBefore(end)) {
-            throw new IllegalArgumentException("--from must be before --to");
+            throw usage("--from must be before --to");
         }
         try (VenueSession session = openSession(false);
              Sink sink = new Sink(output, context().out())) {

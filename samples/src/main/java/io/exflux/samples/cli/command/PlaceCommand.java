@@ -56,18 +56,30 @@ public final class PlaceCommand extends VenueCommand {
     }
 
     private OrderRequest request() {
-        Side orderSide = Side.valueOf(side.trim().toUpperCase(Locale.ROOT).replace("BID", "BUY").replace("ASK", "SELL"));
+        Side orderSide;
+        switch (side.trim().toLowerCase(Locale.ROOT)) {
+            case "buy":
+            case "bid":
+                orderSide = Side.BUY;
+                break;
+            case "sell":
+            case "ask":
+                orderSide = Side.SELL;
+                break;
+            default:
+                throw usage("--side must be buy or sell: " + side);
+        }
         switch (type.trim().toLowerCase(Locale.ROOT)) {
             case "limit":
                 if (price == null) {
-                    throw new IllegalArgumentException("a limit order needs --price");
+                    throw usage("a limit order needs --price");
                 }
                 return new OrderRequest.Limit(pair, orderSide, amount, price, TimeInForce.GTC, postOnly, clientOrderId);
             case "market":
                 return new OrderRequest.Market(pair, orderSide, amount,
                         quote ? OrderRequest.AmountUnit.QUOTE : OrderRequest.AmountUnit.BASE, clientOrderId);
             default:
-                throw new IllegalArgumentException("--type must be limit or market: " + type);
+                throw usage("--type must be limit or market: " + type);
         }
     }
 }

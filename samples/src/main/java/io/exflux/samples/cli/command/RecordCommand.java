@@ -53,7 +53,7 @@ public final class RecordCommand extends VenueCommand {
             try {
                 chosen.add(Stream.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown stream '" + name + "' (trades, book, ticker)");
+                throw usage("unknown stream '" + name + "' (trades, book, ticker)");
             }
         }
         AtomicLong count = new AtomicLong();

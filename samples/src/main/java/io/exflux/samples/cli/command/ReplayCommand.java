@@ -20,9 +20,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 import reactor.core.publisher.Mono;
 
 /**
@@ -36,6 +39,9 @@ public final class ReplayCommand implements Callable<Integer> {
     @ParentCommand
     ExfluxCommand parent;
 
+    @Spec
+    CommandSpec spec;
+
     @Parameters(paramLabel = "FILE", description = "The NDJSON file written by 'exflux record -o FILE'.")
     Path file;
 
@@ -48,7 +54,7 @@ public final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!(speed > 0)) {
-            throw new IllegalArgumentException("--speed must be positive: " + speed);
+            throw new ParameterException(spec.commandLine(), "--speed must be positive: " + speed);
         }
         long count = 0;
         Instant previous = null;

@@ -31,7 +31,7 @@ public final class TickerCommand extends VenueCommand {
     @Override
     public Integer call() {
         if (follow && pair == null) {
-            throw new IllegalArgumentException("--follow needs --pair");
+            throw usage("--follow needs --pair");
         }
         try (VenueSession session = openSession(false)) {
             if (follow) {

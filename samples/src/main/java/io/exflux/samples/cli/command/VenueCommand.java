@@ -8,7 +8,10 @@ import io.exflux.samples.cli.venue.VenueConnector;
 import io.exflux.samples.cli.venue.VenueSession;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** The base of every subcommand: the shared options and how to open a session to the chosen venue. */
 public abstract class VenueCommand implements Callable<Integer> {
@@ -19,9 +22,17 @@ public abstract class VenueCommand implements Callable<Integer> {
     @ParentCommand
     ExfluxCommand parent;
 
+    @Spec
+    CommandSpec spec;
+
     /** The injected environment: output streams, clock, venues. */
     protected CliContext context() {
         return parent.context();
+    }
+
+    /** A usage error about this command's options: one line, exit code 2, a pointer to {@code --help}. */
+    protected ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
     }
 
     public VenueOptions venueOptions() {
