@@ -9,7 +9,7 @@ module io.exflux.reactive {
     requires io.netty.handler;
     requires io.netty.transport;
     requires com.fasterxml.jackson.core;
-    requires com.fasterxml.jackson.databind;
+    requires transitive com.fasterxml.jackson.databind;
     requires org.bouncycastle.provider;
     requires org.slf4j;
 
@@ -17,6 +17,7 @@ module io.exflux.reactive {
     exports io.exflux.reactive.book;
     exports io.exflux.reactive.json;
     exports io.exflux.reactive.ratelimit;
+    exports io.exflux.reactive.transport.engineio;
     exports io.exflux.reactive.transport.http;
     exports io.exflux.reactive.transport.ws;
     exports io.exflux.reactive.venue.alp;
