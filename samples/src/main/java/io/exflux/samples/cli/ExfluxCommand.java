@@ -1,0 +1,46 @@
+package io.exflux.samples.cli;
+
+import io.exflux.samples.cli.command.BalancesCommand;
+import io.exflux.samples.cli.command.BookCommand;
+import io.exflux.samples.cli.command.CancelCommand;
+import io.exflux.samples.cli.command.CandlesCommand;
+import io.exflux.samples.cli.command.OrdersCommand;
+import io.exflux.samples.cli.command.PairsCommand;
+import io.exflux.samples.cli.command.PlaceCommand;
+import io.exflux.samples.cli.command.RecordCommand;
+import io.exflux.samples.cli.command.ReplayCommand;
+import io.exflux.samples.cli.command.TickerCommand;
+import io.exflux.samples.cli.command.TradesCommand;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code exflux} command: holds the injected context for its subcommands. */
+@Command(name = "exflux", mixinStandardHelpOptions = true, version = "exflux 0.1.0-SNAPSHOT",
+        description = {"Reactive crypto exchange connectors, from the command line.",
+                "Runs against an embedded venue simulator unless --live: no keys, no network."},
+        subcommands = {BookCommand.class, TradesCommand.class, TickerCommand.class, PairsCommand.class,
+                CandlesCommand.class, BalancesCommand.class, OrdersCommand.class, PlaceCommand.class,
+                CancelCommand.class, RecordCommand.class, ReplayCommand.class},
+        footer = {"", "Exit codes:",
+                "  0 ok                     4 authentication       7 venue unavailable",
+                "  1 unexpected failure     5 rate limited         8 insufficient funds",
+                "  2 usage                  6 invalid request or   130 Ctrl-C",
+                "  3 venue not wired          unknown market"})
+public final class ExfluxCommand implements Runnable {
+
+    private final CliContext context;
+
+    public ExfluxCommand(CliContext context) {
+        this.context = context;
+    }
+
+    public CliContext context() {
+        return context;
+    }
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(
+                new picocli.CommandLine(this), "missing command (book, trades, ticker, pairs, candles, balances,"
+                + " orders, place, cancel, record, replay)");
+    }
+}

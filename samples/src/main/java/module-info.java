@@ -1,0 +1,27 @@
+/**
+ * The {@code exflux} command-line program and the runnable samples (Spring WebFlux, Reactor analytics).
+ * An application, not a library: it exports its packages only so that they can be run and read.
+ */
+module io.exflux.samples {
+    requires transitive io.exflux.api;
+    requires transitive io.exflux.reactive;
+    requires transitive io.exflux.testkit;
+    requires transitive info.picocli;
+    requires transitive com.fasterxml.jackson.databind;
+    requires reactor.netty.http;
+    requires reactor.netty.core;
+    requires spring.core;
+    requires spring.web;
+    requires spring.webflux;
+
+    exports io.exflux.samples.analytics;
+    exports io.exflux.samples.cli;
+    exports io.exflux.samples.cli.command;
+    exports io.exflux.samples.cli.render;
+    exports io.exflux.samples.cli.venue;
+    exports io.exflux.samples.webflux;
+
+    // picocli sets the annotated option fields reflectively.
+    opens io.exflux.samples.cli to info.picocli;
+    opens io.exflux.samples.cli.command to info.picocli;
+}
