@@ -4,6 +4,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import java.net.SocketAddress;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ final class NettyTransport implements RestTransport {
 
     private final ConnectionProvider provider;
     private final HttpClient client;
+    private final String baseUrl;
     private final Map<String, ConnectionPoolMetrics> pools = new ConcurrentHashMap<>();
 
     NettyTransport(RestOptions options) {
@@ -31,8 +33,8 @@ final class NettyTransport implements RestTransport {
                 .maxIdleTime(options.maxIdleTime())
                 .metrics(true, () -> new PoolMetricsRegistrar())
                 .build();
+        this.baseUrl = options.baseUrl();
         this.client = HttpClient.create(provider)
-                .baseUrl(options.baseUrl())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
                 .responseTimeout(options.responseTimeout())
                 .disableRetry(true);
@@ -43,7 +45,7 @@ final class NettyTransport implements RestTransport {
         byte[] body = request.body();
         boolean hasBody = body.length > 0 || !(request.method().equals("GET") || request.method().equals("HEAD"));
         return client.request(HttpMethod.valueOf(request.method()))
-                .uri(request.pathWithQuery())
+                .uri(target(request))
                 .send((httpRequest, outbound) -> {
                     request.headers().forEach(header -> httpRequest.addHeader(header.getKey(), header.getValue()));
                     if (!hasBody) {
@@ -61,6 +63,14 @@ final class NettyTransport implements RestTransport {
                                     .add(header.getValue()));
                             return new RestResponse(response.status().code(), headers, bytes);
                         }));
+    }
+
+    /**
+     * The absolute URI of the request. Parsed here rather than by reactor-netty's string form: that one takes only
+     * 2 to 5 port digits, so it read {@code http://127.0.0.1:9/x} as host {@code 127.0.0.1:9} and failed to resolve it.
+     */
+    URI target(RestRequest request) {
+        return URI.create(baseUrl + request.pathWithQuery());
     }
 
     /** Connections handed out by the pool right now (in use by a request). */

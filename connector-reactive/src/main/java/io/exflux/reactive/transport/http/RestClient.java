@@ -97,7 +97,8 @@ public final class RestClient implements Disposable {
         }
         return step(0, request)
                 .onErrorMap(error -> !(error instanceof ExchangeException),
-                        error -> TransportFailure.of(error).toException(error, request, options.venue()))
+                        error -> TransportFailure.of(error).toException(error, request, options.venue(),
+                                options.baseUrl()))
                 .flatMap(response -> {
                     Optional<ExchangeException> error;
                     try {

@@ -39,14 +39,19 @@ enum TransportFailure {
         return OTHER;
     }
 
-    /** The typed error for a failure of this kind on this request; its message holds no header or body. */
-    ExchangeException toException(Throwable error, RestRequest request, String venue) {
+    /**
+     * The typed error for a failure of this kind on this request to the venue at {@code baseUrl}; its message holds
+     * no header or body.
+     */
+    ExchangeException toException(Throwable error, RestRequest request, String venue, String baseUrl) {
         ErrorContext context = ErrorContext.local(venue);
         String call = request.method() + " " + request.path();
+        Throwable failure = Exceptions.unwrap(error);
         switch (this) {
             case NOT_SENT:
-                return new ExchangeUnavailableException(venue + ": could not send " + call + " ("
-                        + Exceptions.unwrap(error).getClass().getSimpleName() + ")", context, error);
+                return new ExchangeUnavailableException(venue + ": could not send " + call + ": "
+                        + notSentReason(failure) + " " + baseUrl + " (" + failure.getClass().getSimpleName() + ")",
+                        context, error);
             case TIMEOUT:
                 return new RequestTimeoutException(venue + " did not answer " + call + " in time"
                         + (request.idempotent() ? "" : "; the venue may have processed it"), context, error);
@@ -57,7 +62,17 @@ enum TransportFailure {
             default:
                 return new ExchangeUnavailableException(venue + ": connection lost during " + call
                         + (request.idempotent() ? "" : "; the venue may have processed it") + " ("
-                        + Exceptions.unwrap(error).getClass().getSimpleName() + ")", context, error);
+                        + failure.getClass().getSimpleName() + ")", context, error);
         }
+    }
+
+    private static String notSentReason(Throwable failure) {
+        if (failure instanceof ConnectException) {
+            return "connection refused or unreachable at";
+        }
+        if (failure instanceof UnknownHostException) {
+            return "could not resolve the host of";
+        }
+        return "no free pooled connection in time for";
     }
 }

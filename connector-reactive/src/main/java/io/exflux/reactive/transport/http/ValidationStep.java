@@ -2,6 +2,8 @@ package io.exflux.reactive.transport.http;
 
 import io.exflux.api.error.ErrorContext;
 import io.exflux.api.error.InvalidRequestException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 import java.util.Set;
 import reactor.core.publisher.Mono;
@@ -37,6 +39,9 @@ final class ValidationStep implements RestStep {
         if (path.chars().anyMatch(c -> c <= ' ' || c == '?' || c == '#' || c == 0x7f)) {
             return "path must not contain spaces, control characters, '?' or '#' (put parameters in query)";
         }
+        if (!isUriPath(path)) {
+            return "path is not a valid URI path (percent-encode other characters): " + path;
+        }
         if (request.bodyLength() > 0 && (request.method().equals("GET") || request.method().equals("HEAD"))) {
             return request.method() + " " + path + " must not have a body";
         }
@@ -66,5 +71,14 @@ final class ValidationStep implements RestStep {
             }
         }
         return null;
+    }
+
+    /** The transport sends a parsed {@link URI}, so a path must parse as one. */
+    private static boolean isUriPath(String path) {
+        try {
+            return path.equals(new URI("http://h" + path).getRawPath());
+        } catch (URISyntaxException notAPath) {
+            return false;
+        }
     }
 }

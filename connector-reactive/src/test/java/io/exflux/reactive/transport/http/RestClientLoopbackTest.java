@@ -14,7 +14,12 @@ import io.exflux.reactive.ratelimit.RateLimit;
 import io.exflux.testkit.server.FakeResponse;
 import io.exflux.testkit.server.FakeVenueServer;
 import io.exflux.testkit.server.RecordedRequest;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -218,7 +223,8 @@ class RestClientLoopbackTest {
                 RestRequest.get("/ticker").header("X-Bad", "line\r\nbreak").build(),
                 RestRequest.get("/ticker").body(new byte[] {1}).build(),
                 RestRequest.get("/ticker").rateLimit("public", 0).build(),
-                RestRequest.builder("TRACE", "/ticker").build());
+                RestRequest.builder("TRACE", "/ticker").build(),
+                RestRequest.get("/tick|er").build());
 
         for (RestRequest request : invalid) {
             Mono<RestResponse> call = client.exchange(request);
@@ -226,6 +232,38 @@ class RestClientLoopbackTest {
         }
         StepVerifier.create(client.exchange(null)).expectError(InvalidRequestException.class).verify(WAIT);
         assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void aRefusedConnectionIsUnavailableAndSaysWhere() throws IOException {
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        }
+        String nowhere = "http://127.0.0.1:" + closedPort;
+        client(options().baseUrl(nowhere).maxAttempts(2));
+
+        StepVerifier.create(client.exchange(RestRequest.get("/ticker").build()))
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ExchangeUnavailableException.class)
+                        .hasMessage("fake: could not send GET /ticker: connection refused or unreachable at "
+                                + nowhere + " (AnnotatedConnectException)")
+                        .hasRootCauseInstanceOf(ConnectException.class))
+                .verify(WAIT);
+    }
+
+    @Test
+    void aOneDigitPortStaysThePortOfTheTarget() {
+        NettyTransport transport = new NettyTransport(options().baseUrl("http://127.0.0.1:9").build());
+        try {
+            URI target = transport.target(RestRequest.get("/ticker").query("pair", "A B").build());
+
+            assertThat(target.getHost()).isEqualTo("127.0.0.1");
+            assertThat(target.getPort()).isEqualTo(9);
+            assertThat(target.getRawPath()).isEqualTo("/ticker");
+            assertThat(target.getRawQuery()).isEqualTo("pair=A+B");
+        } finally {
+            transport.disposeLater().block(WAIT);
+        }
     }
 
     @Test
