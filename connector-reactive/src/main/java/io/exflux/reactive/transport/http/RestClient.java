@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import reactor.core.Disposable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
@@ -42,6 +44,8 @@ import reactor.core.publisher.Mono;
  * Dispose the client to close its connection pool.
  */
 public final class RestClient implements Disposable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RestClient.class);
 
     private final RestOptions options;
     private final ErrorMapper errorMapper;
@@ -160,11 +164,12 @@ public final class RestClient implements Disposable {
         return netty == null ? 0 : netty.allocatedConnections();
     }
 
-    /** Closes the connection pool, without waiting. */
+    /** Closes the connection pool, without waiting; a failure to close is logged (no caller is left to tell). */
     @Override
     public void dispose() {
         if (netty != null) {
-            netty.disposeLater().subscribe();
+            netty.disposeLater().subscribe(null, error -> LOG.warn("closing the {} connection pool failed",
+                    options.venue(), error));
         }
     }
 
