@@ -5,6 +5,7 @@ import io.exflux.api.model.OrderType;
 import io.exflux.api.model.Side;
 import io.exflux.api.model.TimeInForce;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ public final class MarketGenerator {
     private static final Logger LOG = LoggerFactory.getLogger(MarketGenerator.class);
     private static final BigDecimal FUNDING_BASE = new BigDecimal("1000000000");
     private static final BigDecimal FUNDING_QUOTE = new BigDecimal("1000000000000");
+    private static final BigDecimal BASIS_POINT = new BigDecimal("0.0001");
 
     /** Per-market generator state; touched only on the simulator's thread. */
     private static final class Track {
@@ -38,12 +40,13 @@ public final class MarketGenerator {
         final ArrayDeque<Long> bids = new ArrayDeque<>();
         final ArrayDeque<Long> asks = new ArrayDeque<>();
         final BigDecimal step;
-        double mid;
+        /** The random-walk mid price, kept to 16 significant digits. */
+        BigDecimal mid;
 
-        Track(MarketSpec spec, double mid) {
+        Track(MarketSpec spec, BigDecimal mid) {
             this.spec = spec;
             this.mid = mid;
-            BigDecimal raw = BigDecimal.valueOf(mid * 0.0001).setScale(spec.pricePrecision(), RoundingMode.HALF_UP);
+            BigDecimal raw = mid.multiply(BASIS_POINT).setScale(spec.pricePrecision(), RoundingMode.HALF_UP);
             this.step = raw.max(spec.tickSize());
         }
 
@@ -130,7 +133,7 @@ public final class MarketGenerator {
                 ex.deposit(account, SimOrderRequest.DEFAULT_WALLET, spec.quote(), FUNDING_QUOTE);
             }
             BigDecimal start = settings.startPrices().getOrDefault(spec.pair(), BigDecimal.valueOf(100));
-            Track track = new Track(spec, start.doubleValue());
+            Track track = new Track(spec, start);
             tracks.put(spec.pair(), track);
             topUp(ex, track);
         }
@@ -139,8 +142,9 @@ public final class MarketGenerator {
     private void stepOn(SimExchange ex) {
         prepareOn(ex);
         for (Track track : tracks.values()) {
-            track.mid = Math.max(track.mid * (1 + settings.volatility() * random.nextGaussian()),
-                    track.step.doubleValue() * 10);
+            // the move is a ratio (a double is fine there); the price itself stays decimal
+            BigDecimal move = BigDecimal.valueOf(1 + settings.volatility() * random.nextGaussian());
+            track.mid = track.mid.multiply(move, MathContext.DECIMAL64).max(track.step.multiply(BigDecimal.TEN));
             double action = random.nextDouble();
             try {
                 if (action < 0.45) {
@@ -170,7 +174,7 @@ public final class MarketGenerator {
 
     private void makeOne(SimExchange ex, Track track, Side side, int stepsAway) {
         MarketSpec spec = track.spec;
-        BigDecimal mid = BigDecimal.valueOf(track.mid).setScale(spec.pricePrecision(), RoundingMode.HALF_UP);
+        BigDecimal mid = track.mid.setScale(spec.pricePrecision(), RoundingMode.HALF_UP);
         BigDecimal offset = track.step.multiply(BigDecimal.valueOf(stepsAway));
         BigDecimal price = side == Side.BUY ? mid.subtract(offset) : mid.add(offset);
         // stay a maker: never cross the other side of the book
@@ -200,7 +204,7 @@ public final class MarketGenerator {
             return;
         }
         // lean towards the random-walk mid so the traded price follows it
-        boolean above = track.mid > book.mid().get().doubleValue();
+        boolean above = track.mid.compareTo(book.mid().get()) > 0;
         Side side = random.nextDouble() < 0.7 ? (above ? Side.BUY : Side.SELL) : (above ? Side.SELL : Side.BUY);
         BigDecimal amount = amountFor(spec, book.mid().get(), 20, 2000);
         ex.place(new SimOrderRequest(taker, spec.pair(), side, OrderType.MARKET, TimeInForce.IOC, false, amount,
@@ -229,8 +233,9 @@ public final class MarketGenerator {
 
     /** A random amount worth between {@code minValue} and {@code maxValue} quote, within the market's limits. */
     private BigDecimal amountFor(MarketSpec spec, BigDecimal price, int minValue, int maxValue) {
-        double value = minValue + random.nextDouble() * (maxValue - minValue);
-        BigDecimal amount = BigDecimal.valueOf(value).divide(price, spec.amountPrecision(), RoundingMode.DOWN);
+        BigDecimal value = BigDecimal.valueOf(minValue)
+                .add(BigDecimal.valueOf(random.nextDouble()).multiply(BigDecimal.valueOf(maxValue - minValue)));
+        BigDecimal amount = value.divide(price, spec.amountPrecision(), RoundingMode.DOWN);
         BigDecimal floor = spec.minAmount().max(spec.minValue().divide(price, spec.amountPrecision(), RoundingMode.UP));
         return amount.max(floor).min(spec.maxAmount()).setScale(spec.amountPrecision(), RoundingMode.DOWN)
                 .stripTrailingZeros();
