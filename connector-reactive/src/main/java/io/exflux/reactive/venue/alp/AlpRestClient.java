@@ -232,6 +232,9 @@ public final class AlpRestClient {
      * inconsistency 6.3.16): only the filters that are set are sent.
      */
     public Flux<AlpOrder> orders(AlpOrdersQuery filter) {
+        if (filter == null) {
+            return invalidFlux("orders needs a query (AlpOrdersQuery.ALL for no filter)");
+        }
         Map<String, String> query = new LinkedHashMap<>();
         query.put("pair", filter.pair());
         query.put("open_only", filter.openOnly() == null ? null : filter.openOnly().toString());
@@ -280,6 +283,9 @@ public final class AlpRestClient {
      * returned if the venue has it, else the original error is reported.
      */
     public Mono<List<Long>> placeOrder(AlpOrderRequest request) {
+        if (request == null) {
+            return invalid("placeOrder needs an order request");
+        }
         List<String> violations = AlpOrderRequests.violations(request);
         if (!violations.isEmpty()) {
             return invalid("invalid ALP order: " + String.join("; ", violations));
@@ -307,6 +313,9 @@ public final class AlpRestClient {
      * empty map (inconsistency 6.3.20). Never retried.
      */
     public Mono<Map<String, String>> cancel(AlpCancelRequest request) {
+        if (request == null) {
+            return invalid("cancel needs a cancel request");
+        }
         if (request instanceof AlpCancelRequest.ByIds ids && ids.orderIds().isEmpty()) {
             return invalid("cancel by ids needs at least one id");
         }
@@ -323,6 +332,9 @@ public final class AlpRestClient {
      * none has it (also when the venue does not echo the id). Use after an ambiguous placement failure.
      */
     public Mono<AlpOrder> findOrderByClientOrderId(String clientOrderId) {
+        if (clientOrderId == null) {
+            return invalid("findOrderByClientOrderId needs a client order id");
+        }
         return orders().filter(order -> clientOrderId.equals(order.clientOrderId())).next();
     }
 

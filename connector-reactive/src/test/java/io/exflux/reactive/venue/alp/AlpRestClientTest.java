@@ -264,6 +264,11 @@ class AlpRestClientTest {
                 .verify();
         StepVerifier.create(client.cancel(new AlpCancelRequest.ByIds(List.of()))).expectError(InvalidRequestException.class)
                 .verify();
+        // missing arguments too: a typed error through the publisher, never a NullPointerException from the call
+        StepVerifier.create(client.placeOrder(null)).expectError(InvalidRequestException.class).verify();
+        StepVerifier.create(client.cancel(null)).expectError(InvalidRequestException.class).verify();
+        StepVerifier.create(client.orders(null)).expectError(InvalidRequestException.class).verify();
+        StepVerifier.create(client.findOrderByClientOrderId(null)).expectError(InvalidRequestException.class).verify();
         assertThat(server.requests()).isEmpty();
     }
 
