@@ -21,6 +21,8 @@ import io.exflux.reactive.venue.alp.model.AlpWsTrade;
 import io.exflux.reactive.venue.alp.model.AlpWsWallet;
 import java.time.Duration;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -34,6 +36,8 @@ import reactor.core.publisher.Mono;
  * topic fails the subscribers of that topic only, with an {@link InvalidRequestException}.
  */
 public final class AlpStreamClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlpStreamClient.class);
 
     /** Idle limit when the welcome announces no ping values: the live venue's 20 s + 30 s. */
     public static final Duration DEFAULT_IDLE_FALLBACK = Duration.ofSeconds(50);
@@ -65,11 +69,17 @@ public final class AlpStreamClient {
      * per-pair topic is documented but delivered nothing in probes (inconsistency 6.3.10); latest wins.
      */
     public Flux<AlpTickerUpdate> ticker(String pair) {
+        if (isBlank(pair)) {
+            return missing("ticker needs a pair");
+        }
         return tickers().filter(update -> update.rows().get(0).symbol().equals(pair)).onBackpressureLatest();
     }
 
     /** {@code ticker.<PAIR>} as documented (the probes saw nothing on it). Latest wins. */
     public Flux<AlpTickerUpdate> tickerTopic(String pair) {
+        if (isBlank(pair)) {
+            return missing("tickerTopic needs a pair");
+        }
         return typed(publicStream, AlpTopics.ticker(pair), kind(StreamKind.TICKER), AlpTickerUpdate.class);
     }
 
@@ -80,6 +90,9 @@ public final class AlpStreamClient {
 
     /** {@code trade.<PAIR>}. Bounded buffer, overflow fails the subscriber. */
     public Flux<AlpWsTrade> trades(String pair) {
+        if (isBlank(pair)) {
+            return missing("trades needs a pair (trades() for every market)");
+        }
         return typed(publicStream, AlpTopics.trades(pair), kind(StreamKind.TRADES), AlpWsTrade.class);
     }
 
@@ -90,11 +103,17 @@ public final class AlpStreamClient {
 
     /** {@code diff.<PAIR>}: quantity differences. Bounded buffer, overflow fails the subscriber. */
     public Flux<AlpDiff> diff(String pair) {
+        if (isBlank(pair)) {
+            return missing("diff needs a pair");
+        }
         return typed(publicStream, AlpTopics.diff(pair), OverflowPolicy.bufferThenFail(4096), AlpDiff.class);
     }
 
     /** {@code market_depth.<PAIR>}: whole books of up to 20 levels. Latest wins (each replaces the last). */
     public Flux<AlpDepth> marketDepth(String pair) {
+        if (isBlank(pair)) {
+            return missing("marketDepth needs a pair");
+        }
         return typed(publicStream, AlpTopics.marketDepth(pair), kind(StreamKind.ORDER_BOOK), AlpDepth.class);
     }
 
@@ -115,6 +134,9 @@ public final class AlpStreamClient {
 
     /** Any topic, raw messages, with an explicit overflow policy. */
     public Flux<AlpMessage> topic(String topic, OverflowPolicy policy) {
+        if (isBlank(topic) || policy == null) {
+            return missing("topic needs a topic name and an overflow policy");
+        }
         return typed(AlpTopics.isPrivate(topic) ? privateStream : publicStream, topic, policy, AlpMessage.class);
     }
 
@@ -157,7 +179,18 @@ public final class AlpStreamClient {
         return typed(privateStream, topic, kind(StreamKind.PRIVATE), type);
     }
 
-    /** The topic's messages of {@code type}; an error frame about the topic fails its subscribers. */
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static <T> Flux<T> missing(String message) {
+        return Flux.error(() -> new InvalidRequestException(message, ErrorContext.local("alp")));
+    }
+
+    /**
+     * The topic's messages of {@code type}; an error frame about the topic fails its subscribers. A message of
+     * another type is skipped with a warning, so a venue change shows up in the log rather than as silence.
+     */
     private static <T extends AlpMessage> Flux<T> typed(StreamConnection<AlpMessage> stream, String topic,
                                                         OverflowPolicy policy, Class<T> type) {
         return stream.topic(topic, policy).handle((message, sink) -> {
@@ -166,6 +199,9 @@ public final class AlpStreamClient {
                         ErrorContext.local("alp")));
             } else if (type.isInstance(message)) {
                 sink.next(type.cast(message));
+            } else {
+                LOG.warn("ALP topic {} carried a {} where a {} was expected; skipped", topic,
+                        message.getClass().getSimpleName(), type.getSimpleName());
             }
         });
     }

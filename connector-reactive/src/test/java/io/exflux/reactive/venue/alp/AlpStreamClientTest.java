@@ -5,6 +5,7 @@ import static io.exflux.reactive.venue.alp.Await.await;
 
 import io.exflux.api.error.AuthenticationException;
 import io.exflux.api.error.InvalidRequestException;
+import io.exflux.api.stream.OverflowPolicy;
 import io.exflux.reactive.transport.ws.StreamOptions;
 import io.exflux.reactive.venue.alp.model.AlpTickerUpdate;
 import io.exflux.reactive.venue.alp.model.AlpWsOrder;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
@@ -191,6 +193,18 @@ class AlpStreamClientTest {
         await().until(() -> orders.size() == 2);
         o.dispose();
         w.dispose();
+    }
+
+    @Test
+    void aMissingPairOrTopicFailsThePublisherAndSubscribesNothing() {
+        client = new AlpStreamClient(options(), null);
+
+        for (Flux<?> flux : List.<Flux<?>>of(client.ticker(null), client.tickerTopic(" "), client.trades(null),
+                client.diff(null), client.marketDepth(""), client.topic(null, OverflowPolicy.latest()),
+                client.topic("trade.BTC_USDT", null))) {
+            StepVerifier.create(flux).expectError(InvalidRequestException.class).verify(Duration.ofSeconds(1));
+        }
+        assertThat(server.sessions()).isEmpty();
     }
 
     @Test
