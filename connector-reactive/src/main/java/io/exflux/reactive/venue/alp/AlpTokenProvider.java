@@ -33,6 +33,11 @@ public final class AlpTokenProvider {
 
     /** A held token and when to renew it. */
     private record Held(String jwt, Instant renewAt) {
+        /** A record's own toString would print the token, which is as secret as a password. */
+        @Override
+        public String toString() {
+            return "Held[jwt=****, renewAt=" + renewAt + "]";
+        }
     }
 
     /** A fetch in flight, shared by every caller that asks meanwhile. */
