@@ -118,12 +118,17 @@ public final class RestClient implements Disposable {
 
     /** Sends the request and decodes a successful answer's body with {@link Json#mapper()}. */
     public <T> Mono<T> retrieve(RestRequest request, Class<T> type) {
-        return retrieve(request, Json.mapper().constructType(type));
+        return type == null ? missingType() : retrieve(request, Json.mapper().constructType(type));
     }
 
     /** Sends the request and decodes a successful answer's body into a generic type. */
     public <T> Mono<T> retrieve(RestRequest request, TypeReference<T> type) {
-        return retrieve(request, Json.mapper().constructType(type));
+        return type == null ? missingType() : retrieve(request, Json.mapper().constructType(type));
+    }
+
+    private <T> Mono<T> missingType() {
+        return Mono.error(() -> new io.exflux.api.error.InvalidRequestException("the type to decode the answer into "
+                + "is missing", ErrorContext.local(options.venue())));
     }
 
     /** Sends the request and reads a successful answer's body as a JSON tree. */

@@ -2,6 +2,7 @@ package io.exflux.reactive.transport.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.exflux.api.error.AuthenticationException;
 import io.exflux.api.error.ExchangeUnavailableException;
 import io.exflux.api.error.InsufficientFundsException;
@@ -231,6 +232,10 @@ class RestClientLoopbackTest {
             StepVerifier.create(call).expectError(InvalidRequestException.class).verify(WAIT);
         }
         StepVerifier.create(client.exchange(null)).expectError(InvalidRequestException.class).verify(WAIT);
+        StepVerifier.create(client.retrieve(RestRequest.get("/ticker").build(), (Class<Ticker>) null))
+                .expectError(InvalidRequestException.class).verify(WAIT);
+        StepVerifier.create(client.retrieve(RestRequest.get("/ticker").build(), (TypeReference<List<Ticker>>) null))
+                .expectError(InvalidRequestException.class).verify(WAIT);
         assertThat(server.requests()).isEmpty();
     }
 
