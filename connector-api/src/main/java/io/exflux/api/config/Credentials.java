@@ -33,6 +33,7 @@ public final class Credentials {
         return new Credentials(apiKey.trim(), secret.trim().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The API key (not a secret by itself; {@link #toString()} still shows only its start). */
     public String apiKey() {
         return apiKey;
     }

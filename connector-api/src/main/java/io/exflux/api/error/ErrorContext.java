@@ -14,6 +14,7 @@ public record ErrorContext(String venue, int httpStatus, String venueCode, Strin
     /** The most characters of a raw body kept. */
     public static final int MAX_BODY = 512;
 
+    /** Keeps at most {@link #MAX_BODY} characters of the body. */
     public ErrorContext {
         if (rawBody != null && rawBody.length() > MAX_BODY) {
             rawBody = rawBody.substring(0, MAX_BODY) + "...(" + rawBody.length() + " chars)";

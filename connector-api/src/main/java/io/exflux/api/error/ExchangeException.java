@@ -11,14 +11,17 @@ public class ExchangeException extends RuntimeException {
 
     private final transient ErrorContext context;
 
+    /** An error with this message and no venue answer behind it (a local check). */
     public ExchangeException(String message) {
         this(message, null, null);
     }
 
+    /** An error with this message and the venue answer behind it ({@code context} may be {@code null}). */
     public ExchangeException(String message, ErrorContext context) {
         this(message, context, null);
     }
 
+    /** An error with this message, the venue answer behind it (may be {@code null}) and the underlying failure. */
     public ExchangeException(String message, ErrorContext context, Throwable cause) {
         super(message, cause);
         this.context = context;
@@ -29,14 +32,17 @@ public class ExchangeException extends RuntimeException {
         return context == null ? new ErrorContext(null, 0, null, null) : context;
     }
 
+    /** The venue that answered, or {@code null} when unknown. */
     public String venue() {
         return context().venue();
     }
 
+    /** The HTTP status of the answer, or 0 when there was none (a local check, a stream, a network failure). */
     public int httpStatus() {
         return context().httpStatus();
     }
 
+    /** The venue's own error code, or {@code null} when it gave none. */
     public String venueCode() {
         return context().venueCode();
     }

@@ -9,6 +9,7 @@ public class RateLimitedException extends ExchangeException {
 
     private final Duration retryAfter;
 
+    /** A rate-limit error; {@code retryAfter} is the wait the venue asked for, or {@code null}. */
     public RateLimitedException(String message, ErrorContext context, Duration retryAfter) {
         super(message, context);
         this.retryAfter = retryAfter;

@@ -8,6 +8,7 @@ public class RequestTimeoutException extends ExchangeUnavailableException {
 
     private static final long serialVersionUID = 1L;
 
+    /** An error with this message, the venue answer behind it (may be {@code null}) and the underlying failure. */
     public RequestTimeoutException(String message, ErrorContext context, Throwable cause) {
         super(message, context, cause);
     }

@@ -13,6 +13,7 @@ public class StreamOverflowException extends ExchangeException {
     private final String topic;
     private final int capacity;
 
+    /** The subscriber of {@code topic} overflowed its buffer of {@code capacity} messages. */
     public StreamOverflowException(String topic, int capacity) {
         super("subscriber of " + topic + " fell behind: its buffer of " + capacity + " messages is full");
         this.topic = topic;

@@ -14,6 +14,7 @@ import java.util.Objects;
  */
 public record Balance(String currency, String wallet, BigDecimal total, BigDecimal reserved, Instant updatedAt) {
 
+    /** Currency and total are required; a missing {@code reserved} is zero. */
     public Balance {
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(total, "total");

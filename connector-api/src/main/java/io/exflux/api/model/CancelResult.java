@@ -10,6 +10,7 @@ import java.util.Objects;
  */
 public record CancelResult(String orderId, boolean canceled, String message) {
 
+    /** The order id is required. */
     public CancelResult {
         Objects.requireNonNull(orderId, "orderId");
     }

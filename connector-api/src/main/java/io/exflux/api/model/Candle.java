@@ -22,6 +22,7 @@ public record Candle(
         BigDecimal volume,
         BigDecimal quoteVolume) {
 
+    /** Every field is required; the volume is not negative. */
     public Candle {
         Objects.requireNonNull(pair, "pair");
         Objects.requireNonNull(interval, "interval");

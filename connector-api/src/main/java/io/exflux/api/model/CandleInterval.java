@@ -20,6 +20,7 @@ public enum CandleInterval {
         this.duration = duration;
     }
 
+    /** The length of one candle. */
     public Duration duration() {
         return duration;
     }

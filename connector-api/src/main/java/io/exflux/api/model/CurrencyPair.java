@@ -16,6 +16,7 @@ public record CurrencyPair(String base, String quote) implements Comparable<Curr
     private static final Pattern CODE = Pattern.compile("[A-Z0-9.]{1,32}");
     private static final Pattern SEPARATOR = Pattern.compile("[/_\\-:]");
 
+    /** Trims and upper-cases both codes; throws {@code IllegalArgumentException} for a code that is not one. */
     public CurrencyPair {
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(quote, "quote");
@@ -29,6 +30,7 @@ public record CurrencyPair(String base, String quote) implements Comparable<Curr
         }
     }
 
+    /** The pair {@code base/quote}, codes trimmed and upper-cased. */
     public static CurrencyPair of(String base, String quote) {
         return new CurrencyPair(base, quote);
     }

@@ -15,6 +15,7 @@ public record Deposit(
         String txId,
         Instant timestamp) {
 
+    /** Id, currency, amount and status are required. */
     public Deposit {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(currency, "currency");

@@ -23,6 +23,7 @@ public record Fill(
         Boolean maker,
         Instant timestamp) {
 
+    /** Id, pair, side and time are required; price and amount are positive. */
     public Fill {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(pair, "pair");

@@ -21,6 +21,7 @@ public record LedgerEntry(
         BigDecimal balanceAfter,
         Instant timestamp) {
 
+    /** Currency, type and amount are required. */
     public LedgerEntry {
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(type, "type");

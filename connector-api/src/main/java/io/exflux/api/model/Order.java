@@ -34,6 +34,7 @@ public record Order(
         Instant createdAt,
         Instant updatedAt) {
 
+    /** Id, pair, side, type and status are required; a missing filled amount is zero. */
     public Order {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(pair, "pair");

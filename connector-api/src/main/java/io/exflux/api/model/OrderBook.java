@@ -20,6 +20,7 @@ public record OrderBook(
         Instant timestamp,
         long sequence) {
 
+    /** Copies the sides and checks them: amounts positive, bids strictly falling and asks strictly rising (best first). */
     public OrderBook {
         Objects.requireNonNull(pair, "pair");
         Objects.requireNonNull(timestamp, "timestamp");
@@ -45,10 +46,12 @@ public record OrderBook(
         }
     }
 
+    /** The highest bid, or empty when there are no bids. */
     public Optional<PriceLevel> bestBid() {
         return bids.isEmpty() ? Optional.empty() : Optional.of(bids.get(0));
     }
 
+    /** The lowest ask, or empty when there are no asks. */
     public Optional<PriceLevel> bestAsk() {
         return asks.isEmpty() ? Optional.empty() : Optional.of(asks.get(0));
     }

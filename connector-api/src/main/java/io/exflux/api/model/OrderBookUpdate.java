@@ -30,6 +30,7 @@ public record OrderBookUpdate(
     /** How the amounts of a delta are meant. */
     public enum Mode { ABSOLUTE, DIFFERENCE }
 
+    /** Copies the sides; a snapshot carries absolute sizes. */
     public OrderBookUpdate {
         Objects.requireNonNull(pair, "pair");
         Objects.requireNonNull(kind, "kind");

@@ -10,8 +10,10 @@ import java.math.BigDecimal;
 public sealed interface OrderRequest
         permits OrderRequest.Limit, OrderRequest.Market, OrderRequest.StopLimit, OrderRequest.StopMarket {
 
+    /** The market. */
     CurrencyPair pair();
 
+    /** Buy or sell. */
     Side side();
 
     /** The caller's id for the order, or {@code null}. Lets a caller reconcile after an ambiguous failure. */
@@ -27,14 +29,17 @@ public sealed interface OrderRequest
     record Limit(CurrencyPair pair, Side side, BigDecimal amount, BigDecimal price, TimeInForce timeInForce,
                  boolean postOnly, String clientOrderId) implements OrderRequest {
 
+        /** A copy with this client order id (lets an ambiguous failure be looked up). */
         public Limit withClientOrderId(String id) {
             return new Limit(pair, side, amount, price, timeInForce, postOnly, id);
         }
 
+        /** A copy that is (or is not) rejected rather than taking liquidity. */
         public Limit withPostOnly(boolean value) {
             return new Limit(pair, side, amount, price, timeInForce, value, clientOrderId);
         }
 
+        /** A copy with this time in force. */
         public Limit withTimeInForce(TimeInForce value) {
             return new Limit(pair, side, amount, price, value, postOnly, clientOrderId);
         }
@@ -44,6 +49,7 @@ public sealed interface OrderRequest
     record Market(CurrencyPair pair, Side side, BigDecimal amount, AmountUnit unit, String clientOrderId)
             implements OrderRequest {
 
+        /** A copy with this client order id (lets an ambiguous failure be looked up). */
         public Market withClientOrderId(String id) {
             return new Market(pair, side, amount, unit, id);
         }
@@ -53,6 +59,7 @@ public sealed interface OrderRequest
     record StopLimit(CurrencyPair pair, Side side, BigDecimal amount, BigDecimal stopPrice, Trigger trigger,
                      BigDecimal price, String clientOrderId) implements OrderRequest {
 
+        /** A copy with this client order id (lets an ambiguous failure be looked up). */
         public StopLimit withClientOrderId(String id) {
             return new StopLimit(pair, side, amount, stopPrice, trigger, price, id);
         }
@@ -62,6 +69,7 @@ public sealed interface OrderRequest
     record StopMarket(CurrencyPair pair, Side side, BigDecimal amount, BigDecimal stopPrice, Trigger trigger,
                       String clientOrderId) implements OrderRequest {
 
+        /** A copy with this client order id (lets an ambiguous failure be looked up). */
         public StopMarket withClientOrderId(String id) {
             return new StopMarket(pair, side, amount, stopPrice, trigger, id);
         }

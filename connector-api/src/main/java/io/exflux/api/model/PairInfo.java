@@ -23,6 +23,7 @@ public record PairInfo(
         BigDecimal maxAmount,
         BigDecimal minNotional) {
 
+    /** Pair and symbol are required; scales lie in 0..18; limits are not negative when given. */
     public PairInfo {
         Objects.requireNonNull(pair, "pair");
         Objects.requireNonNull(symbol, "symbol");

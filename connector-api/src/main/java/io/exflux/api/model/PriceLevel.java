@@ -10,11 +10,13 @@ import java.util.Objects;
  */
 public record PriceLevel(BigDecimal price, BigDecimal amount) {
 
+    /** The price is positive; the amount is required (zero or negative only in updates, see above). */
     public PriceLevel {
         Decimals.positive(price, "price");
         Objects.requireNonNull(amount, "amount");
     }
 
+    /** A level from decimal texts, read exactly. */
     public static PriceLevel of(String price, String amount) {
         return new PriceLevel(new BigDecimal(price), new BigDecimal(amount));
     }

@@ -5,6 +5,7 @@ public enum Side {
     BUY,
     SELL;
 
+    /** The other side: the side that trades against this one. */
     public Side opposite() {
         return this == BUY ? SELL : BUY;
     }

@@ -23,6 +23,7 @@ public record Ticker(
         BigDecimal change24h,
         Instant timestamp) {
 
+    /** Pair and time are required; every other field may be {@code null} when the venue does not give it. */
     public Ticker {
         Objects.requireNonNull(pair, "pair");
         Objects.requireNonNull(timestamp, "timestamp");

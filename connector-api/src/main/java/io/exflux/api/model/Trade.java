@@ -18,6 +18,7 @@ public record Trade(
         Side takerSide,
         Instant timestamp) {
 
+    /** Pair, id and time are required; price and amount are positive. */
     public Trade {
         Objects.requireNonNull(pair, "pair");
         Objects.requireNonNull(id, "id");

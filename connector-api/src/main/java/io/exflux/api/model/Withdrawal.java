@@ -16,6 +16,7 @@ public record Withdrawal(
         String txId,
         Instant timestamp) {
 
+    /** Id, currency, amount and status are required. */
     public Withdrawal {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(currency, "currency");

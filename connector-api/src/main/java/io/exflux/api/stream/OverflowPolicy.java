@@ -20,6 +20,7 @@ public record OverflowPolicy(Kind kind, int capacity) {
         BUFFER_THEN_RESYNC
     }
 
+    /** A kind is required; the buffering kinds need a capacity of at least 1. */
     public OverflowPolicy {
         if (kind == null) {
             throw new IllegalArgumentException("kind is required");
@@ -29,14 +30,17 @@ public record OverflowPolicy(Kind kind, int capacity) {
         }
     }
 
+    /** Latest wins: a slow subscriber skips to the newest message (for state that replaces itself). */
     public static OverflowPolicy latest() {
         return new OverflowPolicy(Kind.LATEST, 1);
     }
 
+    /** Buffers up to {@code capacity} messages, then fails that subscriber with {@code StreamOverflowException}. */
     public static OverflowPolicy bufferThenFail(int capacity) {
         return new OverflowPolicy(Kind.BUFFER_THEN_FAIL, capacity);
     }
 
+    /** Buffers up to {@code capacity} messages, then rebuilds the state from a fresh snapshot. */
     public static OverflowPolicy bufferThenResync(int capacity) {
         return new OverflowPolicy(Kind.BUFFER_THEN_RESYNC, capacity);
     }
