@@ -31,8 +31,14 @@ public interface MarketDataClient extends Venue {
         return Unsupported.flux(this, Capability.PAIRS);
     }
 
-    /** One market's limits; {@code NotFoundException} when the venue has no such market. */
+    /**
+     * One market's limits; {@code NotFoundException} when the venue has no such market,
+     * {@code InvalidRequestException} when {@code pair} is {@code null}.
+     */
     default Mono<PairInfo> pair(CurrencyPair pair) {
+        if (pair == null) {
+            return Mono.error(() -> new io.exflux.api.error.InvalidRequestException("pair is required"));
+        }
         return pairs().filter(p -> p.pair().equals(pair)).next()
                 .switchIfEmpty(Mono.error(() -> new io.exflux.api.error.NotFoundException(
                         venue() + " has no market " + pair)));

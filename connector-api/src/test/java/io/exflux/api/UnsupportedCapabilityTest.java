@@ -37,4 +37,11 @@ class UnsupportedCapabilityTest {
                 .expectError(UnsupportedCapabilityException.class)
                 .verify();
     }
+
+    @Test
+    void theDefaultPairLookupRefusesAMissingPairBeforeAskingTheVenue() {
+        StepVerifier.create(NOTHING.pair(null))
+                .expectError(io.exflux.api.error.InvalidRequestException.class)
+                .verify();
+    }
 }
