@@ -261,7 +261,8 @@ public final class FakeVenueServer implements AutoCloseable {
                     .doOnNext(frame -> receive(session, frame))
                     .then();
             in.receiveCloseStatus().subscribe(status -> frames.add(new RecordedFrame(session.path(), session.id(),
-                    RecordedFrame.Kind.CLOSE, status.code() + " " + status.reasonText(), clock.instant())));
+                    RecordedFrame.Kind.CLOSE, status.code() + " " + status.reasonText(), clock.instant())),
+                    error -> log.debug("no close status for session {}", session.id(), error));
             Mono<Void> scripted = Flux.from(script.run(session))
                     .onErrorResume(error -> {
                         log.warn("websocket script for {} failed; closing session {}", session.path(),
