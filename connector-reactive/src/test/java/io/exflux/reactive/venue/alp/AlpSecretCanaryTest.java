@@ -1,0 +1,107 @@
+package io.exflux.reactive.venue.alp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.exflux.api.config.Credentials;
+import io.exflux.api.error.ExchangeException;
+import io.exflux.testkit.server.FakeResponse;
+import io.exflux.testkit.server.FakeVenueServer;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+/**
+ * The API secret and the JWT the venue hands out reach no log line, {@code toString()} or exception message, on
+ * every failure path of the ALP REST client: refused token, token answer that is not one, 401 after 401, 5xx,
+ * timeout of an order.
+ */
+class AlpSecretCanaryTest {
+
+    private static final String SECRET = "CANARY-api-s3cr3t";
+    private static final String JWT = AlpTestJwt.withExp(4_000_000_000L, "CANARY-jwt-subject");
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Test
+    void neitherTheSecretNorTheTokenShowsAnywhere() {
+        List<String> seen = new ArrayList<>();
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream originalErr = System.err;
+        PrintStream originalOut = System.out;
+        System.setErr(new PrintStream(new Tee(captured, originalErr), true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(new Tee(captured, originalOut), true, StandardCharsets.UTF_8));
+        try (FakeVenueServer server = FakeVenueServer.start()) {
+            server.route("POST", "/api/v3/auth").respond(
+                    FakeResponse.json(401, "{\"code\":\"INVALID_SECRET\",\"message\":\"bad secret\"}"),
+                    FakeResponse.ok("\"" + JWT), // an unterminated JSON string: not a token
+                    FakeResponse.ok("\"" + JWT + "\""));
+            server.route("GET", "/api/v3/accounts/balances").respond(FakeResponse.status(401));
+            server.route("GET", "/api/v3/accounts/order").respond(FakeResponse.status(500));
+            server.route("POST", "/api/v3/trading/order").respond(FakeResponse.stall());
+            AlpOptions options = AlpOptions.builder().restUrl(server.baseUrl() + "/api/v3")
+                    .credentials(Credentials.of("KEY-123456", SECRET)).retryBackoff(Duration.ofMillis(10))
+                    .requestTimeout(Duration.ofMillis(300)).publicRateLimit(null).privateRateLimit(null).build();
+            AlpRestClient client = new AlpRestClient(options);
+
+            List<Supplier<Mono<?>>> calls = List.of(
+                    () -> client.balances().collectList(), // token refused
+                    () -> client.balances().collectList(), // token answer unreadable
+                    () -> client.balances().collectList(), // a token, then 401, a fresh token, 401 again
+                    () -> client.orders(AlpOrdersQuery.ALL).collectList(), // 500, retried, still 500
+                    () -> client.placeOrder(io.exflux.reactive.venue.alp.model.AlpOrderRequest.limit("BTC_USDT",
+                            io.exflux.reactive.venue.alp.model.AlpSide.BUY, BigDecimal.ONE, BigDecimal.TEN)));
+            for (Supplier<Mono<?>> call : calls) {
+                Throwable error = call.get().then(Mono.<Throwable>empty()).onErrorResume(Mono::just).block(WAIT);
+                assertThat(error).isInstanceOf(ExchangeException.class);
+                for (Throwable t = error; t != null; t = t.getCause()) {
+                    seen.add(t.getMessage());
+                    seen.add(t.toString());
+                }
+                seen.add(((ExchangeException) error).context().toString());
+            }
+            assertThat(server.requests("POST", "/api/v3/auth")).hasSizeGreaterThanOrEqualTo(3);
+            seen.add(client.toString());
+            seen.add(client.tokens().toString());
+            seen.add(options.toString());
+            client.disposeLater().block(WAIT);
+        } finally {
+            System.setErr(originalErr);
+            System.setOut(originalOut);
+        }
+        String log = captured.toString(StandardCharsets.UTF_8);
+
+        assertThat(log).doesNotContain(SECRET).doesNotContain(JWT).doesNotContain(JWT.substring(JWT.indexOf('.') + 1));
+        assertThat(seen).allSatisfy(text -> assertThat(String.valueOf(text))
+                .doesNotContain(SECRET).doesNotContain(JWT).doesNotContain(JWT.substring(JWT.indexOf('.') + 1)));
+    }
+
+    /** Writes to the capture and still to the original stream, so the test's output file keeps the lines. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream first;
+        private final OutputStream second;
+
+        Tee(OutputStream first, OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public synchronized void write(int b) throws java.io.IOException {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) throws java.io.IOException {
+            first.write(b, off, len);
+            second.write(b, off, len);
+        }
+    }
+}
