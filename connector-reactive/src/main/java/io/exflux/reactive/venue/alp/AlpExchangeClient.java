@@ -313,11 +313,19 @@ public final class AlpExchangeClient implements ExchangeClient {
         String symbol = pair == null ? null : AlpSymbols.symbol(pair);
         return rest.orders(AlpOrdersQuery.open(symbol))
                 .filter(o -> symbol == null || symbol.equals(o.pair()))
-                .filter(o -> isOpen(AlpOrderStatus.of(o.status())))
+                .filter(o -> isOpen(o.id(), AlpOrderStatus.of(o.status()), o.status()))
                 .map(AlpMapper::order);
     }
 
-    private static boolean isOpen(AlpOrderStatus status) {
+    /**
+     * Open, or a status we cannot read: the venue listed it as open, so an unknown word keeps the order in (with a
+     * warning) rather than silently hiding an order that may still trade.
+     */
+    private static boolean isOpen(long id, AlpOrderStatus status, String raw) {
+        if (status == AlpOrderStatus.UNKNOWN) {
+            LOG.warn("ALP open order {} has the unknown status '{}'; listed as open", id, raw);
+            return true;
+        }
         return status == AlpOrderStatus.OPEN || status == AlpOrderStatus.PARTIAL_FILLED
                 || status == AlpOrderStatus.PENDING;
     }

@@ -12,7 +12,9 @@ import io.exflux.api.model.Candle;
 import io.exflux.api.model.CandleInterval;
 import io.exflux.api.model.CurrencyPair;
 import io.exflux.api.model.LedgerEntry;
+import io.exflux.api.model.Order;
 import io.exflux.api.model.OrderBook;
+import io.exflux.api.model.OrderStatus;
 import io.exflux.api.model.Ticker;
 import io.exflux.testkit.server.FakeResponse;
 import io.exflux.testkit.server.FakeVenueServer;
@@ -63,6 +65,25 @@ class AlpExchangeClientTest {
         assertThat(anonymous.capabilities().supports(Capability.BALANCES)).isFalse();
         StepVerifier.create(anonymous.balances()).expectError(AuthenticationException.class).verify();
         anonymous.closeGracefully().block(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void openOrdersKeepAnOrderWhoseStatusIsUnknownAndDropFinalOnes() {
+        String filled = AlpDocExamples.json("rest/orders.json").trim(); // order 123, FILLED
+        String list = filled.substring(0, filled.length() - 1) + "," + order(124, "WAITING_FOR_MATCH") + ","
+                + order(125, "OPEN") + "]";
+        server.route("GET", "/api/v3/accounts/order").respond(FakeResponse.ok(list));
+
+        List<Order> orders = client.openOrders(BTC_USDT).collectList().block(Duration.ofSeconds(5));
+
+        assertThat(orders).extracting(Order::id).containsExactly("124", "125");
+        assertThat(orders.get(0).status()).isEqualTo(OrderStatus.UNKNOWN);
+    }
+
+    private static String order(long id, String status) {
+        return "{\"id\":" + id + ",\"account_id\":456,\"pair\":\"BTC_USDT\",\"amount\":1.5,\"price\":45000.0,"
+                + "\"side\":\"BID\",\"status\":\"" + status + "\",\"type\":\"LIMIT\",\"wallet_type\":\"SPOT\","
+                + "\"amount_canceled\":0.0,\"amount_filled\":0.0,\"date\":\"2023-09-04T12:00:00Z\",\"tif\":\"GTC\"}";
     }
 
     @Test
