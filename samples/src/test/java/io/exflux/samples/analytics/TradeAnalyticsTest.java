@@ -82,7 +82,9 @@ class TradeAnalyticsTest {
             vwaps.subscribe();
 
             // Step until the stream delivers (the subscription is live), then run the market for a while.
+            long live = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (received.isEmpty()) {
+                assertThat(System.nanoTime()).as("the trade stream delivers a first trade").isLessThan(live);
                 step(alp, clock);
                 Thread.sleep(20);
             }
