@@ -430,7 +430,7 @@ public final class AlpExchangeClient implements ExchangeClient {
         if (pair == null) {
             return invalidFlux("pair is required");
         }
-        return stream.trades(AlpSymbols.symbol(pair)).map(AlpMapper::trade);
+        return mapOrSkip(stream.trades(AlpSymbols.symbol(pair)), AlpMapper::trade, t -> "trade " + t.tradeId());
     }
 
     /** From {@code ticker.*}, that market's rows (the per-pair topic delivered nothing in probes). Latest wins. */
@@ -439,23 +439,18 @@ public final class AlpExchangeClient implements ExchangeClient {
         if (pair == null) {
             return invalidFlux("pair is required");
         }
-        return stream.ticker(AlpSymbols.symbol(pair)).map(u -> AlpMapper.ticker(u.rows().get(0), u.time()));
+        return mapOrSkip(stream.ticker(AlpSymbols.symbol(pair)), u -> AlpMapper.ticker(u.rows().get(0), u.time()),
+                u -> "ticker of " + pair);
     }
 
     @Override
     public Flux<Order> watchOrders() {
-        return stream.orders().handle((order, sink) -> {
-            try {
-                sink.next(AlpMapper.order(order));
-            } catch (RuntimeException e) {
-                LOG.error("ALP order update {} cannot be mapped and is skipped: {}", order.orderId(), e.getMessage());
-            }
-        });
+        return mapOrSkip(stream.orders(), AlpMapper::order, order -> "order update " + order.orderId());
     }
 
     @Override
     public Flux<Balance> watchBalances() {
-        return stream.wallets().map(AlpMapper::balance);
+        return mapOrSkip(stream.wallets(), AlpMapper::balance, wallet -> "wallet update of " + wallet.currency());
     }
 
     @Override
@@ -466,6 +461,20 @@ public final class AlpExchangeClient implements ExchangeClient {
     @Override
     public Mono<Void> closeGracefully() {
         return Mono.when(stream.close(), rest.disposeLater());
+    }
+
+    /**
+     * Maps each stream message to the unified type; one that does not fit it (a zero price, a missing field) is
+     * logged and skipped, so one bad frame never ends the subscriber's stream.
+     */
+    private static <A, B> Flux<B> mapOrSkip(Flux<A> messages, Function<A, B> mapper, Function<A, String> what) {
+        return messages.handle((message, sink) -> {
+            try {
+                sink.next(mapper.apply(message));
+            } catch (RuntimeException e) {
+                LOG.error("ALP {} cannot be mapped and is skipped: {}", what.apply(message), e.toString());
+            }
+        });
     }
 
     /** The clock of the options' scheduler (virtual in tests). */

@@ -68,6 +68,33 @@ class AlpExchangeClientTest {
     }
 
     @Test
+    void aTradeThatDoesNotFitTheUnifiedTypeIsSkippedAndTheStreamGoesOn() {
+        List<io.exflux.api.model.Trade> trades = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Throwable> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        server.websocket("/ws", session -> {
+            session.send("[\"welcome\",1790139140,20000,30000,\"ec9a0e3f\"]");
+            return session.inbound().filter(text -> text.startsWith("[\"subscribe\""))
+                    .doOnNext(text -> {
+                        session.send("[\"subscribe\",1790139140," + text.substring(13));
+                        session.send("[\"t\",1694003848,1,\"BTC_USDT\",\"0\",\"25706\",\"buy\"]"); // amount 0
+                        session.send("[\"t\",1694003849,2,\"BTC_USDT\",\"0.5\",\"25706\",\"sell\"]");
+                    })
+                    .then();
+        });
+
+        reactor.core.Disposable subscription = client.watchTrades(BTC_USDT).subscribe(trades::add, errors::add);
+        try {
+            Await.await().until(() -> !trades.isEmpty() || !errors.isEmpty());
+
+            assertThat(errors).isEmpty();
+            assertThat(trades).extracting(io.exflux.api.model.Trade::id).containsExactly("2");
+            assertThat(subscription.isDisposed()).isFalse();
+        } finally {
+            subscription.dispose();
+        }
+    }
+
+    @Test
     void openOrdersKeepAnOrderWhoseStatusIsUnknownAndDropFinalOnes() {
         String filled = AlpDocExamples.json("rest/orders.json").trim(); // order 123, FILLED
         String list = filled.substring(0, filled.length() - 1) + "," + order(124, "WAITING_FOR_MATCH") + ","
