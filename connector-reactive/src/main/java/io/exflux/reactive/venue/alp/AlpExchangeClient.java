@@ -42,6 +42,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -88,7 +89,8 @@ public final class AlpExchangeClient implements ExchangeClient {
         this.rest = new AlpRestClient(options);
         this.stream = new AlpStreamClient(options, rest.tokens());
         Duration ttl = options.pairsCacheTtl();
-        this.markets = rest.pairs().map(AlpMapper::pairInfo).collectMap(PairInfo::symbol, Function.identity())
+        this.markets = rest.pairs().map(AlpMapper::pairInfo)
+                .onErrorMap(UNFIT, AlpExchangeClient::unfit).collectMap(PairInfo::symbol, Function.identity())
                 .cache(value -> ttl, error -> Duration.ZERO, () -> Duration.ZERO, options.scheduler());
     }
 
@@ -135,7 +137,7 @@ public final class AlpExchangeClient implements ExchangeClient {
 
     @Override
     public Flux<PairInfo> pairs() {
-        return rest.pairs().map(AlpMapper::pairInfo);
+        return rest.pairs().map(AlpMapper::pairInfo).onErrorMap(UNFIT, AlpExchangeClient::unfit);
     }
 
     @Override
@@ -155,14 +157,14 @@ public final class AlpExchangeClient implements ExchangeClient {
         }
         String symbol = AlpSymbols.symbol(pair);
         return rest.ticker(symbol).filter(t -> symbol.equals(t.pair())).next()
-                .map(t -> AlpMapper.ticker(t, now()))
+                .map(t -> AlpMapper.ticker(t, now())).onErrorMap(UNFIT, AlpExchangeClient::unfit)
                 .switchIfEmpty(Mono.error(() -> new io.exflux.api.error.NotFoundException(
                         "alp has no ticker for " + pair, ErrorContext.local(VENUE))));
     }
 
     @Override
     public Flux<Ticker> tickers() {
-        return rest.ticker(null).map(t -> AlpMapper.ticker(t, now()));
+        return rest.ticker(null).map(t -> AlpMapper.ticker(t, now())).onErrorMap(UNFIT, AlpExchangeClient::unfit);
     }
 
     @Override
@@ -171,7 +173,8 @@ public final class AlpExchangeClient implements ExchangeClient {
             return invalid("orderBook needs a pair and a positive depth");
         }
         return rest.orderBook(AlpSymbols.symbol(pair), depth, depth)
-                .map(book -> AlpMapper.orderBook(pair, book, now()).depth(depth));
+                .map(book -> AlpMapper.orderBook(pair, book, now()).depth(depth))
+                .onErrorMap(UNFIT, AlpExchangeClient::unfit);
     }
 
     @Override
@@ -180,6 +183,7 @@ public final class AlpExchangeClient implements ExchangeClient {
             return invalidFlux("trades needs a pair and a positive limit");
         }
         return rest.trades(AlpSymbols.symbol(pair), limit).map(AlpMapper::trade)
+                .onErrorMap(UNFIT, AlpExchangeClient::unfit)
                 .sort((a, b) -> a.timestamp().compareTo(b.timestamp()));
     }
 
@@ -201,7 +205,7 @@ public final class AlpExchangeClient implements ExchangeClient {
                         : nextPage(symbol, alpInterval, page.get(page.size() - 1).time().plus(width), to))
                 .concatMapIterable(page -> page)
                 .filter(c -> !c.time().isBefore(from) && c.time().isBefore(to))
-                .map(c -> AlpMapper.candle(pair, interval, c));
+                .map(c -> AlpMapper.candle(pair, interval, c)).onErrorMap(UNFIT, AlpExchangeClient::unfit);
     }
 
     private Mono<List<AlpCandle>> nextPage(String symbol, AlpChartInterval interval, Instant since, Instant to) {
@@ -286,7 +290,8 @@ public final class AlpExchangeClient implements ExchangeClient {
         if (ids.isEmpty()) {
             return invalidFlux("cancelOrders needs at least one order id");
         }
-        return rest.cancel(new AlpCancelRequest.ByIds(ids)).flatMapIterable(AlpMapper::cancelResults);
+        return rest.cancel(new AlpCancelRequest.ByIds(ids)).flatMapIterable(AlpMapper::cancelResults)
+                .onErrorMap(UNFIT, AlpExchangeClient::unfit);
     }
 
     /** ALP answers 202 without a body: the cancellations show up in {@link #watchOrders()}. */
@@ -304,6 +309,7 @@ public final class AlpExchangeClient implements ExchangeClient {
             return invalid("orderId is required");
         }
         return rest.orders().filter(o -> Long.toString(o.id()).equals(orderId.trim())).next().map(AlpMapper::order)
+                .onErrorMap(UNFIT, AlpExchangeClient::unfit)
                 .switchIfEmpty(Mono.error(() -> new io.exflux.api.error.NotFoundException("alp has no recent order "
                         + orderId, ErrorContext.local(VENUE))));
     }
@@ -314,7 +320,7 @@ public final class AlpExchangeClient implements ExchangeClient {
         return rest.orders(AlpOrdersQuery.open(symbol))
                 .filter(o -> symbol == null || symbol.equals(o.pair()))
                 .filter(o -> isOpen(o.id(), AlpOrderStatus.of(o.status()), o.status()))
-                .map(AlpMapper::order);
+                .map(AlpMapper::order).onErrorMap(UNFIT, AlpExchangeClient::unfit);
     }
 
     /**
@@ -336,7 +342,7 @@ public final class AlpExchangeClient implements ExchangeClient {
         return rest.orders(new AlpOrdersQuery(symbol, null, null, null, null))
                 .filter(o -> symbol == null || symbol.equals(o.pair()))
                 .take(ORDERS_LIMIT)
-                .map(AlpMapper::order);
+                .map(AlpMapper::order).onErrorMap(UNFIT, AlpExchangeClient::unfit);
     }
 
     @Override
@@ -345,14 +351,14 @@ public final class AlpExchangeClient implements ExchangeClient {
             return invalidFlux("limit must be positive");
         }
         return rest.accountTrades(pair == null ? null : AlpSymbols.symbol(pair), null, null, null, Math.min(limit, 100))
-                .map(AlpMapper::fill);
+                .map(AlpMapper::fill).onErrorMap(UNFIT, AlpExchangeClient::unfit);
     }
 
     // ---------------------------------------------------------------- account
 
     @Override
     public Flux<Balance> balances() {
-        return rest.balances().map(AlpMapper::balance);
+        return rest.balances().map(AlpMapper::balance).onErrorMap(UNFIT, AlpExchangeClient::unfit);
     }
 
     /** {@code GET /accounts/activity}: amounts are the operation's change; ALP reports no resulting balance. */
@@ -361,7 +367,8 @@ public final class AlpExchangeClient implements ExchangeClient {
         if (limit <= 0) {
             return invalidFlux("limit must be positive");
         }
-        return rest.activity(Math.min(limit, 1000), null).map(AlpMapper::ledger);
+        return rest.activity(Math.min(limit, 1000), null).map(AlpMapper::ledger)
+                .onErrorMap(UNFIT, AlpExchangeClient::unfit);
     }
 
     // ---------------------------------------------------------------- streams
@@ -393,7 +400,8 @@ public final class AlpExchangeClient implements ExchangeClient {
 
     private Mono<OrderBook> restSnapshot(CurrencyPair pair, String symbol) {
         int depth = options.bookSnapshotDepth();
-        return rest.orderBook(symbol, depth, depth).map(book -> AlpMapper.orderBook(pair, book, now()));
+        return rest.orderBook(symbol, depth, depth).map(book -> AlpMapper.orderBook(pair, book, now()))
+                .onErrorMap(UNFIT, AlpExchangeClient::unfit);
     }
 
     /**
@@ -461,6 +469,16 @@ public final class AlpExchangeClient implements ExchangeClient {
     @Override
     public Mono<Void> closeGracefully() {
         return Mono.when(stream.close(), rest.disposeLater());
+    }
+
+    /** A venue answer that breaks a unified type's rules: a record constructor refused it. */
+    private static final Predicate<Throwable> UNFIT =
+            e -> e instanceof IllegalArgumentException || e instanceof NullPointerException;
+
+    /** The typed error for an answer that does not fit the unified type: the venue sent something unexpected. */
+    private static ProtocolException unfit(Throwable cause) {
+        return new ProtocolException("ALP answered a value the unified type refuses: " + cause.getMessage(),
+                ErrorContext.local(VENUE), cause);
     }
 
     /**

@@ -95,6 +95,23 @@ class AlpExchangeClientTest {
     }
 
     @Test
+    void aRestAnswerThatBreaksAUnifiedTypeIsAProtocolError() {
+        server.route("GET", "/api/v3/ticker").respond(FakeResponse.ok(
+                AlpDocExamples.json("rest/ticker.json").replace("\"BTC_USDT\"", "\"BTCUSDT\"")));
+        server.route("GET", "/api/v3/trades").respond(FakeResponse.ok(
+                AlpDocExamples.json("rest/trades.json").replaceFirst("\"amount\":\\s*[0-9.]+", "\"amount\": 0")));
+
+        StepVerifier.create(client.tickers())
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(io.exflux.api.error.ProtocolException.class)
+                        .hasMessageContaining("BTCUSDT"))
+                .verify(Duration.ofSeconds(5));
+        StepVerifier.create(client.trades(BTC_USDT, 10))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(io.exflux.api.error.ProtocolException.class)
+                        .hasMessageContaining("amount must be positive"))
+                .verify(Duration.ofSeconds(5));
+    }
+
+    @Test
     void openOrdersKeepAnOrderWhoseStatusIsUnknownAndDropFinalOnes() {
         String filled = AlpDocExamples.json("rest/orders.json").trim(); // order 123, FILLED
         String list = filled.substring(0, filled.length() - 1) + "," + order(124, "WAITING_FOR_MATCH") + ","
