@@ -1,6 +1,8 @@
 package io.exflux.reactive.transport.http;
 
 import io.exflux.reactive.ratelimit.RateLimit;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -317,9 +319,7 @@ public final class RestOptions {
          */
         public RestOptions build() {
             Objects.requireNonNull(venue, "venue");
-            if (baseUrl == null || !(baseUrl.startsWith("http://") || baseUrl.startsWith("https://"))) {
-                throw new IllegalArgumentException("baseUrl must be an http or https URL: " + baseUrl);
-            }
+            checkBaseUrl(baseUrl);
             if (baseUrl.endsWith("/")) {
                 baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
             }
@@ -342,6 +342,30 @@ public final class RestOptions {
             Objects.requireNonNull(scheduler, "scheduler");
             Objects.requireNonNull(clock, "clock");
             return new RestOptions(this);
+        }
+
+        /**
+         * An http(s) URL with a host and neither query nor fragment (paths and queries come with each request). A
+         * user name and password in it are refused without showing them: the URL is part of toString and messages.
+         */
+        private static void checkBaseUrl(String baseUrl) {
+            URI uri;
+            try {
+                uri = baseUrl == null ? null : new URI(baseUrl);
+            } catch (URISyntaxException e) {
+                // the reason and index only: the text may hold a password
+                throw new IllegalArgumentException("baseUrl is not a URL: " + e.getReason() + " at index "
+                        + e.getIndex());
+            }
+            if (uri != null && uri.getRawUserInfo() != null) {
+                throw new IllegalArgumentException("baseUrl must not carry a user name or password; "
+                        + "authenticate with a signer instead");
+            }
+            if (uri == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new IllegalArgumentException("baseUrl must be an http or https URL with a host and no query: "
+                        + baseUrl);
+            }
         }
 
         private static void positive(Duration value, String name) {
