@@ -10,7 +10,7 @@ import reactor.core.publisher.Flux;
  * Account state over REST. Every method is cold and finite; retried on transient failures (these
  * calls are idempotent). Errors: {@code AuthenticationException}, {@code PermissionDeniedException},
  * {@code RateLimitedException}, {@code ExchangeUnavailableException}, {@code RequestTimeoutException},
- * {@code UnsupportedCapabilityException}.
+ * {@code ProtocolException} (an answer that could not be read), {@code UnsupportedCapabilityException}.
  */
 public interface AccountClient extends Venue {
 

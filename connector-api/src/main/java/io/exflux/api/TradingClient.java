@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
  * before anything is sent, naming the rule), {@code InsufficientFundsException},
  * {@code AuthenticationException}, {@code PermissionDeniedException}, {@code NotFoundException},
  * {@code RateLimitedException}, {@code ExchangeUnavailableException}, {@code RequestTimeoutException},
- * {@code UnsupportedCapabilityException}.
+ * {@code ProtocolException} (an answer that could not be read), {@code UnsupportedCapabilityException}.
  */
 public interface TradingClient extends Venue {
 
