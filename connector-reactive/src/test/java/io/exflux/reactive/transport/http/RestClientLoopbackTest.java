@@ -10,6 +10,7 @@ import io.exflux.api.error.InvalidRequestException;
 import io.exflux.api.error.ProtocolException;
 import io.exflux.api.error.RequestTimeoutException;
 import io.exflux.reactive.auth.HmacSigner;
+import io.exflux.reactive.auth.JcaHmac;
 import io.exflux.reactive.auth.NonceSource;
 import io.exflux.reactive.ratelimit.RateLimit;
 import io.exflux.testkit.server.FakeResponse;
@@ -293,8 +294,8 @@ class RestClientLoopbackTest {
         assertThat(attempts).hasSize(2);
         assertThat(attempts.get(0).header("request-nonce")).isNotEqualTo(attempts.get(1).header("request-nonce"));
         for (RecordedRequest attempt : attempts) {
-            assertThat(attempt.header("request-sign")).isEqualTo(hmac.signHex(bytes(attempt.path()),
-                    bytes(attempt.header("request-nonce")), attempt.body()));
+            assertThat(attempt.header("request-sign")).isEqualTo(JcaHmac.hex("HmacSHA384", "secret",
+                    bytes(attempt.path()), bytes(attempt.header("request-nonce")), attempt.body()));
         }
     }
 

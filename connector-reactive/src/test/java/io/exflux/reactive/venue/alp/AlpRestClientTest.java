@@ -10,7 +10,7 @@ import io.exflux.api.error.InvalidRequestException;
 import io.exflux.api.error.NotFoundException;
 import io.exflux.api.error.PermissionDeniedException;
 import io.exflux.api.error.RateLimitedException;
-import io.exflux.reactive.auth.HmacSigner;
+import io.exflux.reactive.auth.JcaHmac;
 import io.exflux.reactive.venue.alp.model.AlpCancelRequest;
 import io.exflux.reactive.venue.alp.model.AlpChartInterval;
 import io.exflux.reactive.venue.alp.model.AlpOrderRequest;
@@ -118,7 +118,7 @@ class AlpRestClientTest {
         assertThat(server.requests("POST", "/api/v3/auth")).hasSize(1);
         RecordedRequest auth = server.requests("POST", "/api/v3/auth").get(0);
         assertThat(auth.bodyAsString()).isEqualTo("{\"api_key\":\"KEY\",\"api_secret\":\"SECRET\"}");
-        assertThat(auth.header("X-SIGN")).isEqualTo(HmacSigner.sha256(SECRET).signHex(auth.body()));
+        assertThat(auth.header("X-SIGN")).isEqualTo(JcaHmac.hex("HmacSHA256", SECRET, auth.body()));
     }
 
     @Test
@@ -172,7 +172,7 @@ class AlpRestClientTest {
         RecordedRequest post = server.requests("POST", "/api/v3/trading/order").get(0);
         assertThat(post.bodyAsString()).isEqualTo("{\"pair\":\"BTC_USDT\",\"order_type\":\"MARKET\",\"order_side\":\"BUY\","
                 + "\"wallet_type\":\"SPOT\",\"quote_amount\":\"100.00\",\"client_order_id\":\"c-1\"}");
-        assertThat(post.header("X-SIGN")).isEqualTo(HmacSigner.sha256(SECRET).signHex(post.body()));
+        assertThat(post.header("X-SIGN")).isEqualTo(JcaHmac.hex("HmacSHA256", SECRET, post.body()));
         assertThat(post.header("Content-Type")).isEqualTo("application/json");
     }
 
@@ -188,7 +188,7 @@ class AlpRestClientTest {
         List<RecordedRequest> deletes = server.requests("DELETE", "/api/v3/trading/order");
         assertThat(deletes).extracting(RecordedRequest::bodyAsString).containsExactly("{\"order_ids\":[1,5,8]}",
                 "{\"all\":true}", "{\"pair\":\"BTC_USDT\"}");
-        deletes.forEach(d -> assertThat(d.header("X-SIGN")).isEqualTo(HmacSigner.sha256(SECRET).signHex(d.body())));
+        deletes.forEach(d -> assertThat(d.header("X-SIGN")).isEqualTo(JcaHmac.hex("HmacSHA256", SECRET, d.body())));
     }
 
     @Test
