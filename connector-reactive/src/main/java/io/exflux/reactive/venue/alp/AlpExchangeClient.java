@@ -109,6 +109,7 @@ public final class AlpExchangeClient implements ExchangeClient {
         return stream;
     }
 
+    /** The options this client was made with. */
     public AlpOptions options() {
         return options;
     }

@@ -79,6 +79,7 @@ public final class AlpOptions {
         return builder().build();
     }
 
+    /** A builder holding every default. */
     public static Builder builder() {
         return new Builder();
     }
@@ -103,10 +104,12 @@ public final class AlpOptions {
         return b;
     }
 
+    /** The REST base ({@link #DEFAULT_REST_URL}). */
     public URI restUrl() {
         return restUrl;
     }
 
+    /** The websocket endpoint ({@link #DEFAULT_WS_URL}). */
     public URI wsUrl() {
         return wsUrl;
     }
@@ -116,30 +119,37 @@ public final class AlpOptions {
         return credentials;
     }
 
+    /** The limit of public calls, or {@code null} for none ({@link #DEFAULT_PUBLIC_RATE_LIMIT}). */
     public RateLimit publicRateLimit() {
         return publicRateLimit;
     }
 
+    /** The limit of private calls, or {@code null} for none ({@link #DEFAULT_PRIVATE_RATE_LIMIT}). */
     public RateLimit privateRateLimit() {
         return privateRateLimit;
     }
 
+    /** How long one REST attempt may take ({@link #DEFAULT_REQUEST_TIMEOUT}). */
     public Duration requestTimeout() {
         return requestTimeout;
     }
 
+    /** Retries of an idempotent call on a transient failure ({@link #DEFAULT_MAX_RETRIES}); orders never. */
     public int maxRetries() {
         return maxRetries;
     }
 
+    /** The first retry delay ({@link #DEFAULT_RETRY_BACKOFF}). */
     public Duration retryBackoff() {
         return retryBackoff;
     }
 
+    /** How long before its expiry the JWT is renewed ({@link #DEFAULT_TOKEN_REFRESH_MARGIN}). */
     public Duration tokenRefreshMargin() {
         return tokenRefreshMargin;
     }
 
+    /** How long the market list that validates orders is kept ({@link #DEFAULT_PAIRS_CACHE_TTL}). */
     public Duration pairsCacheTtl() {
         return pairsCacheTtl;
     }
@@ -149,6 +159,7 @@ public final class AlpOptions {
         return walletType;
     }
 
+    /** Levels a side of the REST book that seeds {@code watchOrderBook} ({@link #DEFAULT_BOOK_SNAPSHOT_DEPTH}). */
     public int bookSnapshotDepth() {
         return bookSnapshotDepth;
     }
@@ -197,15 +208,18 @@ public final class AlpOptions {
             return this;
         }
 
+        /** The REST base, as text. */
         public Builder restUrl(String value) {
             return restUrl(URI.create(value));
         }
 
+        /** The websocket endpoint. */
         public Builder wsUrl(URI value) {
             this.wsUrl = Objects.requireNonNull(value, "wsUrl");
             return this;
         }
 
+        /** The websocket endpoint, as text. */
         public Builder wsUrl(String value) {
             return wsUrl(URI.create(value));
         }
@@ -216,21 +230,25 @@ public final class AlpOptions {
             return this;
         }
 
+        /** The limit of public calls; {@code null} for none. */
         public Builder publicRateLimit(RateLimit value) {
             this.publicRateLimit = value;
             return this;
         }
 
+        /** The limit of private calls; {@code null} for none. */
         public Builder privateRateLimit(RateLimit value) {
             this.privateRateLimit = value;
             return this;
         }
 
+        /** How long one REST attempt may take (positive). */
         public Builder requestTimeout(Duration value) {
             this.requestTimeout = positive(value, "requestTimeout");
             return this;
         }
 
+        /** Retries of an idempotent call (0 or more). */
         public Builder maxRetries(int value) {
             if (value < 0) {
                 throw new IllegalArgumentException("maxRetries must not be negative: " + value);
@@ -239,21 +257,25 @@ public final class AlpOptions {
             return this;
         }
 
+        /** The first retry delay (positive). */
         public Builder retryBackoff(Duration value) {
             this.retryBackoff = positive(value, "retryBackoff");
             return this;
         }
 
+        /** How long before its expiry the JWT is renewed. */
         public Builder tokenRefreshMargin(Duration value) {
             this.tokenRefreshMargin = Objects.requireNonNull(value, "tokenRefreshMargin");
             return this;
         }
 
+        /** How long the market list is kept. */
         public Builder pairsCacheTtl(Duration value) {
             this.pairsCacheTtl = Objects.requireNonNull(value, "pairsCacheTtl");
             return this;
         }
 
+        /** The wallet unified orders are placed on (a known wallet). */
         public Builder walletType(AlpWalletType value) {
             if (value == null || value == AlpWalletType.UNKNOWN) {
                 throw new IllegalArgumentException("walletType must be a known wallet: " + value);
@@ -262,6 +284,7 @@ public final class AlpOptions {
             return this;
         }
 
+        /** Levels a side of the seeding REST book (positive). */
         public Builder bookSnapshotDepth(int value) {
             if (value <= 0) {
                 throw new IllegalArgumentException("bookSnapshotDepth must be positive: " + value);
@@ -270,16 +293,19 @@ public final class AlpOptions {
             return this;
         }
 
+        /** The websocket streams' settings. */
         public Builder streamOptions(StreamOptions value) {
             this.streamOptions = Objects.requireNonNull(value, "streamOptions");
             return this;
         }
 
+        /** The scheduler that times retries, token renewal and streams (a virtual-time one in tests). */
         public Builder scheduler(Scheduler value) {
             this.scheduler = Objects.requireNonNull(value, "scheduler");
             return this;
         }
 
+        /** The options. */
         public AlpOptions build() {
             return new AlpOptions(this);
         }

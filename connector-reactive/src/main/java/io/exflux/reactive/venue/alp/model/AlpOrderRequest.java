@@ -55,16 +55,19 @@ public record AlpOrderRequest(
                 stopPrice, operator, null, null);
     }
 
+    /** A copy with this {@code client_order_id} (lets an ambiguous placement be looked up). */
     public AlpOrderRequest withClientOrderId(String id) {
         return new AlpOrderRequest(pair, orderType, side, walletType, baseAmount, quoteAmount, limitPrice, stopPrice,
                 stopOperator, id, postOnly);
     }
 
+    /** A copy that is (or is not) refused rather than taking liquidity. */
     public AlpOrderRequest withPostOnly(boolean value) {
         return new AlpOrderRequest(pair, orderType, side, walletType, baseAmount, quoteAmount, limitPrice, stopPrice,
                 stopOperator, clientOrderId, value);
     }
 
+    /** A copy placed on this wallet. */
     public AlpOrderRequest withWalletType(AlpWalletType value) {
         return new AlpOrderRequest(pair, orderType, side, value, baseAmount, quoteAmount, limitPrice, stopPrice,
                 stopOperator, clientOrderId, postOnly);
