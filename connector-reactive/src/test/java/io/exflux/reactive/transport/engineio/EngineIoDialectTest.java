@@ -234,6 +234,7 @@ class EngineIoDialectTest {
     private static final class FakeHandshake implements HandshakeSession {
         final Queue<String> inbound;
         final List<String> sent = new ArrayList<>();
+        final List<String> handedBack = new ArrayList<>();
 
         FakeHandshake(String... frames) {
             this.inbound = new ArrayDeque<>(List.of(frames));
@@ -253,6 +254,11 @@ class EngineIoDialectTest {
         @Override
         public Mono<Void> send(String frame) {
             return Mono.fromRunnable(() -> sent.add(frame));
+        }
+
+        @Override
+        public void handBack(String frame) {
+            handedBack.add(frame);
         }
     }
 
