@@ -254,7 +254,11 @@ final class PooledSocket<M> {
         return open.sendClose()
                 .then(terminated.asMono())
                 .timeout(options().connectTimeout(), options().scheduler())
-                .onErrorResume(error -> Mono.empty())
+                .onErrorResume(error -> {
+                    // the socket is being released either way: a failed close frame or a slow server only delays it
+                    log.debug("{} socket {}: close not confirmed: {}", uri(), index, error.toString());
+                    return Mono.empty();
+                })
                 .doFinally(signal -> {
                     Disposable left;
                     synchronized (this) {

@@ -302,8 +302,8 @@ public final class StreamConnection<M> {
         channel.socket.unsubscribeOnWire(channel.name);
         channel.complete();
         if (idle != null) {
-            PooledSocket<M> closing = idle;
-            closing.close().subscribe(null, error -> { }, () -> { });
+            // never errors; no reconnect follows, the next subscription opens a new socket
+            idle.close().subscribe();
         }
     }
 

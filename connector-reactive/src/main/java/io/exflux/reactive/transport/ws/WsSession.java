@@ -22,6 +22,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.websocket.WebsocketInbound;
 import reactor.netty.http.websocket.WebsocketOutbound;
 
@@ -99,7 +100,10 @@ final class WsSession<M> implements HandshakeSession, HeartbeatContext, FrameSin
 
     /** Sends a close frame; the server's answer (or its close) ends the session. */
     Mono<Void> sendClose() {
-        return out.sendClose(WebSocketCloseStatus.NORMAL_CLOSURE.code(), "client closing");
+        // built and written on the event loop, serialised with the server's own close handling (an idle
+        // socket is closed from the grace timer, which may race the server closing it)
+        return Mono.defer(() -> out.sendClose(WebSocketCloseStatus.NORMAL_CLOSURE.code(), "client closing"))
+                .subscribeOn(Schedulers.fromExecutor(channel.eventLoop()));
     }
 
     Mono<Void> sendAll(List<String> frames) {
