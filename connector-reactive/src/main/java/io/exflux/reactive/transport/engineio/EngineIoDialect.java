@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -26,7 +24,8 @@ import reactor.core.publisher.Mono;
  * subscribe event, and events are routed to topics by {@link EngineIoOptions#router()}.
  *
  * <p>Decoded messages are {@link SessionSignal}s: {@link SessionSignal.Event}s are routed to topics;
- * acks and session ends are control messages. Stateless and thread-safe: one instance serves every
+ * acks and session ends are control messages. Events the server sends before the namespace is joined are
+ * handed back to the engine and delivered once the session is live, in order. Stateless and thread-safe: one instance serves every
  * connection of an endpoint.
  */
 public final class EngineIoDialect implements StreamDialect<SessionSignal> {
@@ -34,8 +33,6 @@ public final class EngineIoDialect implements StreamDialect<SessionSignal> {
     /** Used only when the open packet could not say (it always does): socket.io's own defaults. */
     static final Duration FALLBACK_PING_INTERVAL = Duration.ofSeconds(25);
     static final Duration FALLBACK_PING_TIMEOUT = Duration.ofSeconds(20);
-
-    private static final Logger LOG = LoggerFactory.getLogger(EngineIoDialect.class);
 
     private final EngineIoOptions options;
     private final EngineIoSession frames;
@@ -113,6 +110,7 @@ public final class EngineIoDialect implements StreamDialect<SessionSignal> {
         return session.receive().flatMap(frame -> {
             SessionStep step = state.onFrame(frame);
             boolean ready = false;
+            boolean application = false;
             for (SessionSignal signal : step.signals()) {
                 if (signal instanceof SessionSignal.Closed closed) {
                     return Mono.error(closed.error() != null ? closed.error()
@@ -122,8 +120,12 @@ public final class EngineIoDialect implements StreamDialect<SessionSignal> {
                 } else if (signal instanceof SessionSignal.Ready) {
                     ready = true;
                 } else if (!(signal instanceof SessionSignal.Opened)) {
-                    LOG.debug("{}: ignored during the engine.io handshake: {}", session.uri(), signal);
+                    application = true;
                 }
+            }
+            if (application) {
+                // an event (or unreadable frame) sent before the namespace is joined: decoded once live
+                session.handBack(frame);
             }
             Mono<Void> replies = Flux.fromIterable(step.replies()).concatMap(session::send).then();
             return ready ? replies : replies.then(Mono.defer(() -> untilReady(state, session)));

@@ -17,4 +17,12 @@ public interface HandshakeSession {
 
     /** Sends one text frame; completes when it is written. */
     Mono<Void> send(String frame);
+
+    /**
+     * Gives back a frame that {@link #receive()} returned but that is not part of the handshake (an
+     * application message the venue sent early). The engine decodes and routes it like any other frame
+     * once the session is live, before every frame received after it, so nothing is dropped and the
+     * order is kept. Frames handed back on a socket that closes before going live are discarded with it.
+     */
+    void handBack(String frame);
 }

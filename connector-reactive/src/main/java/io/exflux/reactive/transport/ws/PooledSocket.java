@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * One websocket of a {@link StreamConnection}'s pool, kept open for the connection's lifetime: connects,
+ * One websocket of a {@link StreamConnection}'s pool, kept open while it carries topics: connects,
  * and after every loss waits a jittered exponential backoff and connects again, then lets the venue
  * handshake and authenticate and resubscribes every topic assigned to it (batched by the venue's
  * per-frame limit). Its topic set is changed under the owner's lock; its session and attempt state
@@ -254,7 +254,11 @@ final class PooledSocket<M> {
         return open.sendClose()
                 .then(terminated.asMono())
                 .timeout(options().connectTimeout(), options().scheduler())
-                .onErrorResume(error -> Mono.empty())
+                .onErrorResume(error -> {
+                    // the socket is being released either way: a failed close frame or a slow server only delays it
+                    log.debug("{} socket {}: close not confirmed: {}", uri(), index, error.toString());
+                    return Mono.empty();
+                })
                 .doFinally(signal -> {
                     Disposable left;
                     synchronized (this) {

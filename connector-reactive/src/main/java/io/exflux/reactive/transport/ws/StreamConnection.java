@@ -26,11 +26,14 @@ import reactor.netty.http.client.WebsocketClientSpec;
  *   <li>Topics are reference-counted: the first subscriber of {@link #topic} subscribes on the wire,
  *       the last one to leave unsubscribes after {@link StreamOptions#unsubscribeGrace()}.</li>
  *   <li>Past the venue's {@link StreamDialect#maxTopicsPerConnection() topic limit} another socket to
- *       the same endpoint is opened; sockets open when their first topic arrives and stay open until
- *       {@link #close()}.</li>
+ *       the same endpoint is opened. A socket opens when its first topic arrives; when its last topic
+ *       is unsubscribed (after the grace period) it is closed with a close frame, leaves the pool and
+ *       does not reconnect; a later subscription opens a new one.</li>
  *   <li>A socket that fails or is closed by the server reconnects after a jittered exponential backoff,
  *       redoes the venue handshake and authentication and resubscribes its topics; subscribers see no
  *       error, only the gap (watch {@link #events()}).</li>
+ *   <li>A venue may write frames of its own on every live socket (e.g. a renewed token) through
+ *       {@link StreamDialect#outboundFrames}.</li>
  *   <li>Every subscriber gets its own {@link OverflowPolicy} after the shared hot flux: a slow one never
  *       slows the socket or the other subscribers of the same topic.</li>
  *   <li>A malformed frame is logged, counted ({@link #malformedFrames()}) and skipped.</li>
@@ -57,6 +60,8 @@ public final class StreamConnection<M> {
     private final LongAdder malformed = new LongAdder();
     private boolean closed;
     private Mono<Void> closing;
+    /** Numbers sockets for the logs; never reused, as idle sockets leave the pool. */
+    private int socketsOpened;
 
     private StreamConnection(URI uri, StreamDialect<M> dialect, StreamOptions options, HttpClient httpClient) {
         this.uri = uri;
@@ -158,7 +163,7 @@ public final class StreamConnection<M> {
         return malformed.sum();
     }
 
-    /** How many sockets this stream has opened (each reconnects on its own). */
+    /** How many sockets this stream has open or reconnecting now (idle ones are closed, see the class doc). */
     public synchronized int socketCount() {
         return sockets.size();
     }
@@ -226,7 +231,7 @@ public final class StreamConnection<M> {
                 channel = new TopicChannel<>(topic);
                 PooledSocket<M> socket = socketWithRoom();
                 if (socket == null) {
-                    socket = new PooledSocket<>(this, sockets.size());
+                    socket = new PooledSocket<>(this, socketsOpened++);
                     sockets.add(socket);
                     newSocket = socket;
                 }
@@ -279,16 +284,27 @@ public final class StreamConnection<M> {
     }
 
     private void expire(TopicChannel<M> channel) {
+        PooledSocket<M> idle = null;
         synchronized (this) {
             if (channel.references > 0 || closed || topics.get(channel.name) != channel) {
                 return;
             }
             channel.pendingUnsubscribe = null;
             topics.remove(channel.name);
-            channel.socket.topics.remove(channel.name);
+            PooledSocket<M> socket = channel.socket;
+            socket.topics.remove(channel.name);
+            if (socket.topics.isEmpty()) {
+                // out of the pool under the lock, so a concurrent acquire opens a new socket instead
+                sockets.remove(socket);
+                idle = socket;
+            }
         }
         channel.socket.unsubscribeOnWire(channel.name);
         channel.complete();
+        if (idle != null) {
+            // never errors; no reconnect follows, the next subscription opens a new socket
+            idle.close().subscribe();
+        }
     }
 
     // ---------------------------------------------------------------- called by sockets

@@ -2,6 +2,7 @@ package io.exflux.reactive.transport.ws;
 
 import java.util.List;
 import java.util.Set;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -28,6 +29,12 @@ public interface StreamDialect<M> {
      * The topic a decoded message belongs to, or {@code null} for a control message (an ack, a venue
      * error, a welcome) that no topic subscriber should see; those are published on
      * {@code StreamConnection.controlMessages()}.
+     *
+     * <p>A venue error about one topic (e.g. "invalid topic") is routed to that topic like data: the
+     * venue's client maps it to its typed error in the topic's flux, so only that topic's subscribers
+     * fail, with the venue's own exception type and wording (see {@code AlpStreamClient}). The engine
+     * deliberately does not fail topics itself: it cannot build a venue's typed error, and a topic
+     * channel stays reusable for the next subscriber.
      *
      * @param topicsOfConnection the topics currently live on the connection that received the message,
      *                           for venues that route by elimination (e.g. "the only book channel")
@@ -74,6 +81,19 @@ public interface StreamDialect<M> {
      */
     default Mono<List<String>> authenticate() {
         return Mono.just(List.of());
+    }
+
+    /**
+     * Frames this venue sends on a live connection outside the handshake, authentication and
+     * (un)subscription moments, e.g. ALP re-sends {@code ["auth", jwt]} whenever its JWT is renewed.
+     * Called once per session of every socket of the connection, right after authentication; the engine
+     * writes each emitted frame on that socket, in order, until the socket closes (then it cancels).
+     * An error drops the socket, which reconnects and authenticates afresh. Default: none.
+     *
+     * @param session the live socket: its scheduler for every timer, its inbound frames for answers
+     */
+    default Flux<String> outboundFrames(HeartbeatContext session) {
+        return Flux.empty();
     }
 
     /** How this venue keeps the socket alive and detects a dead one. */

@@ -35,7 +35,10 @@ public final class StreamOptions {
     public static final double DEFAULT_BACKOFF_MULTIPLIER = 2.0;
     /** Default time a connection must stay up before the attempt counter resets: 30 s. */
     public static final Duration DEFAULT_STABLE_PERIOD = Duration.ofSeconds(30);
-    /** Default wait after the last subscriber of a topic left before unsubscribing on the wire: 5 s. */
+    /**
+     * Default wait after the last subscriber of a topic left before unsubscribing on the wire (and closing
+     * a socket left without topics): 5 s.
+     */
     public static final Duration DEFAULT_UNSUBSCRIBE_GRACE = Duration.ofSeconds(5);
     /** Default largest inbound message, after aggregating continuation frames: 4 MiB. */
     public static final int DEFAULT_MAX_FRAME_PAYLOAD = 4 * 1024 * 1024;
@@ -111,6 +114,10 @@ public final class StreamOptions {
         return stablePeriod;
     }
 
+    /**
+     * How long a topic stays subscribed on the wire after its last subscriber left; a socket left without
+     * topics at that moment is closed (and reopened by the next subscription).
+     */
     public Duration unsubscribeGrace() {
         return unsubscribeGrace;
     }

@@ -22,6 +22,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.websocket.WebsocketInbound;
 import reactor.netty.http.websocket.WebsocketOutbound;
 
@@ -50,6 +51,8 @@ final class WsSession<M> implements HandshakeSession, HeartbeatContext, FrameSin
     private boolean live;
     private boolean ended;
     private final ArrayDeque<String> handshakeFrames = new ArrayDeque<>();
+    /** Read by the handshake but not its own: decoded first when the session goes live. */
+    private final ArrayDeque<String> handedBack = new ArrayDeque<>();
     private MonoSink<String> handshakeWaiter;
     private String currentFrame;
 
@@ -82,7 +85,9 @@ final class WsSession<M> implements HandshakeSession, HeartbeatContext, FrameSin
                 .flatMap(negotiated -> goLive(negotiated)
                         .then(Mono.when(
                                 Mono.defer(() -> heartbeat.run(this)).then(Mono.never()),
-                                authenticate().then(Mono.defer(() -> socket.onSessionReady(this))))))
+                                authenticate().then(Mono.when(
+                                        Mono.defer(() -> socket.onSessionReady(this)),
+                                        Mono.defer(this::sendOutboundFrames))))))
                 .then(Mono.never());
         return Mono.firstWithSignal(inbound, lifecycle);
     }
@@ -95,7 +100,10 @@ final class WsSession<M> implements HandshakeSession, HeartbeatContext, FrameSin
 
     /** Sends a close frame; the server's answer (or its close) ends the session. */
     Mono<Void> sendClose() {
-        return out.sendClose(WebSocketCloseStatus.NORMAL_CLOSURE.code(), "client closing");
+        // built and written on the event loop, serialised with the server's own close handling (an idle
+        // socket is closed from the grace timer, which may race the server closing it)
+        return Mono.defer(() -> out.sendClose(WebSocketCloseStatus.NORMAL_CLOSURE.code(), "client closing"))
+                .subscribeOn(Schedulers.fromExecutor(channel.eventLoop()));
     }
 
     Mono<Void> sendAll(List<String> frames) {
@@ -152,6 +160,9 @@ final class WsSession<M> implements HandshakeSession, HeartbeatContext, FrameSin
         return Mono.create(sink -> channel.eventLoop().execute(() -> {
             handshake = negotiated;
             live = true;
+            for (String early = handedBack.poll(); early != null; early = handedBack.poll()) {
+                deliver(early);
+            }
             for (String queued = handshakeFrames.poll(); queued != null; queued = handshakeFrames.poll()) {
                 deliver(queued);
             }
@@ -162,6 +173,7 @@ final class WsSession<M> implements HandshakeSession, HeartbeatContext, FrameSin
     private void end() {
         ended = true;
         handshakeFrames.clear();
+        handedBack.clear();
         MonoSink<String> waiter = handshakeWaiter;
         handshakeWaiter = null;
         if (waiter != null) {
@@ -169,6 +181,11 @@ final class WsSession<M> implements HandshakeSession, HeartbeatContext, FrameSin
         }
         Emitters.complete(textFrames);
         Emitters.complete(activity);
+    }
+
+    /** The dialect's frames for this session (e.g. a renewed token), written in order while it lives. */
+    private Mono<Void> sendOutboundFrames() {
+        return socket.dialect().outboundFrames(this).concatMap(this::send).then();
     }
 
     private Mono<Void> authenticate() {
@@ -217,6 +234,23 @@ final class WsSession<M> implements HandshakeSession, HeartbeatContext, FrameSin
     @Override
     public Mono<Void> send(String frame) {
         return write(() -> new TextWebSocketFrame(frame));
+    }
+
+    @Override
+    public void handBack(String frame) {
+        if (channel.eventLoop().inEventLoop()) {
+            handBackOnLoop(frame);
+        } else {
+            channel.eventLoop().execute(() -> handBackOnLoop(frame));
+        }
+    }
+
+    private void handBackOnLoop(String frame) {
+        if (live) {
+            deliver(frame);
+        } else if (!ended) {
+            handedBack.add(frame);
+        }
     }
 
     @Override

@@ -72,6 +72,24 @@ class EngineIoDialectTest {
     }
 
     @Test
+    void eventsBeforeTheNamespaceIsJoinedAreHandedBackInOrder_notDropped() {
+        String event = "42[\"trade\",{\"p\":\"1.5\"}]";
+        String broken = "42[\"trade\",";
+        FakeHandshake socket = new FakeHandshake(
+                "0{\"sid\":\"a\",\"upgrades\":[],\"pingInterval\":25000,\"pingTimeout\":20000}",
+                event, "2", broken, "40{\"sid\":\"b\"}");
+
+        StepVerifier.create(V4.handshake(socket))
+                .expectNext(new Handshake(Duration.ofSeconds(25), Duration.ofSeconds(20)))
+                .verifyComplete();
+        assertThat(socket.handedBack).as("the engine decodes them once live: the event is delivered, the broken "
+                + "frame counted as malformed").containsExactly(event, broken);
+        assertThat(socket.sent).containsExactly("40", "3");
+        assertThat(decode(V4, event)).singleElement().isInstanceOfSatisfying(SessionSignal.Event.class,
+                e -> assertThat(e.name()).isEqualTo("trade"));
+    }
+
+    @Test
     void refusedNamespaceFailsTheHandshakeWithTheServersReason() {
         FakeHandshake socket = new FakeHandshake(
                 "0{\"sid\":\"a\",\"pingInterval\":25000,\"pingTimeout\":20000}", "44{\"message\":\"not authorized\"}");
@@ -234,6 +252,7 @@ class EngineIoDialectTest {
     private static final class FakeHandshake implements HandshakeSession {
         final Queue<String> inbound;
         final List<String> sent = new ArrayList<>();
+        final List<String> handedBack = new ArrayList<>();
 
         FakeHandshake(String... frames) {
             this.inbound = new ArrayDeque<>(List.of(frames));
@@ -253,6 +272,11 @@ class EngineIoDialectTest {
         @Override
         public Mono<Void> send(String frame) {
             return Mono.fromRunnable(() -> sent.add(frame));
+        }
+
+        @Override
+        public void handBack(String frame) {
+            handedBack.add(frame);
         }
     }
 

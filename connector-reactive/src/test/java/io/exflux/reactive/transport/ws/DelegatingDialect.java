@@ -3,6 +3,7 @@ package io.exflux.reactive.transport.ws;
 import io.exflux.reactive.transport.ws.TestDialect.Msg;
 import java.util.List;
 import java.util.Set;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** A dialect that forwards to another; tests override one method. */
@@ -52,6 +53,11 @@ class DelegatingDialect implements StreamDialect<Msg> {
     @Override
     public Mono<List<String>> authenticate() {
         return delegate.authenticate();
+    }
+
+    @Override
+    public Flux<String> outboundFrames(HeartbeatContext session) {
+        return delegate.outboundFrames(session);
     }
 
     @Override

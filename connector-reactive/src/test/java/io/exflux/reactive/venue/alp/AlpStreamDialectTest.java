@@ -39,6 +39,11 @@ class AlpStreamDialectTest {
             public Mono<Void> send(String frame) {
                 return Mono.empty();
             }
+
+            @Override
+            public void handBack(String frame) {
+                throw new AssertionError("the welcome handshake reads one frame and hands nothing back: " + frame);
+            }
         };
     }
 

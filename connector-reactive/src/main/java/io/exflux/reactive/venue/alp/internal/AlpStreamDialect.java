@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -39,7 +40,7 @@ import reactor.util.retry.Retry;
  * of decision 6 (answer a websocket ping with a pong, which the engine does; answer a text {@code 1}
  * with a text {@code 2}; never send either unprompted; dead after {@code pingInterval + pingTimeout}
  * of silence, from the welcome), {@code ["auth", jwt]} on every (re)connect of the private connection
- * and again whenever the JWT is renewed, 20 topics per connection.
+ * and again whenever the JWT is renewed ({@link #outboundFrames()}), 20 topics per connection.
  *
  * <p>Routing: a ticker frame is split into one message per row; a row, a trade, a diff, a depth goes to
  * the pair's topic when it is live on the connection, else to the wildcard ({@code ticker.*},
@@ -186,8 +187,29 @@ public final class AlpStreamDialect implements StreamDialect<AlpMessage> {
 
     @Override
     public HeartbeatStrategy heartbeat() {
-        HeartbeatStrategy keepalive = Heartbeats.answerText("1", "2").and(Heartbeats.idle(idleFallback));
-        return tokens == null ? keepalive : keepalive.and(new Reauthenticate(tokens));
+        return Heartbeats.answerText("1", "2").and(Heartbeats.idle(idleFallback));
+    }
+
+    /**
+     * {@code ["auth", jwt]} on a live private connection whenever the JWT is renewed (before its
+     * {@code exp}, or after a REST 401), so the socket never runs on an expired token. Asked right after
+     * {@link #authenticate()}: the token it just sent is not sent again. A failing renewal is retried
+     * with backoff (the socket keeps its current authentication meanwhile).
+     */
+    @Override
+    public Flux<String> outboundFrames(HeartbeatContext session) {
+        if (tokens == null) {
+            return Flux.empty();
+        }
+        // the token this connection's authenticate() just sent
+        AtomicReference<String> sent = new AtomicReference<>(tokens.current());
+        return tokens.watch()
+                .filter(jwt -> !jwt.equals(sent.getAndSet(jwt)))
+                .map(AlpStreamDialect::authFrame)
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30))
+                        .scheduler(session.scheduler())
+                        .doBeforeRetry(signal -> LOG.warn("ALP token renewal for the socket failed, retrying: {}",
+                                signal.failure().toString())));
     }
 
     /** {@code ["auth","<jwt>"]}. Holds the token: never log it. */
@@ -200,34 +222,6 @@ public final class AlpStreamDialect implements StreamDialect<AlpMessage> {
             return Json.mapper().writeValueAsString(elements);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Sends {@code ["auth", jwt]} on a live private connection whenever the JWT is renewed (before its
-     * {@code exp}, or after a REST 401), so the socket never runs on an expired token. Not a heartbeat
-     * in the strict sense, but it lives exactly as long as the connection, which is what this SPI offers.
-     */
-    private static final class Reauthenticate implements HeartbeatStrategy {
-
-        private final AlpTokenProvider tokens;
-
-        Reauthenticate(AlpTokenProvider tokens) {
-            this.tokens = tokens;
-        }
-
-        @Override
-        public Mono<Void> run(HeartbeatContext context) {
-            // the token this connection's authenticate() just sent
-            AtomicReference<String> sent = new AtomicReference<>(tokens.current());
-            return tokens.watch()
-                    .filter(jwt -> !jwt.equals(sent.getAndSet(jwt)))
-                    .concatMap(jwt -> context.sendText(authFrame(jwt)))
-                    .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30))
-                            .scheduler(context.scheduler())
-                            .doBeforeRetry(signal -> LOG.warn("ALP token renewal for the socket failed, retrying: {}",
-                                    signal.failure().toString())))
-                    .then(Mono.never());
         }
     }
 }
