@@ -211,7 +211,7 @@ class StreamSpiLoopbackTest {
         await("a subscribed", () -> subscribed(server, first.id()).contains("a"));
         first.send("a|late");
 
-        await("every message arrives", () -> received.size() == 3);
+        await("every message arrives", () -> received.size() >= 3);
         assertThat(payloads(received)).containsExactly("early-1", "early-2", "late");
         assertThat(stream.malformedFrames()).isEqualTo(1);
         assertThat(error.get()).isNull();
