@@ -245,7 +245,10 @@ public final class OrderBookEngine {
         if (update.sequence() >= 0) {
             lastSequence = update.sequence();
         }
-        timestamp = update.timestamp();
+        Instant updateTime = update.timestamp();
+        if (updateTime != timestamp) {
+            timestamp = updateTime; // skipping a same-instant store skips its GC write barrier
+        }
         version++;
         return crossedOrApplied();
     }

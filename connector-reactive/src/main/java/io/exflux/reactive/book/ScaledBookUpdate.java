@@ -15,17 +15,21 @@ import java.util.Objects;
  */
 public final class ScaledBookUpdate {
 
+    private static final long[] NO_LEVELS = new long[0];
+
     private OrderBookUpdate.Kind kind = OrderBookUpdate.Kind.DELTA;
     private OrderBookUpdate.Mode mode = OrderBookUpdate.Mode.ABSOLUTE;
     private long sequence = -1;
     private long previousSequence = -1;
     private Instant timestamp = Instant.EPOCH;
     /** Bid levels as pairs: price at {@code 2 * i}, amount at {@code 2 * i + 1} (one array: one cache line less). */
-    private long[] bidLevels;
+    private long[] bidLevels = NO_LEVELS;
     private int bidCount;
     /** Ask levels as pairs, like {@link #bidLevels}. */
-    private long[] askLevels;
+    private long[] askLevels = NO_LEVELS;
     private int askCount;
+    /** The array length a side gets on its first level: arrays are made when needed, as most messages touch one side. */
+    private final int firstCapacity;
 
     /** An empty delta with room for 16 levels a side; it grows as needed. */
     public ScaledBookUpdate() {
@@ -34,9 +38,7 @@ public final class ScaledBookUpdate {
 
     /** An empty delta with room for {@code levels} levels a side; it grows as needed. */
     public ScaledBookUpdate(int levels) {
-        int capacity = 2 * Math.max(1, levels);
-        bidLevels = new long[capacity];
-        askLevels = new long[capacity];
+        firstCapacity = 2 * Math.max(1, levels);
     }
 
     /**
@@ -65,7 +67,7 @@ public final class ScaledBookUpdate {
     /** Adds a bid level: scaled price, and scaled size (absolute) or size difference. */
     public ScaledBookUpdate addBid(long price, long amount) {
         if (2 * bidCount == bidLevels.length) {
-            bidLevels = Arrays.copyOf(bidLevels, bidLevels.length * 2);
+            bidLevels = grown(bidLevels);
         }
         bidLevels[2 * bidCount] = price;
         bidLevels[2 * bidCount + 1] = amount;
@@ -76,12 +78,16 @@ public final class ScaledBookUpdate {
     /** Adds an ask level: scaled price, and scaled size (absolute) or size difference. */
     public ScaledBookUpdate addAsk(long price, long amount) {
         if (2 * askCount == askLevels.length) {
-            askLevels = Arrays.copyOf(askLevels, askLevels.length * 2);
+            askLevels = grown(askLevels);
         }
         askLevels[2 * askCount] = price;
         askLevels[2 * askCount + 1] = amount;
         askCount++;
         return this;
+    }
+
+    private long[] grown(long[] levels) {
+        return Arrays.copyOf(levels, Math.max(firstCapacity, levels.length * 2));
     }
 
     public OrderBookUpdate.Kind kind() {
@@ -124,8 +130,8 @@ public final class ScaledBookUpdate {
     public ScaledBookUpdate copy() {
         ScaledBookUpdate copy = new ScaledBookUpdate(Math.max(bidCount, askCount));
         copy.reset(kind, mode, sequence, previousSequence, timestamp);
-        System.arraycopy(bidLevels, 0, copy.bidLevels, 0, 2 * bidCount);
-        System.arraycopy(askLevels, 0, copy.askLevels, 0, 2 * askCount);
+        copy.bidLevels = bidCount == 0 ? NO_LEVELS : Arrays.copyOf(bidLevels, 2 * bidCount);
+        copy.askLevels = askCount == 0 ? NO_LEVELS : Arrays.copyOf(askLevels, 2 * askCount);
         copy.bidCount = bidCount;
         copy.askCount = askCount;
         return copy;
