@@ -230,8 +230,7 @@ public final class OrderBookEngine {
         }
         if (update.mode() == OrderBookUpdate.Mode.ABSOLUTE) {
             // a negative size stops the update half-way; harmless, as the book is dropped for a resync
-            if (!setAll(bids, update.bidLevels(), update.bidCount())
-                    || !setAll(asks, update.askLevels(), update.askCount())) {
+            if (!setAbsolute(update)) {
                 return invalid("", negativeSize(update, "absolute size"));
             }
         } else {
@@ -269,6 +268,27 @@ public final class OrderBookEngine {
             }
         }
         return null;
+    }
+
+    /**
+     * Sets every level of an absolute update; false, stopping there, at the first negative size. The
+     * usual message, one level on either side, picks its side by value rather than by a branch (bid or
+     * ask is a coin toss for the CPU's branch predictor).
+     */
+    private boolean setAbsolute(ScaledBookUpdate update) {
+        int bidCount = update.bidCount();
+        if (bidCount + update.askCount() == 1) {
+            boolean bid = bidCount == 1;
+            LadderSide side = bid ? bids : asks;
+            long[] levels = bid ? update.bidLevels() : update.askLevels();
+            long amount = levels[1];
+            if (amount < 0) {
+                return false;
+            }
+            side.set(levels[0], amount);
+            return true;
+        }
+        return setAll(bids, update.bidLevels(), bidCount) && setAll(asks, update.askLevels(), update.askCount());
     }
 
     /** Sets every level; false, stopping there, at the first negative size. */

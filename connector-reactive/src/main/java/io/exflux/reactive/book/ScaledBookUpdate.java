@@ -28,8 +28,6 @@ public final class ScaledBookUpdate {
     /** Ask levels as pairs, like {@link #bidLevels}. */
     private long[] askLevels = NO_LEVELS;
     private int askCount;
-    /** The array length a side gets on its first level: arrays are made when needed, as most messages touch one side. */
-    private final int firstCapacity;
 
     /** An empty delta with room for 16 levels a side; it grows as needed. */
     public ScaledBookUpdate() {
@@ -38,7 +36,10 @@ public final class ScaledBookUpdate {
 
     /** An empty delta with room for {@code levels} levels a side; it grows as needed. */
     public ScaledBookUpdate(int levels) {
-        firstCapacity = 2 * Math.max(1, levels);
+        if (levels > 1) {
+            bidLevels = new long[2 * levels];
+            askLevels = new long[2 * levels];
+        } // room for one level is made when it comes: many messages touch one side only
     }
 
     /**
@@ -87,7 +88,7 @@ public final class ScaledBookUpdate {
     }
 
     private long[] grown(long[] levels) {
-        return Arrays.copyOf(levels, Math.max(firstCapacity, levels.length * 2));
+        return Arrays.copyOf(levels, Math.max(2, levels.length * 2));
     }
 
     public OrderBookUpdate.Kind kind() {
