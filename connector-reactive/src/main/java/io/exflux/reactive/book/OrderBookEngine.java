@@ -125,8 +125,19 @@ public final class OrderBookEngine {
         scratch.reset(update.kind(), update.mode(), update.sequence(), update.previousSequence(),
                 update.timestamp());
         try {
-            scaleInto(update.bids(), true);
-            scaleInto(update.asks(), false);
+            List<PriceLevel> bidList = update.bids();
+            List<PriceLevel> askList = update.asks();
+            int bidCount = bidList.size();
+            if (bidCount + askList.size() == 1) {
+                // the usual message: its side picked by value, as in setAbsolute
+                boolean bid = bidCount == 1;
+                PriceLevel level = (bid ? bidList : askList).get(0);
+                scratch.setOnlyLevel(bid, ScaledDecimals.toScaled(level.price(), priceScale, "price"),
+                        ScaledDecimals.toScaled(level.amount(), amountScale, "amount"));
+            } else {
+                scaleInto(bidList, true);
+                scaleInto(askList, false);
+            }
         } catch (ProtocolException e) {
             return invalid(update.kind() == OrderBookUpdate.Kind.SNAPSHOT ? "snapshot: " : "", e);
         }

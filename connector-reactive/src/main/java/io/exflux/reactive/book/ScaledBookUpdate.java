@@ -87,6 +87,24 @@ public final class ScaledBookUpdate {
         return this;
     }
 
+    /**
+     * Makes one level the message's only level, on the side {@code bid} says: the same as
+     * {@code addBid} or {@code addAsk} after a {@link #reset}, without a branch on the side.
+     */
+    void setOnlyLevel(boolean bid, long price, long amount) {
+        if (bidLevels.length == 0) {
+            bidLevels = grown(bidLevels);
+        }
+        if (askLevels.length == 0) {
+            askLevels = grown(askLevels);
+        }
+        long[] levels = bid ? bidLevels : askLevels;
+        levels[0] = price;
+        levels[1] = amount;
+        bidCount = bid ? 1 : 0;
+        askCount = 1 - bidCount;
+    }
+
     private long[] grown(long[] levels) {
         return Arrays.copyOf(levels, Math.max(2, levels.length * 2));
     }
