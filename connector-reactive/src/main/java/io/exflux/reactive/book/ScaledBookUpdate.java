@@ -55,11 +55,20 @@ public final class ScaledBookUpdate {
         if (newKind == OrderBookUpdate.Kind.SNAPSHOT && newMode == OrderBookUpdate.Mode.DIFFERENCE) {
             throw new IllegalArgumentException("a snapshot carries absolute sizes");
         }
-        this.kind = newKind;
-        this.mode = newMode;
+        Objects.requireNonNull(timestamp, "timestamp");
+        // a reused holder mostly sees the same kind, mode and instant again: skipping those reference
+        // stores skips their GC write barriers, which cost more than the rest of this method
+        if (kind != newKind) {
+            kind = newKind;
+        }
+        if (mode != newMode) {
+            mode = newMode;
+        }
+        if (this.timestamp != timestamp) {
+            this.timestamp = timestamp;
+        }
         this.sequence = sequence;
         this.previousSequence = previousSequence;
-        this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
         bidCount = 0;
         askCount = 0;
         return this;

@@ -15,14 +15,17 @@ public final class ScaledDecimals {
     private static final double[] DOUBLE_POWERS_OF_TEN = new double[19];
 
     /**
-     * Up to this many significant digits, the unscaled value {@code u} of a {@code BigDecimal} is read
-     * back exactly, and without allocating (unlike {@code movePointRight} or {@code unscaledValue}), as
-     * {@code Math.round(doubleValue() * 10^scale)}: {@code |u| < 10^15 < 2^50}, {@code doubleValue()} is
-     * {@code u / 10^scale} within one ulp (it is correctly rounded), and the product adds at most half an
-     * ulp, so the result is within {@code |u| * 3 * 2^-53 < 0.34} of {@code u}, and rounding gives
-     * {@code u}. No money is ever held as a double: the double only carries the exact digits across.
+     * Below this magnitude, the unscaled value {@code u} of a {@code BigDecimal} is read back exactly,
+     * and without allocating (unlike {@code movePointRight} or {@code unscaledValue}), from
+     * {@code doubleValue() * 10^scale}: {@code doubleValue()} is {@code u / 10^scale} correctly rounded,
+     * the product adds at most half an ulp, so for {@code |u| < 10^15 < 2^50} the product is within
+     * {@code |u| * 3 * 2^-53 < 0.34} of {@code u}, and the nearest integer is {@code u}. No amount is
+     * ever held as a double: the double only carries the exact digits across.
      */
-    static final int EXACT_THROUGH_DOUBLE_DIGITS = 15;
+    static final double EXACT_THROUGH_DOUBLE = 1e15;
+    /** 1.5 * 2^52: added to a double below 2^51 in magnitude, leaves the nearest integer in the low bits. */
+    private static final double ROUNDING_BIAS = 0x1.8p52;
+    private static final long ROUNDING_BIAS_BITS = Double.doubleToRawLongBits(ROUNDING_BIAS);
 
     static {
         long power = 1;
@@ -46,10 +49,14 @@ public final class ScaledDecimals {
     public static long toScaled(BigDecimal value, int scale, String what) {
         int valueScale = value.scale();
         try {
-            if (valueScale >= 0 && valueScale <= scale && value.precision() <= EXACT_THROUGH_DOUBLE_DIGITS) {
-                // the usual case, without allocating: see EXACT_THROUGH_DOUBLE_DIGITS for why this is exact
-                long unscaled = Math.round(value.doubleValue() * DOUBLE_POWERS_OF_TEN[valueScale]);
-                return Math.multiplyExact(unscaled, POWERS_OF_TEN[scale - valueScale]);
+            if (valueScale >= 0 && valueScale <= scale) {
+                // the usual case, without allocating: see EXACT_THROUGH_DOUBLE for why this is exact
+                double unscaled = value.doubleValue() * DOUBLE_POWERS_OF_TEN[valueScale];
+                if (Math.abs(unscaled) < EXACT_THROUGH_DOUBLE) {
+                    // the sum's ulp is 1, so the sum is the nearest integer; its low bits count it
+                    long nearest = Double.doubleToRawLongBits(unscaled + ROUNDING_BIAS) - ROUNDING_BIAS_BITS;
+                    return Math.multiplyExact(nearest, POWERS_OF_TEN[scale - valueScale]);
+                }
             }
             if (valueScale >= 0 && valueScale <= scale) {
                 // fast path, the usual case: the unscaled value read without a BigInteger, then widened
