@@ -20,11 +20,18 @@ final class LadderSide {
     static final int MIN_SLOTS = 1024;
     static final int MAX_SLOTS = 1 << 16;
 
-    private final boolean bids;
+    /** 0 for bids, -1 for asks: {@code (price ^ sign) - sign} is the key, without a branch. */
+    private final long sign;
     private final ChunkedSide far;
     private int slots = MIN_SLOTS;
     private long[] amounts = new long[MIN_SLOTS];
+    /** One bit per slot: set when the slot holds a level. */
     private long[] occupied = new long[MIN_SLOTS / 64];
+    /**
+     * One bit per word of {@link #occupied}: set when that word is not zero, so finding the next best
+     * level after a delete skips 64 empty words at a time (at most {@code MAX_SLOTS / 4096} summary words).
+     */
+    private long[] summary = new long[summaryWords(MIN_SLOTS)];
     /** The key of slot 0, a multiple of 64. */
     private long base;
     /** The highest occupied slot, or -1 when the window is empty. */
@@ -32,7 +39,7 @@ final class LadderSide {
     private int windowSize;
 
     LadderSide(boolean bids) {
-        this.bids = bids;
+        this.sign = bids ? 0L : -1L;
         this.far = new ChunkedSide(bids);
     }
 
@@ -49,6 +56,7 @@ final class LadderSide {
         if (windowSize > 0) {
             Arrays.fill(amounts, 0L);
             Arrays.fill(occupied, 0L);
+            Arrays.fill(summary, 0L);
         }
         windowSize = 0;
         top = -1;
@@ -71,8 +79,38 @@ final class LadderSide {
         return copied + far.copyTop(depth - copied, prices, levelAmounts, copied);
     }
 
-    /** Sets the amount at {@code price}; zero removes the level. */
+    /**
+     * Sets the amount at {@code price}; zero removes the level. {@code amount} must not be negative.
+     *
+     * <p>Inside the window this is straight-line code: whether the update inserts, changes or deletes
+     * (a coin toss for the CPU, as venues send about as many deletes as the rest) only changes the
+     * values written, not the path taken; only a change at or above the best level branches off.
+     */
     void set(long price, long amount) {
+        long offset = keyOf(price) - base;
+        if (offset < 0 || offset >= slots || windowSize == 0) {
+            setOutsideWindow(price, amount);
+            return;
+        }
+        int slot = (int) offset;
+        int wordIndex = slot >>> 6;
+        long bit = 1L << slot;
+        long word = occupied[wordIndex];
+        long nonZero = (amount | -amount) >> 63; // -1 when amount > 0, 0 when amount == 0
+        long updated = (word & ~bit) | (bit & nonZero);
+        occupied[wordIndex] = updated;
+        amounts[slot] = amount;
+        windowSize += (int) ((updated >>> slot) & 1) - (int) ((word >>> slot) & 1);
+        markSummary(wordIndex, updated);
+        if (slot >= top) {
+            top = amount != 0 ? slot : previousOccupied(slot);
+            if (top < 0) {
+                recentreEmptiedWindow();
+            }
+        }
+    }
+
+    private void setOutsideWindow(long price, long amount) {
         long key = keyOf(price);
         long offset = key - base;
         if (windowSize == 0 || offset >= slots) {
@@ -80,16 +118,9 @@ final class LadderSide {
                 return; // above the window (or an empty side): no such level
             }
             moveWindowTo(key);
-            offset = key - base;
-        } else if (offset < 0) {
-            far.set(price, amount);
-            return;
-        }
-        int slot = (int) offset;
-        if (amount == 0) {
-            removeSlot(slot);
+            putSlot((int) (key - base), amount);
         } else {
-            putSlot(slot, amount);
+            far.set(price, amount);
         }
     }
 
@@ -151,6 +182,7 @@ final class LadderSide {
             slots = wanted;
             amounts = new long[slots];
             occupied = new long[slots / 64];
+            summary = new long[summaryWords(slots)];
         }
         moveWindowTo(best);
         for (int i = 0; i < 2 * count; i += 2) {
@@ -167,11 +199,23 @@ final class LadderSide {
     }
 
     private long keyOf(long price) {
-        return bids ? price : -price;
+        return (price ^ sign) - sign;
     }
 
     private long priceOf(long key) {
-        return bids ? key : -key;
+        return (key ^ sign) - sign;
+    }
+
+    private static int summaryWords(int slots) {
+        return (slots / 64 + 63) / 64;
+    }
+
+    /** Keeps the summary bit of word {@code wordIndex} equal to {@code word != 0}, without a branch. */
+    private void markSummary(int wordIndex, long word) {
+        int summaryIndex = wordIndex >>> 6;
+        long bit = 1L << wordIndex;
+        long nonZero = (word | -word) >> 63;
+        summary[summaryIndex] = (summary[summaryIndex] & ~bit) | (bit & nonZero);
     }
 
     private boolean isOccupied(int slot) {
@@ -181,6 +225,7 @@ final class LadderSide {
     private void putSlot(int slot, long amount) {
         if (!isOccupied(slot)) {
             occupied[slot >>> 6] |= 1L << slot;
+            summary[slot >>> 12] |= 1L << (slot >>> 6);
             windowSize++;
             if (slot > top) {
                 top = slot;
@@ -193,33 +238,54 @@ final class LadderSide {
         if (!isOccupied(slot)) {
             return;
         }
-        occupied[slot >>> 6] &= ~(1L << slot);
+        int wordIndex = slot >>> 6;
+        occupied[wordIndex] &= ~(1L << slot);
+        markSummary(wordIndex, occupied[wordIndex]);
         amounts[slot] = 0;
         windowSize--;
         if (slot == top) {
             top = previousOccupied(slot - 1);
         }
-        if (windowSize == 0 && far.size() > 0) {
-            moveWindowTo(keyOf(far.bestPrice())); // keep the window on the best levels
+        if (windowSize == 0) {
+            recentreEmptiedWindow();
         }
     }
 
-    /** The highest occupied slot at or below {@code from}, or -1. */
+    /** An emptied window moves onto the best far level, if any: the window holds the best levels. */
+    private void recentreEmptiedWindow() {
+        if (far.size() > 0) {
+            moveWindowTo(keyOf(far.bestPrice()));
+        }
+    }
+
+
+    /**
+     * The highest occupied slot at or below {@code from}, or -1: the rest of {@code from}'s word, then
+     * the summary finds the next non-empty word (skipping up to 64 empty words a step).
+     */
     private int previousOccupied(int from) {
         if (from < 0) {
             return -1;
         }
-        int word = from >>> 6;
-        long bits = occupied[word] & (-1L >>> (63 - (from & 63)));
-        while (true) {
-            if (bits != 0) {
-                return (word << 6) + 63 - Long.numberOfLeadingZeros(bits);
-            }
-            if (--word < 0) {
+        int wordIndex = from >>> 6;
+        long bits = occupied[wordIndex] & (-1L >>> (63 - (from & 63)));
+        if (bits != 0) {
+            return (wordIndex << 6) + 63 - Long.numberOfLeadingZeros(bits);
+        }
+        if (wordIndex == 0) {
+            return -1;
+        }
+        int below = wordIndex - 1; // the highest word that may still hold a level
+        int summaryIndex = below >>> 6;
+        long words = summary[summaryIndex] & (-1L >>> (63 - (below & 63)));
+        while (words == 0) {
+            if (--summaryIndex < 0) {
                 return -1;
             }
-            bits = occupied[word];
+            words = summary[summaryIndex];
         }
+        int found = (summaryIndex << 6) + 63 - Long.numberOfLeadingZeros(words);
+        return (found << 6) + 63 - Long.numberOfLeadingZeros(occupied[found]);
     }
 
     /**
@@ -255,6 +321,10 @@ final class LadderSide {
         Arrays.fill(amounts, kept, slots, 0L);
         System.arraycopy(occupied, evicted / 64, occupied, 0, kept / 64);
         Arrays.fill(occupied, kept / 64, slots / 64, 0L);
+        Arrays.fill(summary, 0L);
+        for (int wordIndex = 0; wordIndex < kept / 64; wordIndex++) {
+            markSummary(wordIndex, occupied[wordIndex]);
+        }
         base = newBase;
         top = previousOccupied(slots - 1);
     }

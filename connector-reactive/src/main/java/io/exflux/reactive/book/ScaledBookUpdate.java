@@ -15,16 +15,18 @@ import java.util.Objects;
  */
 public final class ScaledBookUpdate {
 
+    private static final long[] NO_LEVELS = new long[0];
+
     private OrderBookUpdate.Kind kind = OrderBookUpdate.Kind.DELTA;
     private OrderBookUpdate.Mode mode = OrderBookUpdate.Mode.ABSOLUTE;
     private long sequence = -1;
     private long previousSequence = -1;
     private Instant timestamp = Instant.EPOCH;
     /** Bid levels as pairs: price at {@code 2 * i}, amount at {@code 2 * i + 1} (one array: one cache line less). */
-    private long[] bidLevels;
+    private long[] bidLevels = NO_LEVELS;
     private int bidCount;
     /** Ask levels as pairs, like {@link #bidLevels}. */
-    private long[] askLevels;
+    private long[] askLevels = NO_LEVELS;
     private int askCount;
 
     /** An empty delta with room for 16 levels a side; it grows as needed. */
@@ -34,9 +36,10 @@ public final class ScaledBookUpdate {
 
     /** An empty delta with room for {@code levels} levels a side; it grows as needed. */
     public ScaledBookUpdate(int levels) {
-        int capacity = 2 * Math.max(1, levels);
-        bidLevels = new long[capacity];
-        askLevels = new long[capacity];
+        if (levels > 1) {
+            bidLevels = new long[2 * levels];
+            askLevels = new long[2 * levels];
+        } // room for one level is made when it comes: many messages touch one side only
     }
 
     /**
@@ -52,11 +55,20 @@ public final class ScaledBookUpdate {
         if (newKind == OrderBookUpdate.Kind.SNAPSHOT && newMode == OrderBookUpdate.Mode.DIFFERENCE) {
             throw new IllegalArgumentException("a snapshot carries absolute sizes");
         }
-        this.kind = newKind;
-        this.mode = newMode;
+        Objects.requireNonNull(timestamp, "timestamp");
+        // a reused holder mostly sees the same kind, mode and instant again: skipping those reference
+        // stores skips their GC write barriers, which cost more than the rest of this method
+        if (kind != newKind) {
+            kind = newKind;
+        }
+        if (mode != newMode) {
+            mode = newMode;
+        }
+        if (this.timestamp != timestamp) {
+            this.timestamp = timestamp;
+        }
         this.sequence = sequence;
         this.previousSequence = previousSequence;
-        this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
         bidCount = 0;
         askCount = 0;
         return this;
@@ -65,7 +77,7 @@ public final class ScaledBookUpdate {
     /** Adds a bid level: scaled price, and scaled size (absolute) or size difference. */
     public ScaledBookUpdate addBid(long price, long amount) {
         if (2 * bidCount == bidLevels.length) {
-            bidLevels = Arrays.copyOf(bidLevels, bidLevels.length * 2);
+            bidLevels = grown(bidLevels);
         }
         bidLevels[2 * bidCount] = price;
         bidLevels[2 * bidCount + 1] = amount;
@@ -76,12 +88,34 @@ public final class ScaledBookUpdate {
     /** Adds an ask level: scaled price, and scaled size (absolute) or size difference. */
     public ScaledBookUpdate addAsk(long price, long amount) {
         if (2 * askCount == askLevels.length) {
-            askLevels = Arrays.copyOf(askLevels, askLevels.length * 2);
+            askLevels = grown(askLevels);
         }
         askLevels[2 * askCount] = price;
         askLevels[2 * askCount + 1] = amount;
         askCount++;
         return this;
+    }
+
+    /**
+     * Makes one level the message's only level, on the side {@code bid} says: the same as
+     * {@code addBid} or {@code addAsk} after a {@link #reset}, without a branch on the side.
+     */
+    void setOnlyLevel(boolean bid, long price, long amount) {
+        if (bidLevels.length == 0) {
+            bidLevels = grown(bidLevels);
+        }
+        if (askLevels.length == 0) {
+            askLevels = grown(askLevels);
+        }
+        long[] levels = bid ? bidLevels : askLevels;
+        levels[0] = price;
+        levels[1] = amount;
+        bidCount = bid ? 1 : 0;
+        askCount = 1 - bidCount;
+    }
+
+    private long[] grown(long[] levels) {
+        return Arrays.copyOf(levels, Math.max(2, levels.length * 2));
     }
 
     public OrderBookUpdate.Kind kind() {
@@ -124,8 +158,8 @@ public final class ScaledBookUpdate {
     public ScaledBookUpdate copy() {
         ScaledBookUpdate copy = new ScaledBookUpdate(Math.max(bidCount, askCount));
         copy.reset(kind, mode, sequence, previousSequence, timestamp);
-        System.arraycopy(bidLevels, 0, copy.bidLevels, 0, 2 * bidCount);
-        System.arraycopy(askLevels, 0, copy.askLevels, 0, 2 * askCount);
+        copy.bidLevels = bidCount == 0 ? NO_LEVELS : Arrays.copyOf(bidLevels, 2 * bidCount);
+        copy.askLevels = askCount == 0 ? NO_LEVELS : Arrays.copyOf(askLevels, 2 * askCount);
         copy.bidCount = bidCount;
         copy.askCount = askCount;
         return copy;

@@ -75,4 +75,47 @@ class ScaledDecimalsTest {
             assertThat(ScaledDecimals.fromScaled(expected, scale)).isEqualByComparingTo(value);
         }
     }
+
+    @Test
+    void bigDecimalsUpToFifteenDigitsAndJustBeyondConvertExactlyAtEveryScale() {
+        Random random = new Random(7);
+        for (int i = 0; i < 200_000; i++) {
+            int digits = 1 + random.nextInt(17); // around the 15-digit limit of the allocation-free path
+            long unscaled = (long) (random.nextDouble() * Math.pow(10, digits));
+            if (random.nextBoolean()) {
+                unscaled = -unscaled;
+            }
+            int scale = random.nextInt(19);
+            int valueScale = random.nextInt(scale + 1);
+            BigDecimal value = BigDecimal.valueOf(unscaled, valueScale);
+            long expected;
+            try {
+                expected = value.movePointRight(scale).longValueExact();
+            } catch (ArithmeticException tooLarge) {
+                assertThatThrownBy(() -> ScaledDecimals.toScaled(value, scale, "v")).as(value.toPlainString())
+                        .isInstanceOf(ProtocolException.class);
+                continue;
+            }
+            assertThat(ScaledDecimals.toScaled(value, scale, "v")).as(value + " at scale " + scale).isEqualTo(expected);
+        }
+        assertThat(ScaledDecimals.toScaled(new BigDecimal("999999999999999"), 0, "v")).isEqualTo(999_999_999_999_999L);
+        assertThat(ScaledDecimals.toScaled(new BigDecimal("-9.99999999999999"), 14, "v")).isEqualTo(-999_999_999_999_999L);
+        assertThat(ScaledDecimals.toScaled(new BigDecimal("0.000000000000001"), 18, "v")).isEqualTo(1_000L);
+    }
+
+    @Test
+    void textAtTheEdgesOfTheShortPathIsReadLikeAnyOther() {
+        assertThat(ScaledDecimals.parse("5.", 2, "price")).isEqualTo(500L);
+        assertThat(ScaledDecimals.parse(".5", 2, "price")).isEqualTo(50L);
+        assertThat(ScaledDecimals.parse("-0", 2, "price")).isZero();
+        assertThat(ScaledDecimals.parse("123456789012345678", 0, "v")).isEqualTo(123_456_789_012_345_678L);
+        assertThat(ScaledDecimals.parse("12345678901234567.8", 1, "v")).isEqualTo(123_456_789_012_345_678L);
+        assertThat(ScaledDecimals.parse("1234567890123456789", 0, "v")).isEqualTo(1_234_567_890_123_456_789L);
+        assertThat(ScaledDecimals.parse("9.22337203685477580", 18, "v")).isEqualTo(9_223_372_036_854_775_800L);
+        assertThatThrownBy(() -> ScaledDecimals.parse("9.3", 18, "v"))
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("does not fit");
+        assertThatThrownBy(() -> ScaledDecimals.parse("-.", 2, "price")).isInstanceOf(ProtocolException.class);
+        assertThatThrownBy(() -> ScaledDecimals.parse("1-", 2, "price")).isInstanceOf(ProtocolException.class);
+        assertThatThrownBy(() -> ScaledDecimals.parse("--1", 2, "price")).isInstanceOf(ProtocolException.class);
+    }
 }
