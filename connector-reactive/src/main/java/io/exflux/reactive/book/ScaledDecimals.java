@@ -11,27 +11,11 @@ import java.math.BigDecimal;
 public final class ScaledDecimals {
 
     private static final long[] POWERS_OF_TEN = new long[19];
-    /** The same powers as doubles: exact, as every power of ten up to 10^22 is a double. */
-    private static final double[] DOUBLE_POWERS_OF_TEN = new double[19];
-
-    /**
-     * Below this magnitude, the unscaled value {@code u} of a {@code BigDecimal} is read back exactly,
-     * and without allocating (unlike {@code movePointRight} or {@code unscaledValue}), from
-     * {@code doubleValue() * 10^scale}: {@code doubleValue()} is {@code u / 10^scale} correctly rounded,
-     * the product adds at most half an ulp, so for {@code |u| < 10^15 < 2^50} the product is within
-     * {@code |u| * 3 * 2^-53 < 0.34} of {@code u}, and the nearest integer is {@code u}. No amount is
-     * ever held as a double: the double only carries the exact digits across.
-     */
-    static final double EXACT_THROUGH_DOUBLE = 1e15;
-    /** 1.5 * 2^52: added to a double below 2^51 in magnitude, leaves the nearest integer in the low bits. */
-    private static final double ROUNDING_BIAS = 0x1.8p52;
-    private static final long ROUNDING_BIAS_BITS = Double.doubleToRawLongBits(ROUNDING_BIAS);
 
     static {
         long power = 1;
         for (int i = 0; i < POWERS_OF_TEN.length; i++) {
             POWERS_OF_TEN[i] = power;
-            DOUBLE_POWERS_OF_TEN[i] = power;
             power *= 10;
         }
     }
@@ -50,16 +34,9 @@ public final class ScaledDecimals {
         int valueScale = value.scale();
         try {
             if (valueScale >= 0 && valueScale <= scale) {
-                // the usual case, without allocating: see EXACT_THROUGH_DOUBLE for why this is exact
-                double unscaled = value.doubleValue() * DOUBLE_POWERS_OF_TEN[valueScale];
-                if (Math.abs(unscaled) < EXACT_THROUGH_DOUBLE) {
-                    // the sum's ulp is 1, so the sum is the nearest integer; its low bits count it
-                    long nearest = Double.doubleToRawLongBits(unscaled + ROUNDING_BIAS) - ROUNDING_BIAS_BITS;
-                    return Math.multiplyExact(nearest, POWERS_OF_TEN[scale - valueScale]);
-                }
-            }
-            if (valueScale >= 0 && valueScale <= scale) {
-                // fast path, the usual case: the unscaled value read without a BigInteger, then widened
+                // the usual case: the unscaled value read without a BigInteger, then widened. (A route
+                // through doubleValue() would avoid this small allocation, but money never passes
+                // through binary floating point here, however provably exact.)
                 long unscaled = value.movePointRight(valueScale).longValueExact();
                 return Math.multiplyExact(unscaled, POWERS_OF_TEN[scale - valueScale]);
             }
