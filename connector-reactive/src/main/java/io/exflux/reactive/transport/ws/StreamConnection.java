@@ -139,10 +139,18 @@ public final class StreamConnection<M> {
         if (policy.kind() == OverflowPolicy.Kind.BUFFER_THEN_RESYNC && resyncMarker == null) {
             return Flux.error(new InvalidRequestException("a resync overflow policy needs a resync marker"));
         }
+        // The wire subscription (and, for a new socket, the connect) starts only once this subscriber
+        // listens on the topic: merge subscribes its sources in order, so a message that arrives at once
+        // (a frame a handshake handed back, a venue that pushes on connect) cannot beat the subscriber.
         return Flux.using(() -> acquire(topic),
-                channel -> OverflowStage.apply(channel.flux(), topic, policy, resyncMarker),
-                this::release);
+                acquired -> OverflowStage.apply(
+                        Flux.merge(acquired.channel().flux(), Mono.<M>fromRunnable(acquired.startOnWire())),
+                        topic, policy, resyncMarker),
+                acquired -> release(acquired.channel()));
     }
+
+    /** A topic taken by one subscriber, and what puts it on the wire if this subscriber is its first. */
+    private record Acquired<M>(TopicChannel<M> channel, Runnable startOnWire) { }
 
     /**
      * Connection state changes of every socket of this stream: connecting, connected (after handshake,
@@ -218,7 +226,7 @@ public final class StreamConnection<M> {
 
     // ---------------------------------------------------------------- topic reference counting
 
-    private TopicChannel<M> acquire(String topic) {
+    private Acquired<M> acquire(String topic) {
         TopicChannel<M> channel;
         PooledSocket<M> newSocket = null;
         boolean firstSubscriber = false;
@@ -246,12 +254,15 @@ public final class StreamConnection<M> {
                 channel.pendingUnsubscribe = null;
             }
         }
-        if (newSocket != null) {
-            newSocket.start();
-        } else if (firstSubscriber) {
-            channel.socket.subscribeOnWire(topic);
+        TopicChannel<M> acquired = channel;
+        PooledSocket<M> toStart = newSocket;
+        if (toStart != null) {
+            return new Acquired<>(acquired, toStart::start);
         }
-        return channel;
+        if (firstSubscriber) {
+            return new Acquired<>(acquired, () -> acquired.socket.subscribeOnWire(topic));
+        }
+        return new Acquired<>(acquired, () -> { });
     }
 
     private PooledSocket<M> socketWithRoom() {
