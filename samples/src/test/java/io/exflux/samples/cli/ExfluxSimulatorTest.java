@@ -14,7 +14,10 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -110,8 +113,11 @@ class ExfluxSimulatorTest {
 
     @Test
     void rateLimitedCallIsOneTypedLineAndExit5() {
+        // The simulator counts requests per clock second; a stopped clock keeps every request of this run
+        // in one second, so the second request is refused however the calls fall across a second boundary.
+        Clock stopped = Clock.fixed(Instant.parse("2026-11-22T12:00:00.500Z"), ZoneOffset.UTC);
         VenueRegistry strict = new VenueRegistry(List.of(new AlpConnector(
-                LIVELY.mutate().requestsPerSecond(1).build(), b -> b.maxRetries(0))));
+                LIVELY.mutate().requestsPerSecond(1).clock(stopped).build(), b -> b.maxRetries(0))));
         CliHarness cli = new CliHarness(strict, Map.of(), false);
 
         int exit = cli.run("candles", "--interval", "5m", "--from", "2026-01-01", "--to", "2026-03-01");
