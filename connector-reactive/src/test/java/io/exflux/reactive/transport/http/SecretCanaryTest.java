@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.exflux.api.config.Credentials;
 import io.exflux.reactive.auth.HmacSigner;
 import io.exflux.reactive.auth.NonceSource;
+import io.exflux.reactive.testsupport.ConsoleCapture;
 import io.exflux.testkit.server.FakeResponse;
 import io.exflux.testkit.server.FakeVenueServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,12 +31,8 @@ class SecretCanaryTest {
         HmacSigner hmac = HmacSigner.sha256(credentials.secretBytes());
         NonceSource nonces = new NonceSource(Clock.systemUTC());
         List<String> seen = new ArrayList<>();
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream originalErr = System.err;
-        PrintStream originalOut = System.out;
-        System.setErr(new PrintStream(new Tee(captured, originalErr), true, StandardCharsets.UTF_8));
-        System.setOut(new PrintStream(new Tee(captured, originalOut), true, StandardCharsets.UTF_8));
-        try (FakeVenueServer server = FakeVenueServer.start()) {
+        String log;
+        try (ConsoleCapture console = ConsoleCapture.start(); FakeVenueServer server = FakeVenueServer.start()) {
             server.route("POST", "/api/v3/auth").respond(FakeResponse.status(503),
                     FakeResponse.json(401, "{\"code\":\"INVALID_SECRET\",\"message\":\"bad secret\"}"));
             server.route("GET", "/api/v3/accounts/balances").respond(FakeResponse.status(500),
@@ -66,55 +60,19 @@ class SecretCanaryTest {
                 seen.add(request.toString());
                 Throwable error = client.exchange(request).then(Mono.<Throwable>empty())
                         .onErrorResume(Mono::just).block(WAIT);
-                assertThat(error).as("%s fails", request).isNotNull();
-                for (Throwable t = error; t != null; t = t.getCause()) {
-                    seen.add(t.getMessage());
-                    seen.add(t.toString());
-                }
-                seen.add(((io.exflux.api.error.ExchangeException) error).context().toString());
+                assertThat(error).as("%s fails", request).isInstanceOf(io.exflux.api.error.ExchangeException.class);
+                seen.addAll(ConsoleCapture.textsOf(error));
             }
             seen.add(client.toString());
             seen.add(options.toString());
             seen.add(hmac.toString());
             seen.add(credentials.toString());
             client.disposeLater().block(WAIT);
-        } finally {
-            System.setErr(originalErr);
-            System.setOut(originalOut);
+            log = console.text();
         }
-        String log = captured.toString(StandardCharsets.UTF_8);
 
         assertThat(log).as("the capture works: retries are logged at debug").contains("RetryStep");
         assertThat(log).doesNotContain(CANARY);
         assertThat(seen).isNotEmpty().allSatisfy(text -> assertThat(String.valueOf(text)).doesNotContain(CANARY));
-    }
-
-    /** Writes to the capture and still to the original stream, so the test's output file keeps the lines. */
-    private static final class Tee extends java.io.OutputStream {
-        private final java.io.OutputStream first;
-        private final java.io.OutputStream second;
-
-        Tee(java.io.OutputStream first, java.io.OutputStream second) {
-            this.first = first;
-            this.second = second;
-        }
-
-        @Override
-        public synchronized void write(int b) throws java.io.IOException {
-            first.write(b);
-            second.write(b);
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) throws java.io.IOException {
-            first.write(b, off, len);
-            second.write(b, off, len);
-        }
-
-        @Override
-        public void flush() throws java.io.IOException {
-            first.flush();
-            second.flush();
-        }
     }
 }

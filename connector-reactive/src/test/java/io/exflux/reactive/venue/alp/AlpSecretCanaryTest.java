@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exflux.api.config.Credentials;
 import io.exflux.api.error.ExchangeException;
+import io.exflux.reactive.testsupport.ConsoleCapture;
 import io.exflux.testkit.server.FakeResponse;
 import io.exflux.testkit.server.FakeVenueServer;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +29,8 @@ class AlpSecretCanaryTest {
     @Test
     void neitherTheSecretNorTheTokenShowsAnywhere() {
         List<String> seen = new ArrayList<>();
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream originalErr = System.err;
-        PrintStream originalOut = System.out;
-        System.setErr(new PrintStream(new Tee(captured, originalErr), true, StandardCharsets.UTF_8));
-        System.setOut(new PrintStream(new Tee(captured, originalOut), true, StandardCharsets.UTF_8));
-        try (FakeVenueServer server = FakeVenueServer.start()) {
+        String log;
+        try (ConsoleCapture console = ConsoleCapture.start(); FakeVenueServer server = FakeVenueServer.start()) {
             server.route("POST", "/api/v3/auth").respond(
                     FakeResponse.json(401, "{\"code\":\"INVALID_SECRET\",\"message\":\"bad secret\"}"),
                     FakeResponse.ok("\"" + JWT), // an unterminated JSON string: not a token
@@ -60,48 +53,18 @@ class AlpSecretCanaryTest {
             for (Supplier<Mono<?>> call : calls) {
                 Throwable error = call.get().then(Mono.<Throwable>empty()).onErrorResume(Mono::just).block(WAIT);
                 assertThat(error).isInstanceOf(ExchangeException.class);
-                for (Throwable t = error; t != null; t = t.getCause()) {
-                    seen.add(t.getMessage());
-                    seen.add(t.toString());
-                }
-                seen.add(((ExchangeException) error).context().toString());
+                seen.addAll(ConsoleCapture.textsOf(error));
             }
             assertThat(server.requests("POST", "/api/v3/auth")).hasSizeGreaterThanOrEqualTo(3);
             seen.add(client.toString());
             seen.add(client.tokens().toString());
             seen.add(options.toString());
             client.disposeLater().block(WAIT);
-        } finally {
-            System.setErr(originalErr);
-            System.setOut(originalOut);
+            log = console.text();
         }
-        String log = captured.toString(StandardCharsets.UTF_8);
 
         assertThat(log).doesNotContain(SECRET).doesNotContain(JWT).doesNotContain(JWT.substring(JWT.indexOf('.') + 1));
         assertThat(seen).allSatisfy(text -> assertThat(String.valueOf(text))
                 .doesNotContain(SECRET).doesNotContain(JWT).doesNotContain(JWT.substring(JWT.indexOf('.') + 1)));
-    }
-
-    /** Writes to the capture and still to the original stream, so the test's output file keeps the lines. */
-    private static final class Tee extends OutputStream {
-        private final OutputStream first;
-        private final OutputStream second;
-
-        Tee(OutputStream first, OutputStream second) {
-            this.first = first;
-            this.second = second;
-        }
-
-        @Override
-        public synchronized void write(int b) throws java.io.IOException {
-            first.write(b);
-            second.write(b);
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) throws java.io.IOException {
-            first.write(b, off, len);
-            second.write(b, off, len);
-        }
     }
 }
