@@ -1,4 +1,7 @@
-/** exflux's reactive implementation. Packages named {@code internal} are not API. */
+/**
+ * exflux's reactive implementation. The public surface is {@code io.exflux.reactive.config} and the venue
+ * packages; packages named {@code internal} are the engine, exported only to exflux's own modules.
+ */
 module io.exflux.reactive {
     requires transitive io.exflux.api;
     requires reactor.netty.core;
@@ -13,15 +16,17 @@ module io.exflux.reactive {
     requires org.bouncycastle.provider;
     requires org.slf4j;
 
-    exports io.exflux.reactive.auth;
-    exports io.exflux.reactive.book;
-    exports io.exflux.reactive.json;
-    exports io.exflux.reactive.ratelimit;
-    exports io.exflux.reactive.transport.engineio;
-    exports io.exflux.reactive.transport.http;
-    exports io.exflux.reactive.transport.ws;
+    exports io.exflux.reactive.config;
     exports io.exflux.reactive.venue.alp;
     exports io.exflux.reactive.venue.alp.model;
     opens io.exflux.reactive.venue.alp.model to com.fasterxml.jackson.databind;
-    // each public package is exported here as it lands
+
+    // The engine is not API: only our own modules may use it (benchmarks run on the class path).
+    exports io.exflux.reactive.internal.auth to io.exflux.testkit;
+    exports io.exflux.reactive.internal.book to io.exflux.testkit;
+    exports io.exflux.reactive.internal.codec to io.exflux.testkit;
+    exports io.exflux.reactive.internal.engineio to io.exflux.testkit;
+    exports io.exflux.reactive.internal.http to io.exflux.testkit;
+    exports io.exflux.reactive.internal.ratelimit to io.exflux.testkit;
+    exports io.exflux.reactive.internal.ws to io.exflux.testkit;
 }

@@ -3,7 +3,7 @@ package io.exflux.benchmarks;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectReader;
-import io.exflux.reactive.json.Json;
+import io.exflux.reactive.internal.codec.Json;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

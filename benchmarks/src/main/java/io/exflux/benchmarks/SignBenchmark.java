@@ -1,6 +1,6 @@
 package io.exflux.benchmarks;
 
-import io.exflux.reactive.auth.HmacSigner;
+import io.exflux.reactive.internal.auth.HmacSigner;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,12 +1,12 @@
 package io.exflux.benchmarks;
 
 import io.exflux.api.stream.OverflowPolicy;
-import io.exflux.reactive.transport.ws.FrameSink;
-import io.exflux.reactive.transport.ws.HeartbeatStrategy;
-import io.exflux.reactive.transport.ws.Heartbeats;
-import io.exflux.reactive.transport.ws.StreamConnection;
-import io.exflux.reactive.transport.ws.StreamDialect;
-import io.exflux.reactive.transport.ws.StreamOptions;
+import io.exflux.reactive.internal.ws.FrameSink;
+import io.exflux.reactive.internal.ws.HeartbeatStrategy;
+import io.exflux.reactive.internal.ws.Heartbeats;
+import io.exflux.reactive.internal.ws.StreamEndpoint;
+import io.exflux.reactive.internal.ws.StreamDialect;
+import io.exflux.reactive.config.StreamOptions;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +35,7 @@ import reactor.netty.http.server.HttpServer;
 
 /**
  * Inbound websocket frames per second from a loopback server that sends small text frames as fast as
- * the socket takes them: through {@link StreamConnection} (text decode, venue decode, routing, topic
+ * the socket takes them: through {@link StreamEndpoint} (text decode, venue decode, routing, topic
  * multicast, overflow stage, one subscriber) versus a bare reactor-netty websocket client that only
  * counts frames. Both run in the same JVM on the same server; the score is frames/s.
  *
@@ -109,15 +109,15 @@ public class StreamThroughputBenchmark {
         }
     }
 
-    /** {@link StreamConnection} with a minimal dialect and one subscriber of the one topic. */
+    /** {@link StreamEndpoint} with a minimal dialect and one subscriber of the one topic. */
     @State(Scope.Benchmark)
     public static class Engine extends Counting {
-        StreamConnection<String> stream;
+        StreamEndpoint<String> stream;
         Disposable subscriber;
 
         @Setup(Level.Trial)
         public void connect(Server server) {
-            stream = StreamConnection.create(server.uri(), new MinimalDialect(), StreamOptions.defaults());
+            stream = StreamEndpoint.create(server.uri(), new MinimalDialect(), StreamOptions.defaults());
             subscriber = stream.topic("a", OverflowPolicy.bufferThenFail(4096))
                     .subscribe(message -> frames.lazySet(frames.get() + 1));
             awaitMore(1);

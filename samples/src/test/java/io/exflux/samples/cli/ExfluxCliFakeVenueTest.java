@@ -62,7 +62,7 @@ class ExfluxCliFakeVenueTest {
         assertThat(lines.subList(1, lines.size())).hasSize(24)
                 .first().isEqualTo("2026-11-20T00:00:00Z,50000.00,50010.00,49999.00,50001.00,1.5,75000");
         assertThat(jsonExit).isZero();
-        assertThat(io.exflux.reactive.json.Json.mapper().readTree(json.toFile())).hasSize(3)
+        assertThat(io.exflux.samples.cli.render.SampleJson.mapper().readTree(json.toFile())).hasSize(3)
                 .first().satisfies(n -> assertThat(n.get("close").asText()).isEqualTo("50001.00"));
         assertThat(cli.err()).contains("exflux: 3 1d candles of BTC/USDT");
     }

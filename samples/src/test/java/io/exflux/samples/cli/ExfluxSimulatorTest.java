@@ -3,7 +3,7 @@ package io.exflux.samples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.exflux.reactive.json.Json;
+import io.exflux.samples.cli.render.SampleJson;
 import io.exflux.samples.cli.venue.AlpConnector;
 import io.exflux.samples.cli.venue.VenueRegistry;
 import io.exflux.testkit.alp.AlpAccount;
@@ -164,7 +164,7 @@ class ExfluxSimulatorTest {
         List<String> csv = cli.out().lines().toList();
         assertThat(csv.get(0)).isEqualTo("open_time,open,high,low,close,volume,quote_volume");
         assertThat(csv.subList(1, csv.size())).allSatisfy(l -> assertThat(l).matches("\\d{4}-.*Z(,[0-9.]*){6}"));
-        assertThat(Json.mapper().readTree(json.toFile()).isArray()).isTrue();
+        assertThat(SampleJson.mapper().readTree(json.toFile()).isArray()).isTrue();
         assertThat(cli.err()).contains(" 5m candles of BTC/USDT from ").contains(" 1h candles of BTC/USDT from ")
                 .contains("written to " + json);
     }
@@ -190,7 +190,7 @@ class ExfluxSimulatorTest {
         assertThat(exit).isZero();
         List<JsonNode> events = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            events.add(Json.mapper().readTree(line));
+            events.add(SampleJson.mapper().readTree(line));
         }
         assertThat(events).anySatisfy(e -> {
             assertThat(e.get("type").asText()).isEqualTo("trade");

@@ -2,7 +2,7 @@ package io.exflux.samples.webflux;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.exflux.reactive.json.Json;
+import io.exflux.samples.cli.render.SampleJson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -82,7 +82,7 @@ final class HeadlessChromium implements AutoCloseable {
         HttpResponse<String> created = client.send(HttpRequest.newBuilder(
                         URI.create(http + "/json/new?" + url)).PUT(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
-        JsonNode target = Json.mapper().readTree(created.body());
+        JsonNode target = SampleJson.mapper().readTree(created.body());
         return new Page(client, URI.create(target.get("webSocketDebuggerUrl").asText()));
     }
 
@@ -129,11 +129,11 @@ final class HeadlessChromium implements AutoCloseable {
             int id = ids.incrementAndGet();
             CompletableFuture<JsonNode> answer = new CompletableFuture<>();
             pending.put(id, answer);
-            ObjectNode call = Json.mapper().createObjectNode();
+            ObjectNode call = SampleJson.mapper().createObjectNode();
             call.put("id", id);
             call.put("method", "Runtime.evaluate");
             call.putObject("params").put("expression", expression).put("returnByValue", true);
-            socket.sendText(Json.mapper().writeValueAsString(call), true).join();
+            socket.sendText(SampleJson.mapper().writeValueAsString(call), true).join();
             JsonNode result = answer.get(10, TimeUnit.SECONDS);
             return result.at("/result/result/value");
         }
@@ -143,7 +143,7 @@ final class HeadlessChromium implements AutoCloseable {
             partial.append(data);
             if (last) {
                 try {
-                    JsonNode message = Json.mapper().readTree(partial.toString());
+                    JsonNode message = SampleJson.mapper().readTree(partial.toString());
                     CompletableFuture<JsonNode> waiter = message.has("id")
                             ? pending.remove(message.get("id").asInt()) : null;
                     if (waiter != null) {

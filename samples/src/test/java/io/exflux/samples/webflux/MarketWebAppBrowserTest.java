@@ -70,7 +70,7 @@ class MarketWebAppBrowserTest {
         while (System.nanoTime() < deadline) {
             JsonNode value = page.evaluate(READ_PAGE);
             if (value.isTextual()) {
-                view = io.exflux.reactive.json.Json.mapper().readTree(value.asText());
+                view = io.exflux.samples.cli.render.SampleJson.mapper().readTree(value.asText());
                 if (condition.test(view)) {
                     return view;
                 }

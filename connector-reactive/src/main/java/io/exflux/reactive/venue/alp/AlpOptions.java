@@ -1,8 +1,8 @@
 package io.exflux.reactive.venue.alp;
 
 import io.exflux.api.config.Credentials;
-import io.exflux.reactive.ratelimit.RateLimit;
-import io.exflux.reactive.transport.ws.StreamOptions;
+import io.exflux.reactive.config.RateLimit;
+import io.exflux.reactive.config.StreamOptions;
 import io.exflux.reactive.venue.alp.model.AlpWalletType;
 import java.net.URI;
 import java.time.Duration;

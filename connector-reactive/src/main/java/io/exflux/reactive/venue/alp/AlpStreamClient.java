@@ -5,9 +5,9 @@ import io.exflux.api.error.ErrorContext;
 import io.exflux.api.error.InvalidRequestException;
 import io.exflux.api.stream.ConnectionEvent;
 import io.exflux.api.stream.OverflowPolicy;
-import io.exflux.reactive.transport.ws.StreamConnection;
-import io.exflux.reactive.transport.ws.StreamKind;
-import io.exflux.reactive.transport.ws.StreamOptions;
+import io.exflux.reactive.internal.ws.StreamEndpoint;
+import io.exflux.reactive.config.StreamKind;
+import io.exflux.reactive.config.StreamOptions;
 import io.exflux.reactive.venue.alp.internal.AlpStreamDialect;
 import io.exflux.reactive.venue.alp.model.AlpDepth;
 import io.exflux.reactive.venue.alp.model.AlpDiff;
@@ -42,8 +42,8 @@ public final class AlpStreamClient {
     /** Idle limit when the welcome announces no ping values: the live venue's 20 s + 30 s. */
     public static final Duration DEFAULT_IDLE_FALLBACK = Duration.ofSeconds(50);
 
-    private final StreamConnection<AlpMessage> publicStream;
-    private final StreamConnection<AlpMessage> privateStream;
+    private final StreamEndpoint<AlpMessage> publicStream;
+    private final StreamEndpoint<AlpMessage> privateStream;
     private final StreamOptions streamOptions;
 
     /**
@@ -53,9 +53,9 @@ public final class AlpStreamClient {
     public AlpStreamClient(AlpOptions options, AlpTokenProvider tokens) {
         Objects.requireNonNull(options, "options");
         this.streamOptions = options.streamOptions();
-        this.publicStream = StreamConnection.create(options.wsUrl(),
+        this.publicStream = StreamEndpoint.create(options.wsUrl(),
                 new AlpStreamDialect(null, DEFAULT_IDLE_FALLBACK), options.streamOptions());
-        this.privateStream = tokens == null ? null : StreamConnection.create(options.wsUrl(),
+        this.privateStream = tokens == null ? null : StreamEndpoint.create(options.wsUrl(),
                 new AlpStreamDialect(tokens, DEFAULT_IDLE_FALLBACK), options.streamOptions());
     }
 
@@ -166,7 +166,7 @@ public final class AlpStreamClient {
         return privateStream == null ? publicStream.close() : Mono.when(publicStream.close(), privateStream.close());
     }
 
-    /** The caller's overflow policy for this kind of stream ({@link io.exflux.reactive.transport.ws.StreamOptions}). */
+    /** The caller's overflow policy for this kind of stream ({@link io.exflux.reactive.config.StreamOptions}). */
     private OverflowPolicy kind(StreamKind kind) {
         return streamOptions.overflowPolicy(kind);
     }
@@ -191,7 +191,7 @@ public final class AlpStreamClient {
      * The topic's messages of {@code type}; an error frame about the topic fails its subscribers. A message of
      * another type is skipped with a warning, so a venue change shows up in the log rather than as silence.
      */
-    private static <T extends AlpMessage> Flux<T> typed(StreamConnection<AlpMessage> stream, String topic,
+    private static <T extends AlpMessage> Flux<T> typed(StreamEndpoint<AlpMessage> stream, String topic,
                                                         OverflowPolicy policy, Class<T> type) {
         return stream.topic(topic, policy).handle((message, sink) -> {
             if (message instanceof AlpWsError error) {

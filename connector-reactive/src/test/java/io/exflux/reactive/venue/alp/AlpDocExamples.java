@@ -1,7 +1,7 @@
 package io.exflux.reactive.venue.alp;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.exflux.reactive.json.Json;
+import io.exflux.reactive.internal.codec.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -15,7 +15,7 @@ import io.exflux.api.model.OrderStatus;
 import io.exflux.api.model.PriceLevel;
 import io.exflux.api.model.Side;
 import io.exflux.api.model.Trade;
-import io.exflux.reactive.transport.ws.StreamOptions;
+import io.exflux.reactive.config.StreamOptions;
 import io.exflux.reactive.venue.alp.model.AlpAck;
 import io.exflux.testkit.alp.AlpAccount;
 import io.exflux.testkit.alp.AlpSimulator;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.exflux.api.config.Credentials;
-import io.exflux.reactive.ratelimit.RateLimit;
+import io.exflux.reactive.config.RateLimit;
 import io.exflux.reactive.venue.alp.model.AlpWalletType;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import io.exflux.api.model.OrderRequest;
 import io.exflux.api.model.PairInfo;
 import io.exflux.api.model.Side;
 import io.exflux.api.model.TimeInForce;
-import io.exflux.reactive.json.Json;
+import io.exflux.reactive.internal.codec.Json;
 import io.exflux.reactive.venue.alp.internal.AlpBodies;
 import io.exflux.reactive.venue.alp.internal.AlpOrderRequests;
 import io.exflux.reactive.venue.alp.model.AlpOrderRequest;

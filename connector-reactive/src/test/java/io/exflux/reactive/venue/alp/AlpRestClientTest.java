@@ -10,7 +10,7 @@ import io.exflux.api.error.InvalidRequestException;
 import io.exflux.api.error.NotFoundException;
 import io.exflux.api.error.PermissionDeniedException;
 import io.exflux.api.error.RateLimitedException;
-import io.exflux.reactive.auth.JcaHmac;
+import io.exflux.reactive.internal.auth.JcaHmac;
 import io.exflux.reactive.venue.alp.model.AlpCancelRequest;
 import io.exflux.reactive.venue.alp.model.AlpChartInterval;
 import io.exflux.reactive.venue.alp.model.AlpOrderRequest;

@@ -3,7 +3,7 @@ package io.exflux.reactive.venue.alp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.exflux.reactive.json.Json;
+import io.exflux.reactive.internal.codec.Json;
 import io.exflux.reactive.venue.alp.internal.AlpErrors;
 import io.exflux.reactive.venue.alp.internal.AlpJwt;
 import io.exflux.reactive.venue.alp.model.AlpAccount;

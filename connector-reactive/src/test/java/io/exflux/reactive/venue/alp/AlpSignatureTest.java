@@ -3,7 +3,7 @@ package io.exflux.reactive.venue.alp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exflux.reactive.venue.alp.internal.AlpBodies;
-import io.exflux.reactive.auth.HmacSigner;
+import io.exflux.reactive.internal.auth.HmacSigner;
 import io.exflux.reactive.venue.alp.model.AlpCancelRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -6,7 +6,7 @@ import static io.exflux.reactive.venue.alp.Await.await;
 import io.exflux.api.error.AuthenticationException;
 import io.exflux.api.error.InvalidRequestException;
 import io.exflux.api.stream.OverflowPolicy;
-import io.exflux.reactive.transport.ws.StreamOptions;
+import io.exflux.reactive.config.StreamOptions;
 import io.exflux.reactive.venue.alp.model.AlpTickerUpdate;
 import io.exflux.reactive.venue.alp.model.AlpWsOrder;
 import io.exflux.reactive.venue.alp.model.AlpWsTrade;

@@ -2,9 +2,9 @@ package io.exflux.reactive.venue.alp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.exflux.reactive.transport.ws.FrameSink;
-import io.exflux.reactive.transport.ws.Handshake;
-import io.exflux.reactive.transport.ws.HandshakeSession;
+import io.exflux.reactive.internal.ws.FrameSink;
+import io.exflux.reactive.internal.ws.Handshake;
+import io.exflux.reactive.internal.ws.HandshakeSession;
 import io.exflux.reactive.venue.alp.internal.AlpStreamDialect;
 import io.exflux.reactive.venue.alp.model.AlpMessage;
 import io.exflux.reactive.venue.alp.model.AlpTickerUpdate;

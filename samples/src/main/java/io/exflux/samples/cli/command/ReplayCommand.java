@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.exflux.api.model.OrderBook;
 import io.exflux.api.model.Ticker;
 import io.exflux.api.model.Trade;
-import io.exflux.reactive.json.Json;
+import io.exflux.samples.cli.render.SampleJson;
 import io.exflux.samples.cli.CliException;
 import io.exflux.samples.cli.ExfluxCommand;
 import io.exflux.samples.cli.ExitCodes;
@@ -84,7 +84,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
     private JsonNode parse(String line, long number) {
         try {
-            JsonNode event = Json.mapper().readTree(line);
+            JsonNode event = SampleJson.mapper().readTree(line);
             if (event.get("type") == null || event.get("receivedAt") == null || event.get("data") == null) {
                 throw new IOException("missing type, receivedAt or data");
             }

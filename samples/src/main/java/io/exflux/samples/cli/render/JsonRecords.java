@@ -11,7 +11,6 @@ import io.exflux.api.model.PriceLevel;
 import io.exflux.api.model.Side;
 import io.exflux.api.model.Ticker;
 import io.exflux.api.model.Trade;
-import io.exflux.reactive.json.Json;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -29,7 +28,7 @@ public final class JsonRecords {
     }
 
     public static ObjectNode trade(Trade t) {
-        ObjectNode node = Json.mapper().createObjectNode();
+        ObjectNode node = SampleJson.mapper().createObjectNode();
         node.put("pair", t.pair().toString());
         node.put("id", t.id());
         decimal(node, "price", t.price());
@@ -40,7 +39,7 @@ public final class JsonRecords {
     }
 
     public static ObjectNode book(OrderBook b) {
-        ObjectNode node = Json.mapper().createObjectNode();
+        ObjectNode node = SampleJson.mapper().createObjectNode();
         node.put("pair", b.pair().toString());
         time(node, "timestamp", b.timestamp());
         node.put("sequence", b.sequence());
@@ -50,7 +49,7 @@ public final class JsonRecords {
     }
 
     public static ObjectNode ticker(Ticker t) {
-        ObjectNode node = Json.mapper().createObjectNode();
+        ObjectNode node = SampleJson.mapper().createObjectNode();
         node.put("pair", t.pair().toString());
         decimal(node, "last", t.last());
         decimal(node, "bid", t.bid());
@@ -64,7 +63,7 @@ public final class JsonRecords {
     }
 
     public static ObjectNode candle(Candle c) {
-        ObjectNode node = Json.mapper().createObjectNode();
+        ObjectNode node = SampleJson.mapper().createObjectNode();
         node.put("pair", c.pair().toString());
         node.put("interval", Formats.intervalLabel(c.interval()));
         time(node, "openTime", c.openTime());
@@ -79,7 +78,7 @@ public final class JsonRecords {
 
     /** One recorded event: its type, when it arrived, and the data. */
     public static ObjectNode line(String type, Instant receivedAt, ObjectNode data) {
-        ObjectNode node = Json.mapper().createObjectNode();
+        ObjectNode node = SampleJson.mapper().createObjectNode();
         node.put("type", type);
         node.put("receivedAt", receivedAt.toString());
         node.set("data", data);
@@ -129,7 +128,7 @@ public final class JsonRecords {
     /** {@code node} on one line. */
     public static String line(ObjectNode node) {
         try {
-            return Json.mapper().writeValueAsString(node);
+            return SampleJson.mapper().writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

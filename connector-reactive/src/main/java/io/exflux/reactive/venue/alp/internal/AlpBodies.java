@@ -3,7 +3,7 @@ package io.exflux.reactive.venue.alp.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.exflux.reactive.json.Json;
+import io.exflux.reactive.internal.codec.Json;
 import io.exflux.reactive.venue.alp.model.AlpCancelRequest;
 import io.exflux.reactive.venue.alp.model.AlpOrderRequest;
 import java.io.UncheckedIOException;

@@ -10,7 +10,7 @@ import io.exflux.api.error.InvalidRequestException;
 import io.exflux.api.error.NotFoundException;
 import io.exflux.api.error.PermissionDeniedException;
 import io.exflux.api.error.RateLimitedException;
-import io.exflux.reactive.json.Json;
+import io.exflux.reactive.internal.codec.Json;
 import io.exflux.reactive.venue.alp.model.AlpErrorBody;
 import java.time.Duration;
 import java.util.Locale;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.exflux.api.error.ErrorContext;
 import io.exflux.api.error.ProtocolException;
-import io.exflux.reactive.json.Json;
+import io.exflux.reactive.internal.codec.Json;
 import io.exflux.reactive.venue.alp.model.AlpAck;
 import io.exflux.reactive.venue.alp.model.AlpDepth;
 import io.exflux.reactive.venue.alp.model.AlpDiff;

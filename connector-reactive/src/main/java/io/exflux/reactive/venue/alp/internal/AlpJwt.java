@@ -1,7 +1,7 @@
 package io.exflux.reactive.venue.alp.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.exflux.reactive.json.Json;
+import io.exflux.reactive.internal.codec.Json;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Base64;

@@ -1,14 +1,14 @@
 package io.exflux.reactive.venue.alp.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.exflux.reactive.json.Json;
-import io.exflux.reactive.transport.ws.FrameSink;
-import io.exflux.reactive.transport.ws.Handshake;
-import io.exflux.reactive.transport.ws.HandshakeSession;
-import io.exflux.reactive.transport.ws.HeartbeatContext;
-import io.exflux.reactive.transport.ws.HeartbeatStrategy;
-import io.exflux.reactive.transport.ws.Heartbeats;
-import io.exflux.reactive.transport.ws.StreamDialect;
+import io.exflux.reactive.internal.codec.Json;
+import io.exflux.reactive.internal.ws.FrameSink;
+import io.exflux.reactive.internal.ws.Handshake;
+import io.exflux.reactive.internal.ws.HandshakeSession;
+import io.exflux.reactive.internal.ws.HeartbeatContext;
+import io.exflux.reactive.internal.ws.HeartbeatStrategy;
+import io.exflux.reactive.internal.ws.Heartbeats;
+import io.exflux.reactive.internal.ws.StreamDialect;
 import io.exflux.reactive.venue.alp.AlpTokenProvider;
 import io.exflux.reactive.venue.alp.AlpTopics;
 import io.exflux.reactive.venue.alp.model.AlpDepth;

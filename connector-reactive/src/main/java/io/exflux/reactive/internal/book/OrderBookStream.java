@@ -1,0 +1,160 @@
+package io.exflux.reactive.internal.book;
+
+import io.exflux.api.error.ProtocolException;
+import io.exflux.api.model.OrderBook;
+import io.exflux.api.model.OrderBookUpdate;
+import io.exflux.api.model.PairInfo;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.publisher.SynchronousSink;
+
+/**
+ * Turns a venue's raw book messages into consistent books, for a venue's {@code watchOrderBook}.
+ *
+ * <p>On subscription it subscribes to the updates and, at the same time, to a snapshot from the
+ * supplier; updates that arrive while the snapshot loads are buffered and replayed onto it. On a gap,
+ * a crossed book or an unreadable value the book is dropped and a new snapshot fetched (an in-flight
+ * fetch is cancelled). A snapshot {@code Mono} that completes empty is fine when the venue sends its
+ * snapshot in the update stream instead (BTSE re-subscribe); an in-stream snapshot also cancels a
+ * pending fetch. Nothing is emitted while the book is inconsistent.
+ *
+ * <p>Backpressure: latest wins. A slow subscriber sees fewer books, each one consistent; the updates
+ * are never slowed down by it.
+ *
+ * <p>Errors: an error of the updates or of a snapshot fetch ends the stream (retry the snapshot
+ * {@code Mono} upstream if you want it retried); more than
+ * {@link OrderBookStreamOptions#maxConsecutiveResyncs()} resyncs in a row end it with a
+ * {@link ProtocolException}. Completion of the updates completes the stream.
+ *
+ * <p>No I/O of its own and no scheduler: everything runs on the threads of the two sources.
+ */
+public final class OrderBookStream {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderBookStream.class);
+
+    private OrderBookStream() {
+    }
+
+    /** {@link #watch(PairInfo, Flux, Supplier, OrderBookStreamOptions)} with the default options. */
+    public static Flux<OrderBook> watch(PairInfo info, Flux<OrderBookUpdate> updates,
+                                        Supplier<Mono<OrderBook>> snapshots) {
+        return watch(info, updates, snapshots, OrderBookStreamOptions.DEFAULTS);
+    }
+
+    /**
+     * Consistent books of {@code info}'s market, latest wins.
+     *
+     * @param info      the market and its precision
+     * @param updates   the venue's book messages for that market (snapshots and deltas)
+     * @param snapshots called for each snapshot fetch; its {@code Mono} may complete empty when the
+     *                  venue delivers the snapshot in {@code updates}
+     * @param options   depth of the emitted books, buffer size, resync limit
+     */
+    public static Flux<OrderBook> watch(PairInfo info, Flux<OrderBookUpdate> updates,
+                                        Supplier<Mono<OrderBook>> snapshots, OrderBookStreamOptions options) {
+        Objects.requireNonNull(info, "info");
+        Objects.requireNonNull(updates, "updates");
+        Objects.requireNonNull(snapshots, "snapshots");
+        Objects.requireNonNull(options, "options");
+        return Flux.defer(() -> new Session(info, snapshots, options).run(updates))
+                .onBackpressureLatest();
+    }
+
+    /** A snapshot tagged with the fetch it answers, so that an answer to a cancelled fetch is ignored. */
+    private record FetchedSnapshot(long fetch, OrderBook book) {
+    }
+
+    /** Marks the end of the updates. */
+    private enum End { INSTANCE }
+
+    /** The state of one subscription: its engine and its fetches. */
+    private static final class Session {
+
+        private final PairInfo info;
+        private final Supplier<Mono<OrderBook>> snapshots;
+        private final OrderBookStreamOptions options;
+        private final OrderBookEngine engine;
+        private final Sinks.Many<Long> fetches = Sinks.many().unicast().onBackpressureBuffer();
+        private long currentFetch;
+        private int consecutiveResyncs;
+
+        Session(PairInfo info, Supplier<Mono<OrderBook>> snapshots, OrderBookStreamOptions options) {
+            this.info = info;
+            this.snapshots = snapshots;
+            this.options = options;
+            this.engine = new OrderBookEngine(info, options.maxBufferedUpdates());
+        }
+
+        Flux<OrderBook> run(Flux<OrderBookUpdate> updates) {
+            // a fetch number <= 0 only cancels the fetch in flight (switchMap drops it)
+            Flux<Object> fetched = fetches.asFlux().switchMap(fetch -> fetch <= 0
+                    ? Mono.empty()
+                    : Mono.defer(snapshots).map(book -> new FetchedSnapshot(fetch, book)));
+            Flux<Object> inputs = Flux.merge(updates.cast(Object.class).concatWith(Mono.just(End.INSTANCE)),
+                    fetched);
+            requestSnapshot();
+            // merge serialises both sources, so the engine is only ever touched by one thread at a time
+            return inputs.handle(this::onInput);
+        }
+
+        private void onInput(Object input, SynchronousSink<OrderBook> sink) {
+            if (input == End.INSTANCE) {
+                sink.complete();
+                return;
+            }
+            ApplyResult result;
+            if (input instanceof FetchedSnapshot snapshot) {
+                if (snapshot.fetch() != currentFetch) {
+                    return; // answers a fetch we no longer wait for
+                }
+                result = engine.applySnapshot(snapshot.book());
+            } else {
+                OrderBookUpdate update = (OrderBookUpdate) input;
+                result = engine.apply(update);
+                if (update.kind() == OrderBookUpdate.Kind.SNAPSHOT && currentFetch > 0) {
+                    cancelFetch(); // the venue sent the book itself
+                }
+            }
+            switch (result.status()) {
+                case APPLIED -> {
+                    consecutiveResyncs = 0;
+                    sink.next(engine.view(options.depth()));
+                }
+                case BUFFERED -> {
+                    // shown once the snapshot arrives
+                }
+                case REJECTED -> LOG.warn("{} book: update not applied: {}", info.pair(), result.detail());
+                case NEEDS_SNAPSHOT -> resync(result, sink);
+                default -> throw new IllegalStateException("unknown status " + result.status());
+            }
+        }
+
+        private void resync(ApplyResult result, SynchronousSink<OrderBook> sink) {
+            if (++consecutiveResyncs > options.maxConsecutiveResyncs()) {
+                ProtocolException error = new ProtocolException(info.pair() + " book: gave up after "
+                        + options.maxConsecutiveResyncs() + " resyncs in a row; last: " + result.reason()
+                        + " (" + result.detail() + ")", null, result.error());
+                sink.error(error);
+                return;
+            }
+            LOG.info("{} book: fetching a new snapshot after {}: {}", info.pair(), result.reason(),
+                    result.detail());
+            requestSnapshot();
+        }
+
+        private void requestSnapshot() {
+            currentFetch = Math.abs(currentFetch) + 1;
+            fetches.emitNext(currentFetch, Sinks.EmitFailureHandler.FAIL_FAST);
+        }
+
+        private void cancelFetch() {
+            currentFetch = -Math.abs(currentFetch);
+            fetches.emitNext(currentFetch, Sinks.EmitFailureHandler.FAIL_FAST);
+        }
+    }
+}

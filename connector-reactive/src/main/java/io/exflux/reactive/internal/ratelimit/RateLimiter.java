@@ -1,0 +1,61 @@
+package io.exflux.reactive.internal.ratelimit;
+
+import io.exflux.reactive.config.RateLimit;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * The token buckets of one client, by scope name ({@code public}, {@code private:<key>}, {@code wallet}, ...).
+ * A scope without a configured limit is not limited; it can still be paused by a 429 when a default is configured.
+ */
+public final class RateLimiter {
+
+    private final Map<String, RateLimit> limits;
+    private final RateLimit defaultLimit;
+    private final Scheduler scheduler;
+    private final ConcurrentMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+
+    /**
+     * @param limits       the limit of each named scope
+     * @param defaultLimit the limit of any other scope, or {@code null} to leave other scopes unlimited
+     * @param scheduler    the scheduler that times every wait
+     */
+    public RateLimiter(Map<String, RateLimit> limits, RateLimit defaultLimit, Scheduler scheduler) {
+        this.limits = Map.copyOf(limits);
+        this.defaultLimit = defaultLimit;
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    }
+
+    /** Completes once {@code weight} permits of {@code scope} are granted (at once when the scope is unlimited). */
+    public Mono<Void> acquire(String scope, int weight) {
+        TokenBucket bucket = bucket(scope);
+        return bucket == null ? Mono.empty() : bucket.acquire(weight);
+    }
+
+    /** Pauses {@code scope} for {@code duration} (the venue answered 429 with that {@code Retry-After}). */
+    public void pause(String scope, Duration duration) {
+        TokenBucket bucket = bucket(scope);
+        if (bucket != null) {
+            bucket.pauseFor(duration);
+        }
+    }
+
+    /** The bucket of this scope, or {@code null} when the scope is not limited. */
+    public TokenBucket bucket(String scope) {
+        Objects.requireNonNull(scope, "scope");
+        RateLimit limit = limits.getOrDefault(scope, defaultLimit);
+        return limit == null ? null
+                : buckets.computeIfAbsent(scope, name -> new TokenBucket(name, limit, scheduler));
+    }
+
+    @Override
+    public String toString() {
+        return "RateLimiter[" + limits.keySet() + "]";
+    }
+}

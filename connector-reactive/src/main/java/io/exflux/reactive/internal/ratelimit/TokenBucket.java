@@ -1,0 +1,119 @@
+package io.exflux.reactive.internal.ratelimit;
+
+import io.exflux.reactive.config.RateLimit;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * The rate limit of one scope: a weight-aware token bucket, lock-free, kept as a single "theoretical arrival time"
+ * (GCRA): a permit of weight {@code w} is granted at {@code max(tat, now) + w * cost - burst * cost}, and the
+ * bucket's {@code tat} moves to {@code max(tat, now) + w * cost} by compare-and-set. Waiting is
+ * {@link Mono#delaySubscription(Duration, Scheduler)} on the injected scheduler, whose clock is the bucket's clock,
+ * so virtual time drives it in tests.
+ *
+ * <p>A waiter cancelled before its turn gives its reservation back. {@link #pauseFor(Duration)} (a 429) moves the
+ * whole scope behind the pause: waiters that wake inside it queue again behind it, so the pause does not end in a
+ * burst.
+ */
+public final class TokenBucket {
+
+    private final String scope;
+    private final RateLimit limit;
+    private final Scheduler scheduler;
+    private final long cost;
+    private final long tolerance;
+    private final AtomicLong theoreticalArrival;
+    private final AtomicLong pausedUntil;
+
+    /** A bucket for {@code scope} with this limit, timed by {@code scheduler}. */
+    public TokenBucket(String scope, RateLimit limit, Scheduler scheduler) {
+        this.scope = Objects.requireNonNull(scope, "scope");
+        this.limit = Objects.requireNonNull(limit, "limit");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.cost = limit.nanosPerPermit();
+        this.tolerance = cost * limit.burst();
+        long now = now();
+        this.theoreticalArrival = new AtomicLong(now);
+        this.pausedUntil = new AtomicLong(now);
+    }
+
+    /** The scope's name. */
+    public String scope() {
+        return scope;
+    }
+
+    /** The limit. */
+    public RateLimit limit() {
+        return limit;
+    }
+
+    /**
+     * A Mono that completes once {@code weight} permits are granted; nothing is reserved until it is subscribed,
+     * and cancelling it before it completes gives the reservation back.
+     */
+    public Mono<Void> acquire(int weight) {
+        if (weight < 1) {
+            return Mono.error(new IllegalArgumentException("weight must be at least 1: " + weight));
+        }
+        return Mono.defer(() -> waitForTurn(weight));
+    }
+
+    /** Stops granting permits in this scope for {@code duration} from now (the venue answered 429). */
+    public void pauseFor(Duration duration) {
+        if (duration.isNegative() || duration.isZero()) {
+            return;
+        }
+        long until = now() + duration.toNanos();
+        pausedUntil.accumulateAndGet(until, Math::max);
+        // the first reservation after the pause is granted at its end; the rest follow at the normal pace
+        theoreticalArrival.accumulateAndGet(until + tolerance - cost, Math::max);
+    }
+
+    /** How long a permit of weight 1 requested now would wait (for diagnostics and tests). */
+    public Duration currentWait() {
+        long now = now();
+        long grant = Math.max(Math.max(theoreticalArrival.get(), now) + cost - tolerance, pausedUntil.get());
+        return Duration.ofNanos(Math.max(0, grant - now));
+    }
+
+    private Mono<Void> waitForTurn(int weight) {
+        long now = now();
+        long delta = cost * weight;
+        long previous = theoreticalArrival.getAndAccumulate(delta, (tat, d) -> Math.max(tat, now) + d);
+        long grantAt = Math.max(previous, now) + delta - tolerance;
+        long wait = grantAt - now;
+        if (wait <= 0) {
+            return afterPause(weight);
+        }
+        AtomicBoolean granted = new AtomicBoolean();
+        return Mono.<Void>empty()
+                .delaySubscription(Duration.ofNanos(wait), scheduler)
+                .doOnSuccess(ignored -> granted.set(true))
+                .doOnCancel(() -> {
+                    if (granted.compareAndSet(false, true)) {
+                        theoreticalArrival.addAndGet(-delta);
+                    }
+                })
+                .then(Mono.defer(() -> afterPause(weight)));
+    }
+
+    private Mono<Void> afterPause(int weight) {
+        // a waiter that wakes inside a 429 pause queues again: its old slot lies in the past and is simply spent
+        return now() < pausedUntil.get() ? waitForTurn(weight) : Mono.empty();
+    }
+
+    private long now() {
+        return scheduler.now(TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public String toString() {
+        return "TokenBucket[" + scope + ", " + limit.permits() + " per " + limit.period() + "]";
+    }
+}

@@ -1,0 +1,275 @@
+package io.exflux.reactive.internal.ws;
+
+import io.exflux.reactive.config.StreamOptions;
+
+import io.exflux.api.stream.ConnectionEvent;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * One websocket of a {@link StreamEndpoint}'s pool, kept open while it carries topics: connects,
+ * and after every loss waits a jittered exponential backoff and connects again, then lets the venue
+ * handshake and authenticate and resubscribes every topic assigned to it (batched by the venue's
+ * per-frame limit). Its topic set is changed under the owner's lock; its session and attempt state
+ * under this object's monitor, never across I/O.
+ */
+final class ReconnectingSocket<M> {
+
+    private static final Logger log = LoggerFactory.getLogger(ReconnectingSocket.class);
+    private static final int MAX_LOGGED_FRAME = 256;
+
+    private final StreamEndpoint<M> owner;
+    private final int index;
+    /** Topics assigned to this socket; at most the venue's per-connection limit. */
+    final Set<String> topics = ConcurrentHashMap.newKeySet();
+    private final Set<String> topicsView = Collections.unmodifiableSet(topics);
+    private final Sinks.Empty<Void> terminated = Sinks.empty();
+
+    private volatile WsSession<M> ready;
+    private WsSession<M> session;
+    private Disposable pending;
+    private long connectedAtMillis = -1;
+    private boolean started;
+    private boolean closed;
+
+    ReconnectingSocket(StreamEndpoint<M> owner, int index) {
+        this.owner = owner;
+        this.index = index;
+    }
+
+    StreamDialect<M> dialect() {
+        return owner.dialect();
+    }
+
+    StreamOptions options() {
+        return owner.options();
+    }
+
+    URI uri() {
+        return owner.uri();
+    }
+
+    /** Starts connecting, once. */
+    void start() {
+        synchronized (this) {
+            if (started || closed) {
+                return;
+            }
+            started = true;
+        }
+        connect(1);
+    }
+
+    // ---------------------------------------------------------------- connect / reconnect
+
+    private void connect(int attempt) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            pending = null;
+        }
+        owner.publish(new ConnectionEvent.Connecting(uri(), owner.now(), attempt));
+        Sinks.Empty<Void> opened = Sinks.empty();
+        Mono<Void> connection = owner.httpClient()
+                .websocket(owner.websocketSpec())
+                .uri(uri())
+                .handle((in, out) -> {
+                    opened.tryEmitEmpty();
+                    WsSession<M>[] created = newSessionHolder();
+                    in.withConnection(c -> created[0] = new WsSession<>(this, in, out, c.channel()));
+                    synchronized (this) {
+                        session = created[0];
+                    }
+                    return created[0].run();
+                })
+                .then();
+        Duration connectTimeout = options().connectTimeout();
+        Mono<Void> connectWatch = opened.asMono()
+                .timeout(connectTimeout, Mono.error(() -> new TimeoutException(
+                        "websocket not open within " + connectTimeout)), options().scheduler())
+                .then(Mono.never());
+        Disposable subscription = Mono.firstWithSignal(connection, connectWatch)
+                .subscribe(null, error -> onEnded(attempt, error), () -> onEnded(attempt, null));
+        synchronized (this) {
+            if (closed) {
+                subscription.dispose();
+            } else if (pending == null) {
+                // unless the attempt already ended synchronously and scheduled the next one
+                pending = subscription;
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <M> WsSession<M>[] newSessionHolder() {
+        return (WsSession<M>[]) new WsSession<?>[1];
+    }
+
+    /** Called by the session once handshake and authentication are done: resubscribe, then report. */
+    Mono<Void> onSessionReady(WsSession<M> live) {
+        synchronized (this) {
+            connectedAtMillis = options().scheduler().now(TimeUnit.MILLISECONDS);
+        }
+        ready = live;
+        List<String> toSubscribe = new ArrayList<>();
+        for (String topic : topics) {
+            if (live.wireTopics.add(topic)) {
+                toSubscribe.add(topic);
+            }
+        }
+        return sendBatched(live, toSubscribe, true)
+                .then(Mono.fromRunnable(() -> owner.publish(new ConnectionEvent.Connected(uri(), owner.now()))));
+    }
+
+    private void onEnded(int attempt, Throwable error) {
+        WsSession<M> ended;
+        boolean wasStable;
+        synchronized (this) {
+            ended = session;
+            session = null;
+            ready = null;
+            pending = null;
+            long now = options().scheduler().now(TimeUnit.MILLISECONDS);
+            wasStable = connectedAtMillis >= 0 && now - connectedAtMillis >= options().stablePeriod().toMillis();
+            connectedAtMillis = -1;
+        }
+        String reason = error != null ? String.valueOf(error)
+                : ended != null ? ended.closeReason() : "closed before the websocket opened";
+        owner.publish(new ConnectionEvent.Disconnected(uri(), owner.now(), reason, error));
+        if (error != null) {
+            log.info("{} socket {} lost: {}", uri(), index, reason);
+        }
+        int next = wasStable ? 1 : attempt + 1;
+        Duration delay = options().backoff(next);
+        synchronized (this) {
+            if (closed) {
+                terminated.tryEmitEmpty();
+                return;
+            }
+        }
+        // published outside the monitor: subscribers' code must not run under our lock
+        owner.publish(new ConnectionEvent.Reconnecting(uri(), owner.now(), next, delay));
+        synchronized (this) {
+            if (closed) {
+                terminated.tryEmitEmpty();
+                return;
+            }
+            try {
+                pending = options().scheduler().schedule(() -> connect(next), delay.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                log.warn("{} socket {} cannot schedule a reconnect: scheduler rejected it", uri(), index, e);
+                terminated.tryEmitEmpty();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- topics
+
+    /** Subscribes on the wire now if a session is ready; otherwise the next session will. */
+    void subscribeOnWire(String topic) {
+        WsSession<M> live = ready;
+        if (live != null && live.wireTopics.add(topic)) {
+            sendBatched(live, List.of(topic), true).subscribe(null, error -> log.debug(
+                    "{} socket {}: subscribe frame not written: {}", uri(), index, error.toString()));
+        }
+    }
+
+    /** Unsubscribes on the wire if the current session subscribed the topic. */
+    void unsubscribeOnWire(String topic) {
+        WsSession<M> live = ready;
+        if (live != null && live.wireTopics.remove(topic)) {
+            sendBatched(live, List.of(topic), false).subscribe(null, error -> log.debug(
+                    "{} socket {}: unsubscribe frame not written: {}", uri(), index, error.toString()));
+        }
+    }
+
+    private Mono<Void> sendBatched(WsSession<M> live, List<String> list, boolean subscribe) {
+        int perFrame = Math.max(1, dialect().maxTopicsPerFrame());
+        List<List<String>> batches = new ArrayList<>();
+        for (int from = 0; from < list.size(); from += perFrame) {
+            batches.add(list.subList(from, Math.min(list.size(), from + perFrame)));
+        }
+        return Flux.fromIterable(batches)
+                .concatMap(batch -> live.sendAll(subscribe
+                        ? dialect().subscribeFrames(List.copyOf(batch))
+                        : dialect().unsubscribeFrames(List.copyOf(batch))))
+                .then();
+    }
+
+    // ---------------------------------------------------------------- inbound
+
+    void route(M message) {
+        String topic = dialect().route(message, topicsView);
+        if (topic == null) {
+            owner.control(message);
+        } else {
+            owner.deliver(topic, message);
+        }
+    }
+
+    void malformed(String reason, Throwable cause, String frame) {
+        owner.countMalformed();
+        String shown = frame == null ? "" : frame.length() <= MAX_LOGGED_FRAME ? frame
+                : frame.substring(0, MAX_LOGGED_FRAME) + "...(" + frame.length() + " chars)";
+        log.warn("{} socket {}: malformed frame skipped ({}): {}", uri(), index, reason, shown, cause);
+    }
+
+    // ---------------------------------------------------------------- close
+
+    /**
+     * Stops reconnecting, sends a close frame on an open session and waits for the socket to end
+     * (bounded by the connect timeout), then releases whatever is left.
+     */
+    Mono<Void> close() {
+        WsSession<M> open;
+        Disposable waiting;
+        synchronized (this) {
+            closed = true;
+            open = session;
+            waiting = pending;
+            if (open == null) {
+                pending = null;
+            }
+        }
+        if (open == null) {
+            if (waiting != null) {
+                waiting.dispose();
+            }
+            terminated.tryEmitEmpty();
+            return Mono.empty();
+        }
+        return open.sendClose()
+                .then(terminated.asMono())
+                .timeout(options().connectTimeout(), options().scheduler())
+                .onErrorResume(error -> {
+                    // the socket is being released either way: a failed close frame or a slow server only delays it
+                    log.debug("{} socket {}: close not confirmed: {}", uri(), index, error.toString());
+                    return Mono.empty();
+                })
+                .doFinally(signal -> {
+                    Disposable left;
+                    synchronized (this) {
+                        left = pending;
+                        pending = null;
+                    }
+                    if (left != null) {
+                        left.dispose();
+                    }
+                });
+    }
+}

@@ -1,0 +1,103 @@
+package io.exflux.reactive.internal.ws;
+
+import io.exflux.reactive.config.StreamOptions;
+
+import java.util.List;
+import java.util.Set;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * What a venue supplies to a {@link StreamEndpoint}: how to read its frames, keep its socket alive,
+ * greet it, authenticate and (un)subscribe. The engine owns everything else (connect, reconnect with
+ * backoff, resubscription, topic reference counting, extra connections past the topic limit, overflow).
+ *
+ * <p>Implementations are stateless or thread-safe: one dialect serves every connection of an endpoint,
+ * and its methods are called on Netty event-loop threads, so none of them may block.
+ *
+ * @param <M> the venue message type a frame decodes to
+ */
+public interface StreamDialect<M> {
+
+    /**
+     * Decodes one inbound text frame into zero or more messages, synchronously (the frame is only valid
+     * during this call). Reports a frame it cannot read through {@link FrameSink#malformed}; a thrown
+     * exception is treated the same way. Neither kills the stream: the engine logs and counts it and
+     * reads the next frame.
+     */
+    void decode(String frame, FrameSink<M> sink);
+
+    /**
+     * The topic a decoded message belongs to, or {@code null} for a control message (an ack, a venue
+     * error, a welcome) that no topic subscriber should see; those are published on
+     * {@code StreamEndpoint.controlMessages()}.
+     *
+     * <p>A venue error about one topic (e.g. "invalid topic") is routed to that topic like data: the
+     * venue's client maps it to its typed error in the topic's flux, so only that topic's subscribers
+     * fail, with the venue's own exception type and wording (see {@code AlpStreamClient}). The engine
+     * deliberately does not fail topics itself: it cannot build a venue's typed error, and a topic
+     * channel stays reusable for the next subscriber.
+     *
+     * @param topicsOfConnection the topics currently live on the connection that received the message,
+     *                           for venues that route by elimination (e.g. "the only book channel")
+     */
+    String route(M message, Set<String> topicsOfConnection);
+
+    /**
+     * The frames that subscribe a batch of topics. The batch never has more than
+     * {@link #maxTopicsPerFrame()} topics. Usually one frame, e.g. {@code ["subscribe","t1","t2"]}.
+     */
+    List<String> subscribeFrames(List<String> topics);
+
+    /** The frames that unsubscribe a batch of at most {@link #maxTopicsPerFrame()} topics. */
+    List<String> unsubscribeFrames(List<String> topics);
+
+    /** How many topics one (un)subscribe frame may carry; unlimited by default. */
+    default int maxTopicsPerFrame() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
+     * How many topics one connection may carry (ALP 20, BTSE 100); past it the engine opens another
+     * connection to the same endpoint instead of failing. Unlimited by default.
+     */
+    default int maxTopicsPerConnection() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
+     * Runs right after the socket opens, before authentication and subscription, on every connect and
+     * reconnect: read the greeting (engine.io open packet, ALP welcome), send what the protocol needs
+     * (socket.io namespace connect) and report negotiated keepalive timings. Frames read through the
+     * session are not decoded again. The engine bounds it with {@link StreamOptions#handshakeTimeout()}.
+     * Default: no handshake.
+     */
+    default Mono<Handshake> handshake(HandshakeSession session) {
+        return Mono.just(Handshake.NONE);
+    }
+
+    /**
+     * The frames that authenticate the connection (e.g. ALP {@code ["auth","<jwt>"]}), sent after the
+     * handshake and before any subscription, re-evaluated on every reconnect (subscribe lazily, so a
+     * fresh token is fetched each time). Empty for public streams, which is the default.
+     */
+    default Mono<List<String>> authenticate() {
+        return Mono.just(List.of());
+    }
+
+    /**
+     * Frames this venue sends on a live connection outside the handshake, authentication and
+     * (un)subscription moments, e.g. ALP re-sends {@code ["auth", jwt]} whenever its JWT is renewed.
+     * Called once per session of every socket of the connection, right after authentication; the engine
+     * writes each emitted frame on that socket, in order, until the socket closes (then it cancels).
+     * An error drops the socket, which reconnects and authenticates afresh. Default: none.
+     *
+     * @param session the live socket: its scheduler for every timer, its inbound frames for answers
+     */
+    default Flux<String> outboundFrames(HeartbeatContext session) {
+        return Flux.empty();
+    }
+
+    /** How this venue keeps the socket alive and detects a dead one. */
+    HeartbeatStrategy heartbeat();
+}

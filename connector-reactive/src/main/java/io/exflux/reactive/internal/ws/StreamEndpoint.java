@@ -1,0 +1,365 @@
+package io.exflux.reactive.internal.ws;
+
+import io.exflux.reactive.config.StreamKind;
+
+import io.exflux.reactive.config.StreamOptions;
+
+import io.exflux.api.error.InvalidRequestException;
+import io.exflux.api.stream.ConnectionEvent;
+import io.exflux.api.stream.OverflowPolicy;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.WebsocketClientSpec;
+
+/**
+ * A resilient, hot websocket stream to one venue endpoint, shared by every subscriber of its topics.
+ *
+ * <ul>
+ *   <li>Topics are reference-counted: the first subscriber of {@link #topic} subscribes on the wire,
+ *       the last one to leave unsubscribes after {@link StreamOptions#unsubscribeGrace()}.</li>
+ *   <li>Past the venue's {@link StreamDialect#maxTopicsPerConnection() topic limit} another socket to
+ *       the same endpoint is opened. A socket opens when its first topic arrives; when its last topic
+ *       is unsubscribed (after the grace period) it is closed with a close frame, leaves the pool and
+ *       does not reconnect; a later subscription opens a new one.</li>
+ *   <li>A socket that fails or is closed by the server reconnects after a jittered exponential backoff,
+ *       redoes the venue handshake and authentication and resubscribes its topics; subscribers see no
+ *       error, only the gap (watch {@link #events()}).</li>
+ *   <li>A venue may write frames of its own on every live socket (e.g. a renewed token) through
+ *       {@link StreamDialect#outboundFrames}.</li>
+ *   <li>Every subscriber gets its own {@link OverflowPolicy} after the shared hot flux: a slow one never
+ *       slows the socket or the other subscribers of the same topic.</li>
+ *   <li>A malformed frame is logged, counted ({@link #malformedFrames()}) and skipped.</li>
+ * </ul>
+ *
+ * <p>Messages are delivered on the socket's event loop: subscribers that do slow work should move it
+ * elsewhere ({@code publishOn}) or accept their overflow policy's consequences.
+ *
+ * @param <M> the venue message type
+ */
+public final class StreamEndpoint<M> {
+
+    private final URI uri;
+    private final StreamDialect<M> dialect;
+    private final StreamOptions options;
+    private final HttpClient httpClient;
+    private final WebsocketClientSpec websocketSpec;
+
+    /** Live topics by name; changed under {@code this}, read lock-free by the routing hot path. */
+    private final ConcurrentHashMap<String, TopicChannel<M>> topics = new ConcurrentHashMap<>();
+    private final List<ReconnectingSocket<M>> sockets = new ArrayList<>();
+    private final Sinks.Many<ConnectionEvent> events = Sinks.many().multicast().directBestEffort();
+    private final Sinks.Many<M> control = Sinks.many().multicast().directBestEffort();
+    private final LongAdder malformed = new LongAdder();
+    private boolean closed;
+    private Mono<Void> closing;
+    /** Numbers sockets for the logs; never reused, as idle sockets leave the pool. */
+    private int socketsOpened;
+
+    private StreamEndpoint(URI uri, StreamDialect<M> dialect, StreamOptions options, HttpClient httpClient) {
+        this.uri = uri;
+        this.dialect = dialect;
+        this.options = options;
+        this.httpClient = httpClient;
+        this.websocketSpec = WebsocketClientSpec.builder()
+                .maxFramePayloadLength(options.maxFramePayloadLength())
+                .handlePing(true)
+                .build();
+    }
+
+    /**
+     * A stream to {@code uri} ({@code ws://} or {@code wss://}) speaking {@code dialect}, on a fresh
+     * reactor-netty {@link HttpClient} (TLS with the JDK defaults for {@code wss}). Nothing connects
+     * before the first topic subscription.
+     */
+    public static <M> StreamEndpoint<M> create(URI uri, StreamDialect<M> dialect, StreamOptions options) {
+        return create(uri, dialect, options, HttpClient.newConnection());
+    }
+
+    /**
+     * As {@link #create(URI, StreamDialect, StreamOptions)}, on a caller-configured {@link HttpClient}
+     * (event loops, TLS, proxy, headers). Its own retry and redirect settings are left as they are.
+     */
+    public static <M> StreamEndpoint<M> create(URI uri, StreamDialect<M> dialect, StreamOptions options,
+                                                 HttpClient httpClient) {
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(dialect, "dialect");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(httpClient, "httpClient");
+        String scheme = uri.getScheme();
+        if (!"ws".equalsIgnoreCase(scheme) && !"wss".equalsIgnoreCase(scheme)) {
+            throw new IllegalArgumentException("a websocket URI needs ws:// or wss://: " + uri);
+        }
+        return new StreamEndpoint<>(uri, dialect, options, httpClient);
+    }
+
+    /** The messages of {@code topic}, with the default overflow policy of its kind (see {@link StreamOptions}). */
+    public Flux<M> topic(String topic, StreamKind kind) {
+        if (kind == null) {
+            return Flux.error(new InvalidRequestException("stream kind is required"));
+        }
+        return topic(topic, options.overflowPolicy(kind));
+    }
+
+    /**
+     * The messages of {@code topic} with an explicit overflow policy. For
+     * {@link OverflowPolicy.Kind#BUFFER_THEN_RESYNC} use {@link #topic(String, OverflowPolicy, Supplier)}.
+     * Completes when the connection is closed; cancelling releases the topic.
+     */
+    public Flux<M> topic(String topic, OverflowPolicy policy) {
+        if (policy != null && policy.kind() == OverflowPolicy.Kind.BUFFER_THEN_RESYNC) {
+            return Flux.error(new InvalidRequestException(
+                    "a resync overflow policy needs a resync marker: use topic(topic, policy, marker)"));
+        }
+        return topic(topic, policy, null);
+    }
+
+    /**
+     * The messages of {@code topic}; under {@link OverflowPolicy.Kind#BUFFER_THEN_RESYNC}, when this
+     * subscriber falls behind by more than the capacity, it first receives what its buffer held, then
+     * {@code resyncMarker}: the messages between are lost and everything after the marker is newer than
+     * the gap, so the subscriber rebuilds its state from a fresh snapshot. Under
+     * {@link OverflowPolicy.Kind#BUFFER_THEN_FAIL} the subscriber receives its buffer, then a
+     * {@link io.exflux.api.error.StreamOverflowException}. The marker is ignored by the other policies.
+     */
+    public Flux<M> topic(String topic, OverflowPolicy policy, Supplier<? extends M> resyncMarker) {
+        if (topic == null || topic.isEmpty()) {
+            return Flux.error(new InvalidRequestException("topic is required"));
+        }
+        if (policy == null) {
+            return Flux.error(new InvalidRequestException("overflow policy is required"));
+        }
+        if (policy.kind() == OverflowPolicy.Kind.BUFFER_THEN_RESYNC && resyncMarker == null) {
+            return Flux.error(new InvalidRequestException("a resync overflow policy needs a resync marker"));
+        }
+        // The wire subscription (and, for a new socket, the connect) starts only once this subscriber
+        // listens on the topic: merge subscribes its sources in order, so a message that arrives at once
+        // (a frame a handshake handed back, a venue that pushes on connect) cannot beat the subscriber.
+        return Flux.using(() -> acquire(topic),
+                acquired -> OverflowStage.apply(
+                        Flux.merge(acquired.channel().flux(), Mono.<M>fromRunnable(acquired.startOnWire())),
+                        topic, policy, resyncMarker),
+                acquired -> release(acquired.channel()));
+    }
+
+    /** A topic taken by one subscriber, and what puts it on the wire if this subscriber is its first. */
+    private record Acquired<M>(TopicChannel<M> channel, Runnable startOnWire) { }
+
+    /**
+     * Connection state changes of every socket of this stream: connecting, connected (after handshake,
+     * authentication and resubscription), disconnected with the reason, reconnecting with the attempt
+     * and delay, closed. Hot; a subscriber without demand misses events (drop on backpressure).
+     */
+    public Flux<ConnectionEvent> events() {
+        return events.asFlux().onBackpressureDrop();
+    }
+
+    /** Decoded messages that belong to no topic (acks, venue errors, welcomes). Hot, best effort. */
+    public Flux<M> controlMessages() {
+        return control.asFlux();
+    }
+
+    /** How many frames were malformed and skipped since this stream was created. */
+    public long malformedFrames() {
+        return malformed.sum();
+    }
+
+    /** How many sockets this stream has open or reconnecting now (idle ones are closed, see the class doc). */
+    public synchronized int socketCount() {
+        return sockets.size();
+    }
+
+    /** The topics currently subscribed (or within their unsubscribe grace period). */
+    public Set<String> liveTopics() {
+        return Set.copyOf(topics.keySet());
+    }
+
+    /** The endpoint. */
+    public URI uri() {
+        return uri;
+    }
+
+    /**
+     * Closes every socket with a close frame, stops reconnecting, completes every topic subscriber and
+     * the event flux. Starts at once (no need to subscribe); the returned {@code Mono} completes when
+     * everything is released. Idempotent.
+     */
+    public Mono<Void> close() {
+        List<ReconnectingSocket<M>> toClose;
+        List<TopicChannel<M>> toComplete;
+        synchronized (this) {
+            if (closing != null) {
+                return closing;
+            }
+            closed = true;
+            toClose = List.copyOf(sockets);
+            toComplete = List.copyOf(topics.values());
+            for (TopicChannel<M> channel : toComplete) {
+                if (channel.pendingUnsubscribe != null) {
+                    channel.pendingUnsubscribe.dispose();
+                    channel.pendingUnsubscribe = null;
+                }
+            }
+            Mono<Void> work = Flux.fromIterable(toClose)
+                    .flatMap(ReconnectingSocket::close)
+                    .then(Mono.fromRunnable(() -> {
+                        topics.clear();
+                        toComplete.forEach(TopicChannel::complete);
+                        publish(new ConnectionEvent.Closed(uri, now()));
+                        Emitters.complete(events);
+                        Emitters.complete(control);
+                    }))
+                    .then()
+                    .cache();
+            closing = work;
+        }
+        closing.subscribe();
+        return closing;
+    }
+
+    // ---------------------------------------------------------------- topic reference counting
+
+    private Acquired<M> acquire(String topic) {
+        TopicChannel<M> channel;
+        ReconnectingSocket<M> newSocket = null;
+        boolean firstSubscriber = false;
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("stream to " + uri + " is closed");
+            }
+            channel = topics.get(topic);
+            if (channel == null) {
+                channel = new TopicChannel<>(topic);
+                ReconnectingSocket<M> socket = socketWithRoom();
+                if (socket == null) {
+                    socket = new ReconnectingSocket<>(this, socketsOpened++);
+                    sockets.add(socket);
+                    newSocket = socket;
+                }
+                socket.topics.add(topic);
+                channel.socket = socket;
+                topics.put(topic, channel);
+                firstSubscriber = true;
+            }
+            channel.references++;
+            if (channel.pendingUnsubscribe != null) {
+                channel.pendingUnsubscribe.dispose();
+                channel.pendingUnsubscribe = null;
+            }
+        }
+        TopicChannel<M> acquired = channel;
+        ReconnectingSocket<M> toStart = newSocket;
+        if (toStart != null) {
+            return new Acquired<>(acquired, toStart::start);
+        }
+        if (firstSubscriber) {
+            return new Acquired<>(acquired, () -> acquired.socket.subscribeOnWire(topic));
+        }
+        return new Acquired<>(acquired, () -> { });
+    }
+
+    private ReconnectingSocket<M> socketWithRoom() {
+        int limit = Math.max(1, dialect.maxTopicsPerConnection());
+        for (ReconnectingSocket<M> socket : sockets) {
+            if (socket.topics.size() < limit) {
+                return socket;
+            }
+        }
+        return null;
+    }
+
+    private void release(TopicChannel<M> channel) {
+        boolean expireNow = false;
+        synchronized (this) {
+            channel.references--;
+            if (channel.references > 0 || closed) {
+                return;
+            }
+            if (options.unsubscribeGrace().isZero()) {
+                expireNow = true;
+            } else {
+                channel.pendingUnsubscribe = options.scheduler().schedule(() -> expire(channel),
+                        options.unsubscribeGrace().toNanos(), TimeUnit.NANOSECONDS);
+            }
+        }
+        if (expireNow) {
+            expire(channel);
+        }
+    }
+
+    private void expire(TopicChannel<M> channel) {
+        ReconnectingSocket<M> idle = null;
+        synchronized (this) {
+            if (channel.references > 0 || closed || topics.get(channel.name) != channel) {
+                return;
+            }
+            channel.pendingUnsubscribe = null;
+            topics.remove(channel.name);
+            ReconnectingSocket<M> socket = channel.socket;
+            socket.topics.remove(channel.name);
+            if (socket.topics.isEmpty()) {
+                // out of the pool under the lock, so a concurrent acquire opens a new socket instead
+                sockets.remove(socket);
+                idle = socket;
+            }
+        }
+        channel.socket.unsubscribeOnWire(channel.name);
+        channel.complete();
+        if (idle != null) {
+            // never errors; no reconnect follows, the next subscription opens a new socket
+            idle.close().subscribe();
+        }
+    }
+
+    // ---------------------------------------------------------------- called by sockets
+
+    void deliver(String topic, M message) {
+        TopicChannel<M> channel = topics.get(topic);
+        if (channel != null) {
+            channel.publish(message);
+        }
+    }
+
+    void control(M message) {
+        Emitters.emit(control, message);
+    }
+
+    void publish(ConnectionEvent event) {
+        Emitters.emit(events, event);
+    }
+
+    void countMalformed() {
+        malformed.increment();
+    }
+
+    Instant now() {
+        return options.clock().instant();
+    }
+
+    StreamDialect<M> dialect() {
+        return dialect;
+    }
+
+    StreamOptions options() {
+        return options;
+    }
+
+    HttpClient httpClient() {
+        return httpClient;
+    }
+
+    WebsocketClientSpec websocketSpec() {
+        return websocketSpec;
+    }
+}

@@ -1,0 +1,55 @@
+package io.exflux.reactive.internal.engineio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The default routing order of decision 6: event name, then pair, then the only book channel. */
+class ChannelRouterTest {
+
+    private final ChannelRouter router = EngineIoOptions.defaults().router();
+
+    private static JsonNode pair(String pair) {
+        return JsonNodeFactory.instance.objectNode().put("pair", pair);
+    }
+
+    @Test
+    void anEventNamedLikeAChannelGoesThere() {
+        assertThat(router.route("book_ETH_BTC", List.of(pair("BTC_USD")), Set.of("book_BTC_USD", "book_ETH_BTC")))
+                .contains("book_ETH_BTC");
+    }
+
+    @Test
+    void elseThePayloadsPairPicksTheChannel() {
+        assertThat(router.route("depth", List.of(pair("ETH_BTC")), Set.of("book_BTC_USD", "book_ETH_BTC")))
+                .contains("book_ETH_BTC");
+        assertThat(router.route("depth.diff", List.of(pair("BTC_USD")), Set.of("diff.BTC_USD", "diff.ETH_BTC")))
+                .contains("diff.BTC_USD");
+    }
+
+    @Test
+    void aPayloadSentAsAJsonStringIsReadForItsPairToo() {
+        assertThat(router.route("depth", List.of(TextNode.valueOf("{\"pair\":\"ETH_BTC\"}")), Set.of("book_BTC_USD", "book_ETH_BTC")))
+                .contains("book_ETH_BTC");
+        assertThat(router.route("depth", List.of(TextNode.valueOf("{not json")), Set.of("book_BTC_USD", "book_ETH_BTC")))
+                .isEmpty();
+    }
+
+    @Test
+    void elseTheOnlyBookChannelOfTheConnection() {
+        assertThat(router.route("depth", List.of(TextNode.valueOf("no pair")), Set.of("book_BTC_USD", "trades")))
+                .contains("book_BTC_USD");
+        assertThat(router.route(null, List.of(pair("XRP_USD")), Set.of("book_BTC_USD"))).contains("book_BTC_USD");
+    }
+
+    @Test
+    void nothingWhenItCannotTell() {
+        assertThat(router.route("depth", List.of(), Set.of("book_BTC_USD", "book_ETH_BTC"))).isEmpty();
+        assertThat(router.route("subscribe.success", List.of(TextNode.valueOf("x")), Set.of())).isEmpty();
+    }
+}

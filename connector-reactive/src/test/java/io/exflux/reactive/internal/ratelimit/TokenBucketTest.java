@@ -1,0 +1,181 @@
+package io.exflux.reactive.internal.ratelimit;
+
+import io.exflux.reactive.config.RateLimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+/** Exact grant times under virtual time. */
+class TokenBucketTest {
+
+    private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
+
+    private TokenBucket bucket(RateLimit limit) {
+        return new TokenBucket("test", limit, time);
+    }
+
+    private Mono<Long> grantTime(TokenBucket bucket, int weight) {
+        return bucket.acquire(weight).then(Mono.fromCallable(() -> time.now(TimeUnit.MILLISECONDS)));
+    }
+
+    @Test
+    void spacesPermitsEvenlyWithBurstOne() {
+        TokenBucket bucket = bucket(RateLimit.perSecond(10).withMargin(Duration.ZERO));
+
+        StepVerifier.withVirtualTime(() -> Flux.range(0, 3).flatMap(i -> grantTime(bucket, 1)), () -> time, 10)
+                .expectNext(0L)
+                .expectNoEvent(Duration.ofMillis(99))
+                .thenAwait(Duration.ofMillis(1))
+                .expectNext(100L)
+                .expectNoEvent(Duration.ofMillis(99))
+                .thenAwait(Duration.ofMillis(1))
+                .expectNext(200L)
+                .verifyComplete();
+    }
+
+    @Test
+    void theDefaultMarginStretchesThePeriodByTenPercent() {
+        TokenBucket bucket = bucket(RateLimit.perSecond(10));
+
+        StepVerifier.withVirtualTime(() -> Flux.range(0, 3).flatMap(i -> grantTime(bucket, 1)), () -> time, 10)
+                .thenAwait(Duration.ofSeconds(1))
+                .expectNext(0L, 110L, 220L)
+                .verifyComplete();
+    }
+
+    @Test
+    void aBurstGoesAtOnceThenThePaceResumes() {
+        TokenBucket bucket = bucket(RateLimit.perSecond(10).withBurst(5).withMargin(Duration.ZERO));
+
+        StepVerifier.withVirtualTime(() -> Flux.range(0, 7).flatMap(i -> grantTime(bucket, 1)), () -> time, 10)
+                .expectNext(0L, 0L, 0L, 0L, 0L)
+                .expectNoEvent(Duration.ofMillis(99))
+                .thenAwait(Duration.ofMillis(1))
+                .expectNext(100L)
+                .thenAwait(Duration.ofMillis(100))
+                .expectNext(200L)
+                .verifyComplete();
+    }
+
+    @Test
+    void aHeavyRequestCostsItsWeight() {
+        TokenBucket bucket = bucket(RateLimit.perSecond(10).withMargin(Duration.ZERO));
+
+        StepVerifier.withVirtualTime(() -> grantTime(bucket, 3).concatWith(grantTime(bucket, 1)), () -> time, 10)
+                .expectSubscription()
+                .expectNoEvent(Duration.ofMillis(199))
+                .thenAwait(Duration.ofMillis(1))
+                .expectNext(200L)
+                .expectNoEvent(Duration.ofMillis(99))
+                .thenAwait(Duration.ofMillis(1))
+                .expectNext(300L)
+                .verifyComplete();
+    }
+
+    @Test
+    void aCancelledWaiterGivesItsReservationBack() {
+        TokenBucket bucket = bucket(RateLimit.perSecond(10).withMargin(Duration.ZERO));
+        List<Long> grants = new ArrayList<>();
+        bucket.acquire(1).subscribe(null, null, () -> grants.add(time.now(TimeUnit.MILLISECONDS)));
+        bucket.acquire(1).subscribe(null, null, () -> grants.add(time.now(TimeUnit.MILLISECONDS)));
+        Disposable cancelled = bucket.acquire(1)
+                .subscribe(null, null, () -> grants.add(-1L));
+
+        time.advanceTimeBy(Duration.ofMillis(150));
+        cancelled.dispose();
+        bucket.acquire(1).subscribe(null, null, () -> grants.add(time.now(TimeUnit.MILLISECONDS)));
+        time.advanceTimeBy(Duration.ofSeconds(1));
+
+        assertThat(grants).as("the cancelled slot at 200 ms goes to the next caller").containsExactly(0L, 100L, 200L);
+    }
+
+    @Test
+    void aPauseHoldsEveryPermitUntilItEndsThenThePaceResumes() {
+        TokenBucket bucket = bucket(RateLimit.perSecond(10).withMargin(Duration.ZERO));
+
+        StepVerifier.withVirtualTime(() -> Mono.fromRunnable(() -> bucket.pauseFor(Duration.ofSeconds(2)))
+                        .thenMany(Flux.range(0, 2).flatMap(i -> grantTime(bucket, 1))), () -> time, 10)
+                .expectSubscription()
+                .expectNoEvent(Duration.ofMillis(1999))
+                .thenAwait(Duration.ofMillis(1))
+                .expectNext(2000L)
+                .expectNoEvent(Duration.ofMillis(99))
+                .thenAwait(Duration.ofMillis(1))
+                .expectNext(2100L)
+                .verifyComplete();
+    }
+
+    @Test
+    void aWaiterThatWakesInsideAPauseQueuesBehindIt() {
+        TokenBucket bucket = bucket(RateLimit.perSecond(10).withMargin(Duration.ZERO));
+        List<Long> grants = new ArrayList<>();
+        bucket.acquire(1).subscribe(null, null, () -> grants.add(time.now(TimeUnit.MILLISECONDS)));
+        bucket.acquire(1).subscribe(null, null, () -> grants.add(time.now(TimeUnit.MILLISECONDS)));
+
+        time.advanceTimeBy(Duration.ofMillis(50));
+        bucket.pauseFor(Duration.ofSeconds(1));
+        time.advanceTimeBy(Duration.ofSeconds(2));
+
+        assertThat(grants).containsExactly(0L, 1050L);
+    }
+
+    @Test
+    void concurrentCallersGetDistinctEvenlySpacedSlots() throws Exception {
+        TokenBucket bucket = bucket(RateLimit.perSecond(100).withMargin(Duration.ZERO));
+        ConcurrentLinkedQueue<Long> grants = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> callers = new ArrayList<>();
+            for (int caller = 0; caller < 8; caller++) {
+                callers.add(pool.submit(() -> {
+                    for (int i = 0; i < 50; i++) {
+                        bucket.acquire(1).subscribe(null, null, () -> grants.add(time.now(TimeUnit.MILLISECONDS)));
+                    }
+                }));
+            }
+            for (Future<?> caller : callers) {
+                caller.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        time.advanceTimeBy(Duration.ofSeconds(10));
+
+        List<Long> expected = new ArrayList<>();
+        for (long slot = 0; slot < 400; slot++) {
+            expected.add(slot * 10);
+        }
+        assertThat(grants.stream().sorted().toList()).isEqualTo(expected);
+    }
+
+    @Test
+    void aWeightBelowOneIsAnErrorFromTheMono() {
+        StepVerifier.create(bucket(RateLimit.perSecond(10)).acquire(0))
+                .expectError(IllegalArgumentException.class)
+                .verify(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void anUnlimitedScopeGrantsAtOnce() {
+        RateLimiter limiter = new RateLimiter(java.util.Map.of("public", RateLimit.perSecond(1)), null, time);
+
+        StepVerifier.create(limiter.acquire("private", 1)).verifyComplete();
+        assertThat(limiter.bucket("private")).isNull();
+        assertThat(limiter.bucket("public")).isSameAs(limiter.bucket("public"));
+    }
+}
