@@ -13,10 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.Disposable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 /**
  * A venue's REST client: sends {@link RestRequest}s through the pipeline
@@ -48,6 +50,9 @@ import reactor.core.publisher.Mono;
 public final class RestClient implements Disposable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestClient.class);
+
+    /** Context key of the flag the last step sets when a call's attempt is handed to the transport. */
+    private static final Object HANDED_TO_TRANSPORT = new Object();
 
     private final RestOptions options;
     private final ErrorMapper errorMapper;
@@ -103,8 +108,26 @@ public final class RestClient implements Disposable {
         if (!(error instanceof io.exflux.api.error.ExchangeUnavailableException unavailable)) {
             return false;
         }
+        for (Throwable suppressed : unavailable.getSuppressed()) {
+            if (suppressed instanceof NeverSent) {
+                return false;
+            }
+        }
         Throwable cause = unavailable.getCause();
         return cause == null || TransportFailure.of(cause) != TransportFailure.NOT_SENT;
+    }
+
+    /**
+     * Marks (as a suppressed exception) a failure that came before any attempt of the call reached the transport,
+     * such as a token that could not be fetched: the venue cannot have processed that call.
+     */
+    private static final class NeverSent extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NeverSent(RestRequest request) {
+            super("no attempt of " + request.method() + " " + request.path() + " reached the network", null, false,
+                    false);
+        }
     }
 
     /** The options. */
@@ -121,10 +144,20 @@ public final class RestClient implements Disposable {
             return Mono.error(new io.exflux.api.error.InvalidRequestException("request is missing",
                     ErrorContext.local(options.venue())));
         }
-        return step(0, request)
-                .onErrorMap(error -> !(error instanceof ExchangeException),
-                        error -> TransportFailure.of(error).toException(error, request, options.venue(),
-                                options.baseUrl()))
+        return Mono.defer(() -> {
+            AtomicBoolean handedToTransport = new AtomicBoolean();
+            return step(0, request)
+                    .contextWrite(Context.of(HANDED_TO_TRANSPORT, handedToTransport))
+                    .onErrorMap(error -> !(error instanceof ExchangeException),
+                            error -> TransportFailure.of(error).toException(error, request, options.venue(),
+                                    options.baseUrl()))
+                    .doOnError(error -> {
+                        if (!handedToTransport.get()) {
+                            // failed before any attempt reached the wire (a token fetch, a signer, the limiter)
+                            error.addSuppressed(new NeverSent(request));
+                        }
+                    });
+        })
                 .flatMap(response -> {
                     Optional<ExchangeException> error;
                     try {
@@ -232,6 +265,10 @@ public final class RestClient implements Disposable {
                 : index - callSteps < perAttempt.size() ? perAttempt.get(index - callSteps) : null;
         if (step == null) {
             return Mono.deferContextual(context -> {
+                AtomicBoolean handed = context.getOrDefault(HANDED_TO_TRANSPORT, null);
+                if (handed != null) {
+                    handed.set(true);
+                }
                 Runnable written = context.getOrDefault(NonceOrderStep.WRITTEN, null);
                 return written == null ? transport.send(request) : transport.send(request, written);
             });

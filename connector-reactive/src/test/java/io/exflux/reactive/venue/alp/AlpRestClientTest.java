@@ -156,6 +156,19 @@ class AlpRestClientTest {
         assertThat(posts).hasSize(2);
         assertThat(posts.get(0).header("Authorization")).isEqualTo("Bearer " + TOKEN);
         assertThat(posts.get(1).header("Authorization")).isEqualTo("Bearer " + second);
+        // the resend is a new attempt: signed again, over the same bytes
+        posts.forEach(post -> assertThat(post.header("X-SIGN")).isEqualTo(JcaHmac.hex("HmacSHA256", SECRET, post.body())));
+    }
+
+    @Test
+    void aPlacementThatNeverLeftBecauseNoTokenCameIsThePlainErrorNotAnUnknownOutcome() {
+        server.route("POST", "/api/v3/auth").respond(FakeResponse.status(503));
+        StepVerifier.create(client.placeOrder(AlpOrderRequest.limit("BTC_USDT", AlpSide.BUY, BigDecimal.ONE,
+                        BigDecimal.TEN).withClientOrderId("mine-4")))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(ExchangeUnavailableException.class)
+                        .isNotInstanceOf(OrderOutcomeUnknownException.class).hasMessageContaining("/auth"))
+                .verify();
+        assertThat(server.requests("POST", "/api/v3/trading/order")).isEmpty();
     }
 
     @Test
