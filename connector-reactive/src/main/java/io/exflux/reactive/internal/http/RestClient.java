@@ -108,13 +108,20 @@ public final class RestClient implements Disposable {
         if (!(error instanceof io.exflux.api.error.ExchangeUnavailableException unavailable)) {
             return false;
         }
-        for (Throwable suppressed : unavailable.getSuppressed()) {
-            if (suppressed instanceof NeverSent) {
-                return false;
-            }
+        if (isMarkedNeverSent(unavailable)) {
+            return false;
         }
         Throwable cause = unavailable.getCause();
         return cause == null || TransportFailure.of(cause) != TransportFailure.NOT_SENT;
+    }
+
+    private static boolean isMarkedNeverSent(Throwable error) {
+        for (Throwable suppressed : error.getSuppressed()) {
+            if (suppressed instanceof NeverSent) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -152,8 +159,9 @@ public final class RestClient implements Disposable {
                             error -> TransportFailure.of(error).toException(error, request, options.venue(),
                                     options.baseUrl()))
                     .doOnError(error -> {
-                        if (!handedToTransport.get()) {
-                            // failed before any attempt reached the wire (a token fetch, a signer, the limiter)
+                        // failed before any attempt reached the wire (a token fetch, a signer, the limiter); a
+                        // token fetch's error is shared by every call that waited for it, so mark it once
+                        if (!handedToTransport.get() && !isMarkedNeverSent(error)) {
                             error.addSuppressed(new NeverSent(request));
                         }
                     });
