@@ -18,7 +18,6 @@ import io.exflux.api.model.Ticker;
 import io.exflux.reactive.internal.auth.HmacSigner;
 import io.exflux.reactive.internal.codec.Json;
 import io.exflux.reactive.venue.alp.internal.AlpBodies;
-import io.exflux.reactive.venue.alp.internal.AlpErrors;
 import io.exflux.reactive.venue.alp.internal.AlpFrameDecoder;
 import io.exflux.reactive.venue.alp.internal.AlpMapper;
 import io.exflux.reactive.venue.alp.internal.AlpOrderRequests;
@@ -345,11 +344,11 @@ class AlpInconsistenciesTest {
 
     @Test
     void item24_errorCodesAreTextWhetherSentAsStringsOrNumbers() {
-        ExchangeException fromString = AlpErrors.map(400, AlpDocExamples.raw("rest/place-order-error.json"), null);
-        ExchangeException fromNumber = AlpErrors.map(400, "{\"code\":1003,\"message\":\"invalid order amount\"}", null);
+        ExchangeException fromString = AlpErrorAnswers.map(400, AlpDocExamples.raw("rest/place-order-error.json"));
+        ExchangeException fromNumber = AlpErrorAnswers.map(400, "{\"code\":1003,\"message\":\"invalid order amount\"}");
         assertThat(fromString.venueCode()).isEqualTo("1003");
         assertThat(fromNumber.venueCode()).isEqualTo("1003");
-        assertThat(AlpErrors.map(400, "{\"code\":\"BAD_REQUEST\",\"message\":\"pair not found\"}", null).venueCode())
+        assertThat(AlpErrorAnswers.map(400, "{\"code\":\"BAD_REQUEST\",\"message\":\"pair not found\"}").venueCode())
                 .isEqualTo("BAD_REQUEST");
     }
 
