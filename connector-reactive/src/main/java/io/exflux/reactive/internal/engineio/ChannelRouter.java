@@ -33,8 +33,8 @@ public interface ChannelRouter {
      * starting with {@code channelPrefix}. The last rule also sends an event such as
      * {@code subscribe.success} to the only such channel: consumers tell events apart by name.
      *
-     * @param routingKey    the payload field naming the market, e.g. {@code pair}
-     * @param channelPrefix the prefix of the channels an unnamed event falls back to, e.g. {@code book_}
+     * @param routingKey    the payload field naming the market (the venue's to say)
+     * @param channelPrefix the prefix of the channels an event that matched neither rule falls back to
      */
     static ChannelRouter byNameThenKeyThenOnlyPrefix(String routingKey, String channelPrefix) {
         Objects.requireNonNull(routingKey, "routingKey");

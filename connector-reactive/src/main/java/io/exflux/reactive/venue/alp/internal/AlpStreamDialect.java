@@ -35,7 +35,7 @@ import reactor.util.retry.Retry;
  * (answer a websocket ping with a pong, which the engine does; answer a text {@code 1}
  * with a text {@code 2}; never send either unprompted; dead after {@code pingInterval + pingTimeout}
  * of silence, from the welcome), {@code ["auth", jwt]} on every (re)connect of the private connection
- * and again whenever the JWT is renewed ({@link #outboundFrames()}), 20 topics per connection.
+ * and again whenever the JWT is renewed ({@link #outboundFrames(HeartbeatContext)}), 20 topics per connection.
  *
  * <p>Decoding names the topics in the same pass ({@link AlpFrameDecoder#route}): a ticker row goes to
  * {@code ticker.<PAIR>} and {@code ticker.*}, a trade to {@code trade.<PAIR>} and {@code trade.*} (each
