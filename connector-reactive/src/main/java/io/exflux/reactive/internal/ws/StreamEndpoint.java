@@ -139,6 +139,12 @@ public final class StreamEndpoint<M> {
      * the gap, so the subscriber rebuilds its state from a fresh snapshot. Under
      * {@link OverflowPolicy.Kind#BUFFER_THEN_FAIL} the subscriber receives its buffer, then a
      * {@link io.exflux.api.error.StreamOverflowException}. The marker is ignored by the other policies.
+     *
+     * <p>Hot and shared; never completes while subscribed unless the endpoint closes. Errors with the
+     * dialect's typed exception when the venue refuses the topic (e.g. an unknown market) or this
+     * socket's authentication (e.g. {@link io.exflux.api.error.AuthenticationException}); the topic stays
+     * usable and a later subscriber asks the venue again. Connection losses are not errors: the socket
+     * reconnects and resubscribes.
      */
     public Flux<M> topic(String topic, OverflowPolicy policy, Supplier<? extends M> resyncMarker) {
         if (topic == null || topic.isEmpty()) {

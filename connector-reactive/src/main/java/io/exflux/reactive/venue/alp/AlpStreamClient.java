@@ -122,12 +122,18 @@ public final class AlpStreamClient {
         return typed(publicStream, AlpTopics.marketDepth(pair), kind(StreamKind.ORDER_BOOK), AlpDepth.class);
     }
 
-    /** The account's order updates ({@code o}). Never dropped: bounded buffer, overflow fails the subscriber. */
+    /**
+     * The account's order updates ({@code o}). Never dropped: bounded buffer, overflow fails the subscriber.
+     * Fails with {@link AuthenticationException} when ALP refuses the credentials or the token.
+     */
     public Flux<AlpWsOrder> orders() {
         return privateTopic(AlpTopics.ORDERS, AlpWsOrder.class);
     }
 
-    /** The account's wallet updates ({@code w}). Never dropped: bounded buffer, overflow fails the subscriber. */
+    /**
+     * The account's wallet updates ({@code w}). Never dropped: bounded buffer, overflow fails the subscriber.
+     * Fails with {@link AuthenticationException} when ALP refuses the credentials or the token.
+     */
     public Flux<AlpWsWallet> wallets() {
         return privateTopic(AlpTopics.WALLETS, AlpWsWallet.class);
     }
