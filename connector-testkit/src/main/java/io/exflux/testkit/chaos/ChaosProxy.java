@@ -78,7 +78,7 @@ public final class ChaosProxy implements AutoCloseable {
                     .handle(this::accept)
                     .bindNow(STOP_TIMEOUT);
         } catch (RuntimeException bindFailed) {
-            loops.disposeLater().block(STOP_TIMEOUT);
+            loops.disposeLater(Duration.ZERO, STOP_TIMEOUT).block(STOP_TIMEOUT);
             throw bindFailed;
         }
     }
@@ -204,7 +204,7 @@ public final class ChaosProxy implements AutoCloseable {
         try {
             server.disposeNow(STOP_TIMEOUT);
         } finally {
-            loops.disposeLater().block(STOP_TIMEOUT);
+            loops.disposeLater(Duration.ZERO, STOP_TIMEOUT).block(STOP_TIMEOUT);
         }
     }
 

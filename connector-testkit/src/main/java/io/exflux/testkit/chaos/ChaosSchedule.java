@@ -95,9 +95,9 @@ public final class ChaosSchedule {
         private final SplittableRandom steps = new SplittableRandom(seed);
 
         Step next() {
-            long from = shortest.toNanos();
-            long to = longest.toNanos();
-            Duration interval = Duration.ofNanos(from == to ? from : steps.nextLong(from, to + 1));
+            long from = shortest.toMillis();
+            long to = longest.toMillis();
+            Duration interval = Duration.ofMillis(from == to ? from : steps.nextLong(from, to + 1));
             int pick = steps.nextInt(totalWeight);
             for (Choice choice : choices) {
                 pick -= choice.weight();
@@ -197,12 +197,12 @@ public final class ChaosSchedule {
             this.seed = seed;
         }
 
-        /** Steps fire at random intervals between these two (both included). */
+        /** Steps fire at random intervals between these two (both included), in whole milliseconds. */
         public Builder between(Duration shortest, Duration longest) {
             Objects.requireNonNull(shortest, "shortest");
             Objects.requireNonNull(longest, "longest");
-            if (shortest.isNegative() || shortest.isZero() || longest.compareTo(shortest) < 0) {
-                throw new IllegalArgumentException("intervals need 0 < shortest <= longest: " + shortest + ", " + longest);
+            if (shortest.toMillis() <= 0 || longest.compareTo(shortest) < 0) {
+                throw new IllegalArgumentException("intervals need 1 ms <= shortest <= longest: " + shortest + ", " + longest);
             }
             this.shortest = shortest;
             this.longest = longest;
