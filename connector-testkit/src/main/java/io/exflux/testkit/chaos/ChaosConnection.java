@@ -81,7 +81,7 @@ public final class ChaosConnection {
         } else if (fault instanceof ChaosFault.Stall stall) {
             pipes(stall.direction()).forEach(pipe -> pipe.stall(stall.duration()));
         } else if (fault instanceof ChaosFault.HalfFrame half) {
-            pipes(half.direction()).forEach(pipe -> pipe.halfFrame(half.bytes(), half.then()));
+            pipes(half.direction()).forEach(pipe -> pipe.halfFrame(half));
         } else if (fault instanceof ChaosFault.Latency latency) {
             pipes(latency.direction()).forEach(pipe -> pipe.latency(latency));
         } else if (fault instanceof ChaosFault.Bandwidth bandwidth) {

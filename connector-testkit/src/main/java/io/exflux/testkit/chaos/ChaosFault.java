@@ -14,7 +14,7 @@ public sealed interface ChaosFault {
     /** What kind of fault this is. */
     FaultKind kind();
 
-    /** How long it lasts; {@link Duration#ZERO} for cut, reset and half-frame, {@code null} until cleared. */
+    /** How long it lasts: {@link Duration#ZERO} for cut and reset, {@code null} until cleared. */
     Duration duration();
 
     /** Close both sockets now. */
@@ -39,7 +39,12 @@ public sealed interface ChaosFault {
 
     /** Forward only the next {@code bytes} bytes in this direction, then stall (until resumed) or cut. */
     static ChaosFault halfFrame(Direction direction, int bytes, FaultKind then) {
-        return new HalfFrame(direction, bytes, then);
+        return new HalfFrame(direction, bytes, then, null);
+    }
+
+    /** Forward only the next {@code bytes} bytes in this direction, then stall for this long. */
+    static ChaosFault halfFrameThenStall(Direction direction, int bytes, Duration stall) {
+        return new HalfFrame(direction, bytes, FaultKind.STALL, Objects.requireNonNull(stall, "stall"));
     }
 
     /** Delay every chunk in this direction by {@code fixed} plus up to {@code jitter}, until cleared. */
@@ -52,7 +57,10 @@ public sealed interface ChaosFault {
         return new Bandwidth(direction, bytesPerSecond, null);
     }
 
-    /** Close both sockets (FIN) now. */
+    /**
+     * Close both sockets (FIN) now. As with any TCP close, a socket with received bytes the proxy has not read
+     * yet (during a stall, say) is answered with a reset instead.
+     */
     record Cut() implements ChaosFault {
         @Override
         public FaultKind kind() {
@@ -96,9 +104,10 @@ public sealed interface ChaosFault {
 
     /**
      * Forward exactly {@code bytes} more bytes (across chunks if need be), then {@code then}: {@link FaultKind#STALL}
-     * (until resumed; the rest then follows in order) or {@link FaultKind#CUT} (the rest is dropped).
+     * (for {@code stall}, or until resumed when it is {@code null}; the rest then follows in order) or
+     * {@link FaultKind#CUT} (the rest is dropped; {@code stall} must be {@code null}).
      */
-    record HalfFrame(Direction direction, int bytes, FaultKind then) implements ChaosFault {
+    record HalfFrame(Direction direction, int bytes, FaultKind then, Duration stall) implements ChaosFault {
         public HalfFrame {
             Objects.requireNonNull(direction, "direction");
             if (bytes < 0) {
@@ -107,6 +116,10 @@ public sealed interface ChaosFault {
             if (then != FaultKind.STALL && then != FaultKind.CUT) {
                 throw new IllegalArgumentException("a half-frame ends in STALL or CUT, not " + then);
             }
+            if (then == FaultKind.CUT && stall != null) {
+                throw new IllegalArgumentException("a half-frame that ends in a cut has no stall");
+            }
+            requirePositiveOrNull(stall, "half-frame stall");
         }
 
         @Override
@@ -114,9 +127,10 @@ public sealed interface ChaosFault {
             return FaultKind.HALF_FRAME;
         }
 
+        /** The stall that follows the bytes: its length, {@code null} until resumed; zero after a cut. */
         @Override
         public Duration duration() {
-            return Duration.ZERO;
+            return then == FaultKind.CUT ? Duration.ZERO : stall;
         }
     }
 

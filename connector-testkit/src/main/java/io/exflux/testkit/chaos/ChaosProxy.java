@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
@@ -64,7 +65,7 @@ public final class ChaosProxy implements AutoCloseable {
     private final ConcurrentSkipListMap<Long, ChaosConnection> open = new ConcurrentSkipListMap<>();
     // latency and bandwidth set proxy-wide also hold for connections opened later
     private final List<ChaosFault> standing = new CopyOnWriteArrayList<>();
-    private volatile boolean closing;
+    private final AtomicBoolean closing = new AtomicBoolean();
 
     private ChaosProxy(Builder builder) {
         this.seed = builder.seed;
@@ -181,7 +182,7 @@ public final class ChaosProxy implements AutoCloseable {
                 new SplittableRandom(seed ^ (id * 0x9E3779B97F4A7C15L)), this::forget);
         recorder.opened();
         open.put(id, connection);
-        if (closing) {
+        if (closing.get()) {
             connection.close(false);
             return Mono.empty();
         }
@@ -198,7 +199,9 @@ public final class ChaosProxy implements AutoCloseable {
     /** Cancels pending timers, closes every connection, unbinds and releases the event loop; waits for it. */
     @Override
     public void close() {
-        closing = true;
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
         timers.dispose();
         open.values().forEach(connection -> connection.close(false));
         try {

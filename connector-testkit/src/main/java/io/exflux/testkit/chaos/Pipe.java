@@ -29,7 +29,7 @@ final class Pipe {
     private final Object lock = new Object();
     private Sinks.Empty<Void> stall; // null while flowing
     private int halfFrameLeft = -1; // -1: no half-frame armed
-    private FaultKind halfFrameThen;
+    private ChaosFault.HalfFrame halfFrame;
 
     private volatile ChaosFault.Latency latency;
     private volatile ChaosFault.Bandwidth bandwidth;
@@ -89,10 +89,10 @@ final class Pipe {
         which.tryEmitEmpty();
     }
 
-    void halfFrame(int bytes, FaultKind then) {
+    void halfFrame(ChaosFault.HalfFrame setting) {
         synchronized (lock) {
-            halfFrameLeft = bytes;
-            halfFrameThen = then;
+            halfFrameLeft = setting.bytes();
+            halfFrame = setting;
         }
     }
 
@@ -123,7 +123,7 @@ final class Pipe {
     void heal() {
         synchronized (lock) {
             halfFrameLeft = -1;
-            halfFrameThen = null;
+            halfFrame = null;
         }
         latency = null;
         bandwidth = null;
@@ -154,21 +154,21 @@ final class Pipe {
         int from = 0;
         do {
             int end = Math.min(bytes.length, from + most);
-            FaultKind after = null;
+            ChaosFault.HalfFrame after = null;
             synchronized (lock) {
                 if (halfFrameLeft >= 0) {
                     end = Math.min(end, from + halfFrameLeft);
                     halfFrameLeft -= end - from;
                     if (halfFrameLeft == 0) {
-                        after = halfFrameThen;
+                        after = halfFrame;
                         halfFrameLeft = -1;
-                        halfFrameThen = null;
+                        halfFrame = null;
                     }
                 }
             }
             slices.add(new Slice(Arrays.copyOfRange(bytes, from, end), after));
             from = end;
-            if (after == FaultKind.CUT) {
+            if (after != null && after.then() == FaultKind.CUT) {
                 break; // the rest of the chunk never leaves
             }
         } while (from < bytes.length);
@@ -184,10 +184,11 @@ final class Pipe {
                 .then(Mono.defer(() -> pace(slice.bytes().length)))
                 .then(Mono.fromSupplier(() -> {
                     recorder.forwarded(way, slice.bytes().length);
-                    if (slice.after() == FaultKind.STALL) {
-                        stall(null);
+                    ChaosFault.HalfFrame ended = slice.halfFrameEnd();
+                    if (ended != null && ended.then() == FaultKind.STALL) {
+                        stall(ended.stall());
                     }
-                    return new Part(slice.bytes(), slice.after() == FaultKind.CUT);
+                    return new Part(slice.bytes(), ended != null && ended.then() == FaultKind.CUT);
                 }));
     }
 
@@ -215,7 +216,8 @@ final class Pipe {
     private record Chunk(byte[] bytes, long arrivedNanos) {
     }
 
-    private record Slice(byte[] bytes, FaultKind after) {
+    /** {@code halfFrameEnd}: the half-frame whose last byte this slice carries, or null. */
+    private record Slice(byte[] bytes, ChaosFault.HalfFrame halfFrameEnd) {
     }
 
     /** {@code last}: a half-frame ended in a cut, nothing more leaves this pipe. */
