@@ -46,6 +46,9 @@ import reactor.netty.tcp.TcpServer;
  * {@code VirtualTimeScheduler} to drive them in virtual time. Forwarded bytes are copied out of Netty's buffers
  * on arrival, so no buffer is held across a delay.
  *
+ * <p>A simulator serves REST and websocket on one port: put one proxy in front of each URL to fault and count
+ * them apart ({@code restProxy.url(alp.restBaseUrl())}, {@code wsProxy.url(alp.websocketUrl())}).
+ *
  * <p>{@link #start()} and {@link #close()} bind and release the socket and the event loop and wait for it: call
  * them from a test thread. Everything else returns at once and is safe from any thread.
  */
@@ -160,7 +163,7 @@ public final class ChaosProxy implements AutoCloseable {
         open.values().forEach(ChaosConnection::heal);
     }
 
-    /** Every fault applied so far, in order. */
+    /** Every fault applied so far, in order (the last 100,000 of them). */
     public List<ChaosEvent> events() {
         return recorder.events();
     }

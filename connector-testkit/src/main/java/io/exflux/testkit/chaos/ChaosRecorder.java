@@ -11,8 +11,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import reactor.core.scheduler.Scheduler;
 
-/** The counters and the fault log of one proxy; every method is safe from any thread. */
+/**
+ * The counters and the fault log of one proxy; every method is safe from any thread. The log keeps the last
+ * {@link #MAX_EVENTS} events (a soak of hours stays bounded); the counters count every fault.
+ */
 final class ChaosRecorder {
+
+    static final int MAX_EVENTS = 100_000;
 
     private final Scheduler clock;
     private final LongAdder accepted = new LongAdder();
@@ -21,6 +26,7 @@ final class ChaosRecorder {
     private final LongAdder toClient = new LongAdder();
     private final Map<FaultKind, LongAdder> faults = new EnumMap<>(FaultKind.class);
     private final ConcurrentLinkedQueue<ChaosEvent> events = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger logged = new AtomicInteger();
 
     ChaosRecorder(Scheduler clock) {
         this.clock = clock;
@@ -45,6 +51,9 @@ final class ChaosRecorder {
     ChaosEvent fault(long connectionId, ChaosFault fault) {
         ChaosEvent event = new ChaosEvent(Instant.ofEpochMilli(clock.now(TimeUnit.MILLISECONDS)), connectionId, fault);
         events.add(event);
+        if (logged.incrementAndGet() > MAX_EVENTS && events.poll() != null) {
+            logged.decrementAndGet();
+        }
         faults.get(fault.kind()).increment();
         return event;
     }

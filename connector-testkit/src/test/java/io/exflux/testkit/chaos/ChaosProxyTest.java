@@ -13,15 +13,15 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 /** The proxy in front of a loopback echo server, observed from a plain socket client. */
+@ExtendWith(FailOnLeaks.class)
 class ChaosProxyTest {
 
     private static final Duration QUIET = Duration.ofMillis(300);
@@ -30,17 +30,6 @@ class ChaosProxyTest {
     private EchoServer echo;
     private ChaosProxy proxy;
     private final List<RawClient> clients = new ArrayList<>();
-
-    @BeforeAll
-    static void watchLeaks() {
-        LeakWatch.install();
-        LeakWatch.collect();
-    }
-
-    @AfterAll
-    static void noLeaks() {
-        assertThat(LeakWatch.collect()).as("Netty leak reports").isEmpty();
-    }
 
     @BeforeEach
     void startEcho() {

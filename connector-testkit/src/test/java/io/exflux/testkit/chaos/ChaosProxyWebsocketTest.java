@@ -7,29 +7,18 @@ import io.exflux.testkit.alp.AlpSimulatorOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Signal;
 import reactor.netty.http.client.HttpClient;
 import reactor.test.StepVerifier;
 
 /** A reactor-netty websocket client through the proxy to the ALP simulator. */
+@ExtendWith(FailOnLeaks.class)
 class ChaosProxyWebsocketTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
-
-    @BeforeAll
-    static void watchLeaks() {
-        LeakWatch.install();
-        LeakWatch.collect();
-    }
-
-    @AfterAll
-    static void noLeaks() {
-        assertThat(LeakWatch.collect()).as("Netty leak reports").isEmpty();
-    }
 
     @Test
     void framesFlowThroughTheProxyAndACutClosesTheWebsocket() {

@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 /** Seeded schedules, run in virtual time on the proxy's scheduler. */
+@ExtendWith(FailOnLeaks.class)
 class ChaosScheduleTest {
 
     private static final Duration SHORTEST = Duration.ofSeconds(2);
