@@ -88,7 +88,8 @@ public sealed interface ChaosFault {
 
     /**
      * Stop forwarding, keep the sockets open; what arrives meanwhile is forwarded in order on resume.
-     * While stalled the proxy stops reading, so the sender's TCP window fills as on a real dead link.
+     * While stalled the proxy stops reading, so the sender's TCP window fills as on a real dead link. A stall
+     * applied to a direction already stalled joins that stall: the first to end (by its timer or a resume) ends it.
      */
     record Stall(Direction direction, Duration duration) implements ChaosFault {
         public Stall {

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -52,7 +53,7 @@ import reactor.netty.tcp.TcpServer;
  * <p>{@link #start()} and {@link #close()} bind and release the socket and the event loop and wait for it: call
  * them from a test thread. Everything else returns at once and is safe from any thread.
  */
-public final class ChaosProxy implements AutoCloseable {
+public final class ChaosProxy implements AutoCloseable, Disposable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChaosProxy.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
@@ -212,6 +213,17 @@ public final class ChaosProxy implements AutoCloseable {
         } finally {
             loops.disposeLater(Duration.ZERO, STOP_TIMEOUT).block(STOP_TIMEOUT);
         }
+    }
+
+    /** The same as {@link #close()}. */
+    @Override
+    public void dispose() {
+        close();
+    }
+
+    @Override
+    public boolean isDisposed() {
+        return closing.get();
     }
 
     @Override

@@ -376,11 +376,13 @@ class ChaosProxyTest {
         client.send(bytes("stalled"));
 
         own.close();
+        own.close(); // a second close is a no-op
         time.dispose();
 
         // the stalled bytes were never read, so the kernel answers the close with a reset: either end will do
         client.readUntilEnd();
         assertThat(own.stats().connectionsOpen()).isZero();
+        assertThat(own.isDisposed()).isTrue();
         await(() -> threadsStartedSince(before).isEmpty(),
                 () -> "every thread the proxy started has ended: " + threadsStartedSince(before));
     }
