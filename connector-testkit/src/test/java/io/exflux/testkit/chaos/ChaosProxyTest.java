@@ -233,6 +233,21 @@ class ChaosProxyTest {
     }
 
     @Test
+    void aHalfFrameTowardsTheServerLetsExactlyThatManyBytesThroughThenCloses() {
+        startProxy();
+        RawClient client = connect();
+        connectThrough(client);
+        byte[] payload = random(new Random(7), 100);
+
+        proxy.apply(ChaosFault.halfFrame(Direction.CLIENT_TO_SERVER, 17, FaultKind.CUT));
+        client.send(payload);
+
+        client.readUntilEnd(); // the client sees the connection end, and no byte comes back after the cut
+        await(() -> echo.received() == 2 + 17, () -> "the server received " + echo.received() + " bytes, not 2 + 17");
+        assertThat(proxy.stats().bytesToServer()).isEqualTo(2 + 17);
+    }
+
+    @Test
     void aHalfFrameThenStallDeliversThatManyBytesAndTheRestOnResume() {
         startProxy();
         RawClient client = connect();
