@@ -182,6 +182,7 @@ public final class ChaosProxy implements AutoCloseable, Disposable {
         Connection[] client = new Connection[1];
         in.withConnection(connection -> client[0] = connection);
         long id = ids.incrementAndGet();
+        // each connection draws its jitter from its own stream of the seed (golden-ratio spread over the ids)
         ChaosConnection connection = new ChaosConnection(id, client[0], timers, recorder,
                 new SplittableRandom(seed ^ (id * 0x9E3779B97F4A7C15L)), this::forget);
         recorder.opened();

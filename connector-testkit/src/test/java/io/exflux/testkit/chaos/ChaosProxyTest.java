@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,7 +65,7 @@ class ChaosProxyTest {
     }
 
     private static byte[] bytes(String text) {
-        return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static byte[] random(Random random, int size) {
@@ -318,7 +319,7 @@ class ChaosProxyTest {
             client.send(bytes(message));
         }
 
-        assertThat(new String(client.read(sent.length()), java.nio.charset.StandardCharsets.US_ASCII))
+        assertThat(new String(client.read(sent.length()), StandardCharsets.US_ASCII))
                 .isEqualTo(sent.toString());
         assertThat(proxy.events()).extracting(ChaosEvent::kind).containsExactly(FaultKind.LATENCY);
     }

@@ -2,6 +2,7 @@ package io.exflux.testkit.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,7 +110,7 @@ class ChaosScheduleTest {
         ChaosProxy proxy = proxyOn(time);
         RawClient client = new RawClient(proxy.port());
         opened.add(client);
-        client.send("hi".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        client.send("hi".getBytes(StandardCharsets.US_ASCII));
         client.read(2);
         ChaosSchedule.Run run = ChaosSchedule.seeded(3).between(Duration.ofSeconds(1), Duration.ofSeconds(2))
                 .fault(1, ChaosFault.cut()).build().start(proxy);
