@@ -19,5 +19,6 @@ module io.exflux.testkit {
     exports io.exflux.testkit.server;
     exports io.exflux.testkit.sim;
     exports io.exflux.testkit.alp;
+    exports io.exflux.testkit.chaos;
     // each public package is exported here as it lands
 }
