@@ -2,6 +2,7 @@ package io.exflux.testkit.alp;
 
 import io.exflux.testkit.sim.GeneratorSettings;
 import io.exflux.testkit.sim.MarketSpec;
+import io.exflux.testkit.sim.SimulatedVenue;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -13,8 +14,10 @@ import reactor.core.scheduler.Schedulers;
  * Settings of an {@link AlpSimulator}; immutable, with {@link #builder()} and {@link #mutate()}.
  * Defaults: BTC_USDT and ETH_USDT, the market generator on (seed 42, a step every 100 ms), JWTs valid one
  * hour, websocket PING frames after 20 s without outbound traffic, welcome values in milliseconds
- * (20000/30000, like the live venue), no text {@code 1}/{@code 2} keepalive, {@code p} frames at most once
- * a second, 1,000 REST requests per second before 429.
+ * (20000/30000, like the live venue), no server-sent text {@code 1} (a client's text {@code 1} is answered
+ * {@code 2}), {@code p} frames at most once a second, 1,000 REST requests per second before 429, request
+ * bodies up to 1 MiB, websocket frames up to 64 KiB, no candle history, and the docs' answers where the
+ * live venue drifts from them (each drift is an option, off by default).
  */
 public final class AlpSimulatorOptions {
 
@@ -37,6 +40,12 @@ public final class AlpSimulatorOptions {
     private final int maxTopics;
     private final Clock clock;
     private final Scheduler timer;
+    private final Duration candleHistory;
+    private final int maxRequestBody;
+    private final int maxFrameBytes;
+    private final boolean dropOnTextKeepalive;
+    private final boolean liveErrorFrames;
+    private final boolean unknownKeyAsNotFound;
 
     private AlpSimulatorOptions(Builder b) {
         this.markets = List.copyOf(b.markets);
@@ -53,6 +62,12 @@ public final class AlpSimulatorOptions {
         this.maxTopics = b.maxTopics;
         this.clock = b.clock;
         this.timer = b.timer;
+        this.candleHistory = b.candleHistory;
+        this.maxRequestBody = b.maxRequestBody;
+        this.maxFrameBytes = b.maxFrameBytes;
+        this.dropOnTextKeepalive = b.dropOnTextKeepalive;
+        this.liveErrorFrames = b.liveErrorFrames;
+        this.unknownKeyAsNotFound = b.unknownKeyAsNotFound;
     }
 
     /** The defaults. */
@@ -82,6 +97,12 @@ public final class AlpSimulatorOptions {
         b.maxTopics = maxTopics;
         b.clock = clock;
         b.timer = timer;
+        b.candleHistory = candleHistory;
+        b.maxRequestBody = maxRequestBody;
+        b.maxFrameBytes = maxFrameBytes;
+        b.dropOnTextKeepalive = dropOnTextKeepalive;
+        b.liveErrorFrames = liveErrorFrames;
+        b.unknownKeyAsNotFound = unknownKeyAsNotFound;
         return b;
     }
 
@@ -155,6 +176,42 @@ public final class AlpSimulatorOptions {
         return timer;
     }
 
+    /** Span of made-up, seeded past candles before the start, so charts have a history ({@link Duration#ZERO}: none). */
+    public Duration candleHistory() {
+        return candleHistory;
+    }
+
+    /** Largest REST request body accepted, in bytes; a larger one is answered 413 and not kept. */
+    public int maxRequestBody() {
+        return maxRequestBody;
+    }
+
+    /** Largest inbound websocket text frame, in bytes; a larger one closes the socket with 1009. */
+    public int maxFrameBytes() {
+        return maxFrameBytes;
+    }
+
+    /** Whether a text {@code 1} or {@code 2} from the client drops the socket, as the live venue did (off: {@code 1} is answered {@code 2}, as the docs say). */
+    public boolean dropOnTextKeepalive() {
+        return dropOnTextKeepalive;
+    }
+
+    /** Whether a refused topic gets the live venue's {@code ["error", ts, "Invalid topic: X", "subscribe"]} instead of the docs' {@code ["error", ts, "Topic does not exist"]}. */
+    public boolean liveErrorFrames() {
+        return liveErrorFrames;
+    }
+
+    /** Whether {@code POST /auth} answers an unknown API key 404 {@code NOT_FOUND}, as the live venue does, instead of the docs' 401. */
+    public boolean unknownKeyAsNotFound() {
+        return unknownKeyAsNotFound;
+    }
+
+    /** The venue-neutral part of these settings. */
+    SimulatedVenue.Setup setup() {
+        return new SimulatedVenue.Setup(markets, generator, generatorEnabled, clock, timer, requestsPerSecond,
+                candleHistory, maxRequestBody);
+    }
+
     /** Builder of {@link AlpSimulatorOptions}. */
     public static final class Builder {
         private List<MarketSpec> markets = DEFAULT_MARKETS;
@@ -171,6 +228,12 @@ public final class AlpSimulatorOptions {
         private int maxTopics = 20;
         private Clock clock = Clock.systemUTC();
         private Scheduler timer = Schedulers.parallel();
+        private Duration candleHistory = Duration.ZERO;
+        private int maxRequestBody = 1024 * 1024;
+        private int maxFrameBytes = 64 * 1024;
+        private boolean dropOnTextKeepalive;
+        private boolean liveErrorFrames;
+        private boolean unknownKeyAsNotFound;
 
         private Builder() {
         }
@@ -251,6 +314,46 @@ public final class AlpSimulatorOptions {
 
         public Builder timer(Scheduler value) {
             this.timer = Objects.requireNonNull(value, "timer");
+            return this;
+        }
+
+        public Builder candleHistory(Duration value) {
+            Objects.requireNonNull(value, "candleHistory");
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("candleHistory must not be negative");
+            }
+            this.candleHistory = value;
+            return this;
+        }
+
+        public Builder maxRequestBody(int value) {
+            if (value <= 0) {
+                throw new IllegalArgumentException("maxRequestBody must be positive");
+            }
+            this.maxRequestBody = value;
+            return this;
+        }
+
+        public Builder maxFrameBytes(int value) {
+            if (value <= 0) {
+                throw new IllegalArgumentException("maxFrameBytes must be positive");
+            }
+            this.maxFrameBytes = value;
+            return this;
+        }
+
+        public Builder dropOnTextKeepalive(boolean value) {
+            this.dropOnTextKeepalive = value;
+            return this;
+        }
+
+        public Builder liveErrorFrames(boolean value) {
+            this.liveErrorFrames = value;
+            return this;
+        }
+
+        public Builder unknownKeyAsNotFound(boolean value) {
+            this.unknownKeyAsNotFound = value;
             return this;
         }
 

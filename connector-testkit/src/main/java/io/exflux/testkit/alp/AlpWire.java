@@ -1,15 +1,15 @@
 package io.exflux.testkit.alp;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.exflux.api.model.CurrencyPair;
 import io.exflux.api.model.OrderStatus;
 import io.exflux.api.model.OrderType;
 import io.exflux.api.model.Side;
+import io.exflux.testkit.server.ErrorReply;
+import io.exflux.testkit.server.FakeResponse;
+import io.exflux.testkit.server.Params;
 import io.exflux.testkit.sim.MarketSpec;
 import io.exflux.testkit.sim.SimBalance;
 import io.exflux.testkit.sim.SimOrder;
@@ -25,10 +25,10 @@ import java.util.Locale;
 final class AlpWire {
 
     /** Plain decimals, never scientific notation; fractions read as BigDecimal. */
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
+    static final ObjectMapper MAPPER = Params.MAPPER;
+
+    /** ALP's error answers: the status and {@code {"code":..., "message":...}} with the code of the docs' table. */
+    static final ErrorReply ERRORS = (status, message) -> FakeResponse.json(status, error(code(status), message));
 
     private AlpWire() {
     }
@@ -143,8 +143,11 @@ final class AlpWire {
         return condition == StopCondition.AT_OR_ABOVE ? "GTE" : "LTE";
     }
 
-    /** One order as {@code GET /api/v3/accounts/order} shows it. */
-    static ObjectNode orderJson(SimOrder o) {
+    /**
+     * One order as {@code GET /api/v3/accounts/order} shows it; {@code allOrNone} when it was placed as
+     * {@code AON} (run as fill-or-kill, reported as sent). A stop that never triggered was never open.
+     */
+    static ObjectNode orderJson(SimOrder o, boolean allOrNone) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("id", o.id());
         node.put("account_id", o.accountId());
@@ -158,8 +161,9 @@ final class AlpWire {
         node.put("amount_canceled", number(o.canceled()));
         node.put("amount_filled", number(o.filled()));
         node.put("date", iso(o.createdAt()));
-        node.put("open_at", o.status() == OrderStatus.PENDING ? null : iso(o.createdAt()));
-        node.put("tif", o.timeInForce().name());
+        boolean neverOpen = o.status() == OrderStatus.PENDING || (o.stopPrice() != null && !o.triggered());
+        node.put("open_at", neverOpen ? null : iso(o.createdAt()));
+        node.put("tif", allOrNone ? "AON" : o.timeInForce().name());
         node.put("updated_at", iso(o.updatedAt()));
         node.put("done_at", iso(o.doneAt()));
         node.putNull("expire_after");
@@ -241,6 +245,34 @@ final class AlpWire {
                 return OrderType.STOP_MARKET;
             default:
                 return null;
+        }
+    }
+
+    /** The code of the docs' error table for a status. */
+    static String code(int status) {
+        switch (status) {
+            case 400:
+                return "BAD_REQUEST";
+            case 401:
+                return "UNAUTHORIZED";
+            case 403:
+                return "FORBIDDEN";
+            case 404:
+                return "NOT_FOUND";
+            case 405:
+                return "METHOD_NOT_ALLOWED";
+            case 406:
+                return "NOT_ACCEPTABLE";
+            case 413:
+                return "PAYLOAD_TOO_LARGE";
+            case 422:
+                return "VALIDATION_ERROR";
+            case 429:
+                return "TOO_MANY_REQUESTS";
+            case 503:
+                return "SERVICE_UNAVAILABLE";
+            default:
+                return status >= 500 ? "INTERNAL_ERROR" : "ERROR";
         }
     }
 
