@@ -34,11 +34,13 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -76,7 +78,7 @@ final class AlpRest {
 
     private final Venue venue;
     private final VenueSimulator sim;
-    private final Set<Long> allOrNone = java.util.Collections.newSetFromMap(java.util.Collections.synchronizedMap(
+    private final Set<Long> allOrNone = Collections.newSetFromMap(Collections.synchronizedMap(
             new LinkedHashMap<>() {
                 private static final long serialVersionUID = 1L;
 
@@ -536,7 +538,7 @@ final class AlpRest {
 
     private MarketSpec market(Params p, String symbol) {
         CurrencyPair pair = AlpWire.pair(symbol);
-        return (pair == null ? java.util.Optional.<MarketSpec>empty() : sim.market(pair))
+        return (pair == null ? Optional.<MarketSpec>empty() : sim.market(pair))
                 .orElseThrow(() -> p.badRequest("pair not found"));
     }
 
