@@ -63,7 +63,7 @@ public final class AlpSimulator extends SimulatedVenue {
     private volatile Duration jwtLifetime;
 
     private AlpSimulator(AlpSimulatorOptions options) {
-        super(options.setup(), AlpWire.ERRORS);
+        super(options, AlpWire.ERRORS);
         this.options = options;
         this.jwtLifetime = options.jwtLifetime();
         this.jwt = new AlpJwt(AlpWire.MAPPER, options.clock());

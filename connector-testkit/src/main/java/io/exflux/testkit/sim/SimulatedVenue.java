@@ -9,7 +9,6 @@ import io.exflux.testkit.server.VenueFaults;
 import io.exflux.testkit.server.WsScript;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
 
 /**
  * The life cycle every embedded venue shares, so a venue's simulator is only its front (wire format,
@@ -35,31 +33,7 @@ public abstract class SimulatedVenue implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedVenue.class);
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
 
-    /**
-     * What the shared life cycle needs.
-     *
-     * @param markets           markets to open
-     * @param generator         the market generator's seed, pace and start prices
-     * @param generatorEnabled  whether the generator runs from the start
-     * @param clock             clock of timestamps, token expiry and the request budget
-     * @param timer             paces the generator and periodic frames
-     * @param requestsPerSecond REST requests per second (all clients) before 429
-     * @param candleHistory     span of made-up past candles before the start ({@link Duration#ZERO}: none)
-     * @param maxRequestBody    largest request body accepted, in bytes (413 past it)
-     */
-    public record Setup(List<MarketSpec> markets, GeneratorSettings generator, boolean generatorEnabled, Clock clock,
-                        Scheduler timer, int requestsPerSecond, Duration candleHistory, int maxRequestBody) {
-
-        public Setup {
-            markets = List.copyOf(markets);
-            Objects.requireNonNull(generator, "generator");
-            Objects.requireNonNull(clock, "clock");
-            Objects.requireNonNull(timer, "timer");
-            Objects.requireNonNull(candleHistory, "candleHistory");
-        }
-    }
-
-    private final Setup setup;
+    private final VenueSettings setup;
     private final VenueSimulator sim;
     private final MarketGenerator generator;
     private final FakeVenueServer server;
@@ -71,7 +45,7 @@ public abstract class SimulatedVenue implements AutoCloseable {
     private final Map<CurrencyPair, CandleHistory> history = new ConcurrentHashMap<>();
     private final Disposable activityFeed;
 
-    protected SimulatedVenue(Setup setup, ErrorReply errors) {
+    protected SimulatedVenue(VenueSettings setup, ErrorReply errors) {
         this.setup = Objects.requireNonNull(setup, "setup");
         this.errors = Objects.requireNonNull(errors, "errors");
         this.sim = VenueSimulator.builder().markets(setup.markets()).clock(setup.clock()).build();
