@@ -55,7 +55,8 @@ import reactor.netty.http.server.WebsocketServerSpec;
  * {@link #maxRequestBody(int)} (1 MiB by default) is read and thrown away and answered 413
  * ({@link #oversizedBodyAnswer(FakeResponse)}) without reaching a route. What the server records is bounded:
  * the newest {@value #DEFAULT_RECORD_CAPACITY} requests and as many frames, and at most
- * {@value #DEFAULT_RECORDED_BODY_BYTES} bytes of request bodies ({@link #recordLimits(int, long)}); older records go first. {@link #start()} and {@link #close()}
+ * {@value #DEFAULT_RECORDED_BODY_BYTES} bytes of request bodies and as many characters of frames
+ * ({@link #recordLimits(int, long)}); older records go first. {@link #start()} and {@link #close()}
  * wait for the socket: call them from the test thread, never from a reactor thread.
  */
 public final class FakeVenueServer implements AutoCloseable {
@@ -75,7 +76,7 @@ public final class FakeVenueServer implements AutoCloseable {
     private final BoundedRecords<RecordedRequest> requests =
             new BoundedRecords<>(DEFAULT_RECORD_CAPACITY, DEFAULT_RECORDED_BODY_BYTES, RecordedRequest::bodyLength);
     private final BoundedRecords<RecordedFrame> frames =
-            new BoundedRecords<>(DEFAULT_RECORD_CAPACITY, Long.MAX_VALUE, frame -> 0);
+            new BoundedRecords<>(DEFAULT_RECORD_CAPACITY, DEFAULT_RECORDED_BODY_BYTES, frame -> frame.text().length());
     private volatile int maxRequestBody = DEFAULT_MAX_REQUEST_BODY;
     private volatile FakeResponse oversizedBody = FakeResponse.json(413, "{\"error\":\"request body too large\"}");
     private final List<WsSession> sessions = new CopyOnWriteArrayList<>();
@@ -164,13 +165,16 @@ public final class FakeVenueServer implements AutoCloseable {
         return this;
     }
 
-    /** Keeps at most this many requests (and frames) and this many request body bytes; the oldest go first. */
+    /**
+     * Keeps at most this many requests and this many request body bytes, and as many frames and frame
+     * characters; the oldest go first.
+     */
     public FakeVenueServer recordLimits(int capacity, long bodyBytes) {
         if (capacity <= 0 || bodyBytes < 0) {
             throw new IllegalArgumentException("capacity must be positive and bodyBytes not negative");
         }
         requests.limits(capacity, bodyBytes);
-        frames.limits(capacity, Long.MAX_VALUE);
+        frames.limits(capacity, bodyBytes);
         return this;
     }
 

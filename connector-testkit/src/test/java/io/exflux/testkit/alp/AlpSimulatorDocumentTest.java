@@ -196,38 +196,66 @@ class AlpSimulatorDocumentTest {
         assertThat(liveError.get(3).asText()).isEqualTo("subscribe");
     }
 
-    @Test
-    void aonStaysAonRefusedMarginLeavesNoWalletStopsNeverOpenAndPrivateListsCheckThePair() {
-        start(AlpSimulatorOptions.builder());
-        AlpAccount maker = funded();
-        AlpAccount taker = funded();
+    /** Two funded accounts, logged in, and a resting sell of 1 BTC at 45000 by the first. */
+    private String[] makerAndTaker(AlpAccount maker, AlpAccount taker) {
         String tm = rest.login(maker);
         String tt = rest.login(taker);
         place(maker, tm, limit("SELL", "1", "45000", ""));
+        return new String[] {tm, tt};
+    }
 
+    @Test
+    void aonOrdersAreReportedAsAonNotFok() {
+        start(AlpSimulatorOptions.builder());
+        AlpAccount taker = funded();
+        String tt = makerAndTaker(funded(), taker)[1];
         long aon = place(taker, tt, limit("BUY", "0.5", "45000", ",\"tif\":\"AON\""));
         JsonNode aonOrder = order(tt, aon);
         assertThat(aonOrder.get("tif").asText()).isEqualTo("AON");
         assertThat(aonOrder.get("status").asText()).isEqualTo("FILLED");
+        long fok = place(taker, tt, limit("BUY", "0.1", "45000", ",\"tif\":\"FOK\""));
+        assertThat(order(tt, fok).get("tif").asText()).isEqualTo("FOK");
+    }
 
+    @Test
+    void aRefusedCrossMarginOrderLeavesNoWalletRow() {
+        start(AlpSimulatorOptions.builder());
+        AlpAccount account = funded();
+        String token = rest.login(account);
         String margin = limit("BUY", "1", "45000", "").replace("\"SPOT\"", "\"CROSS_MARGIN\"");
-        assertThat(rest.signed("POST", "/trading/order", margin, tt, taker.apiSecret()).status()).isEqualTo(400);
-        JsonNode balances = rest.get("/accounts/balances", tt).json();
-        assertThat(balances).noneSatisfy(b -> assertThat(b.get("wallet_type").asText()).isEqualTo("CROSS_MARGIN"));
+        RestCalls.Answer refused = rest.signed("POST", "/trading/order", margin, token, account.apiSecret());
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("code").asText()).isEqualTo("INSUFFICIENT_FUNDS");
+        JsonNode balances = rest.get("/accounts/balances", token).json();
+        assertThat(balances).hasSize(2)
+                .allSatisfy(b -> assertThat(b.get("wallet_type").asText()).isEqualTo("SPOT"));
+    }
 
+    @Test
+    void aStopCancelledBeforeItTriggersWasNeverOpen() {
+        start(AlpSimulatorOptions.builder());
+        AlpAccount account = funded();
+        String token = rest.login(account);
         String stop = "{\"pair\":\"BTC_USDT\",\"order_side\":\"BUY\",\"wallet_type\":\"SPOT\",\"base_amount\":\"0.1\","
                 + "\"limit_price\":\"50000\",\"stop_price\":\"49000\",\"stop_operator\":\"GTE\",\"order_type\":\"STOP_LIMIT\"}";
-        long stopId = place(taker, tt, stop);
-        rest.signed("DELETE", "/trading/order", "{\"order_ids\":[" + stopId + "]}", tt, taker.apiSecret());
-        JsonNode cancelledStop = order(tt, stopId);
-        assertThat(cancelledStop.get("status").asText()).isEqualTo("CANCELLED");
-        assertThat(cancelledStop.get("open_at").isNull()).isTrue();
+        long stopId = place(account, token, stop);
+        rest.signed("DELETE", "/trading/order", "{\"order_ids\":[" + stopId + "]}", token, account.apiSecret());
+        JsonNode cancelled = order(token, stopId);
+        assertThat(cancelled.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(cancelled.get("open_at").isNull()).isTrue();
+        assertThat(cancelled.get("stop_price").decimalValue()).isEqualByComparingTo("49000");
+    }
 
+    @Test
+    void privateOrderAndTradeListsRefuseAnUnknownPairAsThePublicOnesDo() {
+        start(AlpSimulatorOptions.builder());
+        String token = rest.login(funded());
+        assertThat(rest.get("/trades?pair=NOPE_USDT").status()).isEqualTo(400);
         for (String path : List.of("/accounts/order?pair=NOPE_USDT", "/accounts/trades?pair=NOPE_USDT")) {
-            RestCalls.Answer unknown = rest.get(path, tt);
+            RestCalls.Answer unknown = rest.get(path, token);
             assertThat(unknown.status()).as(path).isEqualTo(400);
             assertThat(unknown.body()).isEqualTo("{\"code\":\"BAD_REQUEST\",\"message\":\"pair not found\"}");
-            assertThat(rest.get(path.replace("NOPE_USDT", "BTC_USDT"), tt).status()).isEqualTo(200);
+            assertThat(rest.get(path.replace("NOPE_USDT", "BTC_USDT"), token).status()).isEqualTo(200);
         }
     }
 
