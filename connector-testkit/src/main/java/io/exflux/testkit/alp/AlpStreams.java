@@ -9,6 +9,7 @@ import io.exflux.api.model.CurrencyPair;
 import io.exflux.api.model.OrderBook;
 import io.exflux.api.model.PriceLevel;
 import io.exflux.api.model.Side;
+import io.exflux.testkit.server.IdlePinger;
 import io.exflux.testkit.server.TopicHub;
 import io.exflux.testkit.server.WsSession;
 import io.exflux.testkit.sim.MarketSpec;
@@ -49,19 +50,16 @@ final class AlpStreams {
     private static final Logger LOG = LoggerFactory.getLogger(AlpStreams.class);
     private static final int DEPTH_LEVELS = 20;
 
-    /** One connection's keepalive state (its topics and login live in the {@link TopicHub}). */
+    /** One connection's text keepalive state (topics and login live in the {@link TopicHub}). */
     private static final class Client {
         final TopicHub.Member member;
         final WsSession session;
-        volatile int lastSeenFrames;
-        volatile long lastActivity;
         volatile long textPingSentAt = -1;
         volatile long nextTextPing;
 
         Client(TopicHub.Member member, long now, long interval) {
             this.member = member;
             this.session = member.session();
-            this.lastActivity = now;
             this.nextTextPing = now + interval;
         }
     }
@@ -71,6 +69,7 @@ final class AlpStreams {
     private final AlpJwt jwt;
     private final Clock clock;
     private final TopicHub hub;
+    private final IdlePinger pinger;
     private final Map<WsSession, Client> clients = new ConcurrentHashMap<>();
     /**
      * Snapshot sequence of the last {@code p} / {@code tk} sent per pair. Comparing the snapshot's own
@@ -87,6 +86,7 @@ final class AlpStreams {
         this.jwt = jwt;
         this.clock = options.clock();
         this.hub = new TopicHub(options.maxTopics());
+        this.pinger = new IdlePinger(options.pingInterval(), options.timer());
     }
 
     /** Starts listening to the simulator and the periodic frames. */
@@ -96,9 +96,12 @@ final class AlpStreams {
                 .subscribe(tick -> publishDepth(), error -> LOG.error("depth publisher failed", error)));
         running.add(Flux.interval(options.tickerInterval(), options.timer())
                 .subscribe(tick -> publishTickers(), error -> LOG.error("ticker publisher failed", error)));
-        long check = Math.max(50, Math.min(1000, options.pingInterval().toMillis() / 4));
-        running.add(Flux.interval(java.time.Duration.ofMillis(check), options.timer())
-                .subscribe(tick -> keepalive(), error -> LOG.error("keepalive failed", error)));
+        running.add(pinger);
+        if (options.textKeepalive()) {
+            long check = Math.max(50, Math.min(1000, options.pingInterval().toMillis() / 4));
+            running.add(Flux.interval(java.time.Duration.ofMillis(check), options.timer())
+                    .subscribe(tick -> textKeepalive(), error -> LOG.error("text keepalive failed", error)));
+        }
     }
 
     void stop() {
@@ -109,6 +112,7 @@ final class AlpStreams {
     Publisher<Void> run(WsSession session) {
         Client client = new Client(hub.join(session), timerNow(), options.pingInterval().toMillis());
         clients.put(session, client);
+        pinger.watch(session);
         long interval = options.pingInterval().toMillis();
         long timeout = options.pingTimeout().toMillis();
         if (options.welcomeInNanoseconds()) {
@@ -376,27 +380,15 @@ final class AlpStreams {
         return row;
     }
 
-    private void keepalive() {
+    /** The documented text keepalive: {@code 1} every ping interval, closed when no {@code 2} comes in time. */
+    private void textKeepalive() {
         long now = timerNow();
-        long interval = options.pingInterval().toMillis();
         for (Client c : clients.values()) {
-            WsSession session = c.session;
-            int sent = session.sentFrames();
-            if (sent != c.lastSeenFrames) {
-                c.lastSeenFrames = sent;
-                c.lastActivity = now;
-            } else if (now - c.lastActivity >= interval) {
-                session.ping();
-                c.lastSeenFrames = session.sentFrames();
-                c.lastActivity = now;
-            }
-            if (options.textKeepalive()) {
-                if (c.textPingSentAt < 0 && now >= c.nextTextPing) {
-                    c.textPingSentAt = now;
-                    session.send("1");
-                } else if (c.textPingSentAt >= 0 && now - c.textPingSentAt >= options.pingTimeout().toMillis()) {
-                    session.close(1000, "pong timeout");
-                }
+            if (c.textPingSentAt < 0 && now >= c.nextTextPing) {
+                c.textPingSentAt = now;
+                c.session.send("1");
+            } else if (c.textPingSentAt >= 0 && now - c.textPingSentAt >= options.pingTimeout().toMillis()) {
+                c.session.close(1000, "pong timeout");
             }
         }
     }
