@@ -39,9 +39,11 @@ import reactor.core.publisher.Mono;
  *     (404 as an option); an unknown path is 404 with or without a token, a known path with another method
  *     405, an {@code Accept} without JSON 406, a body over 1 MiB 413;</li>
  * <li>order bodies take amounts and prices as strings or numbers, sides BUY/SELL/BID/ASK, both spellings of
- *     the margin wallets, an optional {@code tif} (GTC, IOC, FOK; AON runs as FOK and is reported as AON) and ignore {@code side_effect}
- *     and {@code expire_after}; a market order takes {@code base_amount} or {@code quote_amount} on either
- *     side (the docs require quote for buys, the official client sends base);</li>
+ *     the margin wallets, an optional {@code tif} (GTC, IOC, FOK; AON runs as FOK and is reported as AON)
+ *     and ignore {@code side_effect} and {@code expire_after}; {@code open_only} takes {@code true} or
+ *     {@code 1}; a pair filter the venue does not list is 400 on private lists as on public ones; a market
+ *     order takes {@code base_amount} or {@code quote_amount} on either side (the docs require quote for
+ *     buys, the official client sends base);</li>
  * <li>errors: {@code "1003"} for amounts, {@code INSUFFICIENT_FUNDS}, {@code BAD_REQUEST} for the rest (400),
  *     {@code NOT_FOUND} (404), {@code TOO_MANY_REQUESTS} (429, {@code Retry-After: 1});</li>
  * <li>websocket timestamps are integer seconds; {@code ["auth", jwt]} has no acknowledgement (none is
@@ -51,7 +53,9 @@ import reactor.core.publisher.Mono;
  * <li>{@code ticker.<PAIR>} and {@code diff.<PAIR>} deliver, as documented (the live venue delivered nothing
  *     on them); a {@code d} frame carries one level's size difference; {@code p} frames are whole books
  *     of at most 20 levels, sent at most once per depth interval when the book changed;
- *     {@code rates.<PAIR>} is accepted and silent, {@code rates.*} gets {@code r} frames.</li>
+ *     {@code rates.<PAIR>} is accepted and silent, {@code rates.*} gets {@code r} frames;</li>
+ * <li>{@code /charts} pages hold the newest {@code limit} (at most 500) candles of the range; with
+ *     {@link AlpSimulatorOptions.Builder#candleHistory} they reach back over seeded past candles.</li>
  * </ul>
  * Not simulated: deposits, withdrawals, margin, sub-accounts, the {@code ta} channel, order expiry.
  */
