@@ -8,13 +8,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.exflux.api.model.CurrencyPair;
 import io.exflux.api.model.OrderBook;
-import io.exflux.api.model.OrderType;
 import io.exflux.api.model.PriceLevel;
 import io.exflux.api.model.Side;
-import io.exflux.api.model.TimeInForce;
 import io.exflux.testkit.server.FakeResponse;
 import io.exflux.testkit.server.Params;
-import io.exflux.testkit.server.RequestRefused;
 import io.exflux.testkit.server.RouteTable;
 import io.exflux.testkit.sim.ActivityLog;
 import io.exflux.testkit.sim.ApiKeys;
@@ -22,48 +19,31 @@ import io.exflux.testkit.sim.MarketSpec;
 import io.exflux.testkit.sim.MarketStats;
 import io.exflux.testkit.sim.SimBalance;
 import io.exflux.testkit.sim.SimOrder;
-import io.exflux.testkit.sim.SimOrderRequest;
-import io.exflux.testkit.sim.SimRejectedException;
 import io.exflux.testkit.sim.SimTrade;
-import io.exflux.testkit.sim.StopCondition;
 import io.exflux.testkit.sim.VenueSimulator;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 
 /**
- * ALP REST v3 on top of the simulator: its routes, auth checks and answers. The public endpoints answer
- * from snapshots, the private ones run on the simulator thread. Error bodies are
- * {@code {"code":..., "message":...}}; a bad or missing {@code X-SIGN} is 403 {@code FORBIDDEN} "Missing
- * signature or insufficient permissions" (the docs' text for that code).
+ * ALP REST v3 on top of the simulator: the route table, the market data endpoints and the account
+ * reads; auth checks are {@link AlpAuth}'s, order placing and cancelling {@link AlpTrading}'s. The public
+ * endpoints answer from snapshots, the private ones run on the simulator thread. Error bodies are
+ * {@code {"code":..., "message":...}}.
  */
 final class AlpRest {
 
     static final String PREFIX = "/api/v3";
     private static final int BOOK_LEVELS = 20;
-    /** Ids of orders placed as AON (run as FOK), so they are reported as sent; bounded, oldest forgotten first. */
-    private static final int AON_MEMORY = 10_000;
-
-    /** An endpoint behind a valid bearer token. */
-    @FunctionalInterface
-    private interface PrivateHandler {
-        Mono<FakeResponse> handle(long account, Params params);
-    }
 
     /** Where the simulator itself is asked (placed in one record so the constructor stays short). */
     record Venue(VenueSimulator sim, ApiKeys keys, AlpJwt jwt, ActivityLog activity, Supplier<Duration> jwtLifetime,
@@ -78,19 +58,14 @@ final class AlpRest {
 
     private final Venue venue;
     private final VenueSimulator sim;
-    private final Set<Long> allOrNone = Collections.newSetFromMap(Collections.synchronizedMap(
-            new LinkedHashMap<>() {
-                private static final long serialVersionUID = 1L;
-
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
-                    return size() > AON_MEMORY;
-                }
-            }));
+    private final AlpAuth auth;
+    private final AlpTrading trading;
 
     AlpRest(Venue venue) {
         this.venue = venue;
         this.sim = venue.sim();
+        this.auth = new AlpAuth(venue.keys(), venue.jwt(), venue.jwtLifetime(), venue.options().unknownKeyAsNotFound());
+        this.trading = new AlpTrading(sim);
     }
 
     /** The route table of ALP v3. */
@@ -104,78 +79,17 @@ final class AlpRest {
                 .get("/orderbook", p -> ok(orderbook(p)))
                 .get("/charts", p -> ok(charts(p)))
                 .get("/trades", p -> ok(trades(p)))
-                .post("/auth", p -> Mono.just(auth(p)))
-                .get("/accounts/accounts", privately((id, p) -> ok(accountList(id))))
-                .get("/accounts/balances", privately((id, p) ->
-                        sim.balances(id).map(list -> okNow(balances(list, p.text("currency"))))))
-                .get("/accounts/feeinfo", privately((id, p) ->
-                        sim.call(ex -> feeInfo(id, ex.makerFeeRate(), ex.takerFeeRate())).map(this::okNow)))
-                .get("/accounts/order", privately(this::orders))
-                .get("/accounts/trades", privately((id, p) -> ok(accountTrades(id, p))))
-                .get("/accounts/activity", privately((id, p) -> ok(activity(id, p))))
-                .post("/trading/order", privately(signed(this::placeOrder)))
-                .delete("/trading/order", privately(signed(this::cancelOrders)));
-    }
-
-    // ---------------------------------------------------------------- auth
-
-    private PrivateHandler signed(PrivateHandler handler) {
-        return (id, p) -> signatureOk(id, p) ? handler.handle(id, p)
-                : Mono.just(AlpWire.ERRORS.error(403, "Missing signature or insufficient permissions"));
-    }
-
-    private RouteTable.Handler privately(PrivateHandler handler) {
-        return p -> {
-            OptionalLong account = authenticate(p);
-            if (account.isEmpty()) {
-                String message = p.request().header("Authorization") == null
-                        ? "missing or invalid Authorization header" : "invalid or expired token";
-                return Mono.just(AlpWire.ERRORS.error(401, message));
-            }
-            return handler.handle(account.getAsLong(), p)
-                    .onErrorResume(SimRejectedException.class, rejected -> Mono.just(rejection(rejected)));
-        };
-    }
-
-    private FakeResponse auth(Params p) {
-        JsonNode body = p.json();
-        String key = text(body, "api_key");
-        String secret = text(body, "api_secret");
-        if (key == null || secret == null) {
-            return json(422, AlpWire.error("VALIDATION_ERROR", "api_key and api_secret are required"));
-        }
-        return venue.keys().byKey(key).map(account -> {
-            if (!MessageDigest.isEqual(account.secret().getBytes(StandardCharsets.UTF_8),
-                    secret.getBytes(StandardCharsets.UTF_8))) {
-                return json(401, AlpWire.error("INVALID_SECRET", "invalid api secret"));
-            }
-            String token = venue.jwt().issue(account.accountId(), venue.jwtLifetime().get());
-            return json(200, MAPPER.getNodeFactory().textNode(token).toString());
-        }).orElseGet(() -> venue.options().unknownKeyAsNotFound()
-                ? json(404, AlpWire.error("NOT_FOUND", "api key not found"))
-                : json(401, AlpWire.error("UNAUTHORIZED", "api key not found")));
-    }
-
-    private OptionalLong authenticate(Params p) {
-        String header = p.request().header("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return OptionalLong.empty();
-        }
-        OptionalLong id = venue.jwt().verify(header.substring(7).trim());
-        if (id.isPresent() && venue.keys().byAccount(id.getAsLong()).isEmpty()) {
-            return OptionalLong.empty();
-        }
-        return id;
-    }
-
-    private boolean signatureOk(long accountId, Params p) {
-        String sign = p.request().header("X-SIGN");
-        String secret = venue.keys().byAccount(accountId).map(ApiKeys.ApiKey::secret).orElse(null);
-        if (sign == null || secret == null) {
-            return false;
-        }
-        byte[] expected = AlpJwt.hexHmac(secret, p.request().body()).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, sign.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+                .post("/auth", p -> Mono.just(auth.login(p)))
+                .get("/accounts/accounts", auth.privately((id, p) -> ok(accountList(id))))
+                .get("/accounts/balances", auth.privately((id, p) ->
+                        sim.balances(id).map(list -> AlpWire.ok(balances(list, p.text("currency"))))))
+                .get("/accounts/feeinfo", auth.privately((id, p) ->
+                        sim.call(ex -> feeInfo(id, ex.makerFeeRate(), ex.takerFeeRate())).map(AlpWire::ok)))
+                .get("/accounts/order", auth.privately(this::orders))
+                .get("/accounts/trades", auth.privately((id, p) -> ok(accountTrades(id, p))))
+                .get("/accounts/activity", auth.privately((id, p) -> ok(activity(id, p))))
+                .post("/trading/order", auth.privately(auth.signed(trading::place)))
+                .delete("/trading/order", auth.privately(auth.signed(trading::cancel)));
     }
 
     // ---------------------------------------------------------------- public endpoints
@@ -260,7 +174,7 @@ final class AlpRest {
     }
 
     private ObjectNode orderbook(Params p) {
-        MarketSpec m = market(p, p.required("pair"));
+        MarketSpec m = AlpWire.market(sim, p, p.required("pair"));
         int buyLimit = levels(p, "limit_buy");
         int sellLimit = levels(p, "limit_sell");
         OrderBook book = sim.book(m.pair(), BOOK_LEVELS);
@@ -275,7 +189,7 @@ final class AlpRest {
     }
 
     private ArrayNode charts(Params p) {
-        MarketSpec m = market(p, p.required("pair"));
+        MarketSpec m = AlpWire.market(sim, p, p.required("pair"));
         long width = intervalSeconds(p, p.required("interval"));
         int limit = p.bounded("limit", 500, 1, 500);
         List<MarketStats.Candle> candles = venue.candles().candles(m.pair(), width, p.longValue("since", 0),
@@ -292,7 +206,7 @@ final class AlpRest {
     }
 
     private ArrayNode trades(Params p) {
-        MarketSpec m = market(p, p.required("pair"));
+        MarketSpec m = AlpWire.market(sim, p, p.required("pair"));
         int limit = p.bounded("limit", 100, 1, 1000);
         List<SimTrade> trades = sim.trades(m.pair());
         ArrayNode out = MAPPER.createArrayNode();
@@ -358,9 +272,9 @@ final class AlpRest {
                         || (end != null && !o.createdAt().isBefore(end))) {
                     continue;
                 }
-                out.add(AlpWire.orderJson(o, allOrNone.contains(o.id())));
+                out.add(AlpWire.orderJson(o, trading.allOrNone(o.id())));
             }
-            return okNow(out);
+            return AlpWire.ok(out);
         });
     }
 
@@ -406,122 +320,6 @@ final class AlpRest {
         return out;
     }
 
-    private Mono<FakeResponse> placeOrder(long accountId, Params p) {
-        MarketSpec m = market(p, p.required("pair"));
-        OrderType type = AlpWire.parseOrderType(p.text("order_type"));
-        if (type == null) {
-            throw p.badRequest("invalid order_type");
-        }
-        Side side = AlpWire.parseSide(p.text("order_side"));
-        if (side == null) {
-            throw p.badRequest("invalid order_side");
-        }
-        String wallet = AlpWire.parseWallet(p.required("wallet_type"));
-        if (wallet == null) {
-            throw p.badRequest("invalid wallet_type");
-        }
-        Supplier<RequestRefused> badAmount = () -> refuse("1003", "invalid order amount");
-        BigDecimal base = p.decimal("base_amount", badAmount);
-        BigDecimal quote = p.decimal("quote_amount", badAmount);
-        BigDecimal limitPrice = p.decimal("limit_price");
-        BigDecimal stopPrice = p.decimal("stop_price");
-        boolean limit = type == OrderType.LIMIT || type == OrderType.STOP_LIMIT;
-        boolean stop = type == OrderType.STOP_LIMIT || type == OrderType.STOP_MARKET;
-        if (limit ? base == null || quote != null : (base == null) == (quote == null)) {
-            throw badAmount.get();
-        }
-        if (limit && limitPrice == null) {
-            throw p.badRequest("limit_price is required");
-        }
-        if (stop && stopPrice == null) {
-            throw p.badRequest("stop_price is required");
-        }
-        StopCondition condition = null;
-        String operator = p.text("stop_operator");
-        if (stop && operator != null) {
-            if (operator.equalsIgnoreCase("GTE")) {
-                condition = StopCondition.AT_OR_ABOVE;
-            } else if (operator.equalsIgnoreCase("LTE")) {
-                condition = StopCondition.AT_OR_BELOW;
-            } else {
-                throw p.badRequest("invalid stop_operator");
-            }
-        }
-        String tifText = p.text("tif");
-        boolean aon = tifText != null && tifText.equalsIgnoreCase("AON");
-        TimeInForce tif = limit ? timeInForce(p, tifText) : TimeInForce.IOC;
-        SimOrderRequest order = new SimOrderRequest(accountId, m.pair(), side, type, tif, p.flag("post_only"), base,
-                quote, limit ? limitPrice : null, stop ? stopPrice : null, condition, wallet,
-                p.text("client_order_id"));
-        return sim.place(order).map(placed -> {
-            if (aon && limit) {
-                allOrNone.add(placed.id());
-            }
-            return okNow(MAPPER.createArrayNode().add(placed.id()));
-        });
-    }
-
-    /** GTC, IOC, FOK; AON runs as FOK (all or nothing at once) and is reported as AON. */
-    private static TimeInForce timeInForce(Params p, String text) {
-        if (text == null) {
-            return TimeInForce.GTC;
-        }
-        switch (text.toUpperCase(Locale.ROOT)) {
-            case "GTC":
-                return TimeInForce.GTC;
-            case "IOC":
-                return TimeInForce.IOC;
-            case "FOK":
-            case "AON":
-                return TimeInForce.FOK;
-            default:
-                throw p.badRequest("invalid tif");
-        }
-    }
-
-    private Mono<FakeResponse> cancelOrders(long accountId, Params p) {
-        JsonNode ids = p.node("order_ids");
-        JsonNode all = p.node("all");
-        JsonNode pair = p.node("pair");
-        int given = (ids == null ? 0 : 1) + (all == null ? 0 : 1) + (pair == null ? 0 : 1);
-        if (given != 1) {
-            throw p.badRequest("exactly one of order_ids, all or pair must be specified");
-        }
-        if (ids != null) {
-            if (!ids.isArray() || ids.isEmpty()) {
-                throw p.badRequest("order_ids must be a non-empty array");
-            }
-            List<Long> list = new ArrayList<>();
-            for (JsonNode id : ids) {
-                try {
-                    list.add(id.isNumber() ? id.longValue() : Long.parseLong(id.asText().trim()));
-                } catch (NumberFormatException notAnId) {
-                    throw p.badRequest("invalid order id");
-                }
-            }
-            return sim.call(ex -> {
-                ObjectNode result = MAPPER.createObjectNode();
-                for (Long id : list) {
-                    try {
-                        ex.cancel(accountId, id);
-                        result.put(Long.toString(id), "CANCELLED");
-                    } catch (SimRejectedException notFound) {
-                        result.put(Long.toString(id), "order not found");
-                    }
-                }
-                return result;
-            }).map(this::okNow);
-        }
-        CurrencyPair only = null;
-        if (pair != null) {
-            only = market(p, pair.asText()).pair();
-        } else if (!all.asBoolean(false)) {
-            throw p.badRequest("all must be true");
-        }
-        CurrencyPair scope = only;
-        return sim.call(ex -> ex.cancelAll(accountId, scope)).thenReturn(FakeResponse.status(202));
-    }
-
     // ---------------------------------------------------------------- helpers
 
     private Instant now() {
@@ -536,16 +334,10 @@ final class AlpRest {
         return sim.book(pair, 1).mid().orElse(null);
     }
 
-    private MarketSpec market(Params p, String symbol) {
-        CurrencyPair pair = AlpWire.pair(symbol);
-        return (pair == null ? Optional.<MarketSpec>empty() : sim.market(pair))
-                .orElseThrow(() -> p.badRequest("pair not found"));
-    }
-
     /** The {@code pair} filter: null when absent, 400 "pair not found" for a pair the venue does not list. */
     private MarketSpec optionalMarket(Params p) {
         String pair = p.text("pair");
-        return pair == null ? null : market(p, pair);
+        return pair == null ? null : AlpWire.market(sim, p, pair);
     }
 
     /** The {@code side} filter (BUY/SELL/BID/ASK); null, i.e. both sides, when absent or unknown. */
@@ -581,46 +373,7 @@ final class AlpRest {
         }
     }
 
-    private static String text(JsonNode body, String name) {
-        JsonNode node = body.get(name);
-        if (node == null || node.isNull() || node.isContainerNode()) {
-            return null;
-        }
-        return node.asText();
-    }
-
-    private static FakeResponse rejection(SimRejectedException rejected) {
-        switch (rejected.reason()) {
-            case INVALID_AMOUNT:
-                return json(400, AlpWire.error("1003", "invalid order amount"));
-            case AMOUNT_TOO_SMALL:
-            case AMOUNT_TOO_LARGE:
-            case VALUE_TOO_SMALL:
-                return json(400, AlpWire.error("1003", rejected.getMessage()));
-            case INSUFFICIENT_FUNDS:
-                return json(400, AlpWire.error("INSUFFICIENT_FUNDS", "insufficient funds"));
-            case ORDER_NOT_FOUND:
-                return json(404, AlpWire.error("NOT_FOUND", "order not found"));
-            case UNKNOWN_ACCOUNT:
-                return json(401, AlpWire.error("UNAUTHORIZED", "account not found"));
-            default:
-                return json(400, AlpWire.error("BAD_REQUEST", rejected.getMessage()));
-        }
-    }
-
-    private static RequestRefused refuse(String code, String message) {
-        return new RequestRefused(json(400, AlpWire.error(code, message)));
-    }
-
-    private Mono<FakeResponse> ok(JsonNode node) {
-        return Mono.just(okNow(node));
-    }
-
-    private FakeResponse okNow(JsonNode node) {
-        return json(200, node.toString());
-    }
-
-    private static FakeResponse json(int status, String body) {
-        return FakeResponse.json(status, body);
+    private static Mono<FakeResponse> ok(JsonNode node) {
+        return Mono.just(AlpWire.ok(node));
     }
 }

@@ -13,8 +13,10 @@ import io.exflux.testkit.server.Params;
 import io.exflux.testkit.sim.MarketSpec;
 import io.exflux.testkit.sim.SimBalance;
 import io.exflux.testkit.sim.SimOrder;
+import io.exflux.testkit.sim.SimRejectedException;
 import io.exflux.testkit.sim.SimTrade;
 import io.exflux.testkit.sim.StopCondition;
+import io.exflux.testkit.sim.VenueSimulator;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -282,5 +284,37 @@ final class AlpWire {
         node.put("code", code);
         node.put("message", message);
         return node.toString();
+    }
+
+    /** A 200 answer with this JSON. */
+    static FakeResponse ok(com.fasterxml.jackson.databind.JsonNode node) {
+        return FakeResponse.json(200, node.toString());
+    }
+
+    /** A market by its ALP name; 400 "pair not found" for a pair the venue does not list. */
+    static MarketSpec market(VenueSimulator sim, Params p, String symbol) {
+        CurrencyPair pair = AlpWire.pair(symbol);
+        return (pair == null ? java.util.Optional.<MarketSpec>empty() : sim.market(pair))
+                .orElseThrow(() -> p.badRequest("pair not found"));
+    }
+
+    /** The venue's answer to an order or cancel the matching engine refused. */
+    static FakeResponse rejection(SimRejectedException rejected) {
+        switch (rejected.reason()) {
+            case INVALID_AMOUNT:
+                return FakeResponse.json(400, AlpWire.error("1003", "invalid order amount"));
+            case AMOUNT_TOO_SMALL:
+            case AMOUNT_TOO_LARGE:
+            case VALUE_TOO_SMALL:
+                return FakeResponse.json(400, AlpWire.error("1003", rejected.getMessage()));
+            case INSUFFICIENT_FUNDS:
+                return FakeResponse.json(400, AlpWire.error("INSUFFICIENT_FUNDS", "insufficient funds"));
+            case ORDER_NOT_FOUND:
+                return FakeResponse.json(404, AlpWire.error("NOT_FOUND", "order not found"));
+            case UNKNOWN_ACCOUNT:
+                return FakeResponse.json(401, AlpWire.error("UNAUTHORIZED", "account not found"));
+            default:
+                return FakeResponse.json(400, AlpWire.error("BAD_REQUEST", rejected.getMessage()));
+        }
     }
 }
