@@ -2,7 +2,6 @@ package io.exflux.testkit.alp;
 
 import static io.exflux.testkit.alp.AlpWire.MAPPER;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.exflux.testkit.server.FakeResponse;
 import io.exflux.testkit.server.Params;
 import io.exflux.testkit.server.RouteTable;
@@ -61,9 +60,8 @@ final class AlpAuth {
     }
 
     FakeResponse login(Params p) {
-        JsonNode body = p.json();
-        String key = text(body, "api_key");
-        String secret = text(body, "api_secret");
+        String key = p.text("api_key");
+        String secret = p.text("api_secret");
         if (key == null || secret == null) {
             return FakeResponse.json(422, AlpWire.error("VALIDATION_ERROR", "api_key and api_secret are required"));
         }
@@ -99,13 +97,5 @@ final class AlpAuth {
         }
         byte[] expected = AlpJwt.hexHmac(secret, p.request().body()).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, sign.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static String text(JsonNode body, String name) {
-        JsonNode node = body.get(name);
-        if (node == null || node.isNull() || node.isContainerNode()) {
-            return null;
-        }
-        return node.asText();
     }
 }

@@ -28,9 +28,9 @@ import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code POST} and {@code DELETE /trading/order}: ALP's order body (the per-type table of the docs,
- * strings or numbers, BUY/SELL/BID/ASK, both margin wallet spellings, {@code tif} with AON run as FOK)
- * to the simulator's order, and the three ways to cancel.
+ * {@code POST} and {@code DELETE /trading/order}: ALP's order body (amounts and prices as strings or
+ * numbers, BUY/SELL/BID/ASK, both margin wallet spellings, {@code tif} with AON run as FOK) to the
+ * simulator's order, and the three ways to cancel (ids, all, pair).
  */
 final class AlpTrading {
 
