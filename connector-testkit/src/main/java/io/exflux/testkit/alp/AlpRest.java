@@ -8,155 +8,88 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.exflux.api.model.CurrencyPair;
 import io.exflux.api.model.OrderBook;
-import io.exflux.api.model.OrderType;
 import io.exflux.api.model.PriceLevel;
 import io.exflux.api.model.Side;
-import io.exflux.api.model.TimeInForce;
 import io.exflux.testkit.server.FakeResponse;
-import io.exflux.testkit.server.RecordedRequest;
+import io.exflux.testkit.server.Params;
+import io.exflux.testkit.server.RouteTable;
+import io.exflux.testkit.sim.ActivityLog;
+import io.exflux.testkit.sim.ApiKeys;
 import io.exflux.testkit.sim.MarketSpec;
+import io.exflux.testkit.sim.MarketStats;
 import io.exflux.testkit.sim.SimBalance;
 import io.exflux.testkit.sim.SimOrder;
-import io.exflux.testkit.sim.SimOrderRequest;
-import io.exflux.testkit.sim.SimRejectedException;
 import io.exflux.testkit.sim.SimTrade;
-import io.exflux.testkit.sim.StopCondition;
 import io.exflux.testkit.sim.VenueSimulator;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * ALP REST v3 on top of the simulator: the public endpoints answer from snapshots, the private ones
- * run on the simulator thread. Error bodies are {@code {"code":..., "message":...}}; a bad or missing
- * {@code X-SIGN} is 403 {@code FORBIDDEN} "Missing signature or insufficient permissions" (the docs'
- * text for that code).
+ * ALP REST v3 on top of the simulator: the route table, the market data endpoints and the account
+ * reads; auth checks are {@link AlpAuth}'s, order placing and cancelling {@link AlpTrading}'s. The public
+ * endpoints answer from snapshots, the private ones run on the simulator thread. Error bodies are
+ * {@code {"code":..., "message":...}}.
  */
 final class AlpRest {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AlpRest.class);
-    private static final String PREFIX = "/api/v3";
+    static final String PREFIX = "/api/v3";
     private static final int BOOK_LEVELS = 20;
 
+    /** Where the simulator itself is asked (placed in one record so the constructor stays short). */
+    record Venue(VenueSimulator sim, ApiKeys keys, AlpJwt jwt, ActivityLog activity, Supplier<Duration> jwtLifetime,
+                 AlpSimulatorOptions options, CandleSource candles) {
+    }
+
+    /** The candles of a pair, made-up history included. */
+    @FunctionalInterface
+    interface CandleSource {
+        List<MarketStats.Candle> candles(CurrencyPair pair, long seconds, long since, long until, int limit);
+    }
+
+    private final Venue venue;
     private final VenueSimulator sim;
-    private final AlpAccounts accounts;
-    private final AlpJwt jwt;
-    private final ActivityLog activity;
-    private final RequestBudget budget;
-    private final AlpFaults faults;
-    private final Supplier<java.time.Duration> jwtLifetime;
+    private final AlpAuth auth;
+    private final AlpTrading trading;
 
-    AlpRest(VenueSimulator sim, AlpAccounts accounts, AlpJwt jwt, ActivityLog activity, RequestBudget budget,
-            AlpFaults faults, Supplier<java.time.Duration> jwtLifetime) {
-        this.sim = sim;
-        this.accounts = accounts;
-        this.jwt = jwt;
-        this.activity = activity;
-        this.budget = budget;
-        this.faults = faults;
-        this.jwtLifetime = jwtLifetime;
+    AlpRest(Venue venue) {
+        this.venue = venue;
+        this.sim = venue.sim();
+        this.auth = new AlpAuth(venue.keys(), venue.jwt(), venue.jwtLifetime(), venue.options().unknownKeyAsNotFound());
+        this.trading = new AlpTrading(sim);
     }
 
-    /** Answers one request under {@code /api/v3}. */
-    Mono<FakeResponse> handle(RecordedRequest request) {
-        return Mono.defer(() -> {
-            FakeResponse fault = faults.nextAnswer();
-            if (fault != null) {
-                return Mono.just(fault);
-            }
-            if (!budget.tryAcquire()) {
-                return Mono.just(FakeResponse.json(429, AlpWire.error("TOO_MANY_REQUESTS", "too many requests"))
-                        .withHeader("Retry-After", "1"));
-            }
-            return route(request);
-        }).onErrorResume(SimRejectedException.class, rejected -> Mono.just(rejection(rejected)))
-                .onErrorResume(BadRequest.class, bad -> Mono.just(bad.response))
-                .onErrorResume(failure -> {
-                    LOG.error("simulated ALP endpoint {} {} failed", request.method(), request.path(), failure);
-                    return Mono.just(json(500, AlpWire.error("INTERNAL_ERROR", "internal error")));
-                })
-                .map(faults::delayed);
-    }
-
-    private Mono<FakeResponse> route(RecordedRequest request) {
-        String path = request.path();
-        if (path.length() > PREFIX.length() + 1 && path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
-        }
-        String endpoint = path.substring(PREFIX.length());
-        String method = request.method();
-        if (method.equals("GET")) {
-            switch (endpoint) {
-                case "/time":
-                    return ok(MAPPER.createObjectNode().put("serverTime", now().getEpochSecond()));
-                case "/currency-rates":
-                    return ok(currencyRates());
-                case "/currencies":
-                    return ok(currencies());
-                case "/pairs":
-                    return ok(pairs(request));
-                case "/ticker":
-                    return ok(tickers(request));
-                case "/orderbook":
-                    return ok(orderbook(request));
-                case "/charts":
-                    return ok(charts(request));
-                case "/trades":
-                    return ok(trades(request));
-                default:
-                    break;
-            }
-        }
-        if (method.equals("POST") && endpoint.equals("/auth")) {
-            return Mono.just(auth(request));
-        }
-        OptionalLong account = authenticate(request);
-        if (account.isEmpty()) {
-            return Mono.just(unauthorized(request));
-        }
-        long id = account.getAsLong();
-        if (method.equals("GET")) {
-            switch (endpoint) {
-                case "/accounts/accounts":
-                    return ok(accountList(id));
-                case "/accounts/balances":
-                    return sim.balances(id).map(list -> okNow(balances(list, request.queryParam("currency"))));
-                case "/accounts/feeinfo":
-                    return sim.call(ex -> feeInfo(id, ex.makerFeeRate(), ex.takerFeeRate())).map(this::okNow);
-                case "/accounts/order":
-                    return sim.orders(id).map(list -> okNow(orders(list, request)));
-                case "/accounts/trades":
-                    return ok(accountTrades(id, request));
-                case "/accounts/activity":
-                    return ok(activity(id, request));
-                default:
-                    return Mono.just(notFound());
-            }
-        }
-        if (endpoint.equals("/trading/order") && (method.equals("POST") || method.equals("DELETE"))) {
-            if (!signatureOk(id, request)) {
-                return Mono.just(json(403, AlpWire.error("FORBIDDEN", "Missing signature or insufficient permissions")));
-            }
-            JsonNode body = body(request);
-            return method.equals("POST") ? placeOrder(id, body) : cancelOrders(id, body);
-        }
-        return Mono.just(notFound());
+    /** The route table of ALP v3. */
+    RouteTable routes() {
+        return new RouteTable(PREFIX, AlpWire.ERRORS, List.of("application/json"))
+                .get("/time", p -> ok(MAPPER.createObjectNode().put("serverTime", now().getEpochSecond())))
+                .get("/currency-rates", p -> ok(currencyRates()))
+                .get("/currencies", p -> ok(currencies()))
+                .get("/pairs", p -> ok(pairs(p)))
+                .get("/ticker", p -> ok(tickers(p)))
+                .get("/orderbook", p -> ok(orderbook(p)))
+                .get("/charts", p -> ok(charts(p)))
+                .get("/trades", p -> ok(trades(p)))
+                .post("/auth", p -> Mono.just(auth.login(p)))
+                .get("/accounts/accounts", auth.privately((id, p) -> ok(accountList(id))))
+                .get("/accounts/balances", auth.privately((id, p) ->
+                        sim.balances(id).map(list -> AlpWire.ok(balances(list, p.text("currency"))))))
+                .get("/accounts/feeinfo", auth.privately((id, p) ->
+                        sim.call(ex -> feeInfo(id, ex.makerFeeRate(), ex.takerFeeRate())).map(AlpWire::ok)))
+                .get("/accounts/order", auth.privately(this::orders))
+                .get("/accounts/trades", auth.privately((id, p) -> ok(accountTrades(id, p))))
+                .get("/accounts/activity", auth.privately((id, p) -> ok(activity(id, p))))
+                .post("/trading/order", auth.privately(auth.signed(trading::place)))
+                .delete("/trading/order", auth.privately(auth.signed(trading::cancel)));
     }
 
     // ---------------------------------------------------------------- public endpoints
@@ -191,9 +124,9 @@ final class AlpRest {
         return out;
     }
 
-    private ArrayNode pairs(RecordedRequest request) {
-        String base = request.queryParam("currency1");
-        String quote = request.queryParam("currency2");
+    private ArrayNode pairs(Params p) {
+        String base = p.text("currency1");
+        String quote = p.text("currency2");
         ArrayNode out = MAPPER.createArrayNode();
         for (MarketSpec m : sim.markets()) {
             if ((base != null && !base.equalsIgnoreCase(m.base())) || (quote != null && !quote.equalsIgnoreCase(m.quote()))) {
@@ -207,15 +140,12 @@ final class AlpRest {
         return out;
     }
 
-    private ArrayNode tickers(RecordedRequest request) {
-        String only = request.queryParam("pair");
-        if (only != null) {
-            market(only);
-        }
+    private ArrayNode tickers(Params p) {
+        MarketSpec only = optionalMarket(p);
         ArrayNode out = MAPPER.createArrayNode();
         Instant now = now();
         for (MarketSpec m : sim.markets()) {
-            if (only != null && !only.equals(AlpWire.symbol(m.pair()))) {
+            if (only != null && !only.pair().equals(m.pair())) {
                 continue;
             }
             MarketStats.Day day = MarketStats.day(sim.trades(m.pair()), now);
@@ -243,10 +173,10 @@ final class AlpRest {
         return out;
     }
 
-    private ObjectNode orderbook(RecordedRequest request) {
-        MarketSpec m = market(required(request, "pair"));
-        int buyLimit = levels(request.queryParam("limit_buy"));
-        int sellLimit = levels(request.queryParam("limit_sell"));
+    private ObjectNode orderbook(Params p) {
+        MarketSpec m = AlpWire.market(sim, p, p.required("pair"));
+        int buyLimit = levels(p, "limit_buy");
+        int sellLimit = levels(p, "limit_sell");
         OrderBook book = sim.book(m.pair(), BOOK_LEVELS);
         ObjectNode out = MAPPER.createObjectNode();
         ArrayNode buy = out.putArray("buy");
@@ -258,12 +188,12 @@ final class AlpRest {
         return out;
     }
 
-    private ArrayNode charts(RecordedRequest request) {
-        MarketSpec m = market(required(request, "pair"));
-        long width = intervalSeconds(required(request, "interval"));
-        int limit = (int) Math.min(500, Math.max(1, longParam(request, "limit", 500)));
-        List<MarketStats.Candle> candles = MarketStats.candles(sim.trades(m.pair()), width,
-                longParam(request, "since", 0), longParam(request, "until", 0), limit);
+    private ArrayNode charts(Params p) {
+        MarketSpec m = AlpWire.market(sim, p, p.required("pair"));
+        long width = intervalSeconds(p, p.required("interval"));
+        int limit = p.bounded("limit", 500, 1, 500);
+        List<MarketStats.Candle> candles = venue.candles().candles(m.pair(), width, p.longValue("since", 0),
+                p.longValue("until", 0), limit);
         ArrayNode out = MAPPER.createArrayNode();
         for (MarketStats.Candle c : candles) {
             out.addObject().put("time", c.time()).put("open", number(c.open())).put("close", number(c.close()))
@@ -275,9 +205,9 @@ final class AlpRest {
         return out;
     }
 
-    private ArrayNode trades(RecordedRequest request) {
-        MarketSpec m = market(required(request, "pair"));
-        int limit = (int) Math.min(1000, Math.max(1, longParam(request, "limit", 100)));
+    private ArrayNode trades(Params p) {
+        MarketSpec m = AlpWire.market(sim, p, p.required("pair"));
+        int limit = p.bounded("limit", 100, 1, 1000);
         List<SimTrade> trades = sim.trades(m.pair());
         ArrayNode out = MAPPER.createArrayNode();
         for (int i = trades.size() - 1; i >= 0 && out.size() < limit; i--) {
@@ -287,55 +217,6 @@ final class AlpRest {
                     .put("type", t.takerSide() == Side.BUY ? "buy" : "sell");
         }
         return out;
-    }
-
-    // ---------------------------------------------------------------- auth
-
-    private FakeResponse auth(RecordedRequest request) {
-        JsonNode body = body(request);
-        String key = text(body, "api_key");
-        String secret = text(body, "api_secret");
-        if (key == null || secret == null) {
-            return json(422, AlpWire.error("VALIDATION_ERROR", "api_key and api_secret are required"));
-        }
-        return accounts.byKey(key).map(account -> {
-            if (!MessageDigest.isEqual(account.apiSecret().getBytes(StandardCharsets.UTF_8),
-                    secret.getBytes(StandardCharsets.UTF_8))) {
-                return json(401, AlpWire.error("INVALID_SECRET", "invalid api secret"));
-            }
-            return json(200, MAPPER.getNodeFactory().textNode(jwt.issue(account.id(), jwtLifetime.get())).toString());
-        }).orElseGet(() -> json(404, AlpWire.error("NOT_FOUND", "api key not found")));
-    }
-
-    private OptionalLong authenticate(RecordedRequest request) {
-        String header = request.header("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return OptionalLong.empty();
-        }
-        OptionalLong id = jwt.verify(header.substring(7).trim());
-        if (id.isPresent() && accounts.byId(id.getAsLong()).isEmpty()) {
-            return OptionalLong.empty();
-        }
-        return id;
-    }
-
-    private FakeResponse unauthorized(RecordedRequest request) {
-        String header = request.header("Authorization");
-        String message = header == null ? "missing or invalid Authorization header" : "invalid or expired token";
-        return json(401, AlpWire.error("UNAUTHORIZED", message));
-    }
-
-    private boolean signatureOk(long accountId, RecordedRequest request) {
-        String sign = request.header("X-SIGN");
-        if (sign == null) {
-            return false;
-        }
-        String secret = accounts.byId(accountId).map(AlpAccount::apiSecret).orElse(null);
-        if (secret == null) {
-            return false;
-        }
-        byte[] expected = AlpJwt.hexHmac(secret, request.body()).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, sign.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
     }
 
     // ---------------------------------------------------------------- private endpoints
@@ -374,38 +255,40 @@ final class AlpRest {
         return out;
     }
 
-    private ArrayNode orders(List<SimOrder> list, RecordedRequest request) {
-        String pair = request.queryParam("pair");
-        boolean openOnly = "true".equalsIgnoreCase(request.queryParam("open_only"));
-        Side side = AlpWire.parseSide(request.queryParam("side"));
-        Instant start = time(request.queryParam("start_time"));
-        Instant end = time(request.queryParam("end_time"));
-        ArrayNode out = MAPPER.createArrayNode();
-        for (SimOrder o : list) {
-            if (out.size() >= 100) {
-                break;
+    private Mono<FakeResponse> orders(long id, Params p) {
+        MarketSpec only = optionalMarket(p);
+        boolean openOnly = p.flag("open_only");
+        Side side = side(p);
+        Instant start = p.instant("start_time");
+        Instant end = p.instant("end_time");
+        return sim.orders(id).map(list -> {
+            ArrayNode out = MAPPER.createArrayNode();
+            for (SimOrder o : list) {
+                if (out.size() >= 100) {
+                    break;
+                }
+                if ((only != null && !only.pair().equals(o.pair())) || (openOnly && o.status().isFinal())
+                        || (side != null && side != o.side()) || (start != null && o.createdAt().isBefore(start))
+                        || (end != null && !o.createdAt().isBefore(end))) {
+                    continue;
+                }
+                out.add(AlpWire.orderJson(o, trading.allOrNone(o.id())));
             }
-            if ((pair != null && !pair.equals(AlpWire.symbol(o.pair()))) || (openOnly && o.status().isFinal())
-                    || (side != null && side != o.side()) || (start != null && o.createdAt().isBefore(start))
-                    || (end != null && !o.createdAt().isBefore(end))) {
-                continue;
-            }
-            out.add(AlpWire.orderJson(o));
-        }
-        return out;
+            return AlpWire.ok(out);
+        });
     }
 
-    private ArrayNode accountTrades(long id, RecordedRequest request) {
-        String pair = request.queryParam("pair");
-        Side side = AlpWire.parseSide(request.queryParam("side"));
-        Instant start = time(request.queryParam("start_time"));
-        Instant end = time(request.queryParam("end_time"));
-        int limit = (int) Math.min(100, Math.max(1, longParam(request, "limit", 100)));
+    private ArrayNode accountTrades(long id, Params p) {
+        MarketSpec only = optionalMarket(p);
+        Side side = side(p);
+        Instant start = p.instant("start_time");
+        Instant end = p.instant("end_time");
+        int limit = p.bounded("limit", 100, 1, 100);
         List<SimTrade> trades = sim.trades();
         ArrayNode out = MAPPER.createArrayNode();
         for (int i = trades.size() - 1; i >= 0 && out.size() < limit; i--) {
             SimTrade t = trades.get(i);
-            if ((pair != null && !pair.equals(AlpWire.symbol(t.pair()))) || (start != null && t.time().isBefore(start))
+            if ((only != null && !only.pair().equals(t.pair())) || (start != null && t.time().isBefore(start))
                     || (end != null && !t.time().isBefore(end))) {
                 continue;
             }
@@ -425,128 +308,16 @@ final class AlpRest {
                 .put("timestamp", AlpWire.seconds(t.time())).put("order_id", orderId);
     }
 
-    private ArrayNode activity(long id, RecordedRequest request) {
-        int limit = (int) Math.min(1000, Math.max(1, longParam(request, "limit", 100)));
-        int offset = (int) Math.max(0, longParam(request, "offset", 0));
+    private ArrayNode activity(long id, Params p) {
+        int limit = p.bounded("limit", 100, 1, 1000);
+        int offset = (int) Math.max(0, p.longValue("offset", 0));
         ArrayNode out = MAPPER.createArrayNode();
-        activity.entries(id).stream().skip(offset).limit(limit).forEach(e -> out.addObject()
+        venue.activity().entries(id).stream().skip(offset).limit(limit).forEach(e -> out.addObject()
                 .put("balance", number(e.balance())).put("reserve", number(e.reserve()))
                 .put("currency", e.currency()).put("wallet_type", e.wallet())
                 .put("last_update_at", AlpWire.iso(e.time())).put("account_id", e.accountId())
                 .put("op_type", e.opType()));
         return out;
-    }
-
-    private Mono<FakeResponse> placeOrder(long accountId, JsonNode body) {
-        MarketSpec m = market(requiredField(body, "pair"));
-        OrderType type = AlpWire.parseOrderType(text(body, "order_type"));
-        if (type == null) {
-            throw badRequest("BAD_REQUEST", "invalid order_type");
-        }
-        Side side = AlpWire.parseSide(text(body, "order_side"));
-        if (side == null) {
-            throw badRequest("BAD_REQUEST", "invalid order_side");
-        }
-        String wallet = AlpWire.parseWallet(requiredField(body, "wallet_type"));
-        if (wallet == null) {
-            throw badRequest("BAD_REQUEST", "invalid wallet_type");
-        }
-        BigDecimal base = decimal(body, "base_amount", "1003", "invalid order amount");
-        BigDecimal quote = decimal(body, "quote_amount", "1003", "invalid order amount");
-        BigDecimal limitPrice = decimal(body, "limit_price", "BAD_REQUEST", "invalid limit_price");
-        BigDecimal stopPrice = decimal(body, "stop_price", "BAD_REQUEST", "invalid stop_price");
-        boolean limit = type == OrderType.LIMIT || type == OrderType.STOP_LIMIT;
-        boolean stop = type == OrderType.STOP_LIMIT || type == OrderType.STOP_MARKET;
-        if (limit ? base == null || quote != null : (base == null) == (quote == null)) {
-            throw badRequest("1003", "invalid order amount");
-        }
-        if (limit && limitPrice == null) {
-            throw badRequest("BAD_REQUEST", "limit_price is required");
-        }
-        if (stop && stopPrice == null) {
-            throw badRequest("BAD_REQUEST", "stop_price is required");
-        }
-        StopCondition condition = null;
-        String operator = text(body, "stop_operator");
-        if (stop && operator != null) {
-            if (operator.equalsIgnoreCase("GTE")) {
-                condition = StopCondition.AT_OR_ABOVE;
-            } else if (operator.equalsIgnoreCase("LTE")) {
-                condition = StopCondition.AT_OR_BELOW;
-            } else {
-                throw badRequest("BAD_REQUEST", "invalid stop_operator");
-            }
-        }
-        TimeInForce tif = TimeInForce.GTC;
-        String tifText = text(body, "tif");
-        if (tifText != null) {
-            switch (tifText.toUpperCase(Locale.ROOT)) {
-                case "GTC":
-                    tif = TimeInForce.GTC;
-                    break;
-                case "IOC":
-                    tif = TimeInForce.IOC;
-                    break;
-                case "FOK":
-                case "AON":
-                    tif = TimeInForce.FOK;
-                    break;
-                default:
-                    throw badRequest("BAD_REQUEST", "invalid tif");
-            }
-        }
-        if (!limit) {
-            tif = TimeInForce.IOC;
-        }
-        boolean postOnly = body.path("post_only").asBoolean(false);
-        SimOrderRequest order = new SimOrderRequest(accountId, m.pair(), side, type, tif, postOnly, base,
-                quote, limit ? limitPrice : null, stop ? stopPrice : null, condition, wallet,
-                text(body, "client_order_id"));
-        return sim.place(order).map(placed -> okNow(MAPPER.createArrayNode().add(placed.id())));
-    }
-
-    private Mono<FakeResponse> cancelOrders(long accountId, JsonNode body) {
-        JsonNode ids = body.get("order_ids");
-        JsonNode all = body.get("all");
-        JsonNode pair = body.get("pair");
-        int given = (ids == null || ids.isNull() ? 0 : 1) + (all == null || all.isNull() ? 0 : 1)
-                + (pair == null || pair.isNull() ? 0 : 1);
-        if (given != 1) {
-            throw badRequest("BAD_REQUEST", "exactly one of order_ids, all or pair must be specified");
-        }
-        if (ids != null && !ids.isNull()) {
-            if (!ids.isArray() || ids.isEmpty()) {
-                throw badRequest("BAD_REQUEST", "order_ids must be a non-empty array");
-            }
-            List<Long> list = new ArrayList<>();
-            for (JsonNode id : ids) {
-                try {
-                    list.add(id.isNumber() ? id.longValue() : Long.parseLong(id.asText().trim()));
-                } catch (NumberFormatException notAnId) {
-                    throw badRequest("BAD_REQUEST", "invalid order id");
-                }
-            }
-            return sim.call(ex -> {
-                ObjectNode result = MAPPER.createObjectNode();
-                for (Long id : list) {
-                    try {
-                        ex.cancel(accountId, id);
-                        result.put(Long.toString(id), "CANCELLED");
-                    } catch (SimRejectedException notFound) {
-                        result.put(Long.toString(id), "order not found");
-                    }
-                }
-                return result;
-            }).map(this::okNow);
-        }
-        CurrencyPair only = null;
-        if (pair != null && !pair.isNull()) {
-            only = market(pair.asText()).pair();
-        } else if (!all.asBoolean(false)) {
-            throw badRequest("BAD_REQUEST", "all must be true");
-        }
-        CurrencyPair scope = only;
-        return sim.call(ex -> ex.cancelAll(accountId, scope)).thenReturn(FakeResponse.status(202));
     }
 
     // ---------------------------------------------------------------- helpers
@@ -563,73 +334,23 @@ final class AlpRest {
         return sim.book(pair, 1).mid().orElse(null);
     }
 
-    private MarketSpec market(String symbol) {
-        CurrencyPair pair = AlpWire.pair(symbol);
-        return (pair == null ? java.util.Optional.<MarketSpec>empty() : sim.market(pair))
-                .orElseThrow(() -> badRequest("BAD_REQUEST", "pair not found"));
+    /** The {@code pair} filter: null when absent, 400 "pair not found" for a pair the venue does not list. */
+    private MarketSpec optionalMarket(Params p) {
+        String pair = p.text("pair");
+        return pair == null ? null : AlpWire.market(sim, p, pair);
     }
 
-    private static String required(RecordedRequest request, String name) {
-        String value = request.queryParam(name);
-        if (value == null || value.isBlank()) {
-            throw badRequest("BAD_REQUEST", name + " is required");
-        }
-        return value;
+    /** The {@code side} filter (BUY/SELL/BID/ASK); null, i.e. both sides, when absent or unknown. */
+    private static Side side(Params p) {
+        return AlpWire.parseSide(p.text("side"));
     }
 
-    private static String requiredField(JsonNode body, String name) {
-        String value = text(body, name);
-        if (value == null || value.isBlank()) {
-            throw badRequest("BAD_REQUEST", name + " is required");
-        }
-        return value;
+    private static int levels(Params p, String name) {
+        long value = p.longValue(name, BOOK_LEVELS);
+        return value <= 0 ? BOOK_LEVELS : (int) Math.min(value, BOOK_LEVELS);
     }
 
-    private static int levels(String text) {
-        if (text == null) {
-            return BOOK_LEVELS;
-        }
-        try {
-            int value = Integer.parseInt(text.trim());
-            return value <= 0 ? BOOK_LEVELS : Math.min(value, BOOK_LEVELS);
-        } catch (NumberFormatException notANumber) {
-            throw badRequest("BAD_REQUEST", "invalid limit");
-        }
-    }
-
-    private static long longParam(RecordedRequest request, String name, long fallback) {
-        String text = request.queryParam(name);
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(text.trim());
-        } catch (NumberFormatException notANumber) {
-            throw badRequest("BAD_REQUEST", "invalid " + name);
-        }
-    }
-
-    /** Unix seconds (docs) or ISO-8601 (the official client); null when absent. */
-    private static Instant time(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.ofEpochSecond(Long.parseLong(text.trim()));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                return java.time.OffsetDateTime.parse(text.trim()).toInstant();
-            } catch (DateTimeParseException notIso) {
-                try {
-                    return java.time.LocalDateTime.parse(text.trim()).toInstant(java.time.ZoneOffset.UTC);
-                } catch (DateTimeParseException neither) {
-                    throw badRequest("BAD_REQUEST", "invalid time: " + text);
-                }
-            }
-        }
-    }
-
-    private static long intervalSeconds(String interval) {
+    private static long intervalSeconds(Params p, String interval) {
         switch (interval.trim().toUpperCase(Locale.ROOT)) {
             case "1":
                 return 60;
@@ -648,100 +369,11 @@ final class AlpRest {
             case "1440":
                 return 86400;
             default:
-                throw badRequest("BAD_REQUEST", "invalid interval");
+                throw p.badRequest("invalid interval");
         }
     }
 
-    private static JsonNode body(RecordedRequest request) {
-        byte[] bytes = request.body();
-        if (bytes.length == 0) {
-            return MAPPER.createObjectNode();
-        }
-        try {
-            JsonNode node = MAPPER.readTree(bytes);
-            if (node == null || !node.isObject()) {
-                throw badRequest("BAD_REQUEST", "body must be a JSON object");
-            }
-            return node;
-        } catch (IOException malformed) {
-            throw badRequest("BAD_REQUEST", "malformed JSON body");
-        }
-    }
-
-    private static String text(JsonNode body, String name) {
-        JsonNode node = body.get(name);
-        if (node == null || node.isNull() || node.isContainerNode()) {
-            return null;
-        }
-        return node.asText();
-    }
-
-    /** A decimal given as a JSON string or number; null when absent. */
-    private static BigDecimal decimal(JsonNode body, String name, String code, String message) {
-        JsonNode node = body.get(name);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (node.isNumber()) {
-            return node.decimalValue();
-        }
-        if (node.isTextual()) {
-            try {
-                return new BigDecimal(node.asText().trim());
-            } catch (NumberFormatException notANumber) {
-                throw badRequest(code, message);
-            }
-        }
-        throw badRequest(code, message);
-    }
-
-    private static FakeResponse rejection(SimRejectedException rejected) {
-        switch (rejected.reason()) {
-            case INVALID_AMOUNT:
-                return json(400, AlpWire.error("1003", "invalid order amount"));
-            case AMOUNT_TOO_SMALL:
-            case AMOUNT_TOO_LARGE:
-            case VALUE_TOO_SMALL:
-                return json(400, AlpWire.error("1003", rejected.getMessage()));
-            case INSUFFICIENT_FUNDS:
-                return json(400, AlpWire.error("INSUFFICIENT_FUNDS", "insufficient funds"));
-            case ORDER_NOT_FOUND:
-                return json(404, AlpWire.error("NOT_FOUND", "order not found"));
-            case UNKNOWN_ACCOUNT:
-                return json(401, AlpWire.error("UNAUTHORIZED", "account not found"));
-            default:
-                return json(400, AlpWire.error("BAD_REQUEST", rejected.getMessage()));
-        }
-    }
-
-    private static FakeResponse notFound() {
-        return json(404, AlpWire.error("NOT_FOUND", "not found"));
-    }
-
-    private Mono<FakeResponse> ok(JsonNode node) {
-        return Mono.just(okNow(node));
-    }
-
-    private FakeResponse okNow(JsonNode node) {
-        return json(200, node.toString());
-    }
-
-    private static FakeResponse json(int status, String body) {
-        return FakeResponse.json(status, body);
-    }
-
-    private static BadRequest badRequest(String code, String message) {
-        return new BadRequest(json(400, AlpWire.error(code, message)));
-    }
-
-    /** A request refused before it reached the simulator; carries the answer. */
-    private static final class BadRequest extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient FakeResponse response;
-
-        BadRequest(FakeResponse response) {
-            super(null, null, false, false);
-            this.response = response;
-        }
+    private static Mono<FakeResponse> ok(JsonNode node) {
+        return Mono.just(AlpWire.ok(node));
     }
 }

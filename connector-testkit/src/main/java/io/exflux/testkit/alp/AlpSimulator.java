@@ -2,20 +2,15 @@ package io.exflux.testkit.alp;
 
 import io.exflux.api.model.CurrencyPair;
 import io.exflux.api.model.OrderBook;
-import io.exflux.testkit.server.FakeVenueServer;
-import io.exflux.testkit.sim.MarketGenerator;
+import io.exflux.testkit.sim.ApiKeys;
 import io.exflux.testkit.sim.SimBalance;
-import io.exflux.testkit.sim.SimOrderRequest;
 import io.exflux.testkit.sim.SimTrade;
-import io.exflux.testkit.sim.VenueSimulator;
+import io.exflux.testkit.sim.SimulatedVenue;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -34,69 +29,56 @@ import reactor.core.publisher.Mono;
  * <p>{@link #start()} and {@link #close()} bind and release the socket and wait for it: call them from a
  * test thread. Everything else returns at once.
  *
- * <p>Wire choices where the sources disagree or are silent (see protocols/alp-v3.md and inconsistency 6.3):
+ * <p>It answers as the venue's document says; where the live venue drifts from it, the drift is an
+ * option of {@link AlpSimulatorOptions}, off by default. Choices where the sources disagree or are silent
+ * (see {@code docs/venues/alp.md}):
  * <ul>
  * <li>a missing or wrong {@code X-SIGN} on {@code POST}/{@code DELETE /trading/order} is 403
  *     {@code {"code":"FORBIDDEN","message":"Missing signature or insufficient permissions"}}; {@code POST /auth}
- *     needs none; a missing, bad or expired JWT is 401 {@code UNAUTHORIZED}; an unknown path is 401 without a
- *     valid token (like the live venue) and 404 with one;</li>
+ *     needs none; a missing, bad or expired JWT is 401 {@code UNAUTHORIZED}; an unknown API key is 401
+ *     (404 as an option); an unknown path is 404 with or without a token, a known path with another method
+ *     405, an {@code Accept} without JSON 406, a body over 1 MiB 413;</li>
  * <li>order bodies take amounts and prices as strings or numbers, sides BUY/SELL/BID/ASK, both spellings of
- *     the margin wallets, an optional {@code tif} (GTC, IOC, FOK; AON as FOK) and ignore {@code side_effect}
- *     and {@code expire_after}; a market order takes {@code base_amount} or {@code quote_amount} on either
- *     side (the docs require quote for buys, the official client sends base);</li>
+ *     the margin wallets, an optional {@code tif} (GTC, IOC, FOK; AON runs as FOK and is reported as AON)
+ *     and ignore {@code side_effect} and {@code expire_after}; {@code open_only} takes {@code true} or
+ *     {@code 1}; a pair filter the venue does not list is 400 on private lists as on public ones; a market
+ *     order takes {@code base_amount} or {@code quote_amount} on either side (the docs require quote for
+ *     buys, the official client sends base);</li>
  * <li>errors: {@code "1003"} for amounts, {@code INSUFFICIENT_FUNDS}, {@code BAD_REQUEST} for the rest (400),
  *     {@code NOT_FOUND} (404), {@code TOO_MANY_REQUESTS} (429, {@code Retry-After: 1});</li>
  * <li>websocket timestamps are integer seconds; {@code ["auth", jwt]} has no acknowledgement (none is
- *     documented), a bad token gets {@code ["error", ts, "Invalid token", "auth"]}; a text {@code 1}/{@code 2}
- *     (unless the text keepalive is on), a non-array frame or {@code []} drop the socket, a frame over 800
- *     bytes closes it with 1009, as the probe saw;</li>
+ *     documented), a bad token gets {@code ["error", ts, "Invalid token", "auth"]}; a refused topic gets
+ *     {@code ["error", ts, "Topic does not exist"]}; a text {@code 1} is answered {@code 2}; a non-array frame
+ *     or {@code []} drop the socket; a frame over 64 KiB closes it with 1009;</li>
  * <li>{@code ticker.<PAIR>} and {@code diff.<PAIR>} deliver, as documented (the live venue delivered nothing
  *     on them); a {@code d} frame carries one level's size difference; {@code p} frames are whole books
  *     of at most 20 levels, sent at most once per depth interval when the book changed;
- *     {@code rates.<PAIR>} is accepted and silent, {@code rates.*} gets {@code r} frames.</li>
+ *     {@code rates.<PAIR>} is accepted and silent, {@code rates.*} gets {@code r} frames;</li>
+ * <li>{@code /charts} pages hold the newest {@code limit} (at most 500) candles of the range; with
+ *     {@link AlpSimulatorOptions.Builder#candleHistory} they reach back over seeded past candles.</li>
  * </ul>
  * Not simulated: deposits, withdrawals, margin, sub-accounts, the {@code ta} channel, order expiry.
  */
-public final class AlpSimulator implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(AlpSimulator.class);
+public final class AlpSimulator extends SimulatedVenue {
 
     private final AlpSimulatorOptions options;
-    private final VenueSimulator sim;
-    private final MarketGenerator generator;
-    private final FakeVenueServer server;
-    private final AlpAccounts accounts = new AlpAccounts();
     private final AlpJwt jwt;
-    private final AlpFaults faults;
     private final AlpStreams streams;
-    private final RequestBudget budget;
-    private final Disposable activityFeed;
     private volatile Duration jwtLifetime;
 
     private AlpSimulator(AlpSimulatorOptions options) {
+        super(options, AlpWire.ERRORS);
         this.options = options;
         this.jwtLifetime = options.jwtLifetime();
-        this.sim = VenueSimulator.builder().markets(options.markets()).clock(options.clock()).build();
-        this.generator = new MarketGenerator(sim, options.generator(), options.timer());
         this.jwt = new AlpJwt(AlpWire.MAPPER, options.clock());
-        ActivityLog activity = new ActivityLog();
-        this.activityFeed = sim.balanceUpdates().subscribe(activity::record,
-                error -> LOG.error("activity log stopped", error));
-        this.budget = new RequestBudget(options.clock(), options.requestsPerSecond());
-        this.server = FakeVenueServer.start(options.clock());
-        this.faults = new AlpFaults(server);
-        AlpRest rest = new AlpRest(sim, accounts, jwt, activity, budget, faults, () -> jwtLifetime);
-        for (String method : List.of("GET", "POST", "DELETE", "PUT", "PATCH")) {
-            server.route(method, "/api/v3/*").respondAsync(rest::handle);
-        }
-        this.streams = new AlpStreams(sim, options, jwt);
+        AlpRest rest = new AlpRest(new AlpRest.Venue(simulator(), apiKeys(), jwt, activity(), () -> jwtLifetime,
+                options, this::candles));
+        serveRest(rest.routes());
+        this.streams = new AlpStreams(simulator(), options, jwt);
         streams.start();
-        server.websocket("/ws", streams::run);
-        server.websocket("/alp-ws", streams::run);
-        if (options.generatorEnabled()) {
-            generator.prepare().subscribe(ignored -> { }, error -> LOG.error("generator could not prepare", error));
-            generator.start();
-        }
+        serveWebsocket("/ws", streams::run);
+        serveWebsocket("/alp-ws", streams::run);
+        startGenerator();
     }
 
     /** Starts a simulator with the defaults (BTC_USDT and ETH_USDT, generator on). */
@@ -111,17 +93,12 @@ public final class AlpSimulator implements AutoCloseable {
 
     /** {@code http://127.0.0.1:<port>/api/v3}, no trailing slash. */
     public String restBaseUrl() {
-        return server.baseUrl() + "/api/v3";
+        return server().baseUrl() + AlpRest.PREFIX;
     }
 
     /** {@code ws://127.0.0.1:<port>/ws}. */
     public String websocketUrl() {
-        return server.wsUrl("/ws");
-    }
-
-    /** The port. */
-    public int port() {
-        return server.port();
+        return server().wsUrl("/ws");
     }
 
     /** The options it was started with. */
@@ -139,19 +116,13 @@ public final class AlpSimulator implements AutoCloseable {
      * and secret. Returns at once; the account exists for every request made after this call.
      */
     public AlpAccount createAccount(Map<String, BigDecimal> spotBalances) {
-        Map<String, BigDecimal> funding = Map.copyOf(spotBalances);
-        long id = sim.allocateAccountId();
-        AlpAccount account = accounts.register(id);
-        sim.submit(ex -> {
-            ex.createAccount(id);
-            funding.forEach((currency, amount) -> ex.deposit(id, SimOrderRequest.DEFAULT_WALLET, currency, amount));
-        });
-        return account;
+        ApiKeys.ApiKey key = openAccount(spotBalances);
+        return new AlpAccount(key.accountId(), key.key(), key.secret());
     }
 
     /** Adds (or, negative, removes) funds of a wallet of an account. */
     public Mono<SimBalance> deposit(AlpAccount account, String wallet, String currency, BigDecimal amount) {
-        return sim.deposit(account.id(), wallet, currency, amount);
+        return simulator().deposit(account.id(), wallet, currency, amount);
     }
 
     /** A valid JWT for this account, as {@code POST /api/v3/auth} would issue it now. */
@@ -175,44 +146,28 @@ public final class AlpSimulator implements AutoCloseable {
 
     /** Changes the REST budget (requests per second, all clients together) before 429. */
     public AlpSimulator requestsPerSecond(int limit) {
-        if (limit <= 0) {
-            throw new IllegalArgumentException("limit must be positive");
-        }
-        budget.limit(limit);
+        budget().limit(limit);
         return this;
     }
 
     /** The book of a pair ({@code BTC_USDT}), best levels first, at most {@code depth} a side. */
     public OrderBook book(String pair, int depth) {
-        CurrencyPair parsed = AlpWire.pair(pair);
-        if (parsed == null) {
-            throw new IllegalArgumentException("not an ALP pair name: " + pair);
-        }
-        return sim.book(parsed, depth);
+        return simulator().book(pair(pair), depth);
     }
 
     /** The book of a pair, best levels first, at most {@code depth} a side. */
     public OrderBook book(CurrencyPair pair, int depth) {
-        return sim.book(pair, depth);
+        return simulator().book(pair, depth);
     }
 
     /** Every trade so far, oldest first. */
     public List<SimTrade> trades() {
-        return sim.trades();
+        return simulator().trades();
     }
 
     /** The trades of one pair ({@code BTC_USDT}), oldest first. */
     public List<SimTrade> trades(String pair) {
-        CurrencyPair parsed = AlpWire.pair(pair);
-        if (parsed == null) {
-            throw new IllegalArgumentException("not an ALP pair name: " + pair);
-        }
-        return sim.trades(parsed);
-    }
-
-    /** Kills every open websocket at once (TCP reset, no close frame): a forced disconnect. */
-    public void dropAllWebsockets() {
-        faults.dropWebsockets();
+        return simulator().trades(pair(pair));
     }
 
     /** Websocket sessions open now. */
@@ -220,41 +175,21 @@ public final class AlpSimulator implements AutoCloseable {
         return streams.sessionCount();
     }
 
-    /** The market generator: {@code start()}, {@code stop()}, {@code step()}. */
-    public MarketGenerator generator() {
-        return generator;
-    }
-
-    /** Fault injection: latency, 429, 5xx, resets, stalls, websocket drops and malformed frames. */
-    public AlpFaults faults() {
-        return faults;
-    }
-
-    /** The venue-neutral simulator underneath (matching engine, accounts, event feed). */
-    public VenueSimulator simulator() {
-        return sim;
-    }
-
-    /** The fake server underneath (recorded requests and frames, extra routes). */
-    public FakeVenueServer server() {
-        return server;
-    }
-
-    /** Stops the generator, the periodic frames, every connection and the socket. */
     @Override
-    public void close() {
-        generator.stop();
+    protected void stopFront() {
         streams.stop();
-        activityFeed.dispose();
-        try {
-            server.close();
-        } finally {
-            sim.close();
-        }
     }
 
     @Override
     public String toString() {
         return "AlpSimulator[" + restBaseUrl() + "]";
+    }
+
+    private static CurrencyPair pair(String name) {
+        CurrencyPair parsed = AlpWire.pair(name);
+        if (parsed == null) {
+            throw new IllegalArgumentException("not an ALP pair name: " + name);
+        }
+        return parsed;
     }
 }

@@ -9,8 +9,12 @@ import io.exflux.api.model.CurrencyPair;
 import io.exflux.api.model.OrderBook;
 import io.exflux.api.model.PriceLevel;
 import io.exflux.api.model.Side;
+import io.exflux.testkit.server.IdlePinger;
+import io.exflux.testkit.server.TopicHub;
 import io.exflux.testkit.server.WsSession;
 import io.exflux.testkit.sim.MarketSpec;
+import io.exflux.testkit.sim.MarketStats;
+import io.exflux.testkit.sim.SimOrder;
 import io.exflux.testkit.sim.SimEvent;
 import io.exflux.testkit.sim.SimTrade;
 import io.exflux.testkit.sim.VenueSimulator;
@@ -23,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -38,32 +41,26 @@ import reactor.core.publisher.Flux;
 /**
  * ALP's websocket on top of the simulator: welcome, subscribe/unsubscribe with acks and errors, the
  * public {@code tk}, {@code t}, {@code r}, {@code d}, {@code p} frames, {@code auth} and the private
- * {@code o} and {@code w} frames, protocol PINGs after outbound silence and the optional text keepalive.
+ * {@code o} and {@code w} frames, protocol PINGs after outbound silence, a text {@code 2} for a client's
+ * text {@code 1} and the optional server-sent text keepalive. Subscriptions and logins live in a
+ * {@link TopicHub}.
  */
 final class AlpStreams {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlpStreams.class);
-    private static final int MAX_INBOUND_BYTES = 800;
     private static final int DEPTH_LEVELS = 20;
 
-    /** One connection's state. */
+    /** One connection's text keepalive state (topics and login live in the {@link TopicHub}). */
     private static final class Client {
+        final TopicHub.Member member;
         final WsSession session;
-        final Set<String> topics = ConcurrentHashMap.newKeySet();
-        volatile long account = -1;
-        volatile int lastSeenFrames;
-        volatile long lastActivity;
         volatile long textPingSentAt = -1;
         volatile long nextTextPing;
 
-        Client(WsSession session, long now, long interval) {
-            this.session = session;
-            this.lastActivity = now;
+        Client(TopicHub.Member member, long now, long interval) {
+            this.member = member;
+            this.session = member.session();
             this.nextTextPing = now + interval;
-        }
-
-        boolean wants(String topic) {
-            return topics.contains(topic);
         }
     }
 
@@ -71,6 +68,8 @@ final class AlpStreams {
     private final AlpSimulatorOptions options;
     private final AlpJwt jwt;
     private final Clock clock;
+    private final TopicHub hub;
+    private final IdlePinger pinger;
     private final Map<WsSession, Client> clients = new ConcurrentHashMap<>();
     /**
      * Snapshot sequence of the last {@code p} / {@code tk} sent per pair. Comparing the snapshot's own
@@ -86,6 +85,8 @@ final class AlpStreams {
         this.options = options;
         this.jwt = jwt;
         this.clock = options.clock();
+        this.hub = new TopicHub(options.maxTopics());
+        this.pinger = new IdlePinger(options.pingInterval(), options.timer());
     }
 
     /** Starts listening to the simulator and the periodic frames. */
@@ -95,9 +96,12 @@ final class AlpStreams {
                 .subscribe(tick -> publishDepth(), error -> LOG.error("depth publisher failed", error)));
         running.add(Flux.interval(options.tickerInterval(), options.timer())
                 .subscribe(tick -> publishTickers(), error -> LOG.error("ticker publisher failed", error)));
-        long check = Math.max(50, Math.min(1000, options.pingInterval().toMillis() / 4));
-        running.add(Flux.interval(java.time.Duration.ofMillis(check), options.timer())
-                .subscribe(tick -> keepalive(), error -> LOG.error("keepalive failed", error)));
+        running.add(pinger);
+        if (options.textKeepalive()) {
+            long check = Math.max(50, Math.min(1000, options.pingInterval().toMillis() / 4));
+            running.add(Flux.interval(java.time.Duration.ofMillis(check), options.timer())
+                    .subscribe(tick -> textKeepalive(), error -> LOG.error("text keepalive failed", error)));
+        }
     }
 
     void stop() {
@@ -106,8 +110,9 @@ final class AlpStreams {
 
     /** The script of one websocket session. */
     Publisher<Void> run(WsSession session) {
-        Client client = new Client(session, timerNow(), options.pingInterval().toMillis());
+        Client client = new Client(hub.join(session), timerNow(), options.pingInterval().toMillis());
         clients.put(session, client);
+        pinger.watch(session);
         long interval = options.pingInterval().toMillis();
         long timeout = options.pingTimeout().toMillis();
         if (options.welcomeInNanoseconds()) {
@@ -133,20 +138,21 @@ final class AlpStreams {
 
     /** Number of websocket sessions open now. */
     int sessionCount() {
-        return clients.size();
+        return hub.size();
     }
 
     // ---------------------------------------------------------------- inbound
 
     private void receive(Client client, String text) {
         WsSession session = client.session;
-        if (text.getBytes(StandardCharsets.UTF_8).length > MAX_INBOUND_BYTES) {
+        if (text.length() > options.maxFrameBytes()
+                || text.getBytes(StandardCharsets.UTF_8).length > options.maxFrameBytes()) {
             session.close(1009, "message too big");
             return;
         }
         String trimmed = text.trim();
         if (trimmed.equals("1") || trimmed.equals("2")) {
-            if (!options.textKeepalive()) {
+            if (options.dropOnTextKeepalive()) {
                 session.drop(); // the live venue closes the socket (1006) on a text 1 or 2
             } else if (trimmed.equals("2")) {
                 client.textPingSentAt = -1;
@@ -176,13 +182,13 @@ final class AlpStreams {
                 subscribe(client, args);
                 break;
             case "unsubscribe":
-                client.topics.removeAll(args);
+                hub.unsubscribe(client.member, args);
                 session.send(ack("unsubscribe", args));
                 break;
             case "auth":
                 OptionalLong account = args.isEmpty() ? OptionalLong.empty() : jwt.verify(args.get(0));
                 if (account.isPresent()) {
-                    client.account = account.getAsLong();
+                    client.member.authenticate(account.getAsLong());
                 } else {
                     session.send(error("Invalid token", "auth"));
                 }
@@ -199,13 +205,11 @@ final class AlpStreams {
         boolean tooMany = false;
         for (String topic : topics) {
             if (!valid(topic)) {
-                errors.add(error("Invalid topic: " + topic, "subscribe"));
-            } else if (client.topics.contains(topic)) {
-                accepted.add(topic);
-            } else if (client.topics.size() >= options.maxTopics()) {
+                errors.add(options.liveErrorFrames() ? error("Invalid topic: " + topic, "subscribe")
+                        : MAPPER.createArrayNode().add("error").add(ts()).add("Topic does not exist").toString());
+            } else if (hub.subscribe(client.member, topic) == TopicHub.Outcome.FULL) {
                 tooMany = true;
             } else {
-                client.topics.add(topic);
                 accepted.add(topic);
             }
         }
@@ -246,46 +250,20 @@ final class AlpStreams {
     }
 
     private void onEvent(SimEvent event) {
-        if (clients.isEmpty()) {
+        if (hub.size() == 0) {
             return;
         }
         if (event instanceof SimEvent.Traded traded) {
             SimTrade trade = traded.trade();
-            String symbol = AlpWire.symbol(trade.pair());
-            String frame = AlpWire.tradeFrame(ts(), trade, spec(trade.pair()));
-            broadcast(frame, "trade.*", "trade." + symbol);
+            hub.publish(() -> AlpWire.tradeFrame(ts(), trade, spec(trade.pair())),
+                    "trade.*", "trade." + AlpWire.symbol(trade.pair()));
         } else if (event instanceof SimEvent.BookChanged changed) {
-            String symbol = AlpWire.symbol(changed.pair());
-            String topic = "diff." + symbol;
-            if (clients.values().stream().anyMatch(c -> c.wants(topic))) {
-                broadcast(diffFrame(changed), topic, null);
-            }
+            hub.publish(() -> diffFrame(changed), "diff." + AlpWire.symbol(changed.pair()));
         } else if (event instanceof SimEvent.OrderUpdated updated) {
-            long account = updated.order().accountId();
-            String frame = null;
-            for (Client c : clients.values()) {
-                if (c.account == account) {
-                    frame = frame != null ? frame : AlpWire.orderFrame(ts(), updated.order(), spec(updated.order().pair()));
-                    c.session.send(frame);
-                }
-            }
+            SimOrder order = updated.order();
+            hub.publishPrivate(order.accountId(), () -> AlpWire.orderFrame(ts(), order, spec(order.pair())));
         } else if (event instanceof SimEvent.BalanceUpdated balance) {
-            long account = balance.balance().accountId();
-            String frame = null;
-            for (Client c : clients.values()) {
-                if (c.account == account) {
-                    frame = frame != null ? frame : AlpWire.walletFrame(ts(), balance.balance());
-                    c.session.send(frame);
-                }
-            }
-        }
-    }
-
-    private void broadcast(String frame, String topic, String otherTopic) {
-        for (Client c : clients.values()) {
-            if (c.wants(topic) || (otherTopic != null && c.wants(otherTopic))) {
-                c.session.send(frame);
-            }
+            hub.publishPrivate(balance.balance().accountId(), () -> AlpWire.walletFrame(ts(), balance.balance()));
         }
     }
 
@@ -305,13 +283,13 @@ final class AlpStreams {
         for (MarketSpec market : sim.markets()) {
             CurrencyPair pair = market.pair();
             String topic = "market_depth." + AlpWire.symbol(pair);
-            if (clients.values().stream().noneMatch(c -> c.wants(topic))) {
+            if (!hub.listening(topic)) {
                 continue;
             }
             OrderBook book = sim.book(pair, DEPTH_LEVELS);
             Long sent = depthSent.put(pair, book.sequence());
             if (sent == null || sent != book.sequence()) {
-                broadcast(depthFrame(pair, book), topic, null);
+                hub.publish(() -> depthFrame(pair, book), topic);
             }
         }
     }
@@ -340,7 +318,7 @@ final class AlpStreams {
     }
 
     private void publishTickers() {
-        if (clients.isEmpty()) {
+        if (hub.size() == 0) {
             return;
         }
         List<CurrencyPair> changed = new ArrayList<>();
@@ -359,15 +337,15 @@ final class AlpStreams {
         for (CurrencyPair pair : changed) {
             rows.add(tickerRow(pair));
         }
-        for (Client c : clients.values()) {
+        for (TopicHub.Member m : hub.members()) {
             ArrayNode frame = MAPPER.createArrayNode().add("tk").add(ts);
             for (int i = 0; i < changed.size(); i++) {
-                if (c.wants("ticker.*") || c.wants("ticker." + AlpWire.symbol(changed.get(i)))) {
+                if (m.wants("ticker.*") || m.wants("ticker." + AlpWire.symbol(changed.get(i)))) {
                     frame.add(rows.get(i));
                 }
             }
             if (frame.size() > 2) {
-                c.session.send(frame.toString());
+                m.session().send(frame.toString());
             }
         }
         ArrayNode rates = MAPPER.createArrayNode().add("r").add(ts);
@@ -379,11 +357,7 @@ final class AlpStreams {
                         .add(m.base()).add(m.quote());
             }
         }
-        for (Client c : clients.values()) {
-            if (c.wants("rates.*")) {
-                c.session.send(rates.toString());
-            }
-        }
+        hub.publish(rates::toString, "rates.*");
     }
 
     private ArrayNode tickerRow(CurrencyPair pair) {
@@ -406,27 +380,15 @@ final class AlpStreams {
         return row;
     }
 
-    private void keepalive() {
+    /** The documented text keepalive: {@code 1} every ping interval, closed when no {@code 2} comes in time. */
+    private void textKeepalive() {
         long now = timerNow();
-        long interval = options.pingInterval().toMillis();
         for (Client c : clients.values()) {
-            WsSession session = c.session;
-            int sent = session.sentFrames();
-            if (sent != c.lastSeenFrames) {
-                c.lastSeenFrames = sent;
-                c.lastActivity = now;
-            } else if (now - c.lastActivity >= interval) {
-                session.ping();
-                c.lastSeenFrames = session.sentFrames();
-                c.lastActivity = now;
-            }
-            if (options.textKeepalive()) {
-                if (c.textPingSentAt < 0 && now >= c.nextTextPing) {
-                    c.textPingSentAt = now;
-                    session.send("1");
-                } else if (c.textPingSentAt >= 0 && now - c.textPingSentAt >= options.pingTimeout().toMillis()) {
-                    session.close(1000, "pong timeout");
-                }
+            if (c.textPingSentAt < 0 && now >= c.nextTextPing) {
+                c.textPingSentAt = now;
+                c.session.send("1");
+            } else if (c.textPingSentAt >= 0 && now - c.textPingSentAt >= options.pingTimeout().toMillis()) {
+                c.session.close(1000, "pong timeout");
             }
         }
     }

@@ -1,20 +1,22 @@
 package io.exflux.testkit.alp;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.exflux.api.model.CurrencyPair;
 import io.exflux.api.model.OrderStatus;
 import io.exflux.api.model.OrderType;
 import io.exflux.api.model.Side;
+import io.exflux.testkit.server.ErrorReply;
+import io.exflux.testkit.server.FakeResponse;
+import io.exflux.testkit.server.Params;
 import io.exflux.testkit.sim.MarketSpec;
 import io.exflux.testkit.sim.SimBalance;
 import io.exflux.testkit.sim.SimOrder;
+import io.exflux.testkit.sim.SimRejectedException;
 import io.exflux.testkit.sim.SimTrade;
 import io.exflux.testkit.sim.StopCondition;
+import io.exflux.testkit.sim.VenueSimulator;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -25,10 +27,10 @@ import java.util.Locale;
 final class AlpWire {
 
     /** Plain decimals, never scientific notation; fractions read as BigDecimal. */
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
+    static final ObjectMapper MAPPER = Params.MAPPER;
+
+    /** ALP's error answers: the status and {@code {"code":..., "message":...}} with the code of the docs' table. */
+    static final ErrorReply ERRORS = (status, message) -> FakeResponse.json(status, error(code(status), message));
 
     private AlpWire() {
     }
@@ -143,8 +145,11 @@ final class AlpWire {
         return condition == StopCondition.AT_OR_ABOVE ? "GTE" : "LTE";
     }
 
-    /** One order as {@code GET /api/v3/accounts/order} shows it. */
-    static ObjectNode orderJson(SimOrder o) {
+    /**
+     * One order as {@code GET /api/v3/accounts/order} shows it; {@code allOrNone} when it was placed as
+     * {@code AON} (run as fill-or-kill, reported as sent). A stop that never triggered was never open.
+     */
+    static ObjectNode orderJson(SimOrder o, boolean allOrNone) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("id", o.id());
         node.put("account_id", o.accountId());
@@ -158,8 +163,9 @@ final class AlpWire {
         node.put("amount_canceled", number(o.canceled()));
         node.put("amount_filled", number(o.filled()));
         node.put("date", iso(o.createdAt()));
-        node.put("open_at", o.status() == OrderStatus.PENDING ? null : iso(o.createdAt()));
-        node.put("tif", o.timeInForce().name());
+        boolean neverOpen = o.status() == OrderStatus.PENDING || (o.stopPrice() != null && !o.triggered());
+        node.put("open_at", neverOpen ? null : iso(o.createdAt()));
+        node.put("tif", allOrNone ? "AON" : o.timeInForce().name());
         node.put("updated_at", iso(o.updatedAt()));
         node.put("done_at", iso(o.doneAt()));
         node.putNull("expire_after");
@@ -244,11 +250,71 @@ final class AlpWire {
         }
     }
 
+    /** The code of the docs' error table for a status. */
+    static String code(int status) {
+        switch (status) {
+            case 400:
+                return "BAD_REQUEST";
+            case 401:
+                return "UNAUTHORIZED";
+            case 403:
+                return "FORBIDDEN";
+            case 404:
+                return "NOT_FOUND";
+            case 405:
+                return "METHOD_NOT_ALLOWED";
+            case 406:
+                return "NOT_ACCEPTABLE";
+            case 413:
+                return "PAYLOAD_TOO_LARGE";
+            case 422:
+                return "VALIDATION_ERROR";
+            case 429:
+                return "TOO_MANY_REQUESTS";
+            case 503:
+                return "SERVICE_UNAVAILABLE";
+            default:
+                return status >= 500 ? "INTERNAL_ERROR" : "ERROR";
+        }
+    }
+
     /** An error body {@code {"code":..., "message":...}}. */
     static String error(String code, String message) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("code", code);
         node.put("message", message);
         return node.toString();
+    }
+
+    /** A 200 answer with this JSON. */
+    static FakeResponse ok(com.fasterxml.jackson.databind.JsonNode node) {
+        return FakeResponse.json(200, node.toString());
+    }
+
+    /** A market by its ALP name; 400 "pair not found" for a pair the venue does not list. */
+    static MarketSpec market(VenueSimulator sim, Params p, String symbol) {
+        CurrencyPair pair = AlpWire.pair(symbol);
+        return (pair == null ? java.util.Optional.<MarketSpec>empty() : sim.market(pair))
+                .orElseThrow(() -> p.badRequest("pair not found"));
+    }
+
+    /** The venue's answer to an order or cancel the matching engine refused. */
+    static FakeResponse rejection(SimRejectedException rejected) {
+        switch (rejected.reason()) {
+            case INVALID_AMOUNT:
+                return FakeResponse.json(400, AlpWire.error("1003", "invalid order amount"));
+            case AMOUNT_TOO_SMALL:
+            case AMOUNT_TOO_LARGE:
+            case VALUE_TOO_SMALL:
+                return FakeResponse.json(400, AlpWire.error("1003", rejected.getMessage()));
+            case INSUFFICIENT_FUNDS:
+                return FakeResponse.json(400, AlpWire.error("INSUFFICIENT_FUNDS", "insufficient funds"));
+            case ORDER_NOT_FOUND:
+                return FakeResponse.json(404, AlpWire.error("NOT_FOUND", "order not found"));
+            case UNKNOWN_ACCOUNT:
+                return FakeResponse.json(401, AlpWire.error("UNAUTHORIZED", "account not found"));
+            default:
+                return FakeResponse.json(400, AlpWire.error("BAD_REQUEST", rejected.getMessage()));
+        }
     }
 }

@@ -1,6 +1,7 @@
 /**
- * An embedded ALP.COM API v3 venue for tests and demos: {@link io.exflux.testkit.alp.AlpSimulator} serves the
- * documented REST endpoints (JWT bearer auth, {@code X-SIGN} body HMAC) and the JSON-array websocket on
- * loopback, backed by the simulator core, with fault injection through {@link io.exflux.testkit.alp.AlpFaults}.
+ * An embedded ALP.COM API v3 venue for tests and demos: {@link io.exflux.testkit.alp.AlpSimulator} is only
+ * ALP's front (wire format, JWT and {@code X-SIGN} checks, routes, websocket frames) on
+ * {@link io.exflux.testkit.sim.SimulatedVenue}; it answers as the venue's document says, the live venue's
+ * drift being options of {@link io.exflux.testkit.alp.AlpSimulatorOptions}.
  */
 package io.exflux.testkit.alp;

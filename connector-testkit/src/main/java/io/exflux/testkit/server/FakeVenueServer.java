@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.reactivestreams.Publisher;
@@ -52,19 +51,34 @@ import reactor.netty.http.server.WebsocketServerSpec;
  * }
  * }</pre>
  *
- * <p>An unscripted path answers 404 with a small JSON body (and is recorded). {@link #start()} and {@link #close()}
+ * <p>An unscripted path answers 404 with a small JSON body (and is recorded). A request body over
+ * {@link #maxRequestBody(int)} (1 MiB by default) is read and thrown away and answered 413
+ * ({@link #oversizedBodyAnswer(FakeResponse)}) without reaching a route. What the server records is bounded:
+ * the newest {@value #DEFAULT_RECORD_CAPACITY} requests and as many frames, and at most
+ * {@value #DEFAULT_RECORDED_BODY_BYTES} bytes of request bodies and as many characters of frames
+ * ({@link #recordLimits(int, long)}); older records go first. {@link #start()} and {@link #close()}
  * wait for the socket: call them from the test thread, never from a reactor thread.
  */
 public final class FakeVenueServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FakeVenueServer.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+    /** Default largest request body accepted. */
+    public static final int DEFAULT_MAX_REQUEST_BODY = 1024 * 1024;
+    /** Default number of requests (and of frames) kept for assertions. */
+    public static final int DEFAULT_RECORD_CAPACITY = 10_000;
+    /** Default total of request body bytes kept for assertions. */
+    public static final long DEFAULT_RECORDED_BODY_BYTES = 16L * 1024 * 1024;
 
     private final Clock clock;
     private final List<RouteStub> routes = new CopyOnWriteArrayList<>();
     private final Map<String, WsScript> websockets = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<RecordedFrame> frames = new ConcurrentLinkedQueue<>();
+    private final BoundedRecords<RecordedRequest> requests =
+            new BoundedRecords<>(DEFAULT_RECORD_CAPACITY, DEFAULT_RECORDED_BODY_BYTES, RecordedRequest::bodyLength);
+    private final BoundedRecords<RecordedFrame> frames =
+            new BoundedRecords<>(DEFAULT_RECORD_CAPACITY, DEFAULT_RECORDED_BODY_BYTES, frame -> frame.text().length());
+    private volatile int maxRequestBody = DEFAULT_MAX_REQUEST_BODY;
+    private volatile FakeResponse oversizedBody = FakeResponse.json(413, "{\"error\":\"request body too large\"}");
     private final List<WsSession> sessions = new CopyOnWriteArrayList<>();
     private final Set<Connection> openConnections = ConcurrentHashMap.newKeySet();
     private final AtomicLong sessionIds = new AtomicLong();
@@ -131,9 +145,47 @@ public final class FakeVenueServer implements AutoCloseable {
         return this;
     }
 
-    /** Every request received so far (websocket upgrades included), in arrival order. */
+    /** The largest request body accepted from now on; a larger one is answered 413 and not kept. */
+    public FakeVenueServer maxRequestBody(int bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("bytes must not be negative");
+        }
+        this.maxRequestBody = bytes;
+        return this;
+    }
+
+    /** The largest request body accepted. */
+    public int maxRequestBody() {
+        return maxRequestBody;
+    }
+
+    /** The answer to a request whose body is over the limit (a venue puts its own error body here). */
+    public FakeVenueServer oversizedBodyAnswer(FakeResponse answer) {
+        this.oversizedBody = Objects.requireNonNull(answer, "answer");
+        return this;
+    }
+
+    /**
+     * Keeps at most this many requests and this many request body bytes, and as many frames and frame
+     * characters; the oldest go first.
+     */
+    public FakeVenueServer recordLimits(int capacity, long bodyBytes) {
+        if (capacity <= 0 || bodyBytes < 0) {
+            throw new IllegalArgumentException("capacity must be positive and bodyBytes not negative");
+        }
+        requests.limits(capacity, bodyBytes);
+        frames.limits(capacity, bodyBytes);
+        return this;
+    }
+
+    /** The body bytes the recorded requests hold now (bounded by {@link #recordLimits}). */
+    public long recordedBodyBytes() {
+        return requests.weight();
+    }
+
+    /** The newest requests received (websocket upgrades included), in arrival order; see {@link #recordLimits}. */
     public List<RecordedRequest> requests() {
-        return List.copyOf(requests);
+        return requests.snapshot();
     }
 
     /** The requests received so far for this method and exact path. */
@@ -147,9 +199,9 @@ public final class FakeVenueServer implements AutoCloseable {
         return matching;
     }
 
-    /** Every websocket frame received from clients so far (text, binary, ping, pong, close), in arrival order. */
+    /** The newest websocket frames received from clients (text, binary, ping, pong, close), in arrival order. */
     public List<RecordedFrame> frames() {
-        return List.copyOf(frames);
+        return frames.snapshot();
     }
 
     /** Every websocket session accepted so far, open or closed, in order. */
@@ -203,10 +255,16 @@ public final class FakeVenueServer implements AutoCloseable {
         if (request.requestHeaders().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
             return upgrade(request, response);
         }
-        return request.receive().aggregate().asByteArray()
-                .defaultIfEmpty(new byte[0])
-                .flatMap(body -> {
-                    RecordedRequest recorded = record(request, body);
+        int limit = maxRequestBody;
+        return request.receive().asByteArray()
+                .reduceWith(() -> new BodyBuffer(limit), BodyBuffer::append)
+                .defaultIfEmpty(new BodyBuffer(limit))
+                .flatMap(buffer -> {
+                    if (buffer.overflowed()) {
+                        record(request, new byte[0]);
+                        return Mono.just(oversizedBody.withHeader("Connection", "close"));
+                    }
+                    RecordedRequest recorded = record(request, buffer.bytes());
                     RouteStub stub = findRoute(recorded.method(), recorded.path());
                     if (stub == null) {
                         return Mono.just(FakeResponse.json(404,

@@ -54,6 +54,11 @@ public record RecordedRequest(String method, String path, String rawQuery, Map<S
         return body.clone();
     }
 
+    /** The number of body bytes (no copy). */
+    public int bodyLength() {
+        return body.length;
+    }
+
     /** The body decoded as UTF-8. */
     public String bodyAsString() {
         return new String(body, StandardCharsets.UTF_8);

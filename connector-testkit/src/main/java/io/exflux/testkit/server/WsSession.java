@@ -27,12 +27,14 @@ import reactor.core.publisher.Sinks;
 public final class WsSession {
 
     private static final Duration EMIT_RETRY = Duration.ofSeconds(1);
+    /** Inbound frames replayed to a late subscriber: bounded, so a long session keeps no history. */
+    private static final int INBOUND_REPLAY = 1024;
 
     private final long id;
     private final String path;
     private final RecordedRequest upgradeRequest;
     private final Channel channel;
-    private final Sinks.Many<String> inbound = Sinks.many().replay().all();
+    private final Sinks.Many<String> inbound = Sinks.many().replay().limit(INBOUND_REPLAY);
     private final Sinks.Empty<Void> closed = Sinks.empty();
     private final AtomicBoolean stalled = new AtomicBoolean();
     private final AtomicBoolean dropped = new AtomicBoolean();
@@ -62,7 +64,7 @@ public final class WsSession {
         return upgradeRequest;
     }
 
-    /** The text frames received from the client, from the start of the session (replayed to late subscribers). */
+    /** The text frames received from the client; a late subscriber first gets the last 1,024 of them. */
     public Flux<String> inbound() {
         return inbound.asFlux();
     }

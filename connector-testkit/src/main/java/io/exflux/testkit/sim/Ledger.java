@@ -50,6 +50,13 @@ final class Ledger {
                 key -> new Holding(accountId, wallet, currency, now));
     }
 
+    /** What is available without creating a holding: a refused order must not leave an empty wallet row. */
+    BigDecimal available(long accountId, String wallet, String currency) {
+        Map<String, Holding> holdings = accounts.get(accountId);
+        Holding h = holdings == null ? null : holdings.get(wallet + '/' + currency);
+        return h == null ? BigDecimal.ZERO : h.available();
+    }
+
     List<SimBalance> balances(long accountId) {
         Map<String, Holding> holdings = accounts.get(accountId);
         List<SimBalance> out = new ArrayList<>();

@@ -151,10 +151,10 @@ public final class SimExchange {
     public SimBalance deposit(long accountId, String wallet, String currency, BigDecimal amount) {
         begin();
         requireAccount(accountId);
-        Ledger.Holding h = ledger.holding(accountId, wallet, currency, now);
-        if (amount.signum() < 0 && h.available().compareTo(amount.negate()) < 0) {
+        if (amount.signum() < 0 && ledger.available(accountId, wallet, currency).compareTo(amount.negate()) < 0) {
             throw new SimRejectedException(Reason.INSUFFICIENT_FUNDS, "insufficient funds");
         }
+        Ledger.Holding h = ledger.holding(accountId, wallet, currency, now);
         h.total = h.total.add(amount);
         touch(h);
         flush();
@@ -233,10 +233,10 @@ public final class SimExchange {
             throw new SimRejectedException(Reason.NO_LIQUIDITY, "no liquidity for a market order");
         }
         BigDecimal reserve = reserveFor(request, m);
-        Ledger.Holding spend = spendHolding(o);
-        if (spend.available().compareTo(reserve) < 0) {
+        if (ledger.available(request.accountId(), request.wallet(), spendCurrency(o)).compareTo(reserve) < 0) {
             throw new SimRejectedException(Reason.INSUFFICIENT_FUNDS, "insufficient funds");
         }
+        Ledger.Holding spend = spendHolding(o);
         nextOrderId++;
         orders.put(o.id, o);
         spend.reserved = spend.reserved.add(reserve);
@@ -372,8 +372,7 @@ public final class SimExchange {
         if (r.type() == OrderType.MARKET) {
             // buy by base or sell by quote: nothing to reserve (it executes now), but refuse what cannot be paid
             BigDecimal need = estimateNeed(r, m);
-            Ledger.Holding spend = ledger.holding(r.accountId(), r.wallet(), buy ? m.spec.quote() : m.spec.base(), now);
-            if (spend.available().compareTo(need) < 0) {
+            if (ledger.available(r.accountId(), r.wallet(), buy ? m.spec.quote() : m.spec.base()).compareTo(need) < 0) {
                 throw new SimRejectedException(Reason.INSUFFICIENT_FUNDS, "insufficient funds");
             }
         }
@@ -404,7 +403,11 @@ public final class SimExchange {
 
     private Ledger.Holding spendHolding(OrderState o) {
         SimOrderRequest r = o.request;
-        return ledger.holding(r.accountId(), r.wallet(), r.side() == Side.BUY ? o.market.quote() : o.market.base(), now);
+        return ledger.holding(r.accountId(), r.wallet(), spendCurrency(o), now);
+    }
+
+    private static String spendCurrency(OrderState o) {
+        return o.request.side() == Side.BUY ? o.market.quote() : o.market.base();
     }
 
     private Ledger.Holding receiveHolding(OrderState o) {

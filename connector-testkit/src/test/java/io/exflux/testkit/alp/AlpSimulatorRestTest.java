@@ -185,8 +185,8 @@ class AlpSimulatorRestTest {
         assertThat(wrongSecret.status()).isEqualTo(401);
         assertThat(wrongSecret.json().get("code").asText()).isEqualTo("INVALID_SECRET");
         RestCalls.Answer unknownKey = rest.post("/auth", "{\"api_key\":\"nobody\",\"api_secret\":\"nope\"}");
-        assertThat(unknownKey.status()).isEqualTo(404);
-        assertThat(unknownKey.json().get("code").asText()).isEqualTo("NOT_FOUND");
+        assertThat(unknownKey.status()).isEqualTo(401);
+        assertThat(unknownKey.json().get("code").asText()).isEqualTo("UNAUTHORIZED");
         RestCalls.Answer incomplete = rest.post("/auth", "{\"api_key\":\"" + account.apiKey() + "\"}");
         assertThat(incomplete.status()).isEqualTo(422);
         assertThat(incomplete.json().get("code").asText()).isEqualTo("VALIDATION_ERROR");
@@ -361,16 +361,6 @@ class AlpSimulatorRestTest {
         alp.faults().resetNext(1);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> rest.get("/time")).isInstanceOf(AssertionError.class);
         assertThat(rest.get("/time").status()).isEqualTo(200);
-    }
-
-    @Test
-    void unknownPathsAnswerLikeTheLiveVenue() {
-        RestCalls.Answer anonymous = rest.get("/nope");
-        assertThat(anonymous.status()).isEqualTo(401);
-        assertThat(anonymous.body()).isEqualTo(
-                "{\"code\":\"UNAUTHORIZED\",\"message\":\"missing or invalid Authorization header\"}");
-        String token = rest.login(seller());
-        assertThat(rest.get("/nope", token).status()).isEqualTo(404);
     }
 
     @Test

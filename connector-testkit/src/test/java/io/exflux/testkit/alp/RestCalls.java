@@ -1,6 +1,7 @@
 package io.exflux.testkit.alp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import reactor.core.publisher.Mono;
-import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
 
 /** HTTP calls against a simulator, waited for on the test thread. */
@@ -34,11 +34,11 @@ final class RestCalls {
     }
 
     Answer get(String path) {
-        return send("GET", path, Map.of(), null);
+        return send("GET", path, Map.of(), (String) null);
     }
 
     Answer get(String path, String token) {
-        return send("GET", path, Map.of("Authorization", "Bearer " + token), null);
+        return send("GET", path, Map.of("Authorization", "Bearer " + token), (String) null);
     }
 
     Answer post(String path, String body) {
@@ -64,8 +64,13 @@ final class RestCalls {
         return answer.json().asText();
     }
 
-    private Answer send(String method, String path, Map<String, String> headers, String body) {
-        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+    Answer send(String method, String path, Map<String, String> headers, String body) {
+        return send(method, path, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Any method, any headers, any body bytes (null: no body). */
+    Answer send(String method, String path, Map<String, String> headers, byte[] body) {
+        byte[] bytes = body == null ? new byte[0] : body;
         try {
             return client.headers(h -> {
                         headers.forEach(h::set);
@@ -75,7 +80,7 @@ final class RestCalls {
                     })
                     .request(HttpMethod.valueOf(method))
                     .uri(base + path)
-                    .send(body == null ? Mono.empty() : ByteBufFlux.fromString(Mono.just(body)))
+                    .send(body == null ? Mono.empty() : Mono.just(Unpooled.wrappedBuffer(bytes)))
                     .responseSingle((response, content) -> content.asString(StandardCharsets.UTF_8).defaultIfEmpty("")
                             .map(text -> new Answer(response.status().code(), text, response.responseHeaders().copy())))
                     .block(Duration.ofSeconds(10));

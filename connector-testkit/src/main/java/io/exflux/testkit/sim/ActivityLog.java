@@ -1,6 +1,5 @@
-package io.exflux.testkit.alp;
+package io.exflux.testkit.sim;
 
-import io.exflux.testkit.sim.SimBalance;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,25 +10,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
- * The operation history behind {@code GET /api/v3/accounts/activity}, built from balance updates:
- * each entry is the change of total ({@code balance}) and of {@code reserve}. The docs leave
- * {@code op_type} codes undefined; the simulator uses 1 for a change of the total (deposit, trade) and
- * 2 for a change of the reserve alone (order placed or cancelled).
+ * An account's operation history built from balance updates (ALP's {@code GET /accounts/activity}):
+ * each entry is the change of total ({@code balance}) and of {@code reserve}, with an operation type of
+ * 1 for a change of the total (deposit, trade) and 2 for a change of the reserve alone (order placed or
+ * cancelled). Bounded: the newest {@value #CAPACITY} entries per account.
  */
-final class ActivityLog {
+public final class ActivityLog {
 
     /** One operation. */
-    record Entry(long accountId, String currency, String wallet, BigDecimal balance, BigDecimal reserve,
+    public record Entry(long accountId, String currency, String wallet, BigDecimal balance, BigDecimal reserve,
                  Instant time, int opType) {
     }
 
-    private static final int CAPACITY = 1000;
+    /** Entries kept per account. */
+    public static final int CAPACITY = 1000;
 
     private final Map<Long, Deque<Entry>> entries = new ConcurrentHashMap<>();
     private final Map<String, SimBalance> last = new ConcurrentHashMap<>();
 
     /** Records a balance update; called in event order from the simulator thread. */
-    void record(SimBalance balance) {
+    public void record(SimBalance balance) {
         String key = balance.accountId() + "/" + balance.wallet() + "/" + balance.currency();
         SimBalance before = last.put(key, balance);
         BigDecimal totalDelta = before == null ? balance.total() : balance.total().subtract(before.total());
@@ -46,7 +46,7 @@ final class ActivityLog {
     }
 
     /** Newest first. */
-    List<Entry> entries(long accountId) {
+    public List<Entry> entries(long accountId) {
         Deque<Entry> log = entries.get(accountId);
         return log == null ? List.of() : new ArrayList<>(log);
     }
