@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ValueNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 
@@ -24,13 +22,12 @@ import java.math.BigDecimal;
  */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder(new BoundedJsonFactory())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.USE_LONG_FOR_INTS)
             .enable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(JsonParser.Feature.USE_FAST_DOUBLE_PARSER)
-            .nodeFactory(new BoundedNodeFactory())
             .addModule(new SimpleModule("exflux-bounded-decimals")
                     .addDeserializer(BigDecimal.class, new BoundedDecimalDeserializer()))
             .build();
@@ -48,14 +45,14 @@ public final class Json {
         return MAPPER;
     }
 
-    /** Decimals of records: JSON numbers and numbers sent as strings, both bounded. */
+    /** Decimals of records: JSON numbers (bounded by the parser) and numbers sent as strings. */
     private static final class BoundedDecimalDeserializer extends JsonDeserializer<BigDecimal> {
         @Override
         public BigDecimal deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             JsonToken token = parser.currentToken();
             try {
                 if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-                    return BoundedDecimals.check(parser.getDecimalValue());
+                    return parser.getDecimalValue();
                 }
                 if (token == JsonToken.VALUE_STRING) {
                     String text = parser.getText().trim();
@@ -65,20 +62,6 @@ public final class Json {
                 throw InvalidFormatException.from(parser, refused.getMessage(), shortText(parser), BigDecimal.class);
             }
             return (BigDecimal) context.handleUnexpectedToken(BigDecimal.class, parser);
-        }
-    }
-
-    /** Decimals of trees ({@code readTree}): refused while the tree is built. */
-    private static final class BoundedNodeFactory extends JsonNodeFactory {
-        private static final long serialVersionUID = 1L;
-
-        BoundedNodeFactory() {
-            super(true);
-        }
-
-        @Override
-        public ValueNode numberNode(BigDecimal value) {
-            return super.numberNode(value == null ? null : BoundedDecimals.check(value));
         }
     }
 

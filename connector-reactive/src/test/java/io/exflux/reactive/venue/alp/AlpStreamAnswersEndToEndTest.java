@@ -14,6 +14,7 @@ import io.exflux.reactive.venue.alp.model.AlpMessage;
 import io.exflux.reactive.venue.alp.model.AlpWsTrade;
 import io.exflux.testkit.alp.AlpAccount;
 import io.exflux.testkit.alp.AlpSimulator;
+import io.exflux.testkit.alp.AlpSimulatorOptions;
 import io.exflux.testkit.server.FakeResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,14 +98,25 @@ class AlpStreamAnswersEndToEndTest {
     }
 
     @Test
-    void aTopicTheSimulatorRefusesFailsItsSubscriberWithATypedError_andWatchTickerOnAnUnknownPairFails() {
+    void aTopicTheSimulatorRefusesWithTheDocumentedFrameFailsItsSubscriber_andWatchTickerOnAnUnknownPairFails() {
+        refusedTopicsFailTheirSubscribers("ALP refused topic diff.NOPE_USDT: Topic does not exist");
+    }
+
+    @Test
+    void aTopicRefusedWithTheLiveVenuesNamedErrorFrameFailsItsSubscriberToo() {
+        sim.close();
+        sim = AlpSimulator.start(AlpSimulatorOptions.builder().liveErrorFrames(true).build());
+        refusedTopicsFailTheirSubscribers("ALP refused topic diff.NOPE_USDT: Invalid topic: diff.NOPE_USDT");
+    }
+
+    private void refusedTopicsFailTheirSubscribers(String diffRefusal) {
         AlpExchangeClient client = client(null);
         AtomicReference<Throwable> error = new AtomicReference<>();
         List<Trade> btc = collect(client.watchTrades(BTC_USDT), error);
 
         StepVerifier.create(client.stream().diff("NOPE_USDT"))
                 .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(InvalidRequestException.class)
-                        .hasMessage("ALP refused topic diff.NOPE_USDT: Invalid topic: diff.NOPE_USDT"))
+                        .hasMessage(diffRefusal))
                 .verify(PATIENCE);
         StepVerifier.create(client.watchTicker(CurrencyPair.of("NOPE", "USDT")))
                 .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(InvalidRequestException.class)
