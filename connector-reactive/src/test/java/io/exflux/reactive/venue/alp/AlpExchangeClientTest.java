@@ -158,6 +158,44 @@ class AlpExchangeClientTest {
     }
 
     @Test
+    void candlesAreWholeWhicheverEndOfAFullPageTheVenueKeeps() {
+        long start = 1_700_000_040L; // a whole minute
+        int count = 1_234;
+        java.util.concurrent.atomic.AtomicBoolean keepNewest = new java.util.concurrent.atomic.AtomicBoolean();
+        server.route("GET", "/api/v3/charts").respondWith(request -> {
+            long since = Long.parseLong(request.queryParam("since"));
+            long until = Long.parseLong(request.queryParam("until"));
+            int limit = Integer.parseInt(request.queryParam("limit"));
+            List<Long> times = new java.util.ArrayList<>();
+            for (long t = Math.floorDiv(since + 59, 60) * 60; t <= until; t += 60) { // until read as inclusive
+                times.add(t);
+            }
+            if (times.size() > limit) {
+                times = keepNewest.get() ? times.subList(times.size() - limit, times.size()) : times.subList(0, limit);
+            }
+            StringBuilder page = new StringBuilder("[");
+            for (long t : times) {
+                page.append(page.length() == 1 ? "" : ",").append("{\"time\":").append(t)
+                        .append(",\"open\":1,\"close\":2,\"low\":0.5,\"high\":3,\"volume\":\"4\"}");
+            }
+            return FakeResponse.ok(page.append(']').toString());
+        });
+
+        for (boolean newest : new boolean[] {true, false}) {
+            keepNewest.set(newest);
+            List<Candle> candles = client.candles(BTC_USDT, CandleInterval.M1, Instant.ofEpochSecond(start),
+                    Instant.ofEpochSecond(start + 60L * count)).collectList().block(Duration.ofSeconds(5));
+
+            assertThat(candles).as("venue keeps the %s candles of a full page", newest ? "newest" : "oldest")
+                    .hasSize(count);
+            for (int i = 0; i < count; i++) {
+                assertThat(candles.get(i).openTime()).isEqualTo(Instant.ofEpochSecond(start + 60L * i));
+            }
+        }
+        assertThat(server.requests("GET", "/api/v3/charts")).hasSize(6); // three windows of at most 500, twice
+    }
+
+    @Test
     void marketDataMapsToTheUnifiedTypes() {
         server.route("GET", "/api/v3/ticker").respond(FakeResponse.ok(AlpDocExamples.json("rest/ticker.json")));
         server.route("GET", "/api/v3/orderbook").respond(FakeResponse.ok(AlpDocExamples.raw("rest/orderbook.json")));
