@@ -67,8 +67,8 @@ public final class TimePager {
     }
 
     /**
-     * Every record of {@code [from, to)}, oldest first, fetched window by window as the subscriber
-     * requests (one call at a time). Cold. Records outside the range, and any a venue repeats at a window
+     * Every record of {@code [from, to)}, oldest first, fetched one window at a time: the next call
+     * goes out once the subscriber has requested every record of the previous one. Cold. Records outside the range, and any a venue repeats at a window
      * edge, are dropped; the errors of {@code fetch} end the flux.
      *
      * @param fetch one call for a window; it may answer in any order

@@ -24,6 +24,7 @@ import io.exflux.api.model.Trade;
 import io.exflux.api.stream.ConnectionEvent;
 import io.exflux.reactive.internal.book.BookFeed;
 import io.exflux.reactive.internal.book.OrderBookStreamOptions;
+import io.exflux.reactive.internal.unified.OffsetPager;
 import io.exflux.reactive.internal.unified.Orders;
 import io.exflux.reactive.internal.unified.PairCache;
 import io.exflux.reactive.internal.unified.TimePager;
@@ -60,6 +61,7 @@ public final class AlpExchangeClient implements ExchangeClient {
     private static final UnifiedSupport SUPPORT = new UnifiedSupport(VENUE);
     private static final int CHARTS_PAGE = 500;
     private static final int ORDERS_LIMIT = 100;
+    private static final int ACTIVITY_PAGE = 1000;
 
     private static final Capabilities PUBLIC_CAPABILITIES = Capabilities.of(
             Capability.SERVER_TIME, Capability.PAIRS, Capability.TICKER, Capability.TICKERS, Capability.ORDER_BOOK,
@@ -334,13 +336,17 @@ public final class AlpExchangeClient implements ExchangeClient {
         return SUPPORT.fit(rest.balances().map(AlpMapper::balance));
     }
 
-    /** {@code GET /accounts/activity}: amounts are the operation's change; ALP reports no resulting balance. */
+    /**
+     * {@code GET /accounts/activity}, paged with {@code offset} (1,000 entries a call) until {@code limit}
+     * entries came or the venue has no more; the next page is asked for only once the subscriber
+     * has requested every entry of the previous one. Amounts are the operation's change; ALP reports no resulting balance.
+     */
     @Override
     public Flux<LedgerEntry> ledger(int limit) {
         if (limit <= 0) {
             return SUPPORT.invalidFlux("limit must be positive");
         }
-        return SUPPORT.fit(rest.activity(Math.min(limit, 1000), null).map(AlpMapper::ledger));
+        return SUPPORT.fit(OffsetPager.page(limit, ACTIVITY_PAGE, rest::activity).map(AlpMapper::ledger));
     }
 
     // ---------------------------------------------------------------- streams

@@ -196,6 +196,41 @@ class AlpExchangeClientTest {
     }
 
     @Test
+    void ledgerPagesThroughTheActivityWithTheDocumentedOffset() {
+        int available = 3_000;
+        server.route("GET", "/api/v3/accounts/activity").respondWith(request -> {
+            int limit = Integer.parseInt(request.queryParam("limit"));
+            int offset = request.queryParam("offset") == null ? 0 : Integer.parseInt(request.queryParam("offset"));
+            StringBuilder page = new StringBuilder("[");
+            for (int i = offset; i < Math.min(available, offset + Math.min(limit, 1000)); i++) {
+                page.append(page.length() == 1 ? "" : ",").append("{\"balance\":").append(i + 1)
+                        .append(",\"reserve\":0,\"currency\":\"USDT\",\"wallet_type\":\"SPOT\",")
+                        .append("\"last_update_at\":\"2023-09-04T12:00:00Z\",\"account_id\":0,\"op_type\":1}");
+            }
+            return FakeResponse.ok(page.append(']').toString());
+        });
+
+        List<LedgerEntry> ledger = client.ledger(2_500).collectList().block(Duration.ofSeconds(5));
+
+        assertThat(ledger).hasSize(2_500);
+        for (int i = 0; i < ledger.size(); i++) {
+            assertThat(ledger.get(i).amount()).isEqualByComparingTo(Integer.toString(i + 1));
+        }
+        List<RecordedRequest> pages = server.requests("GET", "/api/v3/accounts/activity");
+        assertThat(pages).extracting(p -> p.queryParam("limit") + "@" + p.queryParam("offset"))
+                .containsExactly("1000@0", "1000@1000", "500@2000");
+    }
+
+    @Test
+    void ledgerStopsAtAShortPage() {
+        server.route("GET", "/api/v3/accounts/activity").respond(FakeResponse.ok(AlpDocExamples.json("rest/activity.json")));
+
+        assertThat(client.ledger(5_000).collectList().block(Duration.ofSeconds(5))).hasSize(1);
+        assertThat(server.requests("GET", "/api/v3/accounts/activity")).hasSize(1);
+        StepVerifier.create(client.rest().activity(10, -1)).expectError(InvalidRequestException.class).verify();
+    }
+
+    @Test
     void marketDataMapsToTheUnifiedTypes() {
         server.route("GET", "/api/v3/ticker").respond(FakeResponse.ok(AlpDocExamples.json("rest/ticker.json")));
         server.route("GET", "/api/v3/orderbook").respond(FakeResponse.ok(AlpDocExamples.raw("rest/orderbook.json")));
