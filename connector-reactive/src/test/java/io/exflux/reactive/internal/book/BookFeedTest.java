@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exflux.api.model.OrderBook;
 import io.exflux.api.model.OrderBookUpdate;
+import io.exflux.api.model.PairInfo;
 import io.exflux.api.stream.ConnectionEvent;
 import java.net.URI;
 import java.time.Duration;
@@ -99,6 +100,20 @@ class BookFeedTest {
                 .assertNext(book -> assertThat(text(book.bids())).containsExactly("97@5"))
                 .then(() -> snapshots.answer(1, "90@1", "91@1")) // older than the socket's book
                 .expectNoEvent(Duration.ofMillis(50))
+                .thenCancel()
+                .verify(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aMarketWithoutStatedPrecisionKeepsItsBookAsSent() {
+        PairInfo unknown = new PairInfo(PAIR, "BTC-USD", null, null, null, null, null);
+        StepVerifier.create(BookFeed.watch(unknown, snapshots, updates.asFlux(), wholeBooks.asFlux(),
+                        events.asFlux(), OPTIONS))
+                .then(() -> snapshots.answer(0, "100.12345678@0.5", "100.2@1.25"))
+                .assertNext(book -> {
+                    assertThat(text(book.bids())).containsExactly("100.12345678@0.5");
+                    assertThat(text(book.asks())).containsExactly("100.2@1.25");
+                })
                 .thenCancel()
                 .verify(Duration.ofSeconds(5));
     }

@@ -231,6 +231,25 @@ class AlpExchangeClientTest {
     }
 
     @Test
+    void aPairWithoutPrecisionHasUnknownPrecisionAndRefusesNoValidPrice() {
+        server.route("GET", "/api/v3/pairs").respond(FakeResponse.ok("[{\"name\":\"BTC_USDT\",\"currency1\":\"BTC\","
+                + "\"currency2\":\"USDT\",\"minimum_order_size\":0.001,\"maximum_order_size\":10.0,"
+                + "\"minimum_order_value\":10.0}]"));
+        server.route("POST", "/api/v3/trading/order").respond(FakeResponse.ok("[34]"));
+
+        io.exflux.api.model.PairInfo info = client.pair(BTC_USDT).block(Duration.ofSeconds(5));
+        assertThat(info.priceScale()).isNull();
+        assertThat(info.amountScale()).isNull();
+        Order placed = client.placeOrder(io.exflux.api.model.OrderRequest.limit(BTC_USDT,
+                io.exflux.api.model.Side.BUY, new java.math.BigDecimal("0.00123456"),
+                new java.math.BigDecimal("45000.12"))).block(Duration.ofSeconds(5));
+
+        assertThat(placed.id()).isEqualTo("34");
+        assertThat(server.requests("POST", "/api/v3/trading/order")).singleElement()
+                .satisfies(r -> assertThat(r.bodyAsString()).contains("\"limit_price\":\"45000.12\""));
+    }
+
+    @Test
     void marketDataMapsToTheUnifiedTypes() {
         server.route("GET", "/api/v3/ticker").respond(FakeResponse.ok(AlpDocExamples.json("rest/ticker.json")));
         server.route("GET", "/api/v3/orderbook").respond(FakeResponse.ok(AlpDocExamples.raw("rest/orderbook.json")));
