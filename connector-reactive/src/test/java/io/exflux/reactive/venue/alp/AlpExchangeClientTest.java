@@ -250,6 +250,20 @@ class AlpExchangeClientTest {
     }
 
     @Test
+    void aNativeMarketOrderWithBaseAndQuoteAmountsIsRefusedBeforeAnythingIsSent() {
+        io.exflux.reactive.venue.alp.model.AlpOrderRequest both = io.exflux.reactive.venue.alp.model.AlpOrderRequest
+                .marketByBase("BTC_USDT", io.exflux.reactive.venue.alp.model.AlpSide.BUY, java.math.BigDecimal.ONE);
+        both = new io.exflux.reactive.venue.alp.model.AlpOrderRequest(both.pair(), both.orderType(), both.side(),
+                both.walletType(), both.baseAmount(), new java.math.BigDecimal("100"), null, null, null, null, null);
+
+        StepVerifier.create(client.rest().placeOrder(both))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(InvalidRequestException.class)
+                        .hasMessageContaining("a MARKET order takes base_amount or quote_amount, not both"))
+                .verify(Duration.ofSeconds(5));
+        assertThat(server.requests("POST", "/api/v3/trading/order")).isEmpty();
+    }
+
+    @Test
     void marketDataMapsToTheUnifiedTypes() {
         server.route("GET", "/api/v3/ticker").respond(FakeResponse.ok(AlpDocExamples.json("rest/ticker.json")));
         server.route("GET", "/api/v3/orderbook").respond(FakeResponse.ok(AlpDocExamples.raw("rest/orderbook.json")));
