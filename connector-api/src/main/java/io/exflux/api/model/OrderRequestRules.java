@@ -57,7 +57,10 @@ public final class OrderRequestRules {
         return out;
     }
 
-    /** All of {@link #violations(OrderRequest)} plus the market's precision, size and value limits. */
+    /**
+     * All of {@link #violations(OrderRequest)} plus the market's precision (where the venue states it),
+     * size and value limits.
+     */
     public static List<String> violations(OrderRequest request, PairInfo info) {
         List<String> out = violations(request);
         if (!out.isEmpty() || info == null) {
@@ -146,8 +149,9 @@ public final class OrderRequestRules {
         }
     }
 
-    private static void scale(List<String> out, String name, BigDecimal value, int allowed, String market) {
-        if (value == null) {
+    /** No check where the venue states no precision: unknown is not zero. */
+    private static void scale(List<String> out, String name, BigDecimal value, Integer allowed, String market) {
+        if (value == null || allowed == null) {
             return;
         }
         int decimals = Math.max(0, value.stripTrailingZeros().scale());

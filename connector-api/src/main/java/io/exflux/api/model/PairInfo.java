@@ -8,8 +8,9 @@ import java.util.Objects;
  *
  * @param pair           the market
  * @param symbol         the venue's own spelling of the market, for example {@code BTC_USDT}
- * @param priceScale     the most decimals a price may have
- * @param amountScale    the most decimals an amount may have
+ * @param priceScale     the most decimals a price may have, or {@code null} when the venue does not say
+ *                       (unknown: no decimal check is made, never read as 0)
+ * @param amountScale    the most decimals an amount may have, or {@code null} when the venue does not say
  * @param minAmount      smallest order size in base currency, or {@code null} when the venue sets none
  * @param maxAmount      largest order size in base currency, or {@code null} when the venue sets none
  * @param minNotional    smallest order value (price times amount) in quote currency, or {@code null}
@@ -17,20 +18,20 @@ import java.util.Objects;
 public record PairInfo(
         CurrencyPair pair,
         String symbol,
-        int priceScale,
-        int amountScale,
+        Integer priceScale,
+        Integer amountScale,
         BigDecimal minAmount,
         BigDecimal maxAmount,
         BigDecimal minNotional) {
 
-    /** Pair and symbol are required; scales lie in 0..18; limits are not negative when given. */
+    /** Pair and symbol are required; scales lie in 0..18 when known; limits are not negative when given. */
     public PairInfo {
         Objects.requireNonNull(pair, "pair");
         Objects.requireNonNull(symbol, "symbol");
-        if (priceScale < 0 || priceScale > 18) {
+        if (priceScale != null && (priceScale < 0 || priceScale > 18)) {
             throw new IllegalArgumentException("priceScale out of range 0..18: " + priceScale);
         }
-        if (amountScale < 0 || amountScale > 18) {
+        if (amountScale != null && (amountScale < 0 || amountScale > 18)) {
             throw new IllegalArgumentException("amountScale out of range 0..18: " + amountScale);
         }
         Decimals.nonNegativeOrNull(minAmount, "minAmount");

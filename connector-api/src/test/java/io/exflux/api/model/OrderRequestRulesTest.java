@@ -34,6 +34,15 @@ class OrderRequestRulesTest {
     }
 
     @Test
+    void anUnstatedPrecisionIsUnknownNotZero() {
+        PairInfo unknown = new PairInfo(BTC_USDT, "BTC_USDT", null, null, null, null, null);
+        OrderRequest ok = OrderRequest.limit(BTC_USDT, Side.BUY, new BigDecimal("0.12345678"),
+                new BigDecimal("45000.12"));
+        assertThat(unknown.priceScale()).isNull();
+        assertThat(OrderRequestRules.violations(ok, unknown)).isEmpty();
+    }
+
+    @Test
     void priceWithTooManyDecimalsNamesTheRule() {
         OrderRequest bad = OrderRequest.limit(BTC_USDT, Side.SELL, new BigDecimal("1"), new BigDecimal("45000.123"));
         assertThat(OrderRequestRules.violations(bad, RULES))

@@ -38,6 +38,12 @@ public final class OrderBookEngine {
     /** How many deltas are buffered while waiting for a snapshot, unless told otherwise. */
     public static final int DEFAULT_MAX_BUFFERED = 10_000;
 
+    /**
+     * The decimals kept for a price or amount whose precision the venue does not state: 8 covers the
+     * usual crypto quotes and keeps values up to about 92 billion within a scaled {@code long}.
+     */
+    public static final int UNSTATED_SCALE = 8;
+
     /** Where the engine stands. */
     public enum State {
         /** No consistent book: deltas are buffered until a snapshot arrives. */
@@ -74,6 +80,7 @@ public final class OrderBookEngine {
 
     /**
      * @param info        the market, whose {@code priceScale} and {@code amountScale} fix the precision
+     *                    ({@link #UNSTATED_SCALE} where the venue states none)
      * @param maxBuffered the most deltas kept while waiting for a snapshot; one more asks for a new snapshot
      */
     public OrderBookEngine(PairInfo info, int maxBuffered) {
@@ -82,8 +89,8 @@ public final class OrderBookEngine {
             throw new IllegalArgumentException("maxBuffered must not be negative: " + maxBuffered);
         }
         this.pair = info.pair();
-        this.priceScale = info.priceScale();
-        this.amountScale = info.amountScale();
+        this.priceScale = info.priceScale() != null ? info.priceScale() : UNSTATED_SCALE;
+        this.amountScale = info.amountScale() != null ? info.amountScale() : UNSTATED_SCALE;
         this.maxBuffered = maxBuffered;
     }
 

@@ -59,15 +59,9 @@ public final class Json {
                     return text.isEmpty() ? null : BoundedDecimals.parse(text);
                 }
             } catch (IllegalArgumentException refused) {
-                throw InvalidFormatException.from(parser, refused.getMessage(), shortText(parser), BigDecimal.class);
+                throw InvalidFormatException.from(parser, refused.getMessage(), ShortText.of(parser.getText()), BigDecimal.class);
             }
             return (BigDecimal) context.handleUnexpectedToken(BigDecimal.class, parser);
         }
-    }
-
-    /** The offending text, cut short, for the error message. */
-    private static String shortText(JsonParser parser) throws IOException {
-        String text = parser.getText();
-        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
     }
 }

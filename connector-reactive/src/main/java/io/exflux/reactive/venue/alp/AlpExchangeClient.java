@@ -18,15 +18,17 @@ import io.exflux.api.model.Order;
 import io.exflux.api.model.OrderBook;
 import io.exflux.api.model.OrderBookUpdate;
 import io.exflux.api.model.OrderRequest;
-import io.exflux.api.model.OrderRequestRules;
-import io.exflux.api.model.OrderStatus;
-import io.exflux.api.model.OrderType;
 import io.exflux.api.model.PairInfo;
 import io.exflux.api.model.Ticker;
 import io.exflux.api.model.Trade;
 import io.exflux.api.stream.ConnectionEvent;
-import io.exflux.reactive.internal.book.OrderBookStream;
+import io.exflux.reactive.internal.book.BookFeed;
 import io.exflux.reactive.internal.book.OrderBookStreamOptions;
+import io.exflux.reactive.internal.unified.OffsetPager;
+import io.exflux.reactive.internal.unified.Orders;
+import io.exflux.reactive.internal.unified.PairCache;
+import io.exflux.reactive.internal.unified.TimePager;
+import io.exflux.reactive.internal.unified.UnifiedSupport;
 import io.exflux.reactive.venue.alp.internal.AlpMapper;
 import io.exflux.reactive.venue.alp.internal.AlpOrderRequests;
 import io.exflux.reactive.venue.alp.model.AlpCancelRequest;
@@ -34,15 +36,11 @@ import io.exflux.reactive.venue.alp.model.AlpCandle;
 import io.exflux.reactive.venue.alp.model.AlpChartInterval;
 import io.exflux.reactive.venue.alp.model.AlpOrderRequest;
 import io.exflux.reactive.venue.alp.model.AlpOrderStatus;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -60,8 +58,10 @@ public final class AlpExchangeClient implements ExchangeClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlpExchangeClient.class);
     private static final String VENUE = "alp";
+    private static final UnifiedSupport SUPPORT = new UnifiedSupport(VENUE);
     private static final int CHARTS_PAGE = 500;
     private static final int ORDERS_LIMIT = 100;
+    private static final int ACTIVITY_PAGE = 1000;
 
     private static final Capabilities PUBLIC_CAPABILITIES = Capabilities.of(
             Capability.SERVER_TIME, Capability.PAIRS, Capability.TICKER, Capability.TICKERS, Capability.ORDER_BOOK,
@@ -82,16 +82,13 @@ public final class AlpExchangeClient implements ExchangeClient {
     private final AlpOptions options;
     private final AlpRestClient rest;
     private final AlpStreamClient stream;
-    private final Mono<Map<String, PairInfo>> markets;
+    private final PairCache markets;
 
     private AlpExchangeClient(AlpOptions options) {
         this.options = options;
         this.rest = new AlpRestClient(options);
         this.stream = new AlpStreamClient(options, rest.tokens());
-        Duration ttl = options.pairsCacheTtl();
-        this.markets = rest.pairs().map(AlpMapper::pairInfo)
-                .onErrorMap(UNFIT, AlpExchangeClient::unfit).collectMap(PairInfo::symbol, Function.identity())
-                .cache(value -> ttl, error -> Duration.ZERO, () -> Duration.ZERO, options.scheduler());
+        this.markets = new PairCache(pairs(), options.pairsCacheTtl(), options.scheduler());
     }
 
     /** A client with these options. Nothing connects before the first call. */
@@ -138,61 +135,60 @@ public final class AlpExchangeClient implements ExchangeClient {
 
     @Override
     public Flux<PairInfo> pairs() {
-        return rest.pairs().map(AlpMapper::pairInfo).onErrorMap(UNFIT, AlpExchangeClient::unfit);
+        return SUPPORT.fit(rest.pairs().map(AlpMapper::pairInfo));
     }
 
     @Override
     public Mono<PairInfo> pair(CurrencyPair pair) {
         if (pair == null) {
-            return invalid("pair is required");
+            return SUPPORT.invalid("pair is required");
         }
-        return markets.flatMap(m -> Mono.justOrEmpty(m.get(AlpSymbols.symbol(pair))))
-                .switchIfEmpty(Mono.error(() -> new io.exflux.api.error.NotFoundException(
-                        "alp has no market " + pair, ErrorContext.local(VENUE))));
+        return markets.get(AlpSymbols.symbol(pair)).switchIfEmpty(SUPPORT.notFound("alp has no market " + pair));
     }
 
     @Override
     public Mono<Ticker> ticker(CurrencyPair pair) {
         if (pair == null) {
-            return invalid("pair is required");
+            return SUPPORT.invalid("pair is required");
         }
         String symbol = AlpSymbols.symbol(pair);
-        return rest.ticker(symbol).filter(t -> symbol.equals(t.pair())).next()
-                .map(t -> AlpMapper.ticker(t, now())).onErrorMap(UNFIT, AlpExchangeClient::unfit)
-                .switchIfEmpty(Mono.error(() -> new io.exflux.api.error.NotFoundException(
-                        "alp has no ticker for " + pair, ErrorContext.local(VENUE))));
+        return SUPPORT.fit(rest.ticker(symbol).filter(t -> symbol.equals(t.pair())).next()
+                        .map(t -> AlpMapper.ticker(t, now())))
+                .switchIfEmpty(SUPPORT.notFound("alp has no ticker for " + pair));
     }
 
     @Override
     public Flux<Ticker> tickers() {
-        return rest.ticker(null).map(t -> AlpMapper.ticker(t, now())).onErrorMap(UNFIT, AlpExchangeClient::unfit);
+        return SUPPORT.fit(rest.ticker(null).map(t -> AlpMapper.ticker(t, now())));
     }
 
     @Override
     public Mono<OrderBook> orderBook(CurrencyPair pair, int depth) {
         if (pair == null || depth <= 0) {
-            return invalid("orderBook needs a pair and a positive depth");
+            return SUPPORT.invalid("orderBook needs a pair and a positive depth");
         }
-        return rest.orderBook(AlpSymbols.symbol(pair), depth, depth)
-                .map(book -> AlpMapper.orderBook(pair, book, now()).depth(depth))
-                .onErrorMap(UNFIT, AlpExchangeClient::unfit);
+        return SUPPORT.fit(rest.orderBook(AlpSymbols.symbol(pair), depth, depth)
+                .map(book -> AlpMapper.orderBook(pair, book, now()).depth(depth)));
     }
 
     @Override
     public Flux<Trade> trades(CurrencyPair pair, int limit) {
         if (pair == null || limit <= 0) {
-            return invalidFlux("trades needs a pair and a positive limit");
+            return SUPPORT.invalidFlux("trades needs a pair and a positive limit");
         }
-        return rest.trades(AlpSymbols.symbol(pair), limit).map(AlpMapper::trade)
-                .onErrorMap(UNFIT, AlpExchangeClient::unfit)
+        return SUPPORT.fit(rest.trades(AlpSymbols.symbol(pair), limit).map(AlpMapper::trade))
                 .sort((a, b) -> a.timestamp().compareTo(b.timestamp()));
     }
 
-    /** Pages through {@code GET /charts} (500 candles a page), oldest first, as the subscriber requests. */
+    /**
+     * Pages through {@code GET /charts} in windows that hold at most 500 candles each, so the result is
+     * whole whichever end of a full page the venue keeps. Oldest first, one page at a time as the
+     * subscriber requests; cold.
+     */
     @Override
     public Flux<Candle> candles(CurrencyPair pair, CandleInterval interval, Instant from, Instant to) {
         if (pair == null || interval == null || from == null || to == null || !from.isBefore(to)) {
-            return invalidFlux("candles needs a pair, an interval and from < to");
+            return SUPPORT.invalidFlux("candles needs a pair, an interval and from < to");
         }
         AlpChartInterval alpInterval = chartInterval(interval);
         if (alpInterval == null) {
@@ -200,22 +196,10 @@ public final class AlpExchangeClient implements ExchangeClient {
                     "no " + interval + " candles (ALP has 1, 5, 15, 30, 60, 240 minutes and 1 day)"));
         }
         String symbol = AlpSymbols.symbol(pair);
-        Duration width = interval.duration();
-        return page(symbol, alpInterval, from, to)
-                .expand(page -> page.size() < CHARTS_PAGE ? Mono.empty()
-                        : nextPage(symbol, alpInterval, page.get(page.size() - 1).time().plus(width), to))
-                .concatMapIterable(page -> page)
-                .filter(c -> !c.time().isBefore(from) && c.time().isBefore(to))
-                .map(c -> AlpMapper.candle(pair, interval, c)).onErrorMap(UNFIT, AlpExchangeClient::unfit);
-    }
-
-    private Mono<List<AlpCandle>> nextPage(String symbol, AlpChartInterval interval, Instant since, Instant to) {
-        return since.isBefore(to) ? page(symbol, interval, since, to) : Mono.empty();
-    }
-
-    private Mono<List<AlpCandle>> page(String symbol, AlpChartInterval interval, Instant since, Instant to) {
-        return rest.charts(symbol, interval, since, to, CHARTS_PAGE)
-                .sort((a, b) -> a.time().compareTo(b.time())).collectList();
+        return SUPPORT.fit(TimePager.page(from, to, interval.duration(), CHARTS_PAGE,
+                        window -> rest.charts(symbol, alpInterval, window.since(), window.until(), CHARTS_PAGE),
+                        AlpCandle::time)
+                .map(c -> AlpMapper.candle(pair, interval, c)));
     }
 
     static AlpChartInterval chartInterval(CandleInterval interval) {
@@ -252,7 +236,7 @@ public final class AlpExchangeClient implements ExchangeClient {
      */
     @Override
     public Mono<Order> placeOrder(OrderRequest request) {
-        return markets.flatMap(m -> {
+        return markets.bySymbol().flatMap(m -> {
             InvalidRequestException invalid = AlpOrderRequests.check(request, m);
             if (invalid != null) {
                 return Mono.error(invalid);
@@ -266,15 +250,7 @@ public final class AlpExchangeClient implements ExchangeClient {
     }
 
     private static Order placed(long id, OrderRequest request) {
-        boolean byQuote = request instanceof OrderRequest.Market m && m.unit() == OrderRequest.AmountUnit.QUOTE;
-        OrderType type = request instanceof OrderRequest.Limit ? OrderType.LIMIT
-                : request instanceof OrderRequest.Market ? OrderType.MARKET
-                : request instanceof OrderRequest.StopLimit ? OrderType.STOP_LIMIT : OrderType.STOP_MARKET;
-        return new Order(Long.toString(id), request.clientOrderId(), request.pair(), request.side(), type,
-                OrderStatus.PENDING, null, OrderRequestRules.limitPrice(request), OrderRequestRules.stopPrice(request),
-                byQuote ? null : OrderRequestRules.amount(request), null, null,
-                byQuote ? OrderRequestRules.amount(request) : null,
-                request instanceof OrderRequest.Limit l ? l.timeInForce() : null, null, null);
+        return Orders.pending(Long.toString(id), request);
     }
 
     @Override
@@ -289,14 +265,13 @@ public final class AlpExchangeClient implements ExchangeClient {
             try {
                 ids.add(Long.parseLong(id.trim()));
             } catch (NumberFormatException | NullPointerException e) {
-                return invalidFlux("ALP order ids are numbers, not '" + id + "'");
+                return SUPPORT.invalidFlux("ALP order ids are numbers, not '" + id + "'");
             }
         }
         if (ids.isEmpty()) {
-            return invalidFlux("cancelOrders needs at least one order id");
+            return SUPPORT.invalidFlux("cancelOrders needs at least one order id");
         }
-        return rest.cancel(new AlpCancelRequest.ByIds(ids)).flatMapIterable(AlpMapper::cancelResults)
-                .onErrorMap(UNFIT, AlpExchangeClient::unfit);
+        return SUPPORT.fit(rest.cancel(new AlpCancelRequest.ByIds(ids)).flatMapIterable(AlpMapper::cancelResults));
     }
 
     /** ALP answers 202 without a body: the cancellations show up in {@link #watchOrders()}. */
@@ -311,21 +286,20 @@ public final class AlpExchangeClient implements ExchangeClient {
     @Override
     public Mono<Order> order(String orderId, CurrencyPair pair) {
         if (orderId == null) {
-            return invalid("orderId is required");
+            return SUPPORT.invalid("orderId is required");
         }
-        return rest.orders().filter(o -> Long.toString(o.id()).equals(orderId.trim())).next().map(AlpMapper::order)
-                .onErrorMap(UNFIT, AlpExchangeClient::unfit)
-                .switchIfEmpty(Mono.error(() -> new io.exflux.api.error.NotFoundException("alp has no recent order "
-                        + orderId, ErrorContext.local(VENUE))));
+        return SUPPORT.fit(rest.orders().filter(o -> Long.toString(o.id()).equals(orderId.trim())).next()
+                        .map(AlpMapper::order))
+                .switchIfEmpty(SUPPORT.notFound("alp has no recent order " + orderId));
     }
 
     @Override
     public Flux<Order> openOrders(CurrencyPair pair) {
         String symbol = pair == null ? null : AlpSymbols.symbol(pair);
-        return rest.orders(AlpOrdersQuery.open(symbol))
+        return SUPPORT.fit(rest.orders(AlpOrdersQuery.open(symbol))
                 .filter(o -> symbol == null || symbol.equals(o.pair()))
                 .filter(o -> isOpen(o.id(), AlpOrderStatus.of(o.status()), o.status()))
-                .map(AlpMapper::order).onErrorMap(UNFIT, AlpExchangeClient::unfit);
+                .map(AlpMapper::order));
     }
 
     /**
@@ -344,36 +318,39 @@ public final class AlpExchangeClient implements ExchangeClient {
     @Override
     public Flux<Order> orders(CurrencyPair pair) {
         String symbol = pair == null ? null : AlpSymbols.symbol(pair);
-        return rest.orders(new AlpOrdersQuery(symbol, null, null, null, null))
+        return SUPPORT.fit(rest.orders(new AlpOrdersQuery(symbol, null, null, null, null))
                 .filter(o -> symbol == null || symbol.equals(o.pair()))
                 .take(ORDERS_LIMIT)
-                .map(AlpMapper::order).onErrorMap(UNFIT, AlpExchangeClient::unfit);
+                .map(AlpMapper::order));
     }
 
     @Override
     public Flux<Fill> myTrades(CurrencyPair pair, int limit) {
         if (limit <= 0) {
-            return invalidFlux("limit must be positive");
+            return SUPPORT.invalidFlux("limit must be positive");
         }
-        return rest.accountTrades(pair == null ? null : AlpSymbols.symbol(pair), null, null, null, Math.min(limit, 100))
-                .map(AlpMapper::fill).onErrorMap(UNFIT, AlpExchangeClient::unfit);
+        return SUPPORT.fit(rest.accountTrades(pair == null ? null : AlpSymbols.symbol(pair), null, null, null,
+                Math.min(limit, 100)).map(AlpMapper::fill));
     }
 
     // ---------------------------------------------------------------- account
 
     @Override
     public Flux<Balance> balances() {
-        return rest.balances().map(AlpMapper::balance).onErrorMap(UNFIT, AlpExchangeClient::unfit);
+        return SUPPORT.fit(rest.balances().map(AlpMapper::balance));
     }
 
-    /** {@code GET /accounts/activity}: amounts are the operation's change; ALP reports no resulting balance. */
+    /**
+     * {@code GET /accounts/activity}, paged with {@code offset} (1,000 entries a call) until {@code limit}
+     * entries came or the venue has no more; the next page is asked for only once the subscriber
+     * has requested every entry of the previous one. Amounts are the operation's change; ALP reports no resulting balance.
+     */
     @Override
     public Flux<LedgerEntry> ledger(int limit) {
         if (limit <= 0) {
-            return invalidFlux("limit must be positive");
+            return SUPPORT.invalidFlux("limit must be positive");
         }
-        return rest.activity(Math.min(limit, 1000), null).map(AlpMapper::ledger)
-                .onErrorMap(UNFIT, AlpExchangeClient::unfit);
+        return SUPPORT.fit(OffsetPager.page(limit, ACTIVITY_PAGE, rest::activity).map(AlpMapper::ledger));
     }
 
     // ---------------------------------------------------------------- streams
@@ -385,18 +362,14 @@ public final class AlpExchangeClient implements ExchangeClient {
     @Override
     public Flux<OrderBook> watchOrderBook(CurrencyPair pair, int depth) {
         if (pair == null || depth <= 0) {
-            return invalidFlux("watchOrderBook needs a pair and a positive depth");
+            return SUPPORT.invalidFlux("watchOrderBook needs a pair and a positive depth");
         }
         String symbol = AlpSymbols.symbol(pair);
-        return markets.flatMapMany(m -> {
-            PairInfo info = m.get(symbol);
-            if (info == null) {
-                return invalidFlux("unknown pair " + pair + ": ALP has no market " + symbol);
-            }
-            Flux<OrderBookUpdate> updates = Flux.merge(bookUpdates(symbol), reseedAfterReconnect(pair, symbol));
-            return OrderBookStream.watch(info, updates, () -> restSnapshot(pair, symbol),
-                    OrderBookStreamOptions.DEFAULTS.withDepth(depth));
-        });
+        return markets.get(symbol)
+                .switchIfEmpty(SUPPORT.invalid("unknown pair " + pair + ": ALP has no market " + symbol))
+                .flatMapMany(info -> BookFeed.watch(info, () -> restSnapshot(pair, symbol), bookUpdates(symbol),
+                        stream.marketDepth(symbol), stream.publicEvents(),
+                        OrderBookStreamOptions.DEFAULTS.withDepth(depth)));
     }
 
     private Flux<OrderBookUpdate> bookUpdates(String symbol) {
@@ -405,35 +378,13 @@ public final class AlpExchangeClient implements ExchangeClient {
 
     private Mono<OrderBook> restSnapshot(CurrencyPair pair, String symbol) {
         int depth = options.bookSnapshotDepth();
-        return rest.orderBook(symbol, depth, depth).map(book -> AlpMapper.orderBook(pair, book, now()))
-                .onErrorMap(UNFIT, AlpExchangeClient::unfit);
-    }
-
-    /**
-     * After a disconnect, the next connect brings a fresh REST book into the stream of updates (ALP sends
-     * no book on subscribe, and changes made while we were away reach us neither as diff nor as depth).
-     * ALP has no sequence numbers, so a REST answer overtaken by a {@code market_depth} frame is dropped:
-     * the frame is newer, and every change is followed by such a frame.
-     */
-    private Flux<OrderBookUpdate> reseedAfterReconnect(CurrencyPair pair, String symbol) {
-        Flux<ConnectionEvent> events = stream.publicEvents();
-        return events.filter(event -> event instanceof ConnectionEvent.Disconnected)
-                .switchMap(disconnected -> events.filter(event -> event instanceof ConnectionEvent.Connected).next())
-                .concatMap(connected -> restSnapshot(pair, symbol)
-                        // a whole book from the socket while the request runs is at least as new: keep it
-                        .takeUntilOther(stream.marketDepth(symbol))
-                        .map(book -> new OrderBookUpdate(pair, OrderBookUpdate.Kind.SNAPSHOT,
-                                OrderBookUpdate.Mode.ABSOLUTE, book.bids(), book.asks(), -1, -1, book.timestamp()))
-                        .onErrorResume(error -> {
-                            LOG.warn("ALP book re-seed of {} after reconnect failed: {}", symbol, error.toString());
-                            return Mono.empty();
-                        }));
+        return SUPPORT.fit(rest.orderBook(symbol, depth, depth).map(book -> AlpMapper.orderBook(pair, book, now())));
     }
 
     @Override
     public Flux<OrderBookUpdate> watchOrderBookUpdates(CurrencyPair pair) {
         if (pair == null) {
-            return invalidFlux("pair is required");
+            return SUPPORT.invalidFlux("pair is required");
         }
         return bookUpdates(AlpSymbols.symbol(pair));
     }
@@ -441,29 +392,29 @@ public final class AlpExchangeClient implements ExchangeClient {
     @Override
     public Flux<Trade> watchTrades(CurrencyPair pair) {
         if (pair == null) {
-            return invalidFlux("pair is required");
+            return SUPPORT.invalidFlux("pair is required");
         }
-        return mapOrSkip(stream.trades(AlpSymbols.symbol(pair)), AlpMapper::trade, t -> "trade " + t.tradeId());
+        return SUPPORT.mapOrSkip(stream.trades(AlpSymbols.symbol(pair)), AlpMapper::trade, t -> "trade " + t.tradeId());
     }
 
     /** From {@code ticker.*}, that market's rows (the per-pair topic delivered nothing in probes). Latest wins. */
     @Override
     public Flux<Ticker> watchTicker(CurrencyPair pair) {
         if (pair == null) {
-            return invalidFlux("pair is required");
+            return SUPPORT.invalidFlux("pair is required");
         }
-        return mapOrSkip(stream.ticker(AlpSymbols.symbol(pair)), u -> AlpMapper.ticker(u.rows().get(0), u.time()),
+        return SUPPORT.mapOrSkip(stream.ticker(AlpSymbols.symbol(pair)), u -> AlpMapper.ticker(u.rows().get(0), u.time()),
                 u -> "ticker of " + pair);
     }
 
     @Override
     public Flux<Order> watchOrders() {
-        return mapOrSkip(stream.orders(), AlpMapper::order, order -> "order update " + order.orderId());
+        return SUPPORT.mapOrSkip(stream.orders(), AlpMapper::order, order -> "order update " + order.orderId());
     }
 
     @Override
     public Flux<Balance> watchBalances() {
-        return mapOrSkip(stream.wallets(), AlpMapper::balance, wallet -> "wallet update of " + wallet.currency());
+        return SUPPORT.mapOrSkip(stream.wallets(), AlpMapper::balance, wallet -> "wallet update of " + wallet.currency());
     }
 
     @Override
@@ -476,40 +427,8 @@ public final class AlpExchangeClient implements ExchangeClient {
         return Mono.when(stream.close(), rest.disposeLater());
     }
 
-    /** A venue answer that breaks a unified type's rules: a record constructor refused it. */
-    private static final Predicate<Throwable> UNFIT =
-            e -> e instanceof IllegalArgumentException || e instanceof NullPointerException;
-
-    /** The typed error for an answer that does not fit the unified type: the venue sent something unexpected. */
-    private static ProtocolException unfit(Throwable cause) {
-        return new ProtocolException("ALP answered a value the unified type refuses: " + cause.getMessage(),
-                ErrorContext.local(VENUE), cause);
-    }
-
-    /**
-     * Maps each stream message to the unified type; one that does not fit it (a zero price, a missing field) is
-     * logged and skipped, so one bad frame never ends the subscriber's stream.
-     */
-    private static <A, B> Flux<B> mapOrSkip(Flux<A> messages, Function<A, B> mapper, Function<A, String> what) {
-        return messages.handle((message, sink) -> {
-            try {
-                sink.next(mapper.apply(message));
-            } catch (RuntimeException e) {
-                LOG.error("ALP {} cannot be mapped and is skipped: {}", what.apply(message), e.toString());
-            }
-        });
-    }
-
     /** The clock of the options' scheduler (virtual in tests). */
     private Instant now() {
         return Instant.ofEpochMilli(options.scheduler().now(TimeUnit.MILLISECONDS));
-    }
-
-    private static <T> Mono<T> invalid(String message) {
-        return Mono.error(() -> new InvalidRequestException(message, ErrorContext.local(VENUE)));
-    }
-
-    private static <T> Flux<T> invalidFlux(String message) {
-        return Flux.error(() -> new InvalidRequestException(message, ErrorContext.local(VENUE)));
     }
 }

@@ -176,6 +176,9 @@ public final class AlpRestClient {
         if (limit != null && (limit < 1 || limit > 500)) {
             return invalidFlux("charts limit must be within 1..500, was " + limit);
         }
+        if (since != null && until != null && since.isAfter(until)) {
+            return invalidFlux("charts since must not be after until");
+        }
         Map<String, String> query = new LinkedHashMap<>();
         query.put("pair", pair);
         query.put("interval", interval.wireValue());
@@ -264,6 +267,9 @@ public final class AlpRestClient {
     public Flux<AlpActivity> activity(Integer limit, Integer offset) {
         if (limit != null && (limit < 1 || limit > 1000)) {
             return invalidFlux("activity limit must be within 1..1000, was " + limit);
+        }
+        if (offset != null && offset < 0) {
+            return invalidFlux("activity offset must not be negative, was " + offset);
         }
         Map<String, String> query = new LinkedHashMap<>();
         query.put("limit", text(limit));

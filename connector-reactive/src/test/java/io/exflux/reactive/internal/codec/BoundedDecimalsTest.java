@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -60,5 +61,18 @@ class BoundedDecimalsTest {
         }
         assertThatThrownBy(() -> Json.mapper().readTree("[\"t\",1e99999999]"))
                 .hasMessageContaining("number out of range");
+    }
+
+    @Test
+    void lenientReadersAndVenueTimesRefuseAbsurdNumbersWithShortMessages() throws Exception {
+        JsonNode frame = Json.mapper().readTree("[\"1e99999999\", \"1E-999999999\", \"" + "9".repeat(5000) + "\"]");
+        for (JsonNode node : frame) {
+            assertThatThrownBy(() -> LenientJson.decimal(node)).isInstanceOf(IllegalArgumentException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(120));
+            assertThatThrownBy(() -> VenueTimes.parse(node.asText())).isInstanceOf(IllegalArgumentException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(120));
+        }
+        assertThatThrownBy(() -> VenueTimes.epochSeconds(new BigDecimal("1e99999999")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("out of range");
     }
 }

@@ -193,6 +193,112 @@ class AlpExchangeClientTest {
     }
 
     @Test
+    void candlesAreWholeWhicheverEndOfAFullPageTheVenueKeeps() {
+        long start = 1_700_000_040L; // a whole minute
+        int count = 1_234;
+        java.util.concurrent.atomic.AtomicBoolean keepNewest = new java.util.concurrent.atomic.AtomicBoolean();
+        server.route("GET", "/api/v3/charts").respondWith(request -> {
+            long since = Long.parseLong(request.queryParam("since"));
+            long until = Long.parseLong(request.queryParam("until"));
+            int limit = Integer.parseInt(request.queryParam("limit"));
+            List<Long> times = new java.util.ArrayList<>();
+            for (long t = Math.floorDiv(since + 59, 60) * 60; t <= until; t += 60) { // until read as inclusive
+                times.add(t);
+            }
+            if (times.size() > limit) {
+                times = keepNewest.get() ? times.subList(times.size() - limit, times.size()) : times.subList(0, limit);
+            }
+            StringBuilder page = new StringBuilder("[");
+            for (long t : times) {
+                page.append(page.length() == 1 ? "" : ",").append("{\"time\":").append(t)
+                        .append(",\"open\":1,\"close\":2,\"low\":0.5,\"high\":3,\"volume\":\"4\"}");
+            }
+            return FakeResponse.ok(page.append(']').toString());
+        });
+
+        for (boolean newest : new boolean[] {true, false}) {
+            keepNewest.set(newest);
+            List<Candle> candles = client.candles(BTC_USDT, CandleInterval.M1, Instant.ofEpochSecond(start),
+                    Instant.ofEpochSecond(start + 60L * count)).collectList().block(Duration.ofSeconds(5));
+
+            assertThat(candles).as("venue keeps the %s candles of a full page", newest ? "newest" : "oldest")
+                    .hasSize(count);
+            for (int i = 0; i < count; i++) {
+                assertThat(candles.get(i).openTime()).isEqualTo(Instant.ofEpochSecond(start + 60L * i));
+            }
+        }
+        assertThat(server.requests("GET", "/api/v3/charts")).hasSize(6); // three windows of at most 500, twice
+    }
+
+    @Test
+    void ledgerPagesThroughTheActivityWithTheDocumentedOffset() {
+        int available = 3_000;
+        server.route("GET", "/api/v3/accounts/activity").respondWith(request -> {
+            int limit = Integer.parseInt(request.queryParam("limit"));
+            int offset = request.queryParam("offset") == null ? 0 : Integer.parseInt(request.queryParam("offset"));
+            StringBuilder page = new StringBuilder("[");
+            for (int i = offset; i < Math.min(available, offset + Math.min(limit, 1000)); i++) {
+                page.append(page.length() == 1 ? "" : ",").append("{\"balance\":").append(i + 1)
+                        .append(",\"reserve\":0,\"currency\":\"USDT\",\"wallet_type\":\"SPOT\",")
+                        .append("\"last_update_at\":\"2023-09-04T12:00:00Z\",\"account_id\":0,\"op_type\":1}");
+            }
+            return FakeResponse.ok(page.append(']').toString());
+        });
+
+        List<LedgerEntry> ledger = client.ledger(2_500).collectList().block(Duration.ofSeconds(5));
+
+        assertThat(ledger).hasSize(2_500);
+        for (int i = 0; i < ledger.size(); i++) {
+            assertThat(ledger.get(i).amount()).isEqualByComparingTo(Integer.toString(i + 1));
+        }
+        List<RecordedRequest> pages = server.requests("GET", "/api/v3/accounts/activity");
+        assertThat(pages).extracting(p -> p.queryParam("limit") + "@" + p.queryParam("offset"))
+                .containsExactly("1000@0", "1000@1000", "500@2000");
+    }
+
+    @Test
+    void ledgerStopsAtAShortPage() {
+        server.route("GET", "/api/v3/accounts/activity").respond(FakeResponse.ok(AlpDocExamples.json("rest/activity.json")));
+
+        assertThat(client.ledger(5_000).collectList().block(Duration.ofSeconds(5))).hasSize(1);
+        assertThat(server.requests("GET", "/api/v3/accounts/activity")).hasSize(1);
+        StepVerifier.create(client.rest().activity(10, -1)).expectError(InvalidRequestException.class).verify();
+    }
+
+    @Test
+    void aPairWithoutPrecisionHasUnknownPrecisionAndRefusesNoValidPrice() {
+        server.route("GET", "/api/v3/pairs").respond(FakeResponse.ok("[{\"name\":\"BTC_USDT\",\"currency1\":\"BTC\","
+                + "\"currency2\":\"USDT\",\"minimum_order_size\":0.001,\"maximum_order_size\":10.0,"
+                + "\"minimum_order_value\":10.0}]"));
+        server.route("POST", "/api/v3/trading/order").respond(FakeResponse.ok("[34]"));
+
+        io.exflux.api.model.PairInfo info = client.pair(BTC_USDT).block(Duration.ofSeconds(5));
+        assertThat(info.priceScale()).isNull();
+        assertThat(info.amountScale()).isNull();
+        Order placed = client.placeOrder(io.exflux.api.model.OrderRequest.limit(BTC_USDT,
+                io.exflux.api.model.Side.BUY, new java.math.BigDecimal("0.00123456"),
+                new java.math.BigDecimal("45000.12"))).block(Duration.ofSeconds(5));
+
+        assertThat(placed.id()).isEqualTo("34");
+        assertThat(server.requests("POST", "/api/v3/trading/order")).singleElement()
+                .satisfies(r -> assertThat(r.bodyAsString()).contains("\"limit_price\":\"45000.12\""));
+    }
+
+    @Test
+    void aNativeMarketOrderWithBaseAndQuoteAmountsIsRefusedBeforeAnythingIsSent() {
+        io.exflux.reactive.venue.alp.model.AlpOrderRequest both = io.exflux.reactive.venue.alp.model.AlpOrderRequest
+                .marketByBase("BTC_USDT", io.exflux.reactive.venue.alp.model.AlpSide.BUY, java.math.BigDecimal.ONE);
+        both = new io.exflux.reactive.venue.alp.model.AlpOrderRequest(both.pair(), both.orderType(), both.side(),
+                both.walletType(), both.baseAmount(), new java.math.BigDecimal("100"), null, null, null, null, null);
+
+        StepVerifier.create(client.rest().placeOrder(both))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(InvalidRequestException.class)
+                        .hasMessageContaining("a MARKET order takes base_amount or quote_amount, not both"))
+                .verify(Duration.ofSeconds(5));
+        assertThat(server.requests("POST", "/api/v3/trading/order")).isEmpty();
+    }
+
+    @Test
     void marketDataMapsToTheUnifiedTypes() {
         server.route("GET", "/api/v3/ticker").respond(FakeResponse.ok(AlpDocExamples.json("rest/ticker.json")));
         server.route("GET", "/api/v3/orderbook").respond(FakeResponse.ok(AlpDocExamples.raw("rest/orderbook.json")));

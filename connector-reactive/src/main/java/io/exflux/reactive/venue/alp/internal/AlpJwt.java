@@ -2,6 +2,7 @@ package io.exflux.reactive.venue.alp.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.exflux.reactive.internal.codec.Json;
+import io.exflux.reactive.internal.codec.VenueTimes;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Base64;
@@ -29,7 +30,7 @@ public final class AlpJwt {
             if (exp == null || !(exp.isNumber() || exp.isTextual())) {
                 return Optional.empty();
             }
-            return Optional.of(AlpTimes.epochSeconds(exp.isNumber() ? exp.decimalValue()
+            return Optional.of(VenueTimes.epochSeconds(exp.isNumber() ? exp.decimalValue()
                     : new java.math.BigDecimal(exp.asText())));
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();

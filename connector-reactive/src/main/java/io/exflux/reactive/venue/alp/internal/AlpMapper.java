@@ -20,6 +20,7 @@ import io.exflux.api.model.Side;
 import io.exflux.api.model.Ticker;
 import io.exflux.api.model.TimeInForce;
 import io.exflux.api.model.Trade;
+import io.exflux.reactive.internal.book.BookLevels;
 import io.exflux.reactive.venue.alp.AlpSymbols;
 import io.exflux.reactive.venue.alp.model.AlpAccountTrade;
 import io.exflux.reactive.venue.alp.model.AlpActivity;
@@ -46,11 +47,9 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * ALP records to the unified {@code io.exflux.api.model} types. Every venue spelling is mapped here
@@ -96,8 +95,8 @@ public final class AlpMapper {
 
     /** REST book: {@code buy} are bids, {@code sell} asks; sorted best first, empty levels left out. */
     public static OrderBook orderBook(CurrencyPair pair, AlpOrderBook book, Instant time) {
-        return new OrderBook(pair, levels(book.buy().stream().map(e -> new AlpLevel(e.price(), e.amount())).toList(), true),
-                levels(book.sell().stream().map(e -> new AlpLevel(e.price(), e.amount())).toList(), false), time, -1);
+        return new OrderBook(pair, BookLevels.bestFirst(book.buy(), AlpBookEntry::price, AlpBookEntry::amount, true),
+                BookLevels.bestFirst(book.sell(), AlpBookEntry::price, AlpBookEntry::amount, false), time, -1);
     }
 
     /** A {@code p} frame as a whole-book snapshot that replaces the previous one. */
@@ -123,16 +122,7 @@ public final class AlpMapper {
 
     /** Merges equal prices, drops empty levels, sorts best first: a venue glitch never breaks the book. */
     static List<PriceLevel> levels(List<AlpLevel> levels, boolean bids) {
-        Comparator<BigDecimal> order = bids ? Comparator.reverseOrder() : Comparator.naturalOrder();
-        Map<BigDecimal, BigDecimal> merged = new TreeMap<>(order);
-        for (AlpLevel level : levels) {
-            if (level.amount() != null && level.amount().signum() > 0 && level.price().signum() > 0) {
-                merged.merge(level.price(), level.amount(), BigDecimal::add);
-            }
-        }
-        List<PriceLevel> out = new ArrayList<>(merged.size());
-        merged.forEach((price, amount) -> out.add(new PriceLevel(price, amount)));
-        return out;
+        return BookLevels.bestFirst(levels, AlpLevel::price, AlpLevel::amount, bids);
     }
 
     public static Trade trade(AlpTrade t) {

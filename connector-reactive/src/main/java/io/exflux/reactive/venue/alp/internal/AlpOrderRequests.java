@@ -1,5 +1,9 @@
 package io.exflux.reactive.venue.alp.internal;
 
+import static io.exflux.reactive.venue.alp.internal.AlpOrderRequests.Presence.FORBIDDEN;
+import static io.exflux.reactive.venue.alp.internal.AlpOrderRequests.Presence.OPTIONAL;
+import static io.exflux.reactive.venue.alp.internal.AlpOrderRequests.Presence.REQUIRED;
+
 import io.exflux.api.error.ErrorContext;
 import io.exflux.api.error.InvalidRequestException;
 import io.exflux.api.model.OrderRequest;
@@ -13,9 +17,12 @@ import io.exflux.reactive.venue.alp.model.AlpOrderType;
 import io.exflux.reactive.venue.alp.model.AlpSide;
 import io.exflux.reactive.venue.alp.model.AlpStopOperator;
 import io.exflux.reactive.venue.alp.model.AlpWalletType;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Checks a unified {@link OrderRequest} against ALP's rules and the market's limits, and turns it
@@ -29,7 +36,8 @@ public final class AlpOrderRequests {
     /**
      * The violations of {@code request} on ALP, given the venue's markets by symbol. An unknown market,
      * the common rules of {@link OrderRequestRules}, and ALP's own: a market buy is sized in quote, a
-     * market sell in base; no time in force but GTC (the place-order body has no such field).
+     * market sell in base; no time in force but GTC (the place-order body has no such field); and the
+     * body it becomes passes {@link #violations(AlpOrderRequest)}, the document's per-type table.
      */
     public static List<String> violations(OrderRequest request, Map<String, PairInfo> markets) {
         List<String> out = new ArrayList<>(OrderRequestRules.violations(request));
@@ -54,6 +62,9 @@ public final class AlpOrderRequests {
         }
         if (out.isEmpty()) {
             out.addAll(OrderRequestRules.violations(request, info));
+        }
+        if (out.isEmpty()) {
+            out.addAll(violations(toAlp(request))); // the body we would send follows the document's table
         }
         return out;
     }
@@ -93,65 +104,91 @@ public final class AlpOrderRequests {
         return trigger == OrderRequest.Trigger.FALLS_TO ? AlpStopOperator.LTE : AlpStopOperator.GTE;
     }
 
-    /** Checks a native request: the fields each order type needs, before anything is sent. */
+    /** Whether a field of the place-order body is needed for one order type. */
+    enum Presence { REQUIRED, OPTIONAL, FORBIDDEN }
+
+    /** One row of the document's place-order table: the field and its presence per order type. */
+    private record FieldRule(String name, Function<AlpOrderRequest, Object> value, Map<AlpOrderType, Presence> byType) {
+
+        /** Columns in the document's order: Limit, Stop Limit, Stop Market, Market. */
+        static FieldRule of(String name, Function<AlpOrderRequest, Object> value, Presence limit, Presence stopLimit,
+                            Presence stopMarket, Presence market) {
+            Map<AlpOrderType, Presence> byType = new EnumMap<>(AlpOrderType.class);
+            byType.put(AlpOrderType.LIMIT, limit);
+            byType.put(AlpOrderType.STOP_LIMIT, stopLimit);
+            byType.put(AlpOrderType.STOP_MARKET, stopMarket);
+            byType.put(AlpOrderType.MARKET, market);
+            return new FieldRule(name, value, byType);
+        }
+
+        boolean requiredByAll() {
+            return byType.values().stream().allMatch(p -> p == REQUIRED);
+        }
+    }
+
+    /** The place-order table of ALP's document (see docs/venues/alp.md), row by row. */
+    private static final List<FieldRule> TABLE = List.of(
+            FieldRule.of("pair", r -> blankToNull(r.pair()), REQUIRED, REQUIRED, REQUIRED, REQUIRED),
+            FieldRule.of("order_type", r -> known(r.orderType(), AlpOrderType.UNKNOWN),
+                    REQUIRED, REQUIRED, REQUIRED, REQUIRED),
+            FieldRule.of("order_side", r -> known(r.side(), AlpSide.UNKNOWN), REQUIRED, REQUIRED, REQUIRED, REQUIRED),
+            FieldRule.of("wallet_type", r -> known(r.walletType(), AlpWalletType.UNKNOWN),
+                    REQUIRED, REQUIRED, REQUIRED, REQUIRED),
+            FieldRule.of("base_amount", AlpOrderRequest::baseAmount, REQUIRED, REQUIRED, REQUIRED, OPTIONAL),
+            FieldRule.of("quote_amount", AlpOrderRequest::quoteAmount, FORBIDDEN, FORBIDDEN, FORBIDDEN, OPTIONAL),
+            FieldRule.of("limit_price", AlpOrderRequest::limitPrice, REQUIRED, REQUIRED, FORBIDDEN, FORBIDDEN),
+            FieldRule.of("stop_price", AlpOrderRequest::stopPrice, FORBIDDEN, REQUIRED, REQUIRED, FORBIDDEN),
+            FieldRule.of("stop_operator", AlpOrderRequest::stopOperator, FORBIDDEN, REQUIRED, REQUIRED, FORBIDDEN),
+            FieldRule.of("client_order_id", AlpOrderRequest::clientOrderId, OPTIONAL, OPTIONAL, OPTIONAL, OPTIONAL),
+            FieldRule.of("post_only", AlpOrderRequest::postOnly, OPTIONAL, FORBIDDEN, FORBIDDEN, FORBIDDEN));
+
+    /**
+     * Checks a native request against the document's place-order table before anything is sent: the
+     * fields each order type requires and those it does not take, positive amounts and prices, and the
+     * note under the table (a market BUY is sized by {@code quote_amount}, a market SELL by
+     * {@code base_amount}, never both).
+     */
     public static List<String> violations(AlpOrderRequest r) {
         List<String> out = new ArrayList<>();
-        if (r.pair() == null || r.pair().isBlank()) {
-            out.add("pair is required");
-        }
-        if (r.orderType() == null || r.orderType() == AlpOrderType.UNKNOWN) {
-            out.add("order_type is required");
-        }
-        if (r.side() == null || r.side() == AlpSide.UNKNOWN) {
-            out.add("order_side is required");
-        }
-        if (r.walletType() == null || r.walletType() == AlpWalletType.UNKNOWN) {
-            out.add("wallet_type is required");
+        AlpOrderType type = r.orderType() == AlpOrderType.UNKNOWN ? null : r.orderType();
+        for (FieldRule rule : TABLE) {
+            Object value = rule.value().apply(r);
+            Presence presence = type == null ? (rule.requiredByAll() ? REQUIRED : OPTIONAL) : rule.byType().get(type);
+            if (presence == REQUIRED && value == null) {
+                out.add(rule.name() + " is required");
+            } else if (presence == FORBIDDEN && value != null) {
+                out.add(rule.name() + " is not allowed on a " + type + " order");
+            }
         }
         positiveIfSet(out, "base_amount", r.baseAmount());
         positiveIfSet(out, "quote_amount", r.quoteAmount());
         positiveIfSet(out, "limit_price", r.limitPrice());
         positiveIfSet(out, "stop_price", r.stopPrice());
-        if (r.orderType() == null) {
-            return out;
-        }
-        switch (r.orderType()) {
-            case LIMIT:
-                required(out, "base_amount", r.baseAmount());
-                required(out, "limit_price", r.limitPrice());
-                break;
-            case STOP_LIMIT:
-                required(out, "base_amount", r.baseAmount());
-                required(out, "limit_price", r.limitPrice());
-                required(out, "stop_price", r.stopPrice());
-                required(out, "stop_operator", r.stopOperator());
-                break;
-            case STOP_MARKET:
-                required(out, "base_amount", r.baseAmount());
-                required(out, "stop_price", r.stopPrice());
-                required(out, "stop_operator", r.stopOperator());
-                break;
-            case MARKET:
-                if (r.side() == AlpSide.BUY && r.quoteAmount() == null) {
-                    out.add("ALP requires quote_amount for a market BUY");
-                }
-                if (r.side() == AlpSide.SELL && r.baseAmount() == null) {
-                    out.add("ALP requires base_amount for a market SELL");
-                }
-                break;
-            default:
-                break;
+        if (type == AlpOrderType.MARKET) {
+            marketAmount(out, r);
         }
         return out;
     }
 
-    private static void required(List<String> out, String name, Object value) {
-        if (value == null) {
-            out.add(name + " is required");
+    private static void marketAmount(List<String> out, AlpOrderRequest r) {
+        if (r.baseAmount() != null && r.quoteAmount() != null) {
+            out.add("a MARKET order takes base_amount or quote_amount, not both");
+        } else if (r.side() == AlpSide.BUY && r.quoteAmount() == null) {
+            out.add("ALP requires quote_amount for a market BUY");
+        } else if (r.side() == AlpSide.SELL && r.baseAmount() == null) {
+            out.add("ALP requires base_amount for a market SELL");
         }
     }
 
-    private static void positiveIfSet(List<String> out, String name, java.math.BigDecimal value) {
+    private static Object blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    private static <E extends Enum<E>> Object known(E value, E unknown) {
+        return value == unknown ? null : value;
+    }
+
+    private static void positiveIfSet(List<String> out, String name, BigDecimal value) {
         if (value != null && value.signum() <= 0) {
             out.add(name + " must be positive, was " + value.toPlainString());
         }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import io.exflux.reactive.venue.alp.internal.AlpTimes;
+import io.exflux.reactive.internal.codec.VenueTimes;
 import java.io.IOException;
 import java.time.Instant;
 
@@ -21,12 +21,12 @@ public final class AlpInstantDeserializer extends JsonDeserializer<Instant> {
     public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-            return AlpTimes.epochSeconds(parser.getDecimalValue());
+            return VenueTimes.epochSeconds(parser.getDecimalValue());
         }
         if (token == JsonToken.VALUE_STRING) {
             String text = parser.getText();
             try {
-                return AlpTimes.parse(text);
+                return VenueTimes.parse(text);
             } catch (IllegalArgumentException e) {
                 return (Instant) context.handleWeirdStringValue(Instant.class, text, e.getMessage());
             }

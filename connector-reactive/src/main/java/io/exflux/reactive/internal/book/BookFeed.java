@@ -1,0 +1,68 @@
+package io.exflux.reactive.internal.book;
+
+import io.exflux.api.model.OrderBook;
+import io.exflux.api.model.OrderBookUpdate;
+import io.exflux.api.model.PairInfo;
+import io.exflux.api.stream.ConnectionEvent;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A watched book for venues without sequence numbers that send no book on subscribe: seeded from a
+ * REST snapshot, kept with the socket's updates, and re-seeded from REST after every reconnect (changes
+ * made while the socket was away reach it neither as delta nor as whole book). A re-seed answer that a
+ * whole-book frame overtakes is dropped: the frame is at least as new.
+ *
+ * <p>Cold; each subscriber has its own book. Backpressure: latest wins (see {@link OrderBookStream}).
+ * Errors: those of {@link OrderBookStream}; a failed re-seed is logged and skipped, the socket's next
+ * whole book repairs the book.
+ */
+public final class BookFeed {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BookFeed.class);
+
+    private BookFeed() {
+    }
+
+    /**
+     * Consistent books of {@code info}'s market.
+     *
+     * @param info       the market and its precision
+     * @param snapshot   one REST snapshot per call (the first seed and every re-seed)
+     * @param updates    every book message of the market (deltas and whole books)
+     * @param wholeBooks the whole-book messages alone (each one is newer than a REST answer still in flight)
+     * @param events     the connection events of the socket that carries {@code updates}
+     * @param options    depth and resync limits
+     */
+    public static Flux<OrderBook> watch(PairInfo info, Supplier<Mono<OrderBook>> snapshot,
+                                        Flux<OrderBookUpdate> updates, Flux<?> wholeBooks,
+                                        Flux<ConnectionEvent> events, OrderBookStreamOptions options) {
+        Objects.requireNonNull(info, "info");
+        Objects.requireNonNull(snapshot, "snapshot");
+        Flux<OrderBookUpdate> all = Flux.merge(updates, reseedAfterReconnect(info, snapshot, wholeBooks, events));
+        return OrderBookStream.watch(info, all, snapshot, options);
+    }
+
+    /** After each disconnect, the next connect brings a fresh REST book into the updates, as a snapshot. */
+    static Flux<OrderBookUpdate> reseedAfterReconnect(PairInfo info, Supplier<Mono<OrderBook>> snapshot,
+                                                      Flux<?> wholeBooks, Flux<ConnectionEvent> events) {
+        return events.filter(event -> event instanceof ConnectionEvent.Disconnected)
+                .switchMap(disconnected -> events.filter(event -> event instanceof ConnectionEvent.Connected).next())
+                .concatMap(connected -> snapshot.get()
+                        .takeUntilOther(wholeBooks)
+                        .map(BookFeed::asSnapshot)
+                        .onErrorResume(error -> {
+                            LOG.warn("book re-seed of {} after reconnect failed: {}", info.symbol(), error.toString());
+                            return Mono.empty();
+                        }));
+    }
+
+    private static OrderBookUpdate asSnapshot(OrderBook book) {
+        return new OrderBookUpdate(book.pair(), OrderBookUpdate.Kind.SNAPSHOT, OrderBookUpdate.Mode.ABSOLUTE,
+                book.bids(), book.asks(), -1, -1, book.timestamp());
+    }
+}
