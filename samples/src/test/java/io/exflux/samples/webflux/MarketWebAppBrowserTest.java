@@ -61,6 +61,7 @@ class MarketWebAppBrowserTest {
             assertThat(later.get("tape").get(0).asText())
                     .as("the newest trade on the tape changed").isNotEqualTo(first.get("tape").get(0).asText());
             assertThat(later.get("tape").size()).isBetween(1, 25);
+            page.screenshot(java.nio.file.Path.of(System.getProperty("exflux.screenshots.dir", "target"), "market-web.png"));
         }
     }
 
