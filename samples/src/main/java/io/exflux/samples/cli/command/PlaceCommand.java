@@ -1,5 +1,6 @@
 package io.exflux.samples.cli.command;
 
+import io.exflux.api.Capability;
 import io.exflux.api.ExchangeClient;
 import io.exflux.api.error.NotFoundException;
 import io.exflux.api.model.CurrencyPair;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -66,6 +66,10 @@ public final class PlaceCommand extends VenueCommand {
             ExchangeClient client = session.client();
             MarketScale scale = MarketScales.of(client, pair);
             Order acknowledged = client.placeOrder(request).block(Requests.TIMEOUT);
+            if (!client.capabilities().supports(Capability.ORDER)) {
+                OrderTable.print(List.of(acknowledged), any -> scale, context().out());
+                return ExitCodes.OK;
+            }
             Order held = heldByVenue(client, acknowledged);
             if (held == null) {
                 context().err().println("exflux: order " + acknowledged.id() + " placed; the venue did not show it within "
@@ -76,13 +80,15 @@ public final class PlaceCommand extends VenueCommand {
         }
     }
 
-    /** The order as the venue holds it once it left PENDING, or {@code null} if it did not within {@link #SETTLE}. */
+    /**
+     * The order as the venue holds it once it left PENDING, or {@code null} if it did not within
+     * {@link #SETTLE}. A venue that does not know the id yet is asked again.
+     */
     private Order heldByVenue(ExchangeClient client, Order acknowledged) {
-        return Flux.interval(Duration.ZERO, POLL, context().timer())
-                .concatMap(tick -> client.order(acknowledged.id(), pair)
-                        .onErrorResume(NotFoundException.class, notYet -> Mono.empty()))
+        return client.order(acknowledged.id(), pair)
+                .onErrorResume(NotFoundException.class, notYet -> Mono.empty())
                 .filter(order -> order.status() != OrderStatus.PENDING)
-                .next()
+                .repeatWhenEmpty(empties -> empties.delayElements(POLL, context().timer()))
                 .timeout(SETTLE, Mono.empty(), context().timer())
                 .block(Requests.TIMEOUT);
     }
