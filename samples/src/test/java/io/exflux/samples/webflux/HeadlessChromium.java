@@ -104,13 +104,18 @@ final class HeadlessChromium implements AutoCloseable {
                 + Files.readString(profile.resolve("chromium.log")));
     }
 
-    /** Opens {@code url} in a new tab and returns it. */
-    Page open(URI url) throws IOException, InterruptedException {
+    /**
+     * Opens {@code url} in a new tab and returns it. The tab starts blank and is then navigated over the
+     * protocol: {@code /json/new?URL} would drop the URL's own query string.
+     */
+    Page open(URI url) throws Exception {
         HttpResponse<String> created = client.send(HttpRequest.newBuilder(
-                        URI.create(http + "/json/new?" + url)).PUT(HttpRequest.BodyPublishers.noBody()).build(),
+                        URI.create(http + "/json/new?about:blank")).PUT(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode target = SampleJson.mapper().readTree(created.body());
-        return new Page(client, URI.create(target.get("webSocketDebuggerUrl").asText()));
+        Page page = new Page(client, URI.create(target.get("webSocketDebuggerUrl").asText()));
+        page.navigate(url);
+        return page;
     }
 
     @Override
@@ -156,6 +161,11 @@ final class HeadlessChromium implements AutoCloseable {
             ObjectNode params = SampleJson.mapper().createObjectNode()
                     .put("expression", expression).put("returnByValue", true);
             return call("Runtime.evaluate", params).at("/result/result/value");
+        }
+
+        /** Loads {@code url} in this tab. */
+        void navigate(URI url) throws Exception {
+            call("Page.navigate", SampleJson.mapper().createObjectNode().put("url", url.toString()));
         }
 
         /** A PNG of what the page shows now, written to {@code file}. */
