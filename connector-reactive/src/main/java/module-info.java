@@ -8,6 +8,10 @@ module io.exflux.reactive {
     requires reactor.netty.http;
     requires io.netty.buffer;
     requires io.netty.codec.http;
+    // reactor-netty is an automatic module: it loads these, but only a named module can put them in the graph
+    requires io.netty.codec.http2;
+    requires io.netty.resolver.dns;
+    requires io.netty.handler.proxy;
     requires io.netty.common;
     requires io.netty.handler;
     requires io.netty.transport;

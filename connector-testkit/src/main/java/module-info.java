@@ -5,6 +5,10 @@ module io.exflux.testkit {
     requires reactor.netty.http;
     requires io.netty.buffer;
     requires io.netty.codec.http;
+    // reactor-netty is an automatic module: it loads these, but only a named module can put them in the graph
+    requires io.netty.codec.http2;
+    requires io.netty.resolver.dns;
+    requires io.netty.handler.proxy;
     requires io.netty.common;
     requires io.netty.handler;
     requires io.netty.transport;
@@ -15,5 +19,6 @@ module io.exflux.testkit {
     exports io.exflux.testkit.server;
     exports io.exflux.testkit.sim;
     exports io.exflux.testkit.alp;
+    exports io.exflux.testkit.chaos;
     // each public package is exported here as it lands
 }

@@ -10,7 +10,6 @@ import io.exflux.reactive.config.StreamOptions;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -148,13 +147,12 @@ public class StreamThroughputBenchmark {
 
         @Override
         public void decode(String frame, FrameSink<String> sink) {
-            sink.next(frame);
-        }
-
-        @Override
-        public String route(String message, Set<String> topicsOfConnection) {
-            int bar = message.indexOf('|');
-            return bar < 0 ? null : message.substring(0, bar);
+            int bar = frame.indexOf('|');
+            if (bar < 0) {
+                sink.control(frame);
+            } else {
+                sink.next(frame, frame.substring(0, bar));
+            }
         }
 
         @Override

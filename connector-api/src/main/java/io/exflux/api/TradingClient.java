@@ -11,8 +11,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Orders, over REST with the account's credentials. Every method is cold. Placement and cancellation
- * are never retried after an ambiguous failure (timeout, 5xx, reset): the error reaches the caller,
- * who can look the order up by its client order id. Errors: {@code InvalidRequestException} (bad input,
+ * are never retried after an ambiguous failure (timeout, 5xx, reset). A placement that fails that way
+ * fails with {@code OrderOutcomeUnknownException} (see {@link #placeOrder}); a cancellation with the
+ * failure itself. Errors: {@code InvalidRequestException} (bad input,
  * before anything is sent, naming the rule), {@code InsufficientFundsException},
  * {@code AuthenticationException}, {@code PermissionDeniedException}, {@code NotFoundException},
  * {@code RateLimitedException}, {@code ExchangeUnavailableException}, {@code RequestTimeoutException},
@@ -23,6 +24,13 @@ public interface TradingClient extends Venue {
     /**
      * Places an order. The request is checked against the market's precision, size and value limits
      * first. The returned order carries the venue's id and what the venue reported at once.
+     *
+     * <p>Never sent twice. When the placement fails ambiguously (no answer in time, a 5xx, a connection
+     * lost while sending: the venue may have placed it), a venue that returns client order ids is asked
+     * for the order by the request's {@link OrderRequest#clientOrderId()}, and a found order is the answer;
+     * otherwise the Mono fails with {@link io.exflux.api.error.OrderOutcomeUnknownException}, which carries
+     * this request and its client order id and says that the order may exist. Any other failure arrives
+     * as its own typed error.
      */
     default Mono<Order> placeOrder(OrderRequest request) {
         return Unsupported.mono(this, Capability.PLACE_LIMIT_ORDER);

@@ -72,19 +72,19 @@ public final class OrderRequestRules {
         if (baseAmount != null) {
             scale(out, "amount", baseAmount, info.amountScale(), market);
             if (info.minAmount() != null && baseAmount.compareTo(info.minAmount()) < 0) {
-                out.add("amount " + baseAmount.toPlainString() + " is below the minimum order size "
-                        + info.minAmount().stripTrailingZeros().toPlainString() + " of " + market);
+                out.add("amount " + Decimals.show(baseAmount) + " is below the minimum order size "
+                        + Decimals.show(info.minAmount().stripTrailingZeros()) + " of " + market);
             }
             if (info.maxAmount() != null && info.maxAmount().signum() > 0
                     && baseAmount.compareTo(info.maxAmount()) > 0) {
-                out.add("amount " + baseAmount.toPlainString() + " is above the maximum order size "
-                        + info.maxAmount().stripTrailingZeros().toPlainString() + " of " + market);
+                out.add("amount " + Decimals.show(baseAmount) + " is above the maximum order size "
+                        + Decimals.show(info.maxAmount().stripTrailingZeros()) + " of " + market);
             }
         }
         BigDecimal value = notional(request);
         if (value != null && info.minNotional() != null && value.compareTo(info.minNotional()) < 0) {
-            out.add("order value " + value.stripTrailingZeros().toPlainString() + " is below the minimum order value "
-                    + info.minNotional().stripTrailingZeros().toPlainString() + " of " + market);
+            out.add("order value " + Decimals.show(value.stripTrailingZeros()) + " is below the minimum order value "
+                    + Decimals.show(info.minNotional().stripTrailingZeros()) + " of " + market);
         }
         return out;
     }
@@ -142,7 +142,7 @@ public final class OrderRequestRules {
         if (value == null) {
             out.add(name + " is required");
         } else if (value.signum() <= 0) {
-            out.add(name + " must be positive, was " + value.toPlainString());
+            out.add(name + " must be positive, was " + Decimals.show(value));
         }
     }
 
@@ -152,7 +152,7 @@ public final class OrderRequestRules {
         }
         int decimals = Math.max(0, value.stripTrailingZeros().scale());
         if (decimals > allowed) {
-            out.add(name + " " + value.toPlainString() + " has " + decimals + " decimals, " + market
+            out.add(name + " " + Decimals.show(value) + " has " + decimals + " decimals, " + market
                     + " allows " + allowed);
         }
     }

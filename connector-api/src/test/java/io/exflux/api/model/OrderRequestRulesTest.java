@@ -73,4 +73,21 @@ class OrderRequestRulesTest {
                 .withTimeInForce(TimeInForce.IOC).withPostOnly(true);
         assertThat(OrderRequestRules.violations(bad)).containsExactly("postOnly needs timeInForce GTC, not IOC");
     }
+
+    @Test
+    void messagesNeverExpandAbsurdNumbers() {
+        OrderRequest tiny = OrderRequest.limit(BTC_USDT, Side.BUY, new BigDecimal("1e-999999999"),
+                new BigDecimal("45000"));
+        assertThat(OrderRequestRules.violations(tiny, RULES)).containsExactly(
+                "amount 1E-999999999 has 999999999 decimals, BTC/USDT allows 8",
+                "amount 1E-999999999 is below the minimum order size 0.001 of BTC/USDT",
+                "order value 4.5E-999999995 is below the minimum order value 10 of BTC/USDT");
+        OrderRequest huge = OrderRequest.limit(BTC_USDT, Side.SELL, new BigDecimal("1E+999999999"),
+                new BigDecimal("45000"));
+        assertThat(OrderRequestRules.violations(huge, RULES))
+                .containsExactly("amount 1E+999999999 is above the maximum order size 10 of BTC/USDT");
+        OrderRequest negative = new OrderRequest.Limit(BTC_USDT, Side.BUY, new BigDecimal("-1e99999999"),
+                new BigDecimal("45000"), TimeInForce.GTC, false, null);
+        assertThat(OrderRequestRules.violations(negative)).containsExactly("amount must be positive, was -1E+99999999");
+    }
 }

@@ -3,13 +3,14 @@ package io.exflux.reactive.internal.engineio;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Decides which subscribed channel an incoming event belongs to. Venues document neither the event
- * names nor the payload keys of their socket.io notifications, so the default guesses in a fixed,
- * explainable order.
+ * Decides which subscribed channel an incoming event belongs to: the routing mechanism only. What a
+ * venue's channels are called and which payload key names their market is the venue's to say (its
+ * stream package builds the router with {@link #byNameThenKeyThenOnlyPrefix}).
  */
 @FunctionalInterface
 public interface ChannelRouter {
@@ -25,33 +26,40 @@ public interface ChannelRouter {
     Optional<String> route(String eventName, List<JsonNode> arguments, Set<String> channels);
 
     /**
-     * The default order: the channel equal to the event name; else the channel that names the
-     * payload's {@code pair} (the only subscribed channel equal to it or ending in {@code _pair} or
-     * {@code .pair}; the payload may be an object or a JSON string holding one); else the only channel
-     * starting with {@code bookPrefix}. Note the last rule also sends an event such as
-     * {@code subscribe.success} to the only book channel: consumers filter by {@code Event.name()}.
+     * Routes in a fixed, explainable order, for venues that document neither event names nor payload
+     * keys: the channel equal to the event name; else the channel that names the value of the payload's
+     * {@code routingKey} (the only subscribed channel equal to it or ending in {@code _value} or
+     * {@code .value}; the payload may be an object or a JSON string holding one); else the only channel
+     * starting with {@code channelPrefix}. The last rule also sends an event such as
+     * {@code subscribe.success} to the only such channel: consumers tell events apart by name.
+     *
+     * @param routingKey    the payload field naming the market (the venue's to say)
+     * @param channelPrefix the prefix of the channels an event that matched neither rule falls back to
      */
-    static ChannelRouter byNameThenPairThenOnlyBook(String bookPrefix) {
+    static ChannelRouter byNameThenKeyThenOnlyPrefix(String routingKey, String channelPrefix) {
+        Objects.requireNonNull(routingKey, "routingKey");
+        Objects.requireNonNull(channelPrefix, "channelPrefix");
         return (eventName, arguments, channels) -> {
             if (eventName != null && channels.contains(eventName)) {
                 return Optional.of(eventName);
             }
-            String pair = pairOf(arguments);
-            if (pair != null) {
-                Optional<String> byPair = only(channels, c -> c.equals(pair) || c.endsWith("_" + pair) || c.endsWith("." + pair));
-                if (byPair.isPresent()) {
-                    return byPair;
+            String value = valueOf(arguments, routingKey);
+            if (value != null) {
+                Optional<String> byValue = only(channels, c -> c.equals(value) || c.endsWith("_" + value)
+                        || c.endsWith("." + value));
+                if (byValue.isPresent()) {
+                    return byValue;
                 }
             }
-            return only(channels, c -> c.startsWith(bookPrefix));
+            return only(channels, c -> c.startsWith(channelPrefix));
         };
     }
 
-    private static String pairOf(List<JsonNode> arguments) {
+    private static String valueOf(List<JsonNode> arguments, String key) {
         for (JsonNode argument : arguments) {
-            JsonNode pair = asObject(argument).get("pair");
-            if (pair != null && pair.isTextual()) {
-                return pair.asText();
+            JsonNode value = asObject(argument).get(key);
+            if (value != null && value.isTextual()) {
+                return value.asText();
             }
         }
         return null;

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -21,25 +20,36 @@ import reactor.core.publisher.Mono;
  * engine.io / socket.io as a {@link StreamDialect} of the websocket engine: the handshake reads the
  * open packet and joins the namespace, the heartbeat pings (engine.io 3) or answers pings (engine.io
  * 4) and watches {@code pingInterval + pingTimeout}, topics are subscribed by emitting the venue's
- * subscribe event, and events are routed to topics by {@link EngineIoOptions#router()}.
+ * subscribe event, and each event is routed to its channel by the venue's {@link ChannelRouter} and
+ * decoded once, on the event loop, by the venue's {@link EventCodec}.
  *
- * <p>Decoded messages are {@link SessionSignal}s: {@link SessionSignal.Event}s are routed to topics;
- * acks and session ends are control messages. Events the server sends before the namespace is joined are
- * handed back to the engine and delivered once the session is live, in order. Stateless and thread-safe: one instance serves every
- * connection of an endpoint.
+ * <p>Acks and session ends are control messages when the codec gives them a record. Events the server
+ * sends before the namespace is joined are handed back to the engine and delivered once the session is
+ * live, in order. Stateless and thread-safe: one instance serves every connection of an endpoint.
+ *
+ * @param <M> the venue's message type
  */
-public final class EngineIoDialect implements StreamDialect<SessionSignal> {
+public final class EngineIoDialect<M> implements StreamDialect<M> {
 
     /** Used only when the open packet could not say (it always does): socket.io's own defaults. */
     static final Duration FALLBACK_PING_INTERVAL = Duration.ofSeconds(25);
     static final Duration FALLBACK_PING_TIMEOUT = Duration.ofSeconds(20);
 
     private final EngineIoOptions options;
+    private final ChannelRouter router;
+    private final EventCodec<M> codec;
     private final EngineIoSession frames;
     private final HeartbeatStrategy heartbeat;
 
-    public EngineIoDialect(EngineIoOptions options) {
+    /**
+     * @param options the transport settings (path, version, framing, namespace, subscribe event)
+     * @param router  which channel an event belongs to (venue knowledge)
+     * @param codec   the venue's record for each event
+     */
+    public EngineIoDialect(EngineIoOptions options, ChannelRouter router, EventCodec<M> codec) {
         this.options = Objects.requireNonNull(options, "options");
+        this.router = Objects.requireNonNull(router, "router");
+        this.codec = Objects.requireNonNull(codec, "codec");
         this.frames = EngineIoSession.ready(options);
         HeartbeatStrategy keepAlive = options.version().clientPings()
                 ? Heartbeats.clientTextPing("2", "3", FALLBACK_PING_INTERVAL, FALLBACK_PING_TIMEOUT)
@@ -64,22 +74,39 @@ public final class EngineIoDialect implements StreamDialect<SessionSignal> {
     }
 
     @Override
-    public void decode(String frame, FrameSink<SessionSignal> sink) {
+    public void decode(String frame, FrameSink<M> sink) {
         for (SessionSignal signal : EngineIoSession.ready(options).onFrame(frame).signals()) {
             if (signal instanceof SessionSignal.Malformed malformed) {
                 sink.malformed(malformed.error().getMessage(), malformed.error());
+            } else if (signal instanceof SessionSignal.Event event) {
+                deliver(event, sink);
             } else {
-                sink.next(signal);
+                M control = codec.control(signal);
+                if (control != null) {
+                    sink.control(control);
+                }
             }
         }
     }
 
-    @Override
-    public String route(SessionSignal message, Set<String> topicsOfConnection) {
-        if (message instanceof SessionSignal.Event event) {
-            return options.router().route(event.name(), event.arguments(), topicsOfConnection).orElse(null);
+    /** Routes on the raw event, decodes it once; an unreadable payload is a malformed frame, not a dead stream. */
+    private void deliver(SessionSignal.Event event, FrameSink<M> sink) {
+        String channel = router.route(event.name(), event.arguments(), sink.liveTopics()).orElse(null);
+        M message;
+        try {
+            message = codec.decode(event);
+        } catch (RuntimeException e) {
+            sink.malformed("event " + event.name() + " cannot be decoded: " + e.getMessage(), e);
+            return;
         }
-        return null;
+        if (message == null) {
+            return;
+        }
+        if (channel == null) {
+            sink.control(message);
+        } else {
+            sink.next(message, channel);
+        }
     }
 
     @Override

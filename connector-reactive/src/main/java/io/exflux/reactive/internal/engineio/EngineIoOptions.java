@@ -6,9 +6,10 @@ import java.util.Objects;
 
 /**
  * How one venue speaks engine.io / socket.io: immutable, built with {@link #builder()} and changed
- * with {@link #mutate()}. The defaults are decision 6 of protocols/README.md: socket.io on engine.io
- * 3, path {@code /socket.io/}, subscribe by emitting {@code ["subscribe","<channel>"]}, routing by
- * event name, then {@code pair}, then the only {@code book_} channel.
+ * with {@link #mutate()}. The defaults are socket.io's own conventions, no venue's: socket.io on
+ * engine.io 3, path {@code /socket.io/}, subscribe by emitting {@code ["subscribe","<channel>"]}. How
+ * events find their channel is venue knowledge: the venue gives {@link EngineIoDialect} its
+ * {@link ChannelRouter}.
  */
 public final class EngineIoOptions {
 
@@ -23,7 +24,6 @@ public final class EngineIoOptions {
     private final String subscribeEvent;
     private final String unsubscribeEvent;
     private final SubscribeArguments subscribeArguments;
-    private final ChannelRouter router;
 
     private EngineIoOptions(Builder builder) {
         this.path = builder.path;
@@ -34,7 +34,6 @@ public final class EngineIoOptions {
         this.subscribeEvent = builder.subscribeEvent;
         this.unsubscribeEvent = builder.unsubscribeEvent;
         this.subscribeArguments = builder.subscribeArguments;
-        this.router = builder.router;
     }
 
     /** A builder holding the defaults. */
@@ -58,7 +57,6 @@ public final class EngineIoOptions {
         builder.subscribeEvent = subscribeEvent;
         builder.unsubscribeEvent = unsubscribeEvent;
         builder.subscribeArguments = subscribeArguments;
-        builder.router = router;
         return builder;
     }
 
@@ -124,11 +122,6 @@ public final class EngineIoOptions {
         return subscribeArguments;
     }
 
-    /** Which channel an incoming event belongs to. */
-    public ChannelRouter router() {
-        return router;
-    }
-
     @Override
     public String toString() {
         return "EngineIoOptions[path=" + path + ", version=" + version + ", framing=" + framing
@@ -147,7 +140,6 @@ public final class EngineIoOptions {
         private String subscribeEvent = "subscribe";
         private String unsubscribeEvent = "unsubscribe";
         private SubscribeArguments subscribeArguments = SubscribeArguments.channelName();
-        private ChannelRouter router = ChannelRouter.byNameThenPairThenOnlyBook("book_");
 
         private Builder() {
         }
@@ -211,12 +203,6 @@ public final class EngineIoOptions {
         /** The arguments after the (un)subscribe event name for a channel. */
         public Builder subscribeArguments(SubscribeArguments subscribeArguments) {
             this.subscribeArguments = Objects.requireNonNull(subscribeArguments, "subscribeArguments");
-            return this;
-        }
-
-        /** Which channel an incoming event belongs to. */
-        public Builder router(ChannelRouter router) {
-            this.router = Objects.requireNonNull(router, "router");
             return this;
         }
 

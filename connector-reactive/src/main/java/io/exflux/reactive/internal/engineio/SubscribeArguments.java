@@ -12,12 +12,12 @@ public interface SubscribeArguments {
     /** The arguments for {@code channel}. */
     List<JsonNode> forChannel(String channel);
 
-    /** The default: the channel name as the only argument, {@code ["subscribe","book_BTC_USD"]}. */
+    /** The default: the channel name as the only argument, {@code ["subscribe","<channel>"]}. */
     static SubscribeArguments channelName() {
         return channel -> List.of(TextNode.valueOf(channel));
     }
 
-    /** One object argument holding the channel under {@code field}, e.g. {@code ["subscribe",{"channel":"book_BTC_USD"}]}. */
+    /** One object argument holding the channel under {@code field}, e.g. {@code ["subscribe",{"channel":"<channel>"}]}. */
     static SubscribeArguments objectWith(String field) {
         return channel -> List.of(JsonNodeFactory.instance.objectNode().put(field, channel));
     }

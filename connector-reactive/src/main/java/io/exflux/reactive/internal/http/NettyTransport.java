@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Mono;
+import reactor.netty.NettyOutbound;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionPoolMetrics;
 import reactor.netty.resources.ConnectionProvider;
@@ -42,6 +43,11 @@ final class NettyTransport implements RestTransport {
 
     @Override
     public Mono<RestResponse> send(RestRequest request) {
+        return send(request, null);
+    }
+
+    @Override
+    public Mono<RestResponse> send(RestRequest request, Runnable written) {
         byte[] body = request.body();
         boolean hasBody = body.length > 0 || !(request.method().equals("GET") || request.method().equals("HEAD"));
         return client.request(HttpMethod.valueOf(request.method()))
@@ -49,10 +55,12 @@ final class NettyTransport implements RestTransport {
                 .send((httpRequest, outbound) -> {
                     request.headers().forEach(header -> httpRequest.addHeader(header.getKey(), header.getValue()));
                     if (!hasBody) {
+                        // headers alone leave only after this returns: such a request counts as written when answered
                         return outbound;
                     }
                     httpRequest.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
-                    return body.length == 0 ? outbound : outbound.sendByteArray(Mono.just(body));
+                    NettyOutbound sent = body.length == 0 ? outbound : outbound.sendByteArray(Mono.just(body));
+                    return written == null || body.length == 0 ? sent : sent.then(Mono.fromRunnable(written));
                 })
                 .responseSingle((response, content) -> content.asByteArray()
                         .defaultIfEmpty(new byte[0])
@@ -62,7 +70,12 @@ final class NettyTransport implements RestTransport {
                                     .computeIfAbsent(header.getKey(), name -> new ArrayList<>())
                                     .add(header.getValue()));
                             return new RestResponse(response.status().code(), headers, bytes);
-                        }));
+                        }))
+                .doFinally(signal -> {
+                    if (written != null) {
+                        written.run();
+                    }
+                });
     }
 
     /**

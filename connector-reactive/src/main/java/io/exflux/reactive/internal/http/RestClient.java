@@ -3,7 +3,6 @@ package io.exflux.reactive.internal.http;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.exflux.api.error.AuthenticationException;
 import io.exflux.api.error.ErrorContext;
 import io.exflux.api.error.ExchangeException;
 import io.exflux.api.error.ProtocolException;
@@ -14,10 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.Disposable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 /**
  * A venue's REST client: sends {@link RestRequest}s through the pipeline
@@ -25,8 +26,11 @@ import reactor.core.publisher.Mono;
  *   validation, per-call steps            (once per call)
  *   retry policy                          (backoff with jitter, Retry-After, idempotent calls only after
  *                                          an ambiguous failure)
- *   rate limit, per-attempt steps, signer (again for every attempt: fresh nonce, fresh signature)
- *   reactor-netty                          (pooled, timeouts, its own retry off)
+ *   bearer token                          (again for every attempt, from here on: a 401 drops the token and
+ *                                          resends once through the following steps)
+ *   rate limit, nonce order,
+ *   per-attempt steps, sign               (every attempt takes a permit, a fresh nonce, a fresh signature)
+ *   reactor-netty                         (pooled, timeouts, its own retry off)
  * </pre>
  * and maps the final answer with the venue's {@link ErrorMapper}. Every failure arrives through the returned Mono
  * as an {@code io.exflux.api.error} exception: bad requests as {@code InvalidRequestException} before anything is
@@ -47,6 +51,9 @@ public final class RestClient implements Disposable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestClient.class);
 
+    /** Context key of the flag the last step sets when a call's attempt is handed to the transport. */
+    private static final Object HANDED_TO_TRANSPORT = new Object();
+
     private final RestOptions options;
     private final ErrorMapper errorMapper;
     private final List<RestStep> perCall;
@@ -66,23 +73,68 @@ public final class RestClient implements Disposable {
         calls.addAll(builder.perCall);
         calls.add(new RetryStep(options));
         this.perCall = List.copyOf(calls);
+        this.perAttempt = attemptSteps(builder, new RateLimitStep(limiter, options.clock()));
+    }
+
+    /** The per-attempt steps in their fixed order: bearer token, rate limit, nonce order, the venue's, sign. */
+    private static List<RestStep> attemptSteps(Builder builder, RestStep rateLimit) {
         List<RestStep> attempts = new ArrayList<>();
-        attempts.add(new RateLimitStep(limiter, options.clock()));
-        attempts.addAll(builder.perAttempt);
-        if (builder.signer != null) {
-            RequestSigner signer = builder.signer;
-            attempts.add((request, next) -> signer.sign(request)
-                    .switchIfEmpty(Mono.error(() -> new AuthenticationException(
-                            "the signer produced no request for " + request.method() + " " + request.path(),
-                            ErrorContext.local(options.venue()))))
-                    .flatMap(next::proceed));
+        if (builder.bearer != null) {
+            attempts.add(builder.bearer);
         }
-        this.perAttempt = List.copyOf(attempts);
+        attempts.add(rateLimit);
+        if (builder.nonceOrder != null) {
+            attempts.add(builder.nonceOrder);
+        }
+        attempts.addAll(builder.perAttempt);
+        if (builder.sign != null) {
+            attempts.add(builder.sign);
+        }
+        return List.copyOf(attempts);
     }
 
     /** A builder for a client with these options. */
     public static Builder builder(RestOptions options) {
         return new Builder(options);
+    }
+
+    /**
+     * Whether a call that failed with {@code error} may have been processed by the venue anyway: a 5xx, no answer in
+     * time, or a connection lost after sending. A request that provably never left (connection refused, no pooled
+     * connection) and every answer of the venue but a 5xx are not. Non-idempotent calls are never retried after
+     * such a failure; placing an order reports it as an unknown outcome.
+     */
+    public static boolean mayHaveBeenProcessed(Throwable error) {
+        if (!(error instanceof io.exflux.api.error.ExchangeUnavailableException unavailable)) {
+            return false;
+        }
+        if (isMarkedNeverSent(unavailable)) {
+            return false;
+        }
+        Throwable cause = unavailable.getCause();
+        return cause == null || TransportFailure.of(cause) != TransportFailure.NOT_SENT;
+    }
+
+    private static boolean isMarkedNeverSent(Throwable error) {
+        for (Throwable suppressed : error.getSuppressed()) {
+            if (suppressed instanceof NeverSent) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Marks (as a suppressed exception) a failure that came before any attempt of the call reached the transport,
+     * such as a token that could not be fetched: the venue cannot have processed that call.
+     */
+    private static final class NeverSent extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NeverSent(RestRequest request) {
+            super("no attempt of " + request.method() + " " + request.path() + " reached the network", null, false,
+                    false);
+        }
     }
 
     /** The options. */
@@ -99,10 +151,21 @@ public final class RestClient implements Disposable {
             return Mono.error(new io.exflux.api.error.InvalidRequestException("request is missing",
                     ErrorContext.local(options.venue())));
         }
-        return step(0, request)
-                .onErrorMap(error -> !(error instanceof ExchangeException),
-                        error -> TransportFailure.of(error).toException(error, request, options.venue(),
-                                options.baseUrl()))
+        return Mono.defer(() -> {
+            AtomicBoolean handedToTransport = new AtomicBoolean();
+            return step(0, request)
+                    .contextWrite(Context.of(HANDED_TO_TRANSPORT, handedToTransport))
+                    .onErrorMap(error -> !(error instanceof ExchangeException),
+                            error -> TransportFailure.of(error).toException(error, request, options.venue(),
+                                    options.baseUrl()))
+                    .doOnError(error -> {
+                        // failed before any attempt reached the wire (a token fetch, a signer, the limiter); a
+                        // token fetch's error is shared by every call that waited for it, so mark it once
+                        if (!handedToTransport.get() && !isMarkedNeverSent(error)) {
+                            error.addSuppressed(new NeverSent(request));
+                        }
+                    });
+        })
                 .flatMap(response -> {
                     Optional<ExchangeException> error;
                     try {
@@ -131,24 +194,35 @@ public final class RestClient implements Disposable {
                 + "is missing", ErrorContext.local(options.venue())));
     }
 
+    /**
+     * Sends the request and decodes a successful answer's body into a generic type; an answer without a body
+     * (a 202 or 204, say) completes empty.
+     */
+    public <T> Mono<T> retrieveIfAny(RestRequest request, TypeReference<T> type) {
+        if (type == null) {
+            return missingType();
+        }
+        JavaType javaType = Json.mapper().constructType(type);
+        return exchange(request).flatMap(response -> response.bodyAsString().isBlank() ? Mono.<T>empty()
+                : decode(request, response, javaType));
+    }
+
     /** Sends the request and reads a successful answer's body as a JSON tree. */
     public Mono<JsonNode> retrieveTree(RestRequest request) {
         return retrieve(request, JsonNode.class);
     }
 
     private <T> Mono<T> retrieve(RestRequest request, JavaType type) {
-        return exchange(request).handle((response, sink) -> {
-            try {
-                T value = Json.mapper().readValue(response.bodyUnsafe(), type);
-                if (value == null) {
-                    sink.error(undecodable(request, response, type, null));
-                } else {
-                    sink.next(value);
-                }
-            } catch (IOException malformed) {
-                sink.error(undecodable(request, response, type, malformed));
-            }
-        });
+        return exchange(request).flatMap(response -> decode(request, response, type));
+    }
+
+    private <T> Mono<T> decode(RestRequest request, RestResponse response, JavaType type) {
+        try {
+            T value = Json.mapper().readValue(response.bodyUnsafe(), type);
+            return value == null ? Mono.error(undecodable(request, response, type, null)) : Mono.just(value);
+        } catch (IOException malformed) {
+            return Mono.error(undecodable(request, response, type, malformed));
+        }
     }
 
     private ProtocolException undecodable(RestRequest request, RestResponse response, JavaType type,
@@ -198,7 +272,14 @@ public final class RestClient implements Disposable {
         RestStep step = index < callSteps ? perCall.get(index)
                 : index - callSteps < perAttempt.size() ? perAttempt.get(index - callSteps) : null;
         if (step == null) {
-            return Mono.defer(() -> transport.send(request));
+            return Mono.deferContextual(context -> {
+                AtomicBoolean handed = context.getOrDefault(HANDED_TO_TRANSPORT, null);
+                if (handed != null) {
+                    handed.set(true);
+                }
+                Runnable written = context.getOrDefault(NonceOrderStep.WRITTEN, null);
+                return written == null ? transport.send(request) : transport.send(request, written);
+            });
         }
         // a step that throws instead of returning an error Mono still fails only this call
         return Mono.defer(() -> step.process(request, next -> step(index + 1, next)));
@@ -209,7 +290,9 @@ public final class RestClient implements Disposable {
 
         private final RestOptions options;
         private ErrorMapper errorMapper;
-        private RequestSigner signer;
+        private BearerTokenStep bearer;
+        private NonceOrderStep nonceOrder;
+        private SignStep sign;
         private final List<RestStep> perCall = new ArrayList<>();
         private final List<RestStep> perAttempt = new ArrayList<>();
         private RestTransport transport;
@@ -219,15 +302,41 @@ public final class RestClient implements Disposable {
             this.errorMapper = StandardErrorMapper.forVenue(options.venue()).withClock(options.clock());
         }
 
-        /** The venue's error mapping (default: {@link StandardErrorMapper} for the options' venue). */
+        /**
+         * The venue's error mapping (default: {@link StandardErrorMapper} for the options' venue). A
+         * {@code StandardErrorMapper} is given the options' clock, so {@code Retry-After} dates are read with it.
+         */
         public Builder errorMapper(ErrorMapper errorMapper) {
-            this.errorMapper = Objects.requireNonNull(errorMapper, "errorMapper");
+            Objects.requireNonNull(errorMapper, "errorMapper");
+            this.errorMapper = errorMapper instanceof StandardErrorMapper table ? table.withClock(options.clock())
+                    : errorMapper;
             return this;
         }
 
-        /** Authenticates every attempt, last before sending; leave unset for public endpoints. */
+        /**
+         * Adds the bearer token to the requests the step applies to, first in every attempt (before the rate
+         * limit, so a call waiting for its token holds no permit); {@code null} for none.
+         */
+        public Builder bearerToken(BearerTokenStep step) {
+            this.bearer = step;
+            return this;
+        }
+
+        /** Sends the private calls of one key in nonce order, right after the rate limit; {@code null} for none. */
+        public Builder nonceOrder(NonceOrderStep step) {
+            this.nonceOrder = step;
+            return this;
+        }
+
+        /** Signs every attempt, last before sending; {@code null} for none (public endpoints only). */
+        public Builder sign(SignStep step) {
+            this.sign = step;
+            return this;
+        }
+
+        /** Shorthand for {@link #sign(SignStep)} with a step around this signer; {@code null} for none. */
         public Builder signer(RequestSigner signer) {
-            this.signer = signer;
+            this.sign = signer == null ? null : new SignStep(signer, options.venue());
             return this;
         }
 
@@ -237,7 +346,7 @@ public final class RestClient implements Disposable {
             return this;
         }
 
-        /** Adds a step that runs for every attempt, after the rate limit and before the signer. */
+        /** Adds a step that runs for every attempt, after the rate limit and nonce order and before signing. */
         public Builder perAttempt(RestStep step) {
             perAttempt.add(Objects.requireNonNull(step, "step"));
             return this;

@@ -11,4 +11,13 @@ public interface RestTransport {
 
     /** Sends the request once. */
     Mono<RestResponse> send(RestRequest request);
+
+    /**
+     * Sends the request once and runs {@code written} (at most once matters; it may run more) as soon as the
+     * request is on the wire. A transport that cannot tell runs it when the answer or the failure arrives, which
+     * is later but never too early. Used by {@link NonceOrderStep} to end its section.
+     */
+    default Mono<RestResponse> send(RestRequest request, Runnable written) {
+        return send(request).doFinally(signal -> written.run());
+    }
 }

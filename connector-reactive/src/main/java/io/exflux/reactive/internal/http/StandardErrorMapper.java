@@ -14,22 +14,27 @@ import io.exflux.reactive.internal.ratelimit.RetryAfter;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * The usual mapping from an HTTP error answer to a typed exception, configurable per venue.
+ * The one mapping from a venue's answer to a typed exception: a venue configures its error table here (rules by
+ * status, venue code, message text or anything else of the answer) and the status decides the rest.
  *
- * <p>By status: 400 and 422 {@link InvalidRequestException}, 401 {@link AuthenticationException}, 403
- * {@link PermissionDeniedException}, 404 {@link NotFoundException}, 429 {@link RateLimitedException} (with the
- * {@code Retry-After}), 5xx {@link ExchangeUnavailableException}, any other non-2xx {@link ExchangeException}.
- * A JSON body's code and message fields (by default {@code code}, {@code error}, {@code errorCode} and
- * {@code message}, {@code msg}, {@code error}) give the venue code and the message; rules by venue code or by
- * message text override the status. A body that is empty or not JSON still gives a clear error carrying the
- * start of that body.
+ * <p>By status, when no rule matches: 400, 422 and any other 4xx {@link InvalidRequestException}, 401
+ * {@link AuthenticationException}, 403 {@link PermissionDeniedException}, 404 {@link NotFoundException}, 429
+ * {@link RateLimitedException} (with the {@code Retry-After}, read with the client's clock), 5xx
+ * {@link ExchangeUnavailableException}, anything else {@link ExchangeException}. A JSON body's code and message
+ * fields (by default {@code code}, {@code error}, {@code errorCode} and {@code message}, {@code msg},
+ * {@code error}) give the venue code and the message; detail fields (none by default) are quoted after it. A body
+ * that is empty or not JSON still gives a clear error (the body itself is in the {@link ErrorContext}). Rules are
+ * tried in the order they were added; the first that matches makes the exception. Whether the error is worth
+ * retrying is the exception's {@code isTransient()}, nothing else.
  *
  * <pre>{@code
  * ErrorMapper btse = StandardErrorMapper.forVenue("btse")
@@ -48,58 +53,159 @@ public final class StandardErrorMapper implements ErrorMapper {
         ExchangeException create(String message, ErrorContext context);
     }
 
+    /** One row of the table: when it applies, and the exception it makes. */
+    private record Rule(Predicate<Answer> when, Function<Answer, ExchangeException> then) {
+    }
+
+    /** An error answer as the rules see it. */
+    public static final class Answer {
+        private final RestRequest request;
+        private final RestResponse response;
+        private final String code;
+        private final String venueMessage;
+        private final String message;
+        private final ErrorContext context;
+        private final Clock clock;
+
+        private Answer(RestRequest request, RestResponse response, String code, String venueMessage, String message,
+                       ErrorContext context, Clock clock) {
+            this.request = request;
+            this.response = response;
+            this.code = code;
+            this.venueMessage = venueMessage;
+            this.message = message;
+            this.context = context;
+            this.clock = clock;
+        }
+
+        /** The request that was answered. */
+        public RestRequest request() {
+            return request;
+        }
+
+        /** The HTTP status. */
+        public int status() {
+            return response.status();
+        }
+
+        /** The venue's error code, or {@code null}. */
+        public String code() {
+            return code;
+        }
+
+        /** The venue's message, or {@code null}. */
+        public String venueMessage() {
+            return venueMessage;
+        }
+
+        /** The message of the exception: who answered what to which call. */
+        public String message() {
+            return message;
+        }
+
+        /** The context of the exception. */
+        public ErrorContext context() {
+            return context;
+        }
+
+        /** Whether the venue code contains this text, ignoring case. */
+        public boolean codeContains(String fragment) {
+            return code != null && code.toLowerCase(Locale.ROOT).contains(fragment.toLowerCase(Locale.ROOT));
+        }
+
+        /** Whether the venue's message contains this text, ignoring case. */
+        public boolean messageContains(String fragment) {
+            return venueMessage != null
+                    && venueMessage.toLowerCase(Locale.ROOT).contains(fragment.toLowerCase(Locale.ROOT));
+        }
+
+        /** The answer's {@code Retry-After} (seconds or a date, read with the client's clock), or {@code null}. */
+        public Duration retryAfter() {
+            return RetryAfter.parse(response.header("Retry-After"), clock).orElse(null);
+        }
+
+        /** A {@link RateLimitedException} carrying the answer's {@code Retry-After}. */
+        public RateLimitedException rateLimited() {
+            return new RateLimitedException(message, context, retryAfter());
+        }
+    }
+
     private final String venue;
     private final Clock clock;
     private final List<String> codeFields;
     private final List<String> messageFields;
-    private final Map<String, ExceptionFactory> byCode;
-    private final Map<String, ExceptionFactory> byMessage;
+    private final List<String> detailFields;
+    private final List<Rule> rules;
 
     private StandardErrorMapper(String venue, Clock clock, List<String> codeFields, List<String> messageFields,
-                                Map<String, ExceptionFactory> byCode, Map<String, ExceptionFactory> byMessage) {
+                                List<String> detailFields, List<Rule> rules) {
         this.venue = venue;
         this.clock = clock;
         this.codeFields = List.copyOf(codeFields);
         this.messageFields = List.copyOf(messageFields);
-        this.byCode = Map.copyOf(byCode);
-        this.byMessage = new LinkedHashMap<>(byMessage);
+        this.detailFields = List.copyOf(detailFields);
+        this.rules = List.copyOf(rules);
     }
 
-    /** The standard mapping for this venue, reading absolute {@code Retry-After} values with the system clock. */
+    /**
+     * The standard mapping for this venue, reading absolute {@code Retry-After} values with the system clock until
+     * given the client's ({@link #withClock}; {@link RestClient.Builder} does so for its default mapper).
+     */
     public static StandardErrorMapper forVenue(String venue) {
         return new StandardErrorMapper(Objects.requireNonNull(venue, "venue"), Clock.systemUTC(),
-                List.of("code", "errorCode", "error"), List.of("message", "msg", "error"), Map.of(), Map.of());
+                List.of("code", "errorCode", "error"), List.of("message", "msg", "error"), List.of(), List.of());
     }
 
-    /** A copy reading absolute {@code Retry-After} values with this clock. */
+    /** A copy reading absolute {@code Retry-After} values with this clock (the client's). */
     public StandardErrorMapper withClock(Clock clock) {
         return new StandardErrorMapper(venue, Objects.requireNonNull(clock, "clock"), codeFields, messageFields,
-                byCode, byMessage);
+                detailFields, rules);
     }
 
     /** A copy that reads the venue code from these JSON fields, first present wins. */
     public StandardErrorMapper codeFields(String... names) {
-        return new StandardErrorMapper(venue, clock, List.of(names), messageFields, byCode, byMessage);
+        return new StandardErrorMapper(venue, clock, List.of(names), messageFields, detailFields, rules);
     }
 
     /** A copy that reads the message from these JSON fields, first present wins. */
     public StandardErrorMapper messageFields(String... names) {
-        return new StandardErrorMapper(venue, clock, codeFields, List.of(names), byCode, byMessage);
+        return new StandardErrorMapper(venue, clock, codeFields, List.of(names), detailFields, rules);
+    }
+
+    /** A copy that quotes these JSON fields (field errors, say) after the message when present. */
+    public StandardErrorMapper detailFields(String... names) {
+        return new StandardErrorMapper(venue, clock, codeFields, messageFields, List.of(names), rules);
+    }
+
+    /** A copy with this rule last in the table: answers {@code when} accepts become what {@code then} makes. */
+    public StandardErrorMapper onAnswer(Predicate<Answer> when, Function<Answer, ExchangeException> then) {
+        List<Rule> copy = new ArrayList<>(rules);
+        copy.add(new Rule(Objects.requireNonNull(when, "when"), Objects.requireNonNull(then, "then")));
+        return new StandardErrorMapper(venue, clock, codeFields, messageFields, detailFields, copy);
+    }
+
+    /** A copy that maps answers {@code when} accepts to the given exception. */
+    public StandardErrorMapper on(Predicate<Answer> when, ExceptionFactory factory) {
+        Objects.requireNonNull(factory, "factory");
+        return onAnswer(when, answer -> factory.create(answer.message(), answer.context()));
     }
 
     /** A copy that maps this venue code to the given exception, whatever the status. */
     public StandardErrorMapper onCode(String venueCode, ExceptionFactory factory) {
-        Map<String, ExceptionFactory> copy = new LinkedHashMap<>(byCode);
-        copy.put(Objects.requireNonNull(venueCode, "venueCode"), Objects.requireNonNull(factory, "factory"));
-        return new StandardErrorMapper(venue, clock, codeFields, messageFields, copy, byMessage);
+        Objects.requireNonNull(venueCode, "venueCode");
+        return on(answer -> venueCode.equals(answer.code()), factory);
     }
 
     /** A copy that maps an error whose message contains this text (case-insensitive) to the given exception. */
     public StandardErrorMapper onMessage(String fragment, ExceptionFactory factory) {
-        Map<String, ExceptionFactory> copy = new LinkedHashMap<>(byMessage);
-        copy.put(Objects.requireNonNull(fragment, "fragment").toLowerCase(java.util.Locale.ROOT),
-                Objects.requireNonNull(factory, "factory"));
-        return new StandardErrorMapper(venue, clock, codeFields, messageFields, byCode, copy);
+        Objects.requireNonNull(fragment, "fragment");
+        return on(answer -> answer.messageContains(fragment), factory);
+    }
+
+    /** A copy that maps this status, for the requests {@code requests} accepts, to the given exception. */
+    public StandardErrorMapper onStatus(int status, Predicate<RestRequest> requests, ExceptionFactory factory) {
+        Objects.requireNonNull(requests, "requests");
+        return on(answer -> answer.status() == status && requests.test(answer.request()), factory);
     }
 
     @Override
@@ -112,29 +218,20 @@ public final class StandardErrorMapper implements ErrorMapper {
         String code = text(json, codeFields);
         String venueMessage = text(json, messageFields);
         ErrorContext context = new ErrorContext(venue, response.status(), code, body.isEmpty() ? null : body);
-        String message = describe(request, response, json, code, venueMessage);
-
-        ExceptionFactory rule = code == null ? null : byCode.get(code);
-        if (rule == null && venueMessage != null) {
-            String lower = venueMessage.toLowerCase(java.util.Locale.ROOT);
-            for (Map.Entry<String, ExceptionFactory> entry : byMessage.entrySet()) {
-                if (lower.contains(entry.getKey())) {
-                    rule = entry.getValue();
-                    break;
-                }
+        Answer answer = new Answer(request, response, code, venueMessage,
+                describe(request, response, json, code, venueMessage), context, clock);
+        for (Rule rule : rules) {
+            if (rule.when().test(answer)) {
+                return Optional.of(rule.then().apply(answer));
             }
         }
-        if (rule != null) {
-            return Optional.of(rule.create(message, context));
-        }
-        return Optional.of(byStatus(response, message, context));
+        return Optional.of(byStatus(answer));
     }
 
-    private ExchangeException byStatus(RestResponse response, String message, ErrorContext context) {
-        int status = response.status();
-        if (status == 400 || status == 422) {
-            return new InvalidRequestException(message, context);
-        }
+    private static ExchangeException byStatus(Answer answer) {
+        int status = answer.status();
+        String message = answer.message();
+        ErrorContext context = answer.context();
         if (status == 401) {
             return new AuthenticationException(message, context);
         }
@@ -145,8 +242,10 @@ public final class StandardErrorMapper implements ErrorMapper {
             return new NotFoundException(message, context);
         }
         if (status == 429) {
-            Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), clock).orElse(null);
-            return new RateLimitedException(message, context, retryAfter);
+            return answer.rateLimited();
+        }
+        if (status >= 400 && status < 500) {
+            return new InvalidRequestException(message, context);
         }
         if (status >= 500) {
             return new ExchangeUnavailableException(message, context);
@@ -171,6 +270,12 @@ public final class StandardErrorMapper implements ErrorMapper {
         }
         if (venueMessage != null && !venueMessage.equals(code)) {
             out.append(code == null ? ": " : ", ").append(truncate(venueMessage));
+        }
+        for (String field : detailFields) {
+            JsonNode detail = json.get(field);
+            if (detail != null && !detail.isNull()) {
+                out.append(" (").append(field).append(": ").append(truncate(detail.toString())).append(')');
+            }
         }
         return out.toString();
     }
@@ -206,8 +311,6 @@ public final class StandardErrorMapper implements ErrorMapper {
 
     @Override
     public String toString() {
-        return "StandardErrorMapper[" + venue + ", " + byCode.size() + " code rules, " + byMessage.size()
-                + " message rules]";
+        return "StandardErrorMapper[" + venue + ", " + rules.size() + " rules]";
     }
-
 }

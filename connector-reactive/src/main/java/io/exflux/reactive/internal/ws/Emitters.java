@@ -25,6 +25,10 @@ final class Emitters {
         }
     }
 
+    static <T> void error(Sinks.Many<T> sink, Throwable error) {
+        sink.emitError(error, RETRY_WHILE_CONTENDED);
+    }
+
     static <T> void complete(Sinks.Many<T> sink) {
         sink.emitComplete(RETRY_WHILE_CONTENDED);
     }

@@ -6,6 +6,7 @@ import io.exflux.api.stream.ConnectionEvent;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -193,9 +194,40 @@ final class ReconnectingSocket<M> {
     void unsubscribeOnWire(String topic) {
         WsSession<M> live = ready;
         if (live != null && live.wireTopics.remove(topic)) {
+            live.pending.forget(topic);
             sendBatched(live, List.of(topic), false).subscribe(null, error -> log.debug(
                     "{} socket {}: unsubscribe frame not written: {}", uri(), index, error.toString()));
         }
+    }
+
+    /** Unsubscribes and subscribes the topic again on the current session, if it is on the wire there. */
+    Mono<Void> resubscribe(String topic) {
+        return Mono.defer(() -> {
+            WsSession<M> live = ready;
+            if (live == null || !live.wireTopics.contains(topic)) {
+                return Mono.empty();
+            }
+            live.pending.forget(topic);
+            return sendBatched(live, List.of(topic), false).then(sendBatched(live, List.of(topic), true));
+        });
+    }
+
+    /**
+     * The venue refused {@code names} on {@code live}: off the wire (the next subscriber subscribes
+     * again), and their subscribers fail.
+     */
+    void refused(WsSession<M> live, Collection<String> names, Throwable error) {
+        for (String name : names) {
+            live.wireTopics.remove(name);
+            live.pending.forget(name);
+        }
+        owner.fail(this, names, error);
+    }
+
+    /** Authentication failed on {@code live}: every topic of this socket fails; the session is dropped by the caller. */
+    void authenticationRefused(WsSession<M> live, Throwable error) {
+        List<String> all = List.copyOf(topics);
+        refused(live, all, error);
     }
 
     private Mono<Void> sendBatched(WsSession<M> live, List<String> list, boolean subscribe) {
@@ -205,21 +237,38 @@ final class ReconnectingSocket<M> {
             batches.add(list.subList(from, Math.min(list.size(), from + perFrame)));
         }
         return Flux.fromIterable(batches)
-                .concatMap(batch -> live.sendAll(subscribe
-                        ? dialect().subscribeFrames(List.copyOf(batch))
-                        : dialect().unsubscribeFrames(List.copyOf(batch))))
+                .concatMap(batch -> subscribe ? sendSubscribe(live, List.copyOf(batch))
+                        : live.sendAll(dialect().unsubscribeFrames(List.copyOf(batch))))
                 .then();
+    }
+
+    /** Remembers the batch as awaiting the venue's answer (when the venue answers) before it is written. */
+    private Mono<Void> sendSubscribe(WsSession<M> live, List<String> batch) {
+        List<String> frames = dialect().subscribeFrames(batch);
+        if (!frames.isEmpty() && dialect().acknowledgesSubscriptions()) {
+            live.pending.sent(batch);
+        }
+        return live.sendAll(frames);
     }
 
     // ---------------------------------------------------------------- inbound
 
-    void route(M message) {
-        String topic = dialect().route(message, topicsView);
-        if (topic == null) {
-            owner.control(message);
-        } else {
-            owner.deliver(topic, message);
+    /** Delivers to {@code topic} if this socket carries it; {@code false} if it does not. */
+    boolean deliver(String topic, M message) {
+        if (topic == null || !topics.contains(topic)) {
+            return false;
         }
+        owner.deliver(topic, message);
+        return true;
+    }
+
+    void control(M message) {
+        owner.control(message);
+    }
+
+    /** This socket's topics, read-only. */
+    Set<String> topicsView() {
+        return topicsView;
     }
 
     void malformed(String reason, Throwable cause, String frame) {

@@ -3,7 +3,6 @@ package io.exflux.reactive.internal.ws;
 import io.exflux.reactive.config.StreamOptions;
 
 import java.util.List;
-import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -20,28 +19,28 @@ import reactor.core.publisher.Mono;
 public interface StreamDialect<M> {
 
     /**
-     * Decodes one inbound text frame into zero or more messages, synchronously (the frame is only valid
-     * during this call). Reports a frame it cannot read through {@link FrameSink#malformed}; a thrown
-     * exception is treated the same way. Neither kills the stream: the engine logs and counts it and
-     * reads the next frame.
+     * Decodes one inbound text frame into zero or more messages and names the topics of each, in one
+     * pass, synchronously (the frame is only valid during this call): {@link FrameSink#next(Object, String)}
+     * for data (a message may belong to several live topics, e.g. a pair's topic and its wildcard),
+     * {@link FrameSink#control} for acks and welcomes, {@link FrameSink#acknowledged},
+     * {@link FrameSink#refused} and {@link FrameSink#authenticationRefused} for the venue's answers to
+     * subscriptions and authentication. The engine builds no venue error itself: the dialect supplies the
+     * typed exception.
+     *
+     * <p>Reports a frame it cannot read through {@link FrameSink#malformed}; a thrown exception is treated
+     * the same way. Neither kills the stream: the engine logs and counts it and reads the next frame.
      */
     void decode(String frame, FrameSink<M> sink);
 
     /**
-     * The topic a decoded message belongs to, or {@code null} for a control message (an ack, a venue
-     * error, a welcome) that no topic subscriber should see; those are published on
-     * {@code StreamEndpoint.controlMessages()}.
-     *
-     * <p>A venue error about one topic (e.g. "invalid topic") is routed to that topic like data: the
-     * venue's client maps it to its typed error in the topic's flux, so only that topic's subscribers
-     * fail, with the venue's own exception type and wording (see {@code AlpStreamClient}). The engine
-     * deliberately does not fail topics itself: it cannot build a venue's typed error, and a topic
-     * channel stays reusable for the next subscriber.
-     *
-     * @param topicsOfConnection the topics currently live on the connection that received the message,
-     *                           for venues that route by elimination (e.g. "the only book channel")
+     * Whether the venue answers every subscribe frame, in order, with an ack
+     * ({@link FrameSink#acknowledged}) or an error. Only then does the engine remember the subscribe
+     * frames awaiting an answer on each connection, so an error frame that names no topic fails the one
+     * it answers (the oldest). Default {@code false}: a refusal must name its topic.
      */
-    String route(M message, Set<String> topicsOfConnection);
+    default boolean acknowledgesSubscriptions() {
+        return false;
+    }
 
     /**
      * The frames that subscribe a batch of topics. The batch never has more than

@@ -10,6 +10,7 @@ import io.exflux.api.stream.OverflowPolicy;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -40,6 +41,12 @@ import reactor.netty.http.client.WebsocketClientSpec;
  *       {@link StreamDialect#outboundFrames}.</li>
  *   <li>Every subscriber gets its own {@link OverflowPolicy} after the shared hot flux: a slow one never
  *       slows the socket or the other subscribers of the same topic.</li>
+ *   <li>A message reaches every live topic the dialect names for it (a pair's topic and its wildcard
+ *       both get it), once per topic.</li>
+ *   <li>A subscription the venue refuses fails that topic's subscribers with the dialect's typed error
+ *       (an error frame that names no topic answers the oldest subscribe frame still pending, when the
+ *       venue {@link StreamDialect#acknowledgesSubscriptions() acknowledges}); a refused authentication
+ *       fails every topic of its socket. A failed topic stays usable: its next subscriber subscribes again.</li>
  *   <li>A malformed frame is logged, counted ({@link #malformedFrames()}) and skipped.</li>
  * </ul>
  *
@@ -132,6 +139,12 @@ public final class StreamEndpoint<M> {
      * the gap, so the subscriber rebuilds its state from a fresh snapshot. Under
      * {@link OverflowPolicy.Kind#BUFFER_THEN_FAIL} the subscriber receives its buffer, then a
      * {@link io.exflux.api.error.StreamOverflowException}. The marker is ignored by the other policies.
+     *
+     * <p>Hot and shared; never completes while subscribed unless the endpoint closes. Errors with the
+     * dialect's typed exception when the venue refuses the topic (e.g. an unknown market) or this
+     * socket's authentication (e.g. {@link io.exflux.api.error.AuthenticationException}); the topic stays
+     * usable and a later subscriber asks the venue again. Connection losses are not errors: the socket
+     * reconnects and resubscribes.
      */
     public Flux<M> topic(String topic, OverflowPolicy policy, Supplier<? extends M> resyncMarker) {
         if (topic == null || topic.isEmpty()) {
@@ -185,6 +198,24 @@ public final class StreamEndpoint<M> {
         return Set.copyOf(topics.keySet());
     }
 
+    /**
+     * Unsubscribes and subscribes again one live topic on its socket, leaving its subscribers attached
+     * (for venues that resync a book by subscribing again). Cold: nothing is sent before subscription.
+     * Completes when both frames are written, at once when the topic's socket is between sessions (the
+     * next session subscribes it anyway). Errors with {@link InvalidRequestException} when the topic is
+     * not live on this endpoint.
+     */
+    public Mono<Void> resubscribe(String topic) {
+        return Mono.defer(() -> {
+            TopicChannel<M> channel = topic == null ? null : topics.get(topic);
+            if (channel == null) {
+                return Mono.error(new InvalidRequestException("cannot resubscribe " + topic + ": not a live topic of "
+                        + uri));
+            }
+            return channel.socket.resubscribe(topic);
+        });
+    }
+
     /** The endpoint. */
     public URI uri() {
         return uri;
@@ -233,7 +264,6 @@ public final class StreamEndpoint<M> {
     private Acquired<M> acquire(String topic) {
         TopicChannel<M> channel;
         ReconnectingSocket<M> newSocket = null;
-        boolean firstSubscriber = false;
         synchronized (this) {
             if (closed) {
                 throw new IllegalStateException("stream to " + uri + " is closed");
@@ -250,7 +280,6 @@ public final class StreamEndpoint<M> {
                 socket.topics.add(topic);
                 channel.socket = socket;
                 topics.put(topic, channel);
-                firstSubscriber = true;
             }
             channel.references++;
             if (channel.pendingUnsubscribe != null) {
@@ -263,10 +292,8 @@ public final class StreamEndpoint<M> {
         if (toStart != null) {
             return new Acquired<>(acquired, toStart::start);
         }
-        if (firstSubscriber) {
-            return new Acquired<>(acquired, () -> acquired.socket.subscribeOnWire(topic));
-        }
-        return new Acquired<>(acquired, () -> { });
+        // Every subscriber asks: a no-op while the topic is on the wire, a new subscription after a refusal.
+        return new Acquired<>(acquired, () -> acquired.socket.subscribeOnWire(topic));
     }
 
     private ReconnectingSocket<M> socketWithRoom() {
@@ -328,6 +355,19 @@ public final class StreamEndpoint<M> {
         TopicChannel<M> channel = topics.get(topic);
         if (channel != null) {
             channel.publish(message);
+        }
+    }
+
+    /**
+     * Fails the subscribers of those of {@code names} that {@code socket} carries now; each topic stays
+     * live (its next subscriber reuses it).
+     */
+    void fail(ReconnectingSocket<M> socket, Collection<String> names, Throwable error) {
+        for (String name : names) {
+            TopicChannel<M> channel = topics.get(name);
+            if (channel != null && channel.socket == socket) {
+                channel.fail(error);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.exflux.reactive.internal.ws;
 
+import io.exflux.api.error.ExchangeException;
 import io.exflux.api.error.ProtocolException;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -16,7 +17,10 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
@@ -33,6 +37,7 @@ import reactor.netty.http.websocket.WebsocketOutbound;
  */
 final class WsSession<M> implements HandshakeSession, HeartbeatContext, FrameSink<M> {
 
+    private static final Logger log = LoggerFactory.getLogger(WsSession.class);
     private static final Object FRAME_SEEN = new Object();
 
     private final ReconnectingSocket<M> socket;
@@ -46,6 +51,10 @@ final class WsSession<M> implements HandshakeSession, HeartbeatContext, FrameSin
     private final Sinks.Many<Object> activity = Sinks.unsafe().many().multicast().directBestEffort();
     /** Topics subscribed on the wire during this session, so each is sent exactly once per session. */
     final Set<String> wireTopics = ConcurrentHashMap.newKeySet();
+    /** Subscribe frames of this session awaiting the venue's answer (acknowledging venues only). */
+    final PendingSubscriptions pending = new PendingSubscriptions();
+    /** Errors when the venue refuses this session's authentication: the socket drops and reconnects. */
+    private final Sinks.Empty<Void> refusedAuthentication = Sinks.empty();
 
     // Confined to the event loop.
     private boolean live;
@@ -89,7 +98,7 @@ final class WsSession<M> implements HandshakeSession, HeartbeatContext, FrameSin
                                         Mono.defer(() -> socket.onSessionReady(this)),
                                         Mono.defer(this::sendOutboundFrames))))))
                 .then(Mono.never());
-        return Mono.firstWithSignal(inbound, lifecycle);
+        return Mono.firstWithSignal(inbound, lifecycle, refusedAuthentication.asMono());
     }
 
     /** Why the session ended, for the disconnect event, when the server closed it. */
@@ -188,16 +197,70 @@ final class WsSession<M> implements HandshakeSession, HeartbeatContext, FrameSin
         return socket.dialect().outboundFrames(this).concatMap(this::send).then();
     }
 
+    /**
+     * Sends the venue's authentication frames. A credential the venue's REST refuses (a permanent
+     * exchange error, e.g. a wrong secret) fails this socket's topics before the session drops, so
+     * private streams see it instead of a silent reconnect loop; a transient one only reconnects.
+     */
     private Mono<Void> authenticate() {
         return Mono.defer(() -> socket.dialect().authenticate())
+                .doOnError(ExchangeException.class, error -> {
+                    if (!error.isTransient()) {
+                        socket.authenticationRefused(this, error);
+                    }
+                })
                 .flatMap(this::sendAll);
     }
 
     // ---------------------------------------------------------------- FrameSink
 
     @Override
-    public void next(M message) {
-        socket.route(message);
+    public void next(M message, String topic) {
+        if (!socket.deliver(topic, message)) {
+            socket.control(message);
+        }
+    }
+
+    @Override
+    public void next(M message, String topic, String alsoTopic) {
+        boolean delivered = socket.deliver(topic, message);
+        if (alsoTopic != null && !alsoTopic.equals(topic)) {
+            delivered |= socket.deliver(alsoTopic, message);
+        }
+        if (!delivered) {
+            socket.control(message);
+        }
+    }
+
+    @Override
+    public void control(M message) {
+        socket.control(message);
+    }
+
+    @Override
+    public Set<String> liveTopics() {
+        return socket.topicsView();
+    }
+
+    @Override
+    public void acknowledged(List<String> topics) {
+        pending.acknowledged(topics);
+    }
+
+    @Override
+    public void refused(String topic, Function<List<String>, ? extends ExchangeException> error) {
+        List<String> refused = topic != null ? List.of(topic) : pending.refuseOldest();
+        if (refused.isEmpty()) {
+            log.warn("{}: the venue refused a subscription that none pending matches", socket.uri());
+            return;
+        }
+        socket.refused(this, refused, error.apply(refused));
+    }
+
+    @Override
+    public void authenticationRefused(ExchangeException error) {
+        socket.authenticationRefused(this, error);
+        refusedAuthentication.tryEmitError(error);
     }
 
     @Override

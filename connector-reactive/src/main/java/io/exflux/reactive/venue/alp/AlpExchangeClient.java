@@ -245,6 +245,10 @@ public final class AlpExchangeClient implements ExchangeClient {
      * Validates against ALP's rules and the market's limits (unknown pair, decimals, size, value,
      * market buys sized in quote), then places on {@link AlpOptions#walletType()}. The answer carries
      * the venue's id and status {@code PENDING}: ALP answers with ids only; watch {@link #watchOrders()}.
+     * Never sent twice: an ambiguous failure (no answer in time, a 5xx, a connection lost while sending)
+     * fails with {@code OrderOutcomeUnknownException} carrying this request and its client order id (the
+     * order may exist). ALP's documented orders do not echo the client order id, so it can be looked up
+     * only where they do ({@link AlpRestClient#placeOrder}); otherwise the outcome is reported unknown.
      */
     @Override
     public Mono<Order> placeOrder(OrderRequest request) {
@@ -254,7 +258,7 @@ public final class AlpExchangeClient implements ExchangeClient {
                 return Mono.error(invalid);
             }
             AlpOrderRequest alp = AlpOrderRequests.toAlp(request).withWalletType(options.walletType());
-            return rest.placeOrder(alp).flatMap(ids -> ids.isEmpty()
+            return rest.placeOrder(alp, request).flatMap(ids -> ids.isEmpty()
                     ? Mono.error(new ProtocolException("ALP placed the order but answered no id",
                             ErrorContext.local(VENUE)))
                     : Mono.just(placed(ids.get(0), request)));

@@ -5,16 +5,16 @@ import io.exflux.api.config.Credentials;
 import io.exflux.api.error.AuthenticationException;
 import io.exflux.api.error.ErrorContext;
 import io.exflux.api.error.ExchangeException;
-import io.exflux.api.error.ExchangeUnavailableException;
 import io.exflux.api.error.InvalidRequestException;
+import io.exflux.api.error.OrderOutcomeUnknownException;
 import io.exflux.api.error.ProtocolException;
+import io.exflux.api.model.OrderRequest;
 import io.exflux.reactive.internal.auth.HmacSigner;
-import io.exflux.reactive.internal.codec.Json;
-import io.exflux.reactive.internal.ratelimit.RetryAfter;
+import io.exflux.reactive.internal.http.BearerTokenStep;
 import io.exflux.reactive.internal.http.RestClient;
 import io.exflux.reactive.internal.http.RestOptions;
 import io.exflux.reactive.internal.http.RestRequest;
-import io.exflux.reactive.internal.http.RestResponse;
+import io.exflux.reactive.internal.unified.ClientOrderIds;
 import io.exflux.reactive.venue.alp.internal.AlpBodies;
 import io.exflux.reactive.venue.alp.internal.AlpErrors;
 import io.exflux.reactive.venue.alp.internal.AlpJwt;
@@ -36,29 +36,24 @@ import io.exflux.reactive.venue.alp.model.AlpServerTime;
 import io.exflux.reactive.venue.alp.model.AlpSide;
 import io.exflux.reactive.venue.alp.model.AlpTicker;
 import io.exflux.reactive.venue.alp.model.AlpTrade;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * ALP.COM REST v3, every endpoint of the document, venue-typed, on the shared REST pipeline
- * ({@code io.exflux.reactive.transport.http}). Every method is cold. Public calls
- * share the {@code public} rate limit, private calls the {@code private} one; idempotent calls are
- * retried on transient failures; placing and cancelling orders never are (decision 8): after an
- * ambiguous failure of a placement that carried a {@code client_order_id}, the client looks the order
- * up by that id instead, and only fails when it is not there. Private calls carry the JWT of
- * {@link #tokens()}; POST and DELETE carry {@code X-SIGN}, the HMAC-SHA256 of the exact body bytes
- * sent. A 401 drops the token and the call is sent once more with a fresh one (a 401 means the venue
- * did not act on it).
+ * ALP.COM REST v3, every endpoint of the document, venue-typed, on the shared REST pipeline. Every method is
+ * cold. Public calls share the {@code public} rate limit, private calls the {@code private} one; idempotent
+ * calls are retried on transient failures; placing and cancelling orders never are. Private calls carry the JWT
+ * of {@link #tokens()} (the pipeline's bearer step: a 401 drops the token and the call is sent once more with a
+ * fresh one, a 401 meaning the venue did not act on it); POST and DELETE carry {@code X-SIGN}, the HMAC-SHA256 of
+ * the exact body bytes sent (the pipeline's sign step). Errors come from ALP's table ({@code AlpErrors}); an
+ * unknown API key is an {@code AuthenticationException} whether the venue answers 401 or 404
+ * (see {@code docs/venues/alp.md}).
  */
 public final class AlpRestClient {
 
@@ -75,12 +70,13 @@ public final class AlpRestClient {
         this.options = Objects.requireNonNull(options, "options");
         Credentials credentials = options.credentials();
         this.signer = credentials == null ? null : HmacSigner.sha256(credentials.secretBytes());
-        this.rest = RestClient.builder(restOptions(options))
-                .errorMapper(AlpRestClient::mapError)
-                .signer(this::sign)
-                .build();
         this.tokens = credentials == null ? null
                 : new AlpTokenProvider(this::fetchToken, options.scheduler(), options.tokenRefreshMargin());
+        this.rest = RestClient.builder(restOptions(options))
+                .errorMapper(AlpErrors.table())
+                .bearerToken(tokens == null ? null : new BearerTokenStep(tokens.cache(), AlpRestClient::needsToken))
+                .signer(signer == null ? null : this::sign)
+                .build();
     }
 
     private static RestOptions restOptions(AlpOptions options) {
@@ -277,12 +273,21 @@ public final class AlpRestClient {
     }
 
     /**
-     * {@code POST /trading/order}: the ids of the created orders. Checked before sending (fields each
-     * order type needs, positive numbers). Never retried; when it fails ambiguously (timeout, 5xx,
-     * reset) and carried a {@code client_order_id}, the order is looked up by that id and its id
-     * returned if the venue has it, else the original error is reported.
+     * {@code POST /trading/order}: the ids of the created orders. Checked before sending (fields each order type
+     * needs, positive numbers). Never sent twice. When it fails ambiguously (no answer in time, a 5xx, a connection
+     * lost while sending: the venue may have placed it) it fails with {@link OrderOutcomeUnknownException}, which
+     * carries the request and its {@code client_order_id} and says the order may exist. Before that, a request
+     * with a {@code client_order_id} is looked up among the recent orders, and the id of an order carrying it is
+     * the answer; ALP's documented order object does not carry that field, so against the venue as documented the
+     * lookup finds nothing and the outcome is reported unknown. Any other failure (a 400, insufficient funds, a
+     * refused connection) arrives as its own typed error.
      */
     public Mono<List<Long>> placeOrder(AlpOrderRequest request) {
+        return placeOrder(request, null);
+    }
+
+    /** {@link #placeOrder(AlpOrderRequest)} for the unified API: an unknown outcome carries {@code unified}. */
+    Mono<List<Long>> placeOrder(AlpOrderRequest request, OrderRequest unified) {
         if (request == null) {
             return invalid("placeOrder needs an order request");
         }
@@ -290,21 +295,20 @@ public final class AlpRestClient {
         if (!violations.isEmpty()) {
             return invalid("invalid ALP order: " + String.join("; ", violations));
         }
-        Mono<List<Long>> place = Mono.defer(() -> {
-            byte[] body = AlpBodies.placeOrder(request);
-            return call(request("POST", "trading/order", Map.of(), body, true))
-                    .flatMap(response -> decode(response, new TypeReference<List<Long>>() { }));
-        });
-        if (request.clientOrderId() == null) {
-            return place;
-        }
-        return place.onErrorResume(AlpRestClient::isAmbiguous, error -> findOrderByClientOrderId(request.clientOrderId())
-                .map(order -> List.of(order.id()))
-                .switchIfEmpty(Mono.error(error))
-                .onErrorMap(lookupError -> lookupError != error, lookupError -> {
-                    error.addSuppressed(lookupError);
-                    return error;
-                }));
+        Mono<List<Long>> placement = Mono.defer(() -> retrieve(request("POST", "trading/order", Map.of(),
+                AlpBodies.placeOrder(request), true), new TypeReference<List<Long>>() { }));
+        String clientOrderId = request.clientOrderId();
+        return ClientOrderIds.reconcile(placement, clientOrderId == null ? null
+                        : () -> findOrderByClientOrderId(clientOrderId).map(order -> List.of(order.id())),
+                failure -> unknownOutcome(failure, unified, request));
+    }
+
+    private static OrderOutcomeUnknownException unknownOutcome(Throwable failure, OrderRequest unified,
+                                                               AlpOrderRequest sent) {
+        String description = unified != null ? unified.toString() : sent.toString();
+        ErrorContext context = failure instanceof ExchangeException typed ? typed.context() : ErrorContext.local("alp");
+        return new OrderOutcomeUnknownException(ClientOrderIds.unknownOutcome("alp", description,
+                sent.clientOrderId()), context, failure, unified, description, sent.clientOrderId());
     }
 
     /**
@@ -322,9 +326,9 @@ public final class AlpRestClient {
         if (request instanceof AlpCancelRequest.ByPair byPair && (byPair.pair() == null || byPair.pair().isBlank())) {
             return invalid("cancel by pair needs a pair");
         }
-        return Mono.defer(() -> call(request("DELETE", "trading/order", Map.of(), AlpBodies.cancel(request), true)))
-                .flatMap(response -> response.bodyAsString().isBlank() ? Mono.just(Map.<String, String>of())
-                        : decode(response, new TypeReference<Map<String, String>>() { }));
+        return Mono.defer(() -> retrieveIfAny(request("DELETE", "trading/order", Map.of(), AlpBodies.cancel(request),
+                        true), new TypeReference<Map<String, String>>() { }))
+                .defaultIfEmpty(Map.of());
     }
 
     /**
@@ -341,7 +345,7 @@ public final class AlpRestClient {
     // ---------------------------------------------------------------- plumbing
 
     private <T> Mono<T> get(String path, Map<String, String> query, boolean authenticated, TypeReference<T> type) {
-        return call(request("GET", path, query, null, authenticated)).flatMap(response -> decode(response, type));
+        return retrieve(request("GET", path, query, null, authenticated), type);
     }
 
     private RestRequest request(String method, String path, Map<String, String> query, byte[] body,
@@ -360,39 +364,37 @@ public final class AlpRestClient {
         return builder.build();
     }
 
-    /** Sends through the shared pipeline; private calls with the JWT, resent once with a fresh one after a 401. */
-    private Mono<RestResponse> call(RestRequest request) {
-        if (!PRIVATE.equals(request.rateLimitScope()) || request.path().equals("/auth")) {
-            return rest.exchange(request);
-        }
-        if (tokens == null) {
-            return Mono.error(() -> new AuthenticationException("ALP private call without credentials: configure "
-                    + "AlpOptions.credentials", ErrorContext.local("alp")));
-        }
-        return tokens.token().flatMap(jwt -> rest.exchange(request.withHeader("Authorization", "Bearer " + jwt))
-                .onErrorResume(AlpRestClient::isUnauthorized, error -> {
-                    tokens.invalidate(jwt);
-                    return tokens.token().flatMap(fresh -> rest.exchange(
-                            request.withHeader("Authorization", "Bearer " + fresh)));
-                }));
+    /** Whether the request carries the JWT: every private call but the one that fetches it. */
+    private static boolean needsToken(RestRequest request) {
+        return PRIVATE.equals(request.rateLimitScope())
+                && !(request.method().equals("POST") && request.path().equals(AlpErrors.AUTH_PATH));
     }
 
-    private static boolean isUnauthorized(Throwable error) {
-        return error instanceof AuthenticationException e && e.httpStatus() == 401;
+    private <T> Mono<T> retrieve(RestRequest request, TypeReference<T> type) {
+        return tokens == null && needsToken(request) ? withoutCredentials() : rest.retrieve(request, type);
+    }
+
+    private <T> Mono<T> retrieveIfAny(RestRequest request, TypeReference<T> type) {
+        return tokens == null && needsToken(request) ? withoutCredentials() : rest.retrieveIfAny(request, type);
+    }
+
+    private static <T> Mono<T> withoutCredentials() {
+        return Mono.error(() -> new AuthenticationException("ALP private call without credentials: configure "
+                + "AlpOptions.credentials", ErrorContext.local("alp")));
     }
 
     /** The per-attempt step: {@code X-SIGN} over the exact body bytes of every POST and DELETE with a body. */
     private Mono<RestRequest> sign(RestRequest request) {
-        if (signer == null || request.bodyLength() == 0) {
+        if (request.bodyLength() == 0) {
             return Mono.just(request);
         }
-        return Mono.just(request.withHeader("X-SIGN", signer.signHex(request.body())));
+        return Mono.fromSupplier(() -> request.withHeader("X-SIGN", signer.signHex(request.body())));
     }
 
     /** {@code POST /auth}: signed like every POST (the official client does so too). */
     private Mono<String> fetchToken() {
         Credentials credentials = options.credentials();
-        return Mono.defer(() -> call(request("POST", "auth", Map.of(),
+        return Mono.defer(() -> rest.exchange(request("POST", AlpErrors.AUTH_PATH.substring(1), Map.of(),
                         AlpBodies.auth(credentials.apiKey(), credentials.secretText()), true)))
                 .flatMap(response -> {
                     try {
@@ -404,30 +406,6 @@ public final class AlpRestClient {
                                 new ErrorContext("alp", response.status(), null, null), e));
                     }
                 });
-    }
-
-    private static Optional<ExchangeException> mapError(RestRequest request, RestResponse response) {
-        if (response.isSuccess()) {
-            return Optional.empty();
-        }
-        Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), Clock.systemUTC()).orElse(null);
-        return Optional.of(AlpErrors.map(response.status(), response.bodyAsString(), retryAfter));
-    }
-
-    private static <T> Mono<T> decode(RestResponse response, TypeReference<T> type) {
-        try {
-            T value = Json.mapper().readValue(response.body(), type);
-            return value == null ? Mono.error(new ProtocolException("ALP answered null",
-                    new ErrorContext("alp", response.status(), null, response.bodyAsString()))) : Mono.just(value);
-        } catch (IOException | RuntimeException e) {
-            return Mono.error(new ProtocolException("unreadable ALP answer: " + e.getClass().getSimpleName(),
-                    new ErrorContext("alp", response.status(), null, response.bodyAsString()), e));
-        }
-    }
-
-    /** A failure after which the venue may or may not have acted: no answer, or a 5xx. */
-    static boolean isAmbiguous(Throwable error) {
-        return error instanceof ExchangeUnavailableException;
     }
 
     private static <T> Mono<T> invalid(String message) {

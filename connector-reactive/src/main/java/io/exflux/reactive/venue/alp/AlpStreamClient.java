@@ -15,7 +15,6 @@ import io.exflux.reactive.venue.alp.model.AlpMessage;
 import io.exflux.reactive.venue.alp.model.AlpRates;
 import io.exflux.reactive.venue.alp.model.AlpTickerUpdate;
 import io.exflux.reactive.venue.alp.model.AlpWsAccountTrade;
-import io.exflux.reactive.venue.alp.model.AlpWsError;
 import io.exflux.reactive.venue.alp.model.AlpWsOrder;
 import io.exflux.reactive.venue.alp.model.AlpWsTrade;
 import io.exflux.reactive.venue.alp.model.AlpWsWallet;
@@ -32,8 +31,10 @@ import reactor.core.publisher.Mono;
  * client) and {@code ta} (passed on raw). Public topics share one pool of sockets (a new socket past 20
  * topics); the private channels have their own socket, authenticated with {@code ["auth", jwt]} on
  * every connect and again whenever the JWT is renewed. Streams are hot and shared, reconnect and
- * resubscribe on their own, and never complete while subscribed. A venue error frame that names a
- * topic fails the subscribers of that topic only, with an {@link InvalidRequestException}.
+ * resubscribe on their own, and never complete while subscribed. A topic ALP refuses fails the subscribers
+ * of that topic only, with an {@link InvalidRequestException}, whether the error frame names the topic or
+ * answers the pending subscription; a refused authentication fails the private streams with an
+ * {@link AuthenticationException}.
  */
 public final class AlpStreamClient {
 
@@ -65,14 +66,18 @@ public final class AlpStreamClient {
     }
 
     /**
-     * One market's ticker rows. Subscribes {@code ticker.*} and keeps that market's rows, because the
-     * per-pair topic is documented but delivered nothing in probes (inconsistency 6.3.10); latest wins.
+     * One market's ticker rows. Keeps that market's rows of {@code ticker.*}, because the per-pair topic
+     * is documented but delivered nothing in probes (see {@code docs/venues/alp.md}); the per-pair topic
+     * is subscribed beside it only so that ALP's answer checks the pair: an unknown pair fails this flux
+     * with {@link InvalidRequestException} instead of waiting forever. Latest wins.
      */
     public Flux<AlpTickerUpdate> ticker(String pair) {
         if (isBlank(pair)) {
             return missing("ticker needs a pair");
         }
-        return tickers().filter(update -> update.rows().get(0).symbol().equals(pair)).onBackpressureLatest();
+        Flux<AlpTickerUpdate> rows = tickers().filter(update -> update.rows().get(0).symbol().equals(pair));
+        Mono<AlpTickerUpdate> pairCheck = tickerTopic(pair).ignoreElements();
+        return Flux.merge(rows, pairCheck).onBackpressureLatest();
     }
 
     /** {@code ticker.<PAIR>} as documented (the probes saw nothing on it). Latest wins. */
@@ -117,12 +122,18 @@ public final class AlpStreamClient {
         return typed(publicStream, AlpTopics.marketDepth(pair), kind(StreamKind.ORDER_BOOK), AlpDepth.class);
     }
 
-    /** The account's order updates ({@code o}). Never dropped: bounded buffer, overflow fails the subscriber. */
+    /**
+     * The account's order updates ({@code o}). Never dropped: bounded buffer, overflow fails the subscriber.
+     * Fails with {@link AuthenticationException} when ALP refuses the credentials or the token.
+     */
     public Flux<AlpWsOrder> orders() {
         return privateTopic(AlpTopics.ORDERS, AlpWsOrder.class);
     }
 
-    /** The account's wallet updates ({@code w}). Never dropped: bounded buffer, overflow fails the subscriber. */
+    /**
+     * The account's wallet updates ({@code w}). Never dropped: bounded buffer, overflow fails the subscriber.
+     * Fails with {@link AuthenticationException} when ALP refuses the credentials or the token.
+     */
     public Flux<AlpWsWallet> wallets() {
         return privateTopic(AlpTopics.WALLETS, AlpWsWallet.class);
     }
@@ -188,16 +199,13 @@ public final class AlpStreamClient {
     }
 
     /**
-     * The topic's messages of {@code type}; an error frame about the topic fails its subscribers. A message of
+     * The topic's messages of {@code type}; a refusal of the topic fails its subscribers (in the engine). A message of
      * another type is skipped with a warning, so a venue change shows up in the log rather than as silence.
      */
     private static <T extends AlpMessage> Flux<T> typed(StreamEndpoint<AlpMessage> stream, String topic,
                                                         OverflowPolicy policy, Class<T> type) {
         return stream.topic(topic, policy).handle((message, sink) -> {
-            if (message instanceof AlpWsError error) {
-                sink.error(new InvalidRequestException("ALP refused topic " + topic + ": " + error.message(),
-                        ErrorContext.local("alp")));
-            } else if (type.isInstance(message)) {
+            if (type.isInstance(message)) {
                 sink.next(type.cast(message));
             } else {
                 LOG.warn("ALP topic {} carried a {} where a {} was expected; skipped", topic,

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The default routing order of decision 6: event name, then pair, then the only book channel. */
+/** The fallback routing order, with the v1 platform's key and prefix: event name, then pair, then the only book channel. */
 class ChannelRouterTest {
 
-    private final ChannelRouter router = EngineIoOptions.defaults().router();
+    private final ChannelRouter router = ChannelRouter.byNameThenKeyThenOnlyPrefix("pair", "book_");
 
     private static JsonNode pair(String pair) {
         return JsonNodeFactory.instance.objectNode().put("pair", pair);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exflux.api.error.ExchangeException;
 import io.exflux.api.error.ProtocolException;
-import io.exflux.reactive.internal.ws.FrameSink;
+import io.exflux.reactive.internal.ws.RecordingFrameSink;
 import io.exflux.reactive.internal.ws.Handshake;
 import io.exflux.reactive.internal.ws.HandshakeSession;
 import io.exflux.reactive.internal.ws.HeartbeatContext;
@@ -31,8 +31,27 @@ class EngineIoDialectTest {
     private static final URI URI_ = URI.create("ws://127.0.0.1:1/socket.io/?EIO=4&transport=websocket");
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private static final EngineIoDialect V3 = new EngineIoDialect(EngineIoOptions.defaults());
-    private static final EngineIoDialect V4 = new EngineIoDialect(EngineIoOptions.builder().version(EngineIoVersion.V4).build());
+    /** The v1 platform's routing, as its venue package will give it: {@code pair} key, {@code book_} channels. */
+    static final ChannelRouter ROUTER = ChannelRouter.byNameThenKeyThenOnlyPrefix("pair", "book_");
+    /** Keeps every signal as it is, so these tests see what the dialect read. */
+    static final EventCodec<SessionSignal> SIGNALS = new EventCodec<>() {
+        @Override
+        public SessionSignal decode(SessionSignal.Event event) {
+            return event;
+        }
+
+        @Override
+        public SessionSignal control(SessionSignal signal) {
+            return signal;
+        }
+    };
+
+    private static final EngineIoDialect<SessionSignal> V3 = dialect(EngineIoOptions.defaults());
+    private static final EngineIoDialect<SessionSignal> V4 = dialect(EngineIoOptions.builder().version(EngineIoVersion.V4).build());
+
+    static EngineIoDialect<SessionSignal> dialect(EngineIoOptions options) {
+        return new EngineIoDialect<>(options, ROUTER, SIGNALS);
+    }
 
     // ------------------------------------------------------------------ handshake
 
@@ -62,7 +81,7 @@ class EngineIoDialectTest {
 
     @Test
     void bareEngineIoHandshakeEndsWithTheOpenPacket() {
-        EngineIoDialect bare = new EngineIoDialect(EngineIoOptions.builder().framing(Framing.ENGINE_IO).build());
+        EngineIoDialect<SessionSignal> bare = dialect(EngineIoOptions.builder().framing(Framing.ENGINE_IO).build());
         FakeHandshake socket = new FakeHandshake("0{\"sid\":\"a\",\"pingInterval\":300,\"pingTimeout\":200}", "4{\"late\":1}");
 
         StepVerifier.create(bare.handshake(socket))
@@ -177,52 +196,69 @@ class EngineIoDialectTest {
 
     @Test
     void decodesEventsAndRoutesThemToTheirChannel() {
-        List<SessionSignal> out = decode(V4, "42[\"depth\",{\"pair\":\"ETH_BTC\"}]");
+        Set<String> live = Set.of("book_BTC_USD", "book_ETH_BTC");
+        RecordingFrameSink<SessionSignal> byPair = routed(V4, "42[\"depth\",{\"pair\":\"ETH_BTC\"}]", live);
+        RecordingFrameSink<SessionSignal> byName = routed(V4, "42[\"book_BTC_USD\",{}]", live);
 
-        assertThat(out).singleElement().isInstanceOf(SessionSignal.Event.class);
-        assertThat(V4.route(out.get(0), Set.of("book_BTC_USD", "book_ETH_BTC"))).isEqualTo("book_ETH_BTC");
-        assertThat(V4.route(decode(V4, "42[\"book_BTC_USD\",{}]").get(0), Set.of("book_BTC_USD", "book_ETH_BTC")))
-                .isEqualTo("book_BTC_USD");
+        assertThat(byPair.delivered).singleElement().satisfies(d -> {
+            assertThat(d.topic()).isEqualTo("book_ETH_BTC");
+            assertThat(d.message()).isInstanceOf(SessionSignal.Event.class);
+        });
+        assertThat(byName.delivered).extracting(RecordingFrameSink.Delivery::topic).containsExactly("book_BTC_USD");
+    }
+
+    @Test
+    void theVenuesCodecDecodesEachEventOnceIntoItsRecord_andAnUnreadablePayloadIsMalformed() {
+        List<SessionSignal.Event> decoded = new ArrayList<>();
+        EngineIoDialect<String> prices = new EngineIoDialect<>(EngineIoOptions.builder().version(EngineIoVersion.V4).build(),
+                ROUTER, event -> {
+                    decoded.add(event);
+                    if (event.name().equals("skip")) {
+                        return null;
+                    }
+                    return event.arguments().get(0).get("pair").asText() + "@" + event.arguments().get(0).get("p").asText();
+                });
+        RecordingFrameSink<String> sink = new RecordingFrameSink<>(Set.of("book_BTC_USD", "book_ETH_BTC"));
+
+        prices.decode("42[\"depth\",{\"pair\":\"ETH_BTC\",\"p\":\"0.05\"}]", sink);
+        prices.decode("42[\"skip\",{}]", sink);
+        prices.decode("42[\"depth\",{\"p\":\"1\"}]", sink);
+        prices.decode("431[\"ok\"]", sink);
+
+        assertThat(sink.delivered).containsExactly(new RecordingFrameSink.Delivery<>("book_ETH_BTC", "ETH_BTC@0.05"));
+        assertThat(decoded).as("each event decoded once").hasSize(3);
+        assertThat(sink.malformed).as("no pair to read").singleElement().asString().contains("depth");
+        assertThat(sink.control).as("an ack has no record unless the codec gives one").isEmpty();
     }
 
     @Test
     void acksAndSessionEndsAreControlMessages() {
-        SessionSignal ack = decode(V4, "431[\"ok\"]").get(0);
-        SessionSignal end = decode(V4, "41").get(0);
+        RecordingFrameSink<SessionSignal> ack = routed(V4, "431[\"ok\"]", Set.of("book_BTC_USD"));
+        RecordingFrameSink<SessionSignal> end = routed(V4, "41", Set.of("book_BTC_USD"));
 
-        assertThat(V4.route(ack, Set.of("book_BTC_USD"))).isNull();
-        assertThat(end).isInstanceOf(SessionSignal.Closed.class);
-        assertThat(V4.route(end, Set.of("book_BTC_USD"))).isNull();
+        assertThat(ack.delivered).isEmpty();
+        assertThat(ack.control).singleElement().isInstanceOf(SessionSignal.AckReceived.class);
+        assertThat(end.delivered).isEmpty();
+        assertThat(end.control).singleElement().isInstanceOf(SessionSignal.Closed.class);
     }
 
     @Test
     void malformedFramesGoToTheSinksMalformedChannel() {
-        List<String> reasons = new ArrayList<>();
-        List<SessionSignal> messages = new ArrayList<>();
-        FrameSink<SessionSignal> sink = new FrameSink<>() {
-            @Override
-            public void next(SessionSignal message) {
-                messages.add(message);
-            }
-
-            @Override
-            public void malformed(String reason, Throwable cause) {
-                reasons.add(reason);
-                assertThat(cause).isInstanceOf(ProtocolException.class);
-            }
-        };
+        RecordingFrameSink<SessionSignal> sink = new RecordingFrameSink<>(Set.of("book_BTC_USD"));
 
         V4.decode("42{\"x\":1}", sink);
         V4.decode("9", sink);
         V4.decode("451-[\"bin\",{\"_placeholder\":true,\"num\":0}]", sink);
 
-        assertThat(messages).isEmpty();
-        assertThat(reasons).hasSize(3).anySatisfy(reason -> assertThat(reason).contains("binary"));
+        assertThat(sink.delivered).isEmpty();
+        assertThat(sink.control).isEmpty();
+        assertThat(sink.malformed).hasSize(3).anySatisfy(reason -> assertThat(reason).contains("binary"));
+        assertThat(sink.malformedCauses).allSatisfy(cause -> assertThat(cause).isInstanceOf(ProtocolException.class));
     }
 
     @Test
     void subscribesOneEmitPerTopicWithTheVenuesEventAndShape() {
-        EngineIoDialect custom = new EngineIoDialect(EngineIoOptions.builder()
+        EngineIoDialect<SessionSignal> custom = dialect(EngineIoOptions.builder()
                 .subscribeEvent("sub").unsubscribeEvent("unsub").subscribeArguments(SubscribeArguments.objectWith("channel")).build());
 
         assertThat(V3.subscribeFrames(List.of("book_BTC_USD", "book_ETH_BTC")))
@@ -232,20 +268,18 @@ class EngineIoDialectTest {
         assertThat(custom.unsubscribeFrames(List.of("ticker"))).containsExactly("42[\"unsub\",{\"channel\":\"ticker\"}]");
     }
 
-    private static List<SessionSignal> decode(EngineIoDialect dialect, String frame) {
-        List<SessionSignal> out = new ArrayList<>();
-        dialect.decode(frame, new FrameSink<>() {
-            @Override
-            public void next(SessionSignal message) {
-                out.add(message);
-            }
-
-            @Override
-            public void malformed(String reason, Throwable cause) {
-                throw new AssertionError("unexpected malformed frame: " + reason, cause);
-            }
-        });
+    private static List<SessionSignal> decode(EngineIoDialect<SessionSignal> dialect, String frame) {
+        RecordingFrameSink<SessionSignal> sink = routed(dialect, frame, Set.of());
+        assertThat(sink.malformed).as("unexpected malformed frame").isEmpty();
+        List<SessionSignal> out = new ArrayList<>(sink.messages());
+        out.addAll(sink.control);
         return out;
+    }
+
+    private static <M> RecordingFrameSink<M> routed(EngineIoDialect<M> dialect, String frame, Set<String> live) {
+        RecordingFrameSink<M> sink = new RecordingFrameSink<>(live);
+        dialect.decode(frame, sink);
+        return sink;
     }
 
     /** A socket whose inbound frames are scripted. */

@@ -63,21 +63,18 @@ class SocketIoInteropTest {
             throws Exception {
         AtomicReference<NodeServer> server = new AtomicReference<>(started(kind, 0));
         int port = server.get().port();
-        StreamEndpoint<SessionSignal> connection = connect(server.get(), options);
+        StreamEndpoint<Book> connection = connect(server.get(), options);
         List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
-        List<SessionSignal.Event> books = new CopyOnWriteArrayList<>();
+        List<Book> books = new CopyOnWriteArrayList<>();
         List<Throwable> errors = new CopyOnWriteArrayList<>();
         subscriptions.add(connection.events().subscribe(events::add));
         subscriptions.add(connection.topic(CHANNEL, StreamKind.OTHER)
-                .filter(SessionSignal.Event.class::isInstance)
-                .map(SessionSignal.Event.class::cast)
-                .filter(event -> isBook(event.arguments()))
                 .subscribe(books::add, errors::add));
 
         await("the first book", () -> !books.isEmpty());
         await("the server's log of the subscription", () -> !server.get().subscriptions().isEmpty());
         assertThat(server.get().subscriptions()).containsExactly(CHANNEL);
-        assertThat(books.get(0).arguments().get(0).get("pair").asText()).isEqualTo("BTC_USD");
+        assertThat(books.get(0).pair()).isEqualTo("BTC_USD");
 
         int heartbeatsAtStart = server.get().heartbeats();
         await("three more client heartbeats seen by the server", () -> server.get().heartbeats() >= heartbeatsAtStart + 3);
@@ -86,7 +83,7 @@ class SocketIoInteropTest {
         assertThat(events).as("no disconnect while heartbeating").noneMatch(ConnectionEvent.Disconnected.class::isInstance);
         if (options.framing() == Framing.SOCKET_IO) {
             assertThat(books).as("routed by event name and by pair")
-                    .extracting(SessionSignal.Event::name).contains(CHANNEL, "depth");
+                    .extracting(Book::event).contains(CHANNEL, "depth");
         }
 
         server.get().close();
@@ -114,12 +111,9 @@ class SocketIoInteropTest {
     @MethodSource("protectedNamespaces")
     void joinsAProtectedNamespaceWithItsToken(String kind, EngineIoOptions options) throws Exception {
         NodeServer server = started(kind, 0);
-        StreamEndpoint<SessionSignal> connection = connect(server, options);
-        List<SessionSignal.Event> books = new CopyOnWriteArrayList<>();
+        StreamEndpoint<Book> connection = connect(server, options);
+        List<Book> books = new CopyOnWriteArrayList<>();
         subscriptions.add(connection.topic(CHANNEL, StreamKind.OTHER)
-                .filter(SessionSignal.Event.class::isInstance)
-                .map(SessionSignal.Event.class::cast)
-                .filter(event -> isBook(event.arguments()))
                 .subscribe(books::add));
 
         await("a book from the /admin namespace", () -> !books.isEmpty());
@@ -136,7 +130,7 @@ class SocketIoInteropTest {
         if (!token.isEmpty()) {
             options.auth(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("token", token));
         }
-        StreamEndpoint<SessionSignal> connection = connect(server, options.build());
+        StreamEndpoint<Book> connection = connect(server, options.build());
         List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
         subscriptions.add(connection.events().subscribe(events::add));
         subscriptions.add(connection.topic(CHANNEL, StreamKind.OTHER).subscribe());
@@ -151,16 +145,13 @@ class SocketIoInteropTest {
     @org.junit.jupiter.params.provider.CsvSource({"sio2, V3", "sio4, V4"})
     void aBinaryEventIsRejectedFrameByFrameAndTheStreamGoesOn(String kind, EngineIoVersion version) throws Exception {
         NodeServer server = started(kind, 0);
-        StreamEndpoint<SessionSignal> connection = connect(server, EngineIoOptions.builder().version(version).build());
+        StreamEndpoint<Book> connection = connect(server, EngineIoOptions.builder().version(version).build());
         List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
-        List<SessionSignal.Event> books = new CopyOnWriteArrayList<>();
+        List<Book> books = new CopyOnWriteArrayList<>();
         subscriptions.add(connection.events().subscribe(events::add));
         subscriptions.add(connection.topic("binary", StreamKind.OTHER).subscribe());
         await("the binary subscription", () -> server.subscriptions().contains("binary"));
         subscriptions.add(connection.topic(CHANNEL, StreamKind.OTHER)
-                .filter(SessionSignal.Event.class::isInstance)
-                .map(SessionSignal.Event.class::cast)
-                .filter(event -> isBook(event.arguments()))
                 .subscribe(books::add));
 
         await("the binary header and attachment counted as malformed", () -> connection.malformedFrames() >= 2);
@@ -169,10 +160,10 @@ class SocketIoInteropTest {
         assertThat(events).noneMatch(ConnectionEvent.Disconnected.class::isInstance);
     }
 
-    private StreamEndpoint<SessionSignal> connect(NodeServer server, EngineIoOptions options) {
-        StreamEndpoint<SessionSignal> connection = StreamEndpoint.create(
+    private StreamEndpoint<Book> connect(NodeServer server, EngineIoOptions options) {
+        StreamEndpoint<Book> connection = StreamEndpoint.create(
                 options.websocketUri(URI.create("ws://127.0.0.1:" + server.port())),
-                new EngineIoDialect(options),
+                new EngineIoDialect<>(options, EngineIoDialectTest.ROUTER, BOOKS),
                 StreamOptions.builder().initialBackoff(Duration.ofMillis(50)).maxBackoff(Duration.ofMillis(200)).build());
         toClose.add(0, () -> connection.close().block(Duration.ofSeconds(5)));
         return connection;
@@ -184,9 +175,17 @@ class SocketIoInteropTest {
         return server;
     }
 
-    private static boolean isBook(List<com.fasterxml.jackson.databind.JsonNode> arguments) {
-        return !arguments.isEmpty() && arguments.get(0).has("pair");
-    }
+    /** The test venue's record: decoded once per event on the event loop, by {@link #BOOKS}. */
+    record Book(String event, String pair) { }
+
+    /** Book events become {@link Book}s; any other event is skipped. */
+    private static final EventCodec<Book> BOOKS = event -> {
+        List<com.fasterxml.jackson.databind.JsonNode> arguments = event.arguments();
+        if (arguments.isEmpty() || !arguments.get(0).has("pair")) {
+            return null;
+        }
+        return new Book(event.name(), arguments.get(0).get("pair").asText());
+    };
 
     /** Waits for a condition on the test thread (real time, loopback); not a timing assertion. */
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {

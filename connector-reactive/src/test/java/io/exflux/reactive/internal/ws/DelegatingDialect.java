@@ -2,7 +2,6 @@ package io.exflux.reactive.internal.ws;
 
 import io.exflux.reactive.internal.ws.TestDialect.Msg;
 import java.util.List;
-import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -21,8 +20,8 @@ class DelegatingDialect implements StreamDialect<Msg> {
     }
 
     @Override
-    public String route(Msg message, Set<String> topicsOfConnection) {
-        return delegate.route(message, topicsOfConnection);
+    public boolean acknowledgesSubscriptions() {
+        return delegate.acknowledgesSubscriptions();
     }
 
     @Override

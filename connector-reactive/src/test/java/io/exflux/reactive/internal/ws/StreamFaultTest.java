@@ -255,7 +255,8 @@ class StreamFaultTest {
         public void decode(String frame, FrameSink<Wire> sink) {
             String[] f = frame.split("\\|", -1);
             if (f[0].equals("T")) {
-                sink.next(new Wire("trade." + f[1], Long.parseLong(f[2])));
+                Wire trade = new Wire("trade." + f[1], Long.parseLong(f[2]));
+                sink.next(trade, trade.topic());
                 return;
             }
             CurrencyPair pair = CurrencyPair.of(f[1], "USD");
@@ -270,7 +271,8 @@ class StreamFaultTest {
                 update = new OrderBookUpdate(pair, OrderBookUpdate.Kind.DELTA, OrderBookUpdate.Mode.ABSOLUTE,
                         bid ? level : List.of(), bid ? List.of() : level, seq, Long.parseLong(f[4]), Instant.EPOCH);
             }
-            sink.next(new Wire("book." + f[1], update));
+            Wire book = new Wire("book." + f[1], update);
+            sink.next(book, book.topic());
         }
 
         private static List<PriceLevel> parseLevels(String text) {
@@ -283,11 +285,6 @@ class StreamFaultTest {
                 levels.add(new PriceLevel(new BigDecimal(pq[0]), new BigDecimal(pq[1])));
             }
             return levels;
-        }
-
-        @Override
-        public String route(Wire message, Set<String> topicsOfConnection) {
-            return message.topic();
         }
 
         @Override

@@ -1,7 +1,6 @@
 package io.exflux.reactive.internal.ws;
 
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import reactor.core.publisher.Mono;
 
@@ -40,7 +39,7 @@ final class TestDialect implements StreamDialect<TestDialect.Msg> {
     @Override
     public void decode(String frame, FrameSink<Msg> sink) {
         if (frame.startsWith("ack:")) {
-            sink.next(new Msg(null, frame));
+            sink.control(new Msg(null, frame));
             return;
         }
         if (frame.equals("boom")) {
@@ -51,12 +50,8 @@ final class TestDialect implements StreamDialect<TestDialect.Msg> {
             sink.malformed("no topic separator", null);
             return;
         }
-        sink.next(new Msg(frame.substring(0, bar), frame.substring(bar + 1)));
-    }
-
-    @Override
-    public String route(Msg message, Set<String> topicsOfConnection) {
-        return message.topic();
+        Msg message = new Msg(frame.substring(0, bar), frame.substring(bar + 1));
+        sink.next(message, message.topic());
     }
 
     @Override

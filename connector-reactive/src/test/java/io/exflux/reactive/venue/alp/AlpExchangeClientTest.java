@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.exflux.api.Capability;
 import io.exflux.api.config.Credentials;
 import io.exflux.api.error.AuthenticationException;
+import io.exflux.api.error.InsufficientFundsException;
 import io.exflux.api.error.InvalidRequestException;
 import io.exflux.api.error.NotFoundException;
+import io.exflux.api.error.OrderOutcomeUnknownException;
 import io.exflux.api.error.UnsupportedCapabilityException;
 import io.exflux.api.model.Candle;
 import io.exflux.api.model.CandleInterval;
@@ -14,11 +16,14 @@ import io.exflux.api.model.CurrencyPair;
 import io.exflux.api.model.LedgerEntry;
 import io.exflux.api.model.Order;
 import io.exflux.api.model.OrderBook;
+import io.exflux.api.model.OrderRequest;
 import io.exflux.api.model.OrderStatus;
+import io.exflux.api.model.Side;
 import io.exflux.api.model.Ticker;
 import io.exflux.testkit.server.FakeResponse;
 import io.exflux.testkit.server.FakeVenueServer;
 import io.exflux.testkit.server.RecordedRequest;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -49,6 +54,36 @@ class AlpExchangeClientTest {
     void stop() {
         client.closeGracefully().block(Duration.ofSeconds(5));
         server.close();
+    }
+
+    @Test
+    void anAmbiguousPlacementIsAnUnknownOutcomeCarryingTheUnifiedRequest() {
+        server.route("GET", "/api/v3/pairs").respond(FakeResponse.ok(AlpDocExamples.json("rest/pairs.json")));
+        server.route("POST", "/api/v3/trading/order").respond(FakeResponse.status(503));
+        server.route("GET", "/api/v3/accounts/order").respond(FakeResponse.ok("[]"));
+        OrderRequest request = OrderRequest.limit(BTC_USDT, Side.BUY, new BigDecimal("0.01"), new BigDecimal("45000.00"))
+                .withClientOrderId("u-1");
+        StepVerifier.create(client.placeOrder(request))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(OrderOutcomeUnknownException.class,
+                        unknown -> {
+                            assertThat(unknown.request()).isEqualTo(request);
+                            assertThat(unknown.clientOrderId()).isEqualTo("u-1");
+                            assertThat(unknown.getMessage()).contains("may exist").doesNotContain("SECRET");
+                        }))
+                .verify(Duration.ofSeconds(10));
+        assertThat(server.requests("POST", "/api/v3/trading/order")).hasSize(1);
+    }
+
+    @Test
+    void aRefusedPlacementIsThePlainTypedError() {
+        server.route("GET", "/api/v3/pairs").respond(FakeResponse.ok(AlpDocExamples.json("rest/pairs.json")));
+        server.route("POST", "/api/v3/trading/order").respond(
+                FakeResponse.json(400, "{\"code\":\"INSUFFICIENT_FUNDS\",\"message\":\"no money\"}"));
+        StepVerifier.create(client.placeOrder(OrderRequest.limit(BTC_USDT, Side.BUY, new BigDecimal("0.01"),
+                        new BigDecimal("45000.00")).withClientOrderId("u-2")))
+                .expectError(InsufficientFundsException.class)
+                .verify(Duration.ofSeconds(10));
+        assertThat(server.requests("GET", "/api/v3/accounts/order")).isEmpty();
     }
 
     @Test

@@ -17,8 +17,8 @@ import io.exflux.api.model.Side;
 import io.exflux.api.model.Ticker;
 import io.exflux.reactive.internal.auth.HmacSigner;
 import io.exflux.reactive.internal.codec.Json;
+import io.exflux.reactive.internal.ws.RecordingFrameSink;
 import io.exflux.reactive.venue.alp.internal.AlpBodies;
-import io.exflux.reactive.venue.alp.internal.AlpErrors;
 import io.exflux.reactive.venue.alp.internal.AlpFrameDecoder;
 import io.exflux.reactive.venue.alp.internal.AlpMapper;
 import io.exflux.reactive.venue.alp.internal.AlpOrderRequests;
@@ -180,8 +180,13 @@ class AlpInconsistenciesTest {
         assertThat(live.operation()).isEqualTo("subscribe");
         assertThat(live.topic()).isEqualTo("diff.NOPE_USDT");
         AlpStreamDialect dialect = new AlpStreamDialect(null, AlpStreamClient.DEFAULT_IDLE_FALLBACK);
-        assertThat(dialect.route(live, Set.of("diff.NOPE_USDT", "trade.BTC_USDT"))).isEqualTo("diff.NOPE_USDT");
-        assertThat(dialect.route(docs, Set.of("diff.NOPE_USDT", "trade.BTC_USDT"))).isNull();
+        RecordingFrameSink<AlpMessage> liveSink = new RecordingFrameSink<>(Set.of("diff.NOPE_USDT", "trade.BTC_USDT"));
+        dialect.decode("[\"error\",1790139264,\"Invalid topic: diff.NOPE_USDT\",\"subscribe\"]", liveSink);
+        assertThat(liveSink.refused).extracting(RecordingFrameSink.Refusal::topic).containsExactly("diff.NOPE_USDT");
+        RecordingFrameSink<AlpMessage> docsSink = new RecordingFrameSink<>(Set.of("diff.NOPE_USDT", "trade.BTC_USDT"));
+        dialect.decode(AlpDocExamples.raw("ws/error.json"), docsSink);
+        assertThat(docsSink.refused).as("names no topic: answers the pending subscription")
+                .extracting(RecordingFrameSink.Refusal::topic).containsExactly((String) null);
     }
 
     @Test
@@ -189,8 +194,15 @@ class AlpInconsistenciesTest {
         AlpStreamDialect dialect = new AlpStreamDialect(null, AlpStreamClient.DEFAULT_IDLE_FALLBACK);
         AlpTickerUpdate row = new AlpTickerUpdate(Instant.EPOCH,
                 ((AlpTickerUpdate) frame(AlpDocExamples.raw("ws/ticker.json"))).rows().subList(1, 2));
-        assertThat(dialect.route(row, Set.of("ticker.*"))).isEqualTo("ticker.*");
-        assertThat(dialect.route(row, Set.of("ticker.*", "ticker.BTC_USDT"))).isEqualTo("ticker.BTC_USDT");
+        String symbol = row.rows().get(0).symbol();
+        String frame = "[\"tk\",1694003337,[\"" + symbol + "\",\"1\",\"1\",\"1\",\"0\",\"1\",\"1\",\"1\",\"1\"]]";
+        RecordingFrameSink<AlpMessage> wildcard = new RecordingFrameSink<>(Set.of("ticker.*"));
+        dialect.decode(frame, wildcard);
+        assertThat(wildcard.delivered).extracting(RecordingFrameSink.Delivery::topic).containsExactly("ticker.*");
+        RecordingFrameSink<AlpMessage> both = new RecordingFrameSink<>(Set.of("ticker.*", "ticker." + symbol));
+        dialect.decode(frame, both);
+        assertThat(both.delivered).extracting(RecordingFrameSink.Delivery::topic)
+                .containsExactlyInAnyOrder("ticker." + symbol, "ticker.*");
         // the documented per-pair topic stays available natively (AlpStreamClient.tickerTopic); the unified
         // watchTicker subscribes ticker.* (AlpStreamClientTest.tickerFramesAreSplitByRowAndFilteredByPair)
         assertThat(AlpTopics.ticker("BTC_USDT")).isEqualTo("ticker.BTC_USDT");
@@ -239,8 +251,13 @@ class AlpInconsistenciesTest {
         AlpRates rates = (AlpRates) frame("[\"r\",1694003337,[[\"45000.1\",\"BTC\",\"USDT\"],[\"1\",\"USDT\",\"USDT\"]]]");
         assertThat(rates.rates()).hasSize(2);
         AlpStreamDialect dialect = new AlpStreamDialect(null, AlpStreamClient.DEFAULT_IDLE_FALLBACK);
-        assertThat(dialect.route(rates, Set.of("rates.*", "trade.*"))).isEqualTo("rates.*");
-        assertThat(dialect.route(rates, Set.of("rates.BTC_USDT"))).isEqualTo("rates.BTC_USDT");
+        String frame = "[\"r\",1694003337,[[\"45000.1\",\"BTC\",\"USDT\"],[\"1\",\"USDT\",\"USDT\"]]]";
+        RecordingFrameSink<AlpMessage> all = new RecordingFrameSink<>(Set.of("rates.*", "trade.*"));
+        dialect.decode(frame, all);
+        assertThat(all.delivered).extracting(RecordingFrameSink.Delivery::topic).containsExactly("rates.*");
+        RecordingFrameSink<AlpMessage> onePair = new RecordingFrameSink<>(Set.of("rates.BTC_USDT"));
+        dialect.decode(frame, onePair);
+        assertThat(onePair.delivered).extracting(RecordingFrameSink.Delivery::topic).containsExactly("rates.BTC_USDT");
     }
 
     @Test
@@ -345,11 +362,11 @@ class AlpInconsistenciesTest {
 
     @Test
     void item24_errorCodesAreTextWhetherSentAsStringsOrNumbers() {
-        ExchangeException fromString = AlpErrors.map(400, AlpDocExamples.raw("rest/place-order-error.json"), null);
-        ExchangeException fromNumber = AlpErrors.map(400, "{\"code\":1003,\"message\":\"invalid order amount\"}", null);
+        ExchangeException fromString = AlpErrorAnswers.map(400, AlpDocExamples.raw("rest/place-order-error.json"));
+        ExchangeException fromNumber = AlpErrorAnswers.map(400, "{\"code\":1003,\"message\":\"invalid order amount\"}");
         assertThat(fromString.venueCode()).isEqualTo("1003");
         assertThat(fromNumber.venueCode()).isEqualTo("1003");
-        assertThat(AlpErrors.map(400, "{\"code\":\"BAD_REQUEST\",\"message\":\"pair not found\"}", null).venueCode())
+        assertThat(AlpErrorAnswers.map(400, "{\"code\":\"BAD_REQUEST\",\"message\":\"pair not found\"}").venueCode())
                 .isEqualTo("BAD_REQUEST");
     }
 

@@ -8,8 +8,10 @@ import io.exflux.api.error.ExchangeUnavailableException;
 import io.exflux.api.error.InsufficientFundsException;
 import io.exflux.api.error.InvalidRequestException;
 import io.exflux.api.error.NotFoundException;
+import io.exflux.api.error.OrderOutcomeUnknownException;
 import io.exflux.api.error.PermissionDeniedException;
 import io.exflux.api.error.RateLimitedException;
+import io.exflux.api.error.RequestTimeoutException;
 import io.exflux.reactive.internal.auth.JcaHmac;
 import io.exflux.reactive.venue.alp.model.AlpCancelRequest;
 import io.exflux.reactive.venue.alp.model.AlpChartInterval;
@@ -154,6 +156,19 @@ class AlpRestClientTest {
         assertThat(posts).hasSize(2);
         assertThat(posts.get(0).header("Authorization")).isEqualTo("Bearer " + TOKEN);
         assertThat(posts.get(1).header("Authorization")).isEqualTo("Bearer " + second);
+        // the resend is a new attempt: signed again, over the same bytes
+        posts.forEach(post -> assertThat(post.header("X-SIGN")).isEqualTo(JcaHmac.hex("HmacSHA256", SECRET, post.body())));
+    }
+
+    @Test
+    void aPlacementThatNeverLeftBecauseNoTokenCameIsThePlainErrorNotAnUnknownOutcome() {
+        server.route("POST", "/api/v3/auth").respond(FakeResponse.status(503));
+        StepVerifier.create(client.placeOrder(AlpOrderRequest.limit("BTC_USDT", AlpSide.BUY, BigDecimal.ONE,
+                        BigDecimal.TEN).withClientOrderId("mine-4")))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(ExchangeUnavailableException.class)
+                        .isNotInstanceOf(OrderOutcomeUnknownException.class).hasMessageContaining("/auth"))
+                .verify();
+        assertThat(server.requests("POST", "/api/v3/trading/order")).isEmpty();
     }
 
     @Test
@@ -203,7 +218,7 @@ class AlpRestClientTest {
     void orderPlacementIsNeverRetried() {
         server.route("POST", "/api/v3/trading/order").respond(FakeResponse.status(503), FakeResponse.ok("[1]"));
         StepVerifier.create(client.placeOrder(AlpOrderRequest.limit("BTC_USDT", AlpSide.BUY, BigDecimal.ONE,
-                BigDecimal.TEN))).expectError(ExchangeUnavailableException.class).verify();
+                BigDecimal.TEN))).expectError(OrderOutcomeUnknownException.class).verify();
         server.route("DELETE", "/api/v3/trading/order").respond(FakeResponse.reset(), FakeResponse.status(202));
         StepVerifier.create(client.cancel(new AlpCancelRequest.All())).expectError(ExchangeUnavailableException.class)
                 .verify();
@@ -212,7 +227,60 @@ class AlpRestClientTest {
     }
 
     @Test
-    void ambiguousPlacementWithAClientOrderIdIsReconciledByLookingItUp() {
+    void anAmbiguous503OnPlacementIsAnUnknownOutcomeCarryingTheRequestAndItsClientOrderId() {
+        server.route("POST", "/api/v3/trading/order").respond(FakeResponse.status(503));
+        server.route("GET", "/api/v3/accounts/order").respond(FakeResponse.ok(AlpDocExamples.json("rest/orders.json")));
+        AlpOrderRequest request = AlpOrderRequest.limit("BTC_USDT", AlpSide.BUY, BigDecimal.ONE, BigDecimal.TEN)
+                .withClientOrderId("mine-1");
+        StepVerifier.create(client.placeOrder(request)).expectErrorSatisfies(e -> assertThat(e)
+                .isInstanceOfSatisfying(OrderOutcomeUnknownException.class, unknown -> {
+                    assertThat(unknown.clientOrderId()).isEqualTo("mine-1");
+                    assertThat(unknown.sentRequest()).isEqualTo(request.toString());
+                    assertThat(unknown.request()).isNull();
+                    assertThat(unknown.isTransient()).isFalse();
+                    assertThat(unknown.httpStatus()).isEqualTo(503);
+                    assertThat(unknown.getCause()).isInstanceOf(ExchangeUnavailableException.class);
+                })
+                .hasMessageContaining("may exist").hasMessageContaining("mine-1")).verify();
+        // the documented orders carry no client_order_id: looked up, nothing found, never sent again
+        assertThat(server.requests("GET", "/api/v3/accounts/order")).hasSize(1);
+        assertThat(server.requests("POST", "/api/v3/trading/order")).hasSize(1);
+    }
+
+    @Test
+    void aTimedOutPlacementWithoutAClientOrderIdIsAnUnknownOutcomeWithoutALookup() {
+        server.route("POST", "/api/v3/trading/order").respond(FakeResponse.stall());
+        AlpRestClient impatient = new AlpRestClient(options().mutate().requestTimeout(Duration.ofMillis(300)).build());
+        try {
+            StepVerifier.create(impatient.placeOrder(AlpOrderRequest.limit("BTC_USDT", AlpSide.BUY, BigDecimal.ONE,
+                            BigDecimal.TEN)))
+                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(OrderOutcomeUnknownException.class,
+                            unknown -> {
+                                assertThat(unknown.clientOrderId()).isNull();
+                                assertThat(unknown.getCause()).isInstanceOf(RequestTimeoutException.class);
+                            }))
+                    .verify();
+        } finally {
+            impatient.dispose();
+        }
+        assertThat(server.requests("GET", "/api/v3/accounts/order")).isEmpty();
+        assertThat(server.requests("POST", "/api/v3/trading/order")).hasSize(1);
+    }
+
+    @Test
+    void aRefusedPlacementIsItsPlainTypedError() {
+        server.route("POST", "/api/v3/trading/order").respond(
+                FakeResponse.json(400, "{\"code\":\"1003\",\"message\":\"invalid order amount\"}"));
+        StepVerifier.create(client.placeOrder(AlpOrderRequest.limit("BTC_USDT", AlpSide.BUY, BigDecimal.ONE,
+                        BigDecimal.TEN).withClientOrderId("mine-3")))
+                .expectErrorSatisfies(e -> assertThat(e).isExactlyInstanceOf(InvalidRequestException.class)
+                        .extracting("context.venueCode").isEqualTo("1003"))
+                .verify();
+        assertThat(server.requests("GET", "/api/v3/accounts/order")).isEmpty();
+    }
+
+    @Test
+    void anAmbiguousPlacementIsResolvedWhereTheOrdersEchoTheClientOrderId() {
         server.route("POST", "/api/v3/trading/order").respond(FakeResponse.status(502));
         server.route("GET", "/api/v3/accounts/order").respond(FakeResponse.ok(
                 "[{\"id\":77,\"pair\":\"BTC_USDT\",\"side\":\"BID\",\"status\":\"OPEN\",\"type\":\"LIMIT\","
@@ -221,8 +289,20 @@ class AlpRestClientTest {
         AlpOrderRequest request = AlpOrderRequest.limit("BTC_USDT", AlpSide.BUY, BigDecimal.ONE, BigDecimal.TEN);
         assertThat(client.placeOrder(request.withClientOrderId("mine-1")).block()).containsExactly(77L);
         StepVerifier.create(client.placeOrder(request.withClientOrderId("mine-2")))
-                .expectError(ExchangeUnavailableException.class).verify();
+                .expectError(OrderOutcomeUnknownException.class).verify();
         assertThat(server.requests("POST", "/api/v3/trading/order")).hasSize(2);
+    }
+
+    @Test
+    void anUnknownApiKeyIsAnAuthenticationErrorWhetherAuthAnswers401Or404() {
+        server.route("POST", "/api/v3/auth").respond(
+                FakeResponse.json(401, "{\"code\":\"UNAUTHORIZED\",\"message\":\"api key not found\"}"),
+                FakeResponse.json(404, "{\"code\":\"NOT_FOUND\",\"message\":\"api key not found\"}"));
+        StepVerifier.create(client.balances()).expectErrorSatisfies(e -> assertThat(e)
+                .isInstanceOf(AuthenticationException.class).extracting("context.httpStatus").isEqualTo(401)).verify();
+        StepVerifier.create(client.balances()).expectErrorSatisfies(e -> assertThat(e)
+                .isInstanceOf(AuthenticationException.class).extracting("context.httpStatus").isEqualTo(404)).verify();
+        assertThat(server.requests("GET", "/api/v3/accounts/balances")).isEmpty();
     }
 
     @Test
@@ -238,19 +318,21 @@ class AlpRestClientTest {
                 FakeResponse.tooManyRequests("0").withBody("{\"code\":\"TOO_MANY_REQUESTS\"}"));
         AlpRestClient noRetry = new AlpRestClient(options().mutate().maxRetries(0).build());
         StepVerifier.create(noRetry.trades("BTC_USDT", 1)).expectErrorSatisfies(e -> assertThat(e)
-                .isInstanceOf(InvalidRequestException.class).hasMessage("ALP answered 400 BAD_REQUEST: pair not found")
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessage("alp answered 400 to GET /trades: code BAD_REQUEST, pair not found")
                 .extracting("context.venueCode").isEqualTo("BAD_REQUEST")).verify();
         StepVerifier.create(noRetry.trades("BTC_USDT", 1)).expectErrorSatisfies(e -> assertThat(e)
-                .hasMessage("ALP answered 400 1003: invalid order amount").extracting("context.venueCode")
+                .hasMessage("alp answered 400 to GET /trades: code 1003, invalid order amount").extracting("context.venueCode")
                 .isEqualTo("1003")).verify();
         StepVerifier.create(noRetry.trades("BTC_USDT", 1)).expectErrorSatisfies(e -> assertThat(e)
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("form errors: {\"pair\":[\"required\"]}"))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("formErrors: {\"pair\":[\"required\"]}"))
                 .verify();
         StepVerifier.create(noRetry.trades("BTC_USDT", 1)).expectError(InsufficientFundsException.class).verify();
         StepVerifier.create(noRetry.trades("BTC_USDT", 1)).expectError(PermissionDeniedException.class).verify();
         StepVerifier.create(noRetry.trades("BTC_USDT", 1)).expectError(NotFoundException.class).verify();
         StepVerifier.create(noRetry.trades("BTC_USDT", 1)).expectErrorSatisfies(e -> assertThat(e)
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("<html>bad gateway-ish</html>")).verify();
+                .isInstanceOfSatisfying(InvalidRequestException.class, invalid -> assertThat(invalid.context().rawBody())
+                        .isEqualTo("<html>bad gateway-ish</html>"))).verify();
         StepVerifier.create(noRetry.trades("BTC_USDT", 1)).expectErrorSatisfies(e -> assertThat(e)
                 .isInstanceOfSatisfying(RateLimitedException.class, r -> assertThat(r.retryAfter()).isZero())).verify();
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.exflux.reactive.internal.codec.Json;
-import io.exflux.reactive.venue.alp.internal.AlpErrors;
+import io.exflux.api.error.ExchangeException;
 import io.exflux.reactive.venue.alp.internal.AlpJwt;
 import io.exflux.reactive.venue.alp.model.AlpAccount;
 import io.exflux.reactive.venue.alp.model.AlpAccountTrade;
@@ -12,7 +12,6 @@ import io.exflux.reactive.venue.alp.model.AlpActivity;
 import io.exflux.reactive.venue.alp.model.AlpBalance;
 import io.exflux.reactive.venue.alp.model.AlpCandle;
 import io.exflux.reactive.venue.alp.model.AlpCurrency;
-import io.exflux.reactive.venue.alp.model.AlpErrorBody;
 import io.exflux.reactive.venue.alp.model.AlpFeeInfo;
 import io.exflux.reactive.venue.alp.model.AlpOrder;
 import io.exflux.reactive.venue.alp.model.AlpOrderBook;
@@ -170,11 +169,11 @@ class AlpRestRecordsTest {
 
     @Test
     void errorBodies() {
-        AlpErrorBody format = AlpErrors.body(AlpDocExamples.raw("rest/error-format.json"));
-        assertThat(format.code()).isEqualTo("ERROR_CODE");
-        assertThat(format.message()).isEqualTo("Human-readable error description");
-        AlpErrorBody placed = AlpErrors.body(AlpDocExamples.raw("rest/place-order-error.json"));
-        assertThat(placed.code()).isEqualTo("1003");
+        ExchangeException format = AlpErrorAnswers.map(400, AlpDocExamples.raw("rest/error-format.json"));
+        assertThat(format.venueCode()).isEqualTo("ERROR_CODE");
+        assertThat(format).hasMessageEndingWith(": code ERROR_CODE, Human-readable error description");
+        ExchangeException placed = AlpErrorAnswers.map(400, AlpDocExamples.raw("rest/place-order-error.json"));
+        assertThat(placed.venueCode()).isEqualTo("1003");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exflux.api.config.Credentials;
 import io.exflux.api.error.ExchangeException;
+import io.exflux.api.error.OrderOutcomeUnknownException;
 import io.exflux.reactive.testsupport.ConsoleCapture;
 import io.exflux.testkit.server.FakeResponse;
 import io.exflux.testkit.server.FakeVenueServer;
@@ -18,7 +19,7 @@ import reactor.core.publisher.Mono;
 /**
  * The API secret and the JWT the venue hands out reach no log line, {@code toString()} or exception message, on
  * every failure path of the ALP REST client: refused token, token answer that is not one, 401 after 401, 5xx,
- * timeout of an order.
+ * timeout of an order (an unknown outcome, with a failed lookup suppressed in it).
  */
 class AlpSecretCanaryTest {
 
@@ -48,13 +49,24 @@ class AlpSecretCanaryTest {
                     () -> client.balances().collectList(), // token answer unreadable
                     () -> client.balances().collectList(), // a token, then 401, a fresh token, 401 again
                     () -> client.orders(AlpOrdersQuery.ALL).collectList(), // 500, retried, still 500
+                    // timeout: an unknown outcome, after a lookup by client order id that fails with 500s
                     () -> client.placeOrder(io.exflux.reactive.venue.alp.model.AlpOrderRequest.limit("BTC_USDT",
-                            io.exflux.reactive.venue.alp.model.AlpSide.BUY, BigDecimal.ONE, BigDecimal.TEN)));
+                            io.exflux.reactive.venue.alp.model.AlpSide.BUY, BigDecimal.ONE, BigDecimal.TEN)
+                            .withClientOrderId("canary-order")));
+            Throwable last = null;
             for (Supplier<Mono<?>> call : calls) {
                 Throwable error = call.get().then(Mono.<Throwable>empty()).onErrorResume(Mono::just).block(WAIT);
                 assertThat(error).isInstanceOf(ExchangeException.class);
                 seen.addAll(ConsoleCapture.textsOf(error));
+                for (Throwable suppressed : error.getSuppressed()) {
+                    seen.addAll(ConsoleCapture.textsOf(suppressed));
+                }
+                last = error;
             }
+            assertThat(last).isInstanceOfSatisfying(OrderOutcomeUnknownException.class, unknown -> {
+                seen.add(unknown.sentRequest());
+                seen.add(String.valueOf(unknown.clientOrderId()));
+            });
             assertThat(server.requests("POST", "/api/v3/auth")).hasSizeGreaterThanOrEqualTo(3);
             seen.add(client.toString());
             seen.add(client.tokens().toString());

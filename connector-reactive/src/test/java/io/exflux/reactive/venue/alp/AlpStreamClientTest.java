@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,11 @@ class AlpStreamClientTest {
     }
 
     private AlpOptions options() {
-        return AlpOptions.builder().wsUrl(server.wsUrl("/ws")).restUrl(server.baseUrl() + "/api/v3")
+        return options("/ws");
+    }
+
+    private AlpOptions options(String path) {
+        return AlpOptions.builder().wsUrl(server.wsUrl(path)).restUrl(server.baseUrl() + "/api/v3")
                 .streamOptions(StreamOptions.builder().unsubscribeGrace(Duration.ofMillis(50))
                         .initialBackoff(Duration.ofMillis(20)).maxBackoff(Duration.ofMillis(100)).build())
                 .build();
@@ -124,7 +129,9 @@ class AlpStreamClientTest {
         List<AlpTickerUpdate> btc = new CopyOnWriteArrayList<>();
         Disposable subscription = client.ticker("BTC_USDT").subscribe(btc::add);
         WsSession session = session(0);
-        await().until(() -> textFrames(session.id()).contains("[\"subscribe\",\"ticker.*\"]"));
+        // ticker.* carries the rows; ticker.BTC_USDT rides along only so that the venue checks the pair
+        await().until(() -> String.join(" ", textFrames(session.id())).contains("\"ticker.*\"")
+                && String.join(" ", textFrames(session.id())).contains("\"ticker.BTC_USDT\""));
         session.send(AlpDocExamples.raw("ws/ticker.json"));
         await().until(() -> btc.size() == 1);
         assertThat(btc.get(0).rows()).singleElement().satisfies(row -> assertThat(row.close())
@@ -149,6 +156,41 @@ class AlpStreamClientTest {
         session.send(AlpDocExamples.raw("ws/trade.json"));
         await().until(() -> trades.size() == 1);
         assertThat(tradesSubscription.isDisposed()).isFalse();
+        tradesSubscription.dispose();
+    }
+
+    /** The document's error frame names no topic: it answers the subscribe frame still waiting for an answer. */
+    @Test
+    void theDocumentedErrorThatNamesNoTopicFailsThePendingSubscription_soAnUnknownPairsTickerFails() {
+        String topicDoesNotExist = AlpDocExamples.raw("ws/error.json");
+        server.websocket("/docs", session -> {
+            session.send(WELCOME);
+            return session.inbound().filter(text -> text.startsWith("[\"subscribe\""))
+                    .doOnNext(text -> session.send(text.contains("NOPE_USDT")
+                            ? topicDoesNotExist
+                            : "[\"subscribe\",1790139140," + text.substring(13)))
+                    .then();
+        });
+        client = new AlpStreamClient(options("/docs"), null);
+        List<AlpWsTrade> trades = new CopyOnWriteArrayList<>();
+        AtomicReference<Throwable> tradesError = new AtomicReference<>();
+        Disposable tradesSubscription = client.trades("BTC_USDT").subscribe(trades::add, tradesError::set);
+        WsSession session = session(0);
+        await().until(() -> textFrames(session.id()).contains("[\"subscribe\",\"trade.BTC_USDT\"]"));
+
+        StepVerifier.create(client.ticker("NOPE_USDT"))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(InvalidRequestException.class)
+                        .hasMessage("ALP refused topic ticker.NOPE_USDT: Topic does not exist"))
+                .verify(Duration.ofSeconds(5));
+        StepVerifier.create(client.diff("NOPE_USDT"))
+                .expectError(InvalidRequestException.class)
+                .verify(Duration.ofSeconds(5));
+
+        session.send(AlpDocExamples.raw("ws/trade.json"));
+        await().until(() -> trades.size() == 1);
+        assertThat(tradesError.get()).isNull();
+        assertThat(textFrames(session.id())).as("each refused subscription was asked on the wire")
+                .contains("[\"subscribe\",\"ticker.NOPE_USDT\"]", "[\"subscribe\",\"diff.NOPE_USDT\"]");
         tradesSubscription.dispose();
     }
 

@@ -2,16 +2,19 @@ package io.exflux.reactive.venue.alp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.exflux.reactive.internal.ws.FrameSink;
+import io.exflux.api.error.AuthenticationException;
+import io.exflux.api.error.InvalidRequestException;
+import io.exflux.reactive.internal.ws.RecordingFrameSink;
 import io.exflux.reactive.internal.ws.Handshake;
 import io.exflux.reactive.internal.ws.HandshakeSession;
 import io.exflux.reactive.venue.alp.internal.AlpStreamDialect;
+import io.exflux.reactive.venue.alp.model.AlpAck;
 import io.exflux.reactive.venue.alp.model.AlpMessage;
 import io.exflux.reactive.venue.alp.model.AlpTickerUpdate;
 import io.exflux.reactive.venue.alp.model.AlpWsOrder;
+import io.exflux.reactive.venue.alp.model.AlpWsTrade;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -76,24 +79,77 @@ class AlpStreamDialectTest {
 
     @Test
     void tickerFramesAreSplitAndPrivateFramesRouteToPseudoTopics() {
-        List<AlpMessage> out = new ArrayList<>();
-        FrameSink<AlpMessage> sink = new FrameSink<>() {
-            @Override
-            public void next(AlpMessage message) {
-                out.add(message);
-            }
+        RecordingFrameSink<AlpMessage> tickers = new RecordingFrameSink<>(Set.of(AlpTopics.TICKERS_ALL));
+        publicDialect.decode(AlpDocExamples.raw("ws/ticker.json"), tickers);
+        assertThat(tickers.malformed).isEmpty();
+        assertThat(tickers.delivered).hasSize(7).allSatisfy(d -> {
+            assertThat(d.topic()).isEqualTo(AlpTopics.TICKERS_ALL);
+            assertThat(((AlpTickerUpdate) d.message()).rows()).hasSize(1);
+        });
 
-            @Override
-            public void malformed(String reason, Throwable cause) {
-                throw new AssertionError(reason);
-            }
-        };
-        publicDialect.decode(AlpDocExamples.raw("ws/ticker.json"), sink);
-        assertThat(out).hasSize(7).allSatisfy(m -> assertThat(((AlpTickerUpdate) m).rows()).hasSize(1));
-        out.clear();
-        publicDialect.decode(AlpDocExamples.raw("ws/order.json"), sink);
-        assertThat(out.get(0)).isInstanceOf(AlpWsOrder.class);
-        assertThat(publicDialect.route(out.get(0), Set.of(AlpTopics.ORDERS))).isEqualTo(AlpTopics.ORDERS);
-        assertThat(publicDialect.route(out.get(0), Set.of())).isNull();
+        RecordingFrameSink<AlpMessage> orders = new RecordingFrameSink<>(Set.of(AlpTopics.ORDERS));
+        publicDialect.decode(AlpDocExamples.raw("ws/order.json"), orders);
+        assertThat(orders.delivered).singleElement().satisfies(d -> {
+            assertThat(d.topic()).isEqualTo(AlpTopics.ORDERS);
+            assertThat(d.message()).isInstanceOf(AlpWsOrder.class);
+        });
+        RecordingFrameSink<AlpMessage> nobody = new RecordingFrameSink<>(Set.of());
+        publicDialect.decode(AlpDocExamples.raw("ws/order.json"), nobody);
+        assertThat(nobody.delivered).isEmpty();
+        assertThat(nobody.control).as("a message of no live topic is a control message").hasSize(1);
+    }
+
+    @Test
+    void aPairsTradeGoesToItsTopicAndToTheWildcard_onceEach() {
+        String frame = "[\"t\",1694003848,293107798,\"BTC_USDT\",\"0.2\",\"25705.02\",\"buy\"]";
+        RecordingFrameSink<AlpMessage> both = new RecordingFrameSink<>(Set.of(AlpTopics.TRADES_ALL,
+                AlpTopics.trades("BTC_USDT"), AlpTopics.trades("ETH_USDT")));
+        publicDialect.decode(frame, both);
+
+        assertThat(both.delivered).extracting(RecordingFrameSink.Delivery::topic)
+                .containsExactlyInAnyOrder("trade.BTC_USDT", "trade.*");
+        assertThat(both.messages()).singleElement().isInstanceOfSatisfying(AlpWsTrade.class,
+                trade -> assertThat(trade.tradeId()).isEqualTo(293107798L));
+        assertThat(both.control).isEmpty();
+    }
+
+    @Test
+    void acksSettleSubscriptionsAndErrorsRefuseThemWithATypedErrorNamingTheTopic() {
+        RecordingFrameSink<AlpMessage> ack = new RecordingFrameSink<>(Set.of("trade.*"));
+        publicDialect.decode("[\"subscribe\",1790139140,\"market_depth.ZEC_USDC\",\"trade.*\"]", ack);
+        assertThat(ack.acknowledged).containsExactly("market_depth.ZEC_USDC", "trade.*");
+        assertThat(ack.control).singleElement().isInstanceOf(AlpAck.class);
+
+        RecordingFrameSink<AlpMessage> named = new RecordingFrameSink<>(Set.of("diff.NOPE_USDT"));
+        publicDialect.decode("[\"error\",1790139264,\"Invalid topic: diff.NOPE_USDT\",\"subscribe\"]", named);
+        assertThat(named.refused).singleElement().satisfies(refusal -> {
+            assertThat(refusal.topic()).isEqualTo("diff.NOPE_USDT");
+            assertThat(refusal.error()).isInstanceOf(InvalidRequestException.class)
+                    .hasMessageContaining("diff.NOPE_USDT");
+        });
+
+        RecordingFrameSink<AlpMessage> documented = new RecordingFrameSink<>(Set.of("ticker.NOPE_USDT"),
+                List.of("ticker.NOPE_USDT"));
+        publicDialect.decode(AlpDocExamples.raw("ws/error.json"), documented);
+        assertThat(documented.refused).singleElement().satisfies(refusal -> {
+            assertThat(refusal.topic()).as("the documented frame names no topic").isNull();
+            assertThat(refusal.error()).isInstanceOf(InvalidRequestException.class)
+                    .hasMessageContaining("ticker.NOPE_USDT").hasMessageContaining("Topic does not exist");
+        });
+        assertThat(documented.authenticationRefused).isEmpty();
+        assertThat(publicDialect.acknowledgesSubscriptions()).isTrue();
+    }
+
+    @Test
+    void aRefusedTokenOnThePrivateConnectionIsAnAuthenticationError() {
+        AlpTokenProvider tokens = new AlpTokenProvider(() -> Mono.just("abc.def.ghi"),
+                reactor.core.scheduler.Schedulers.immediate(), Duration.ofSeconds(60));
+        AlpStreamDialect privateDialect = new AlpStreamDialect(tokens, Duration.ofSeconds(50));
+        RecordingFrameSink<AlpMessage> sink = new RecordingFrameSink<>(Set.of(AlpTopics.ORDERS));
+
+        privateDialect.decode("[\"error\",1790139264,\"Invalid token\",\"auth\"]", sink);
+
+        assertThat(sink.authenticationRefused).singleElement().isInstanceOf(AuthenticationException.class);
+        assertThat(sink.refused).isEmpty();
     }
 }

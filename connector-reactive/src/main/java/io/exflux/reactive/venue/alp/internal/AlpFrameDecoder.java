@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.exflux.api.error.ErrorContext;
 import io.exflux.api.error.ProtocolException;
 import io.exflux.reactive.internal.codec.Json;
+import io.exflux.reactive.internal.ws.FrameSink;
+import io.exflux.reactive.venue.alp.AlpTopics;
 import io.exflux.reactive.venue.alp.model.AlpAck;
 import io.exflux.reactive.venue.alp.model.AlpDepth;
 import io.exflux.reactive.venue.alp.model.AlpDiff;
@@ -40,16 +42,98 @@ public final class AlpFrameDecoder {
     private static final Logger LOG = LoggerFactory.getLogger(AlpFrameDecoder.class);
     private static final int TICKER_ROW_SIZE = 9;
     private static final int ORDER_FRAME_SIZE = 19;
+    private static final String RATES_PREFIX = "rates.";
 
     private AlpFrameDecoder() {
     }
 
-    /** Decodes a text frame. */
+    /** Decodes a text frame into one message (a ticker frame stays whole, with all its rows). */
     public static AlpMessage decode(String text) {
         String trimmed = text.trim();
         if ("1".equals(trimmed)) {
             return new AlpTextPing();
         }
+        JsonNode frame = parse(trimmed, text);
+        try {
+            return decodeArray(frame.get(0).asText(), frame);
+        } catch (RuntimeException e) {
+            throw asMalformed(e, text);
+        }
+    }
+
+    /**
+     * Decodes a text frame and names the topics of its data in the same pass: a ticker frame becomes one
+     * message per row, for {@code ticker.<PAIR>} and {@code ticker.*}; a trade goes to {@code trade.<PAIR>}
+     * and {@code trade.*}; a diff, a depth to their pair's topic; rates to every live {@code rates.} topic;
+     * private updates to the pseudo topics of {@link AlpTopics}. Everything else (welcome, acks, errors,
+     * unknown types) is not data: it is returned for the caller to interpret.
+     *
+     * @return the frame's control message, or {@code null} when the frame was data and went to {@code sink}
+     * @throws ProtocolException when the frame cannot be read
+     */
+    public static AlpMessage route(String text, FrameSink<AlpMessage> sink) {
+        String trimmed = text.trim();
+        if ("1".equals(trimmed)) {
+            return new AlpTextPing();
+        }
+        JsonNode f = parse(trimmed, text);
+        String type = f.get(0).asText();
+        try {
+            switch (type) {
+                case "tk":
+                    AlpTickerUpdate update = tickers(f);
+                    for (AlpWsTicker row : update.rows()) {
+                        sink.next(new AlpTickerUpdate(update.time(), List.of(row)), AlpTopics.ticker(row.symbol()),
+                                AlpTopics.TICKERS_ALL);
+                    }
+                    return null;
+                case "t":
+                    AlpWsTrade trade = trade(f);
+                    sink.next(trade, AlpTopics.trades(trade.pair()), AlpTopics.TRADES_ALL);
+                    return null;
+                case "d":
+                    AlpDiff diff = diff(f);
+                    sink.next(diff, AlpTopics.diff(diff.symbol()));
+                    return null;
+                case "p":
+                    AlpDepth depth = depth(f);
+                    sink.next(depth, AlpTopics.marketDepth(depth.symbol()));
+                    return null;
+                case "r":
+                    routeRates(rates(f), sink);
+                    return null;
+                case "o":
+                    sink.next(order(f), AlpTopics.ORDERS);
+                    return null;
+                case "w":
+                    sink.next(wallet(f), AlpTopics.WALLETS);
+                    return null;
+                case "ta":
+                    sink.next(accountTrade(f), AlpTopics.ACCOUNT_TRADES);
+                    return null;
+                default:
+                    return decodeArray(type, f);
+            }
+        } catch (RuntimeException e) {
+            throw asMalformed(e, text);
+        }
+    }
+
+    /** A rates frame names no pair: it goes to {@code rates.*} and every live {@code rates.<PAIR>} (official client). */
+    private static void routeRates(AlpRates rates, FrameSink<AlpMessage> sink) {
+        boolean any = false;
+        for (String topic : sink.liveTopics()) {
+            if (topic.startsWith(RATES_PREFIX)) {
+                sink.next(rates, topic);
+                any = true;
+            }
+        }
+        if (!any) {
+            sink.control(rates);
+        }
+    }
+
+    private static JsonNode parse(String trimmed, String text) {
         JsonNode frame;
         try {
             frame = Json.mapper().readTree(trimmed);
@@ -59,14 +143,11 @@ public final class AlpFrameDecoder {
         if (frame == null || !frame.isArray() || frame.isEmpty() || !frame.get(0).isTextual()) {
             throw malformed("not a JSON array starting with a type", text, null);
         }
-        try {
-            return decodeArray(frame.get(0).asText(), frame);
-        } catch (RuntimeException e) {
-            if (e instanceof ProtocolException) {
-                throw e;
-            }
-            throw malformed(e.getMessage(), text, e);
-        }
+        return frame;
+    }
+
+    private static ProtocolException asMalformed(RuntimeException e, String text) {
+        return e instanceof ProtocolException protocol ? protocol : malformed(e.getMessage(), text, e);
     }
 
     private static AlpMessage decodeArray(String type, JsonNode f) {
@@ -84,36 +165,44 @@ public final class AlpFrameDecoder {
                 need(f, 3, type);
                 return new AlpWsError(time(f.get(1)), f.get(2).asText(), f.size() > 3 ? text(f.get(3)) : null);
             case "tk":
-                need(f, 2, type);
                 return tickers(f);
             case "t":
-                need(f, 7, type);
-                return new AlpWsTrade(time(f.get(1)), longValue(f.get(2)), f.get(3).asText(), decimal(f.get(4)),
-                        decimal(f.get(5)), f.get(6).asText());
+                return trade(f);
             case "r":
-                need(f, 3, type);
                 return rates(f);
             case "d":
-                need(f, 4, type);
                 return diff(f);
             case "p":
-                need(f, 3, type);
                 return depth(f);
             case "o":
-                need(f, ORDER_FRAME_SIZE, type);
                 return order(f);
             case "w":
-                need(f, 7, type);
-                return new AlpWsWallet(time(f.get(1)), f.get(2).asText(), f.get(3).asText(), text(f.get(4)),
-                        decimal(f.get(5)), decimal(f.get(6)));
+                return wallet(f);
             case "ta":
-                return new AlpWsAccountTrade(f.size() > 1 ? optionalTime(f.get(1)) : null, f);
+                return accountTrade(f);
             default:
                 return new AlpUnknownMessage(type, f);
         }
     }
 
+    private static AlpWsTrade trade(JsonNode f) {
+        need(f, 7, "t");
+        return new AlpWsTrade(time(f.get(1)), longValue(f.get(2)), f.get(3).asText(), decimal(f.get(4)),
+                decimal(f.get(5)), f.get(6).asText());
+    }
+
+    private static AlpWsWallet wallet(JsonNode f) {
+        need(f, 7, "w");
+        return new AlpWsWallet(time(f.get(1)), f.get(2).asText(), f.get(3).asText(), text(f.get(4)),
+                decimal(f.get(5)), decimal(f.get(6)));
+    }
+
+    private static AlpWsAccountTrade accountTrade(JsonNode f) {
+        return new AlpWsAccountTrade(f.size() > 1 ? optionalTime(f.get(1)) : null, f);
+    }
+
     private static AlpTickerUpdate tickers(JsonNode f) {
+        need(f, 2, "tk");
         List<AlpWsTicker> rows = new ArrayList<>(f.size() - 2);
         for (int i = 2; i < f.size(); i++) {
             JsonNode row = f.get(i);
@@ -130,6 +219,7 @@ public final class AlpFrameDecoder {
     }
 
     private static AlpRates rates(JsonNode f) {
+        need(f, 3, "r");
         List<AlpRate> rates = new ArrayList<>();
         for (JsonNode rate : array(f.get(2), "rates")) {
             if (!rate.isArray() || rate.size() < 3) {
@@ -141,6 +231,7 @@ public final class AlpFrameDecoder {
     }
 
     private static AlpDiff diff(JsonNode f) {
+        need(f, 4, "d");
         JsonNode sides = array(f.get(3), "diff data");
         if (sides.size() != 2) {
             throw new IllegalArgumentException("diff data is not [asks, bids]");
@@ -149,6 +240,7 @@ public final class AlpFrameDecoder {
     }
 
     private static AlpDepth depth(JsonNode f) {
+        need(f, 3, "p");
         JsonNode book = f.get(2);
         if (!book.isObject()) {
             throw new IllegalArgumentException("market depth payload is not an object");
@@ -159,6 +251,7 @@ public final class AlpFrameDecoder {
     }
 
     private static AlpWsOrder order(JsonNode f) {
+        need(f, ORDER_FRAME_SIZE, "o");
         return new AlpWsOrder(time(f.get(1)), longValue(f.get(2)), f.get(3).asText(), f.get(4).asText(),
                 f.get(5).asText(), optionalDecimal(f.get(6)), optionalDecimal(f.get(7)), optionalDecimal(f.get(8)),
                 optionalDecimal(f.get(9)), optionalDecimal(f.get(10)), optionalDecimal(f.get(11)),

@@ -1,6 +1,9 @@
 package io.exflux.reactive.venue.alp.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.exflux.api.error.AuthenticationException;
+import io.exflux.api.error.ErrorContext;
+import io.exflux.api.error.InvalidRequestException;
 import io.exflux.reactive.internal.codec.Json;
 import io.exflux.reactive.internal.ws.FrameSink;
 import io.exflux.reactive.internal.ws.Handshake;
@@ -11,23 +14,15 @@ import io.exflux.reactive.internal.ws.Heartbeats;
 import io.exflux.reactive.internal.ws.StreamDialect;
 import io.exflux.reactive.venue.alp.AlpTokenProvider;
 import io.exflux.reactive.venue.alp.AlpTopics;
-import io.exflux.reactive.venue.alp.model.AlpDepth;
-import io.exflux.reactive.venue.alp.model.AlpDiff;
+import io.exflux.reactive.venue.alp.model.AlpAck;
 import io.exflux.reactive.venue.alp.model.AlpMessage;
-import io.exflux.reactive.venue.alp.model.AlpRates;
-import io.exflux.reactive.venue.alp.model.AlpTickerUpdate;
 import io.exflux.reactive.venue.alp.model.AlpWelcome;
-import io.exflux.reactive.venue.alp.model.AlpWsAccountTrade;
 import io.exflux.reactive.venue.alp.model.AlpWsError;
-import io.exflux.reactive.venue.alp.model.AlpWsOrder;
-import io.exflux.reactive.venue.alp.model.AlpWsTicker;
-import io.exflux.reactive.venue.alp.model.AlpWsTrade;
-import io.exflux.reactive.venue.alp.model.AlpWsWallet;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,19 +32,25 @@ import reactor.util.retry.Retry;
 
 /**
  * ALP's websocket for the shared stream engine: JSON-array frames, the welcome handshake, the keepalive
- * of decision 6 (answer a websocket ping with a pong, which the engine does; answer a text {@code 1}
+ * (answer a websocket ping with a pong, which the engine does; answer a text {@code 1}
  * with a text {@code 2}; never send either unprompted; dead after {@code pingInterval + pingTimeout}
  * of silence, from the welcome), {@code ["auth", jwt]} on every (re)connect of the private connection
- * and again whenever the JWT is renewed ({@link #outboundFrames()}), 20 topics per connection.
+ * and again whenever the JWT is renewed ({@link #outboundFrames(HeartbeatContext)}), 20 topics per connection.
  *
- * <p>Routing: a ticker frame is split into one message per row; a row, a trade, a diff, a depth goes to
- * the pair's topic when it is live on the connection, else to the wildcard ({@code ticker.*},
- * {@code trade.*}). Private messages go to the pseudo topics of {@link AlpTopics} (never sent to the
- * venue). An error frame that names a topic goes to that topic only; any other is a control message.
+ * <p>Decoding names the topics in the same pass ({@link AlpFrameDecoder#route}): a ticker row goes to
+ * {@code ticker.<PAIR>} and {@code ticker.*}, a trade to {@code trade.<PAIR>} and {@code trade.*} (each
+ * live one gets it), a diff or a depth to its pair's topic, private updates to the pseudo topics of
+ * {@link AlpTopics}. Acks and errors settle the pending subscriptions: a refused topic fails its
+ * subscribers with {@link InvalidRequestException}, a refused {@code auth} fails the private streams
+ * with {@link AuthenticationException} (see {@code docs/venues/alp.md}).
  */
 public final class AlpStreamDialect implements StreamDialect<AlpMessage> {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlpStreamDialect.class);
+
+    private static final String VENUE = "alp";
+    private static final String SUBSCRIBE = "subscribe";
+    private static final String AUTH = "auth";
 
     /** ALP closes a connection past 20 valid topics ("Too many topics"). */
     public static final int MAX_TOPICS_PER_CONNECTION = 20;
@@ -68,70 +69,49 @@ public final class AlpStreamDialect implements StreamDialect<AlpMessage> {
 
     @Override
     public void decode(String frame, FrameSink<AlpMessage> sink) {
-        AlpMessage message = AlpFrameDecoder.decode(frame);
-        if (message instanceof AlpTickerUpdate update && update.rows().size() != 1) {
-            for (AlpWsTicker row : update.rows()) {
-                sink.next(new AlpTickerUpdate(update.time(), List.of(row)));
-            }
-            return;
+        AlpMessage control = AlpFrameDecoder.route(frame, sink);
+        if (control != null) {
+            answer(control, sink);
+            sink.control(control);
         }
-        sink.next(message);
     }
 
+    /**
+     * What an ack or an error means for the subscriptions and the authentication of the connection. ALP
+     * answers each subscribe frame with one ack listing its topics, or an error: {@code "Invalid topic: X"}
+     * names its topic, the documented {@code "Topic does not exist"} names none and answers the oldest
+     * pending frame; on the private connection an error about the token or the {@code auth} command is
+     * a refused authentication.
+     */
+    private void answer(AlpMessage control, FrameSink<AlpMessage> sink) {
+        if (control instanceof AlpAck ack) {
+            if (ack.kind() == AlpAck.Kind.SUBSCRIBE) {
+                sink.acknowledged(ack.topics());
+            }
+        } else if (control instanceof AlpWsError error) {
+            if (tokens != null && refusesAuthentication(error)) {
+                sink.authenticationRefused(new AuthenticationException(
+                        "ALP refused the websocket authentication: " + error.message(), ErrorContext.local(VENUE)));
+            } else if (error.operation() == null || SUBSCRIBE.equals(error.operation())) {
+                sink.refused(error.topic(), refused -> new InvalidRequestException(
+                        "ALP refused topic " + String.join(", ", refused) + ": " + error.message(),
+                        ErrorContext.local(VENUE)));
+            } else {
+                LOG.warn("ALP websocket error on {}: {}", error.operation(), error.message());
+            }
+        }
+    }
+
+    private static boolean refusesAuthentication(AlpWsError error) {
+        return AUTH.equals(error.operation())
+                || (error.operation() == null && error.message() != null
+                        && error.message().toLowerCase(Locale.ROOT).contains("token"));
+    }
+
+    /** ALP answers every subscribe frame with an ack or an error, in order. */
     @Override
-    public String route(AlpMessage message, Set<String> topics) {
-        if (message instanceof AlpTickerUpdate update && !update.rows().isEmpty()) {
-            return pairOrWildcard(topics, AlpTopics.ticker(update.rows().get(0).symbol()), AlpTopics.TICKERS_ALL);
-        }
-        if (message instanceof AlpWsTrade trade) {
-            return pairOrWildcard(topics, AlpTopics.trades(trade.pair()), AlpTopics.TRADES_ALL);
-        }
-        if (message instanceof AlpDiff diff) {
-            return live(topics, AlpTopics.diff(diff.symbol()));
-        }
-        if (message instanceof AlpDepth depth) {
-            return live(topics, AlpTopics.marketDepth(depth.symbol()));
-        }
-        if (message instanceof AlpRates) {
-            if (topics.contains(AlpTopics.RATES_ALL)) {
-                return AlpTopics.RATES_ALL;
-            }
-            // rates.<PAIR> (official client only): the frame names no topic, so it goes to the one that is live
-            for (String topic : topics) {
-                if (topic.startsWith("rates.")) {
-                    return topic;
-                }
-            }
-            return null;
-        }
-        if (message instanceof AlpWsOrder) {
-            return live(topics, AlpTopics.ORDERS);
-        }
-        if (message instanceof AlpWsWallet) {
-            return live(topics, AlpTopics.WALLETS);
-        }
-        if (message instanceof AlpWsAccountTrade) {
-            return live(topics, AlpTopics.ACCOUNT_TRADES);
-        }
-        if (message instanceof AlpWsError error) {
-            String topic = error.topic();
-            if (topic == null) {
-                LOG.warn("ALP websocket error not tied to a topic: {}", error.message());
-            }
-            return topic == null ? null : live(topics, topic);
-        }
-        return null;
-    }
-
-    private static String pairOrWildcard(Set<String> topics, String pairTopic, String wildcard) {
-        if (topics.contains(pairTopic)) {
-            return pairTopic;
-        }
-        return topics.contains(wildcard) ? wildcard : null;
-    }
-
-    private static String live(Set<String> topics, String topic) {
-        return topics.contains(topic) ? topic : null;
+    public boolean acknowledgesSubscriptions() {
+        return true;
     }
 
     @Override

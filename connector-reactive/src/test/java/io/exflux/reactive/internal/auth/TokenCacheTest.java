@@ -1,8 +1,10 @@
-package io.exflux.reactive.venue.alp;
+package io.exflux.reactive.internal.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -10,24 +12,38 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
-/** JWT caching, renewal before exp, one renewal for many waiters, drop on 401; in virtual time. */
-class AlpTokenProviderTest {
+/** Token caching, renewal before expiry, one renewal for many waiters, drop on 401; in virtual time. */
+class TokenCacheTest {
 
     private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
     private final AtomicInteger fetches = new AtomicInteger();
 
+    /** A test token: a name and its expiry in epoch seconds, as the venue's expiry reader would see them. */
+    private static String token(long exp, String name) {
+        return name + "@" + exp;
+    }
+
+    private static Optional<Instant> expiry(String token) {
+        int at = token.lastIndexOf('@');
+        return at < 0 ? Optional.empty() : Optional.of(Instant.ofEpochSecond(Long.parseLong(token.substring(at + 1))));
+    }
+
+    private TokenCache cache(java.util.function.Supplier<Mono<String>> fetch) {
+        return new TokenCache("test", fetch, TokenCacheTest::expiry, time, Duration.ofSeconds(60));
+    }
+
     /** Each fetch takes one virtual second and returns a token valid for 600 s from issue. */
-    private AlpTokenProvider provider() {
-        return new AlpTokenProvider(() -> Mono.delay(Duration.ofSeconds(1), time).map(tick -> {
+    private TokenCache provider() {
+        return cache(() -> Mono.delay(Duration.ofSeconds(1), time).map(tick -> {
             int n = fetches.incrementAndGet();
             long now = time.now(java.util.concurrent.TimeUnit.SECONDS);
-            return AlpTestJwt.withExp(now + 600, "t" + n);
-        }), time, Duration.ofSeconds(60));
+            return token(now + 600, "t" + n);
+        }));
     }
 
     @Test
     void manyWaitersShareOneFetch() {
-        AlpTokenProvider tokens = provider();
+        TokenCache tokens = provider();
         StepVerifier.withVirtualTime(() -> Flux.merge(tokens.token(), tokens.token(), tokens.token()).collectList(),
                         () -> time, Long.MAX_VALUE)
                 .thenAwait(Duration.ofSeconds(1))
@@ -38,7 +54,7 @@ class AlpTokenProviderTest {
 
     @Test
     void cachedUntilTheMarginBeforeExpThenRenewed() {
-        AlpTokenProvider tokens = provider();
+        TokenCache tokens = provider();
         var first = tokens.token().toFuture();
         time.advanceTimeBy(Duration.ofSeconds(1));
         String a = first.join();
@@ -54,7 +70,7 @@ class AlpTokenProviderTest {
 
     @Test
     void invalidateDropsOnlyThatToken() {
-        AlpTokenProvider tokens = provider();
+        TokenCache tokens = provider();
         var first = tokens.token().toFuture();
         time.advanceTimeBy(Duration.ofSeconds(1));
         String a = first.join();
@@ -70,16 +86,15 @@ class AlpTokenProviderTest {
     @Test
     void failedFetchIsNotCached() {
         AtomicInteger calls = new AtomicInteger();
-        AlpTokenProvider tokens = new AlpTokenProvider(() -> calls.incrementAndGet() == 1
-                ? Mono.error(new IllegalStateException("down")) : Mono.just(AlpTestJwt.withExp(10_000, "ok")),
-                time, Duration.ofSeconds(60));
+        TokenCache tokens = cache(() -> calls.incrementAndGet() == 1
+                ? Mono.error(new IllegalStateException("down")) : Mono.just(token(10_000, "ok")));
         StepVerifier.create(tokens.token()).expectErrorMessage("down").verify();
-        StepVerifier.create(tokens.token()).expectNext(AlpTestJwt.withExp(10_000, "ok")).verifyComplete();
+        StepVerifier.create(tokens.token()).expectNext(token(10_000, "ok")).verifyComplete();
     }
 
     @Test
     void watchRenewsBeforeExpiryOnItsOwn() {
-        AlpTokenProvider tokens = provider();
+        TokenCache tokens = provider();
         StepVerifier.withVirtualTime(() -> tokens.watch().take(3), () -> time, Long.MAX_VALUE)
                 .thenAwait(Duration.ofSeconds(1))
                 .expectNextCount(1)
@@ -95,13 +110,21 @@ class AlpTokenProviderTest {
     @Test
     void shortLivedTokensRenewAtFourFifthsOfTheirLife() {
         AtomicInteger n = new AtomicInteger();
-        AlpTokenProvider tokens = new AlpTokenProvider(() -> Mono.fromSupplier(() -> AlpTestJwt.withExp(
-                time.now(java.util.concurrent.TimeUnit.SECONDS) + 10, "s" + n.incrementAndGet())), time,
-                Duration.ofSeconds(60));
+        TokenCache tokens = cache(() -> Mono.fromSupplier(() -> token(
+                time.now(java.util.concurrent.TimeUnit.SECONDS) + 10, "s" + n.incrementAndGet())));
         String a = tokens.token().toFuture().join();
         time.advanceTimeBy(Duration.ofSeconds(7));
         assertThat(tokens.token().toFuture().join()).isEqualTo(a);
         time.advanceTimeBy(Duration.ofSeconds(1)); // 8 s of 10: renew
         assertThat(tokens.token().toFuture().join()).isNotEqualTo(a);
+    }
+
+    @Test
+    void aFetchThatAnswersNothingIsAnAuthenticationErrorAndTheTokenNeverPrints() {
+        TokenCache empty = cache(Mono::empty);
+        StepVerifier.create(empty.token()).expectError(io.exflux.api.error.AuthenticationException.class).verify();
+        TokenCache tokens = cache(() -> Mono.just(token(10_000, "secret-token")));
+        assertThat(tokens.token().block()).isEqualTo(token(10_000, "secret-token"));
+        assertThat(tokens.toString()).doesNotContain("secret-token").contains("held until");
     }
 }

@@ -1,0 +1,57 @@
+package io.exflux.reactive.internal.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Which subscribe frame a venue's topic-less error answers. */
+class PendingSubscriptionsTest {
+
+    @Test
+    void aTopicLessErrorAnswersTheOldestFrame_withOnlyItsUnacknowledgedTopics() {
+        PendingSubscriptions pending = new PendingSubscriptions();
+        pending.sent(List.of("a", "b"));
+        pending.sent(List.of("c"));
+
+        pending.acknowledged(List.of("a"));
+
+        assertThat(pending.refuseOldest()).containsExactly("b");
+        assertThat(pending.refuseOldest()).containsExactly("c");
+        assertThat(pending.refuseOldest()).isEmpty();
+    }
+
+    @Test
+    void anAckForALaterFrameSettlesTheEarlierOnes_theVenueAnswersInOrder() {
+        PendingSubscriptions pending = new PendingSubscriptions();
+        pending.sent(List.of("silently-taken"));
+        pending.sent(List.of("x"));
+        pending.sent(List.of("bad"));
+
+        pending.acknowledged(List.of("x"));
+
+        assertThat(pending.refuseOldest()).containsExactly("bad");
+    }
+
+    @Test
+    void aTopicRefusedByNameOrUnsubscribedWaitsNoMore() {
+        PendingSubscriptions pending = new PendingSubscriptions();
+        pending.sent(List.of("named"));
+        pending.sent(List.of("gone", "kept"));
+
+        pending.forget("named");
+        pending.forget("gone");
+
+        assertThat(pending.refuseOldest()).containsExactly("kept");
+    }
+
+    @Test
+    void aVenueThatNeverAnswersDoesNotGrowTheListForever() {
+        PendingSubscriptions pending = new PendingSubscriptions();
+        for (int i = 0; i < 1000; i++) {
+            pending.sent(List.of("t" + i));
+        }
+
+        assertThat(pending.refuseOldest()).as("the oldest kept is recent").containsExactly("t744");
+    }
+}
