@@ -8,6 +8,7 @@ module io.exflux.samples {
     requires transitive io.exflux.testkit;
     requires transitive info.picocli;
     requires transitive com.fasterxml.jackson.databind;
+    requires org.jline;
     requires reactor.netty.http;
     requires reactor.netty.core;
     requires spring.core;
@@ -18,6 +19,7 @@ module io.exflux.samples {
     exports io.exflux.samples.cli;
     exports io.exflux.samples.cli.command;
     exports io.exflux.samples.cli.render;
+    exports io.exflux.samples.cli.sim;
     exports io.exflux.samples.cli.venue;
     exports io.exflux.samples.webflux;
 

@@ -1,10 +1,12 @@
 package io.exflux.samples.cli;
 
+import io.exflux.samples.cli.render.ScreenSize;
 import io.exflux.samples.cli.venue.VenueRegistry;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import reactor.core.scheduler.Scheduler;
 
 /**
@@ -19,9 +21,18 @@ import reactor.core.scheduler.Scheduler;
  * @param timer       the scheduler that ends a {@code --duration} and paces redraws
  * @param venues      the venues and their connectors
  * @param hooks       where Ctrl-C handling is registered
+ * @param screenSize  the terminal's size now (asked again before every frame, so a resize is seen);
+ *                    meaningful only when {@code terminal}
  */
 public record CliContext(PrintStream out, PrintStream err, Map<String, String> environment, boolean terminal,
-                         Clock clock, Scheduler timer, VenueRegistry venues, ShutdownHooks hooks) {
+                         Clock clock, Scheduler timer, VenueRegistry venues, ShutdownHooks hooks,
+                         Supplier<ScreenSize> screenSize) {
+
+    /** A context whose terminal, if any, is the classic 80x24. */
+    public CliContext(PrintStream out, PrintStream err, Map<String, String> environment, boolean terminal,
+                      Clock clock, Scheduler timer, VenueRegistry venues, ShutdownHooks hooks) {
+        this(out, err, environment, terminal, clock, timer, venues, hooks, () -> ScreenSize.CLASSIC);
+    }
 
     public CliContext {
         Objects.requireNonNull(out, "out");
@@ -31,6 +42,7 @@ public record CliContext(PrintStream out, PrintStream err, Map<String, String> e
         Objects.requireNonNull(timer, "timer");
         Objects.requireNonNull(venues, "venues");
         Objects.requireNonNull(hooks, "hooks");
+        Objects.requireNonNull(screenSize, "screenSize");
     }
 
     /**

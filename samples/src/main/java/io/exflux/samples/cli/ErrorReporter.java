@@ -15,6 +15,11 @@ import io.exflux.api.error.UnsupportedCapabilityException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import reactor.core.Exceptions;
 
 /**
@@ -59,6 +64,9 @@ public final class ErrorReporter {
         if (cause instanceof CliException) {
             return message;
         }
+        if (cause instanceof FileSystemException file) {
+            return fileProblem(file);
+        }
         String label = label(cause);
         if (cause instanceof RateLimitedException limited && limited.retryAfter() != null) {
             message = message + " (retry after " + limited.retryAfter().toMillis() + " ms)";
@@ -68,6 +76,21 @@ public final class ErrorReporter {
             message = message + " [HTTP " + exchange.httpStatus() + "]";
         }
         return label + ": " + message;
+    }
+
+    /** A local file's problem in words: which file, and what is wrong with it. */
+    private static String fileProblem(FileSystemException failure) {
+        String file = failure.getFile() == null ? "?" : failure.getFile();
+        if (failure instanceof NoSuchFileException) {
+            return "no such file: " + file;
+        } else if (failure instanceof AccessDeniedException) {
+            return "not allowed to open " + file;
+        } else if (failure instanceof FileAlreadyExistsException) {
+            return "already exists: " + file;
+        } else if (failure instanceof NotDirectoryException) {
+            return "not a directory: " + file;
+        }
+        return "cannot use file " + file + (failure.getReason() == null ? "" : ": " + failure.getReason());
     }
 
     private static String label(Throwable cause) {
@@ -107,6 +130,8 @@ public final class ErrorReporter {
     public static int exitCode(Throwable cause) {
         if (cause instanceof CliException cli) {
             return cli.exitCode();
+        } else if (cause instanceof FileSystemException) {
+            return ExitCodes.LOCAL_FILE;
         } else if (cause instanceof RateLimitedException) {
             return ExitCodes.RATE_LIMITED;
         } else if (cause instanceof AuthenticationException || cause instanceof PermissionDeniedException

@@ -8,23 +8,26 @@ import io.exflux.samples.cli.command.OrdersCommand;
 import io.exflux.samples.cli.command.PairsCommand;
 import io.exflux.samples.cli.command.PlaceCommand;
 import io.exflux.samples.cli.command.RecordCommand;
+import io.exflux.samples.cli.command.SimCommand;
 import io.exflux.samples.cli.command.ReplayCommand;
 import io.exflux.samples.cli.command.TickerCommand;
 import io.exflux.samples.cli.command.TradesCommand;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The top-level {@code exflux} command: holds the injected context for its subcommands. */
-@Command(name = "exflux", mixinStandardHelpOptions = true, version = "exflux 0.1.0-SNAPSHOT",
+@Command(name = "exflux", mixinStandardHelpOptions = true, versionProvider = ExfluxCommand.Version.class,
         description = {"Reactive crypto exchange connectors, from the command line.",
                 "Runs against an embedded venue simulator unless --live: no keys, no network."},
         subcommands = {BookCommand.class, TradesCommand.class, TickerCommand.class, PairsCommand.class,
                 CandlesCommand.class, BalancesCommand.class, OrdersCommand.class, PlaceCommand.class,
-                CancelCommand.class, RecordCommand.class, ReplayCommand.class},
+                CancelCommand.class, RecordCommand.class, ReplayCommand.class, SimCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:",
                 "  0 ok                     4 authentication       7 venue unavailable",
                 "  1 unexpected failure     5 rate limited         8 insufficient funds",
                 "  2 usage                  6 invalid request or   130 Ctrl-C",
-                "  3 venue not wired          unknown market"})
+                "  3 venue not wired          unknown market       9 local file error"})
 public final class ExfluxCommand implements Runnable {
 
     private final CliContext context;
@@ -39,8 +42,16 @@ public final class ExfluxCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(
-                new picocli.CommandLine(this), "missing command (book, trades, ticker, pairs, candles, balances,"
-                + " orders, place, cancel, record, replay)");
+        throw new CommandLine.ParameterException(
+                new CommandLine(this), "missing command (book, trades, ticker, pairs, candles, balances,"
+                + " orders, place, cancel, record, replay, sim, help)");
+    }
+
+    /** The program's version, the same for {@code exflux -V} and every {@code exflux <command> -V}. */
+    public static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"exflux 0.1.0-SNAPSHOT"};
+        }
     }
 }

@@ -3,17 +3,19 @@ package io.exflux.samples.cli;
 import java.time.Clock;
 import reactor.core.scheduler.Schedulers;
 
-/** The {@code exflux} program: the real streams, environment, clock and JVM shutdown hooks. */
+/** The {@code exflux} program: the real streams, environment, clock, terminal and JVM shutdown hooks. */
 public final class ExfluxMain {
 
     private ExfluxMain() {
     }
 
     public static void main(String[] args) {
-        boolean terminal = CliContext.isTerminal(System.console() != null, System.getenv());
-        CliContext context = new CliContext(System.out, System.err, System.getenv(), terminal,
-                Clock.systemUTC(), Schedulers.parallel(), Venues.registry(), ShutdownHooks.jvm());
-        int code = new ExfluxCli(context).run(args);
+        int code;
+        try (ConsoleTerminal console = ConsoleTerminal.open(System.console() != null, System.getenv())) {
+            CliContext context = new CliContext(System.out, System.err, System.getenv(), console.redrawable(),
+                    Clock.systemUTC(), Schedulers.parallel(), Venues.registry(), ShutdownHooks.jvm(), console.size());
+            code = new ExfluxCli(context).run(args);
+        }
         System.exit(code);
     }
 

@@ -24,6 +24,8 @@ public final class ExitCodes {
     public static final int UNAVAILABLE = 7;
     /** The account has not enough funds for the order. */
     public static final int INSUFFICIENT_FUNDS = 8;
+    /** A local file could not be read or written (a missing replay file, an unwritable --output). */
+    public static final int LOCAL_FILE = 9;
     /** Stopped by Ctrl-C (SIGINT) before the command finished; the shell reports 130. */
     public static final int INTERRUPTED = 130;
 

@@ -60,7 +60,8 @@ class ExfluxCliFakeVenueTest {
         List<String> lines = cli.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo("open_time,open,high,low,close,volume,quote_volume");
         assertThat(lines.subList(1, lines.size())).hasSize(24)
-                .first().isEqualTo("2026-11-20T00:00:00Z,50000.00,50010.00,49999.00,50001.00,1.5,75000");
+                .as("prices at 2 decimals, amounts at 6: the market's precision")
+                .first().isEqualTo("2026-11-20T00:00:00Z,50000.00,50010.00,49999.00,50001.00,1.500000,75000.00");
         assertThat(jsonExit).isZero();
         assertThat(io.exflux.samples.cli.render.SampleJson.mapper().readTree(json.toFile())).hasSize(3)
                 .first().satisfies(n -> assertThat(n.get("close").asText()).isEqualTo("50001.00"));
@@ -88,7 +89,7 @@ class ExfluxCliFakeVenueTest {
         assertThat(cli.run("cancel", "--id", "1000")).isZero();
         assertThat(cli.run("cancel", "--id", "1000")).isEqualTo(ExitCodes.INVALID_REQUEST);
 
-        assertThat(cli.out().lines().filter(l -> l.matches("1000\\s+BTC/USDT\\s+BUY\\s+LIMIT\\s+OPEN\\s+40000\\s+0.01\\s+0.*")))
+        assertThat(cli.out().lines().filter(l -> l.matches("1000\\s+BTC/USDT\\s+BUY\\s+LIMIT\\s+OPEN\\s+40000\\.00\\s+0\\.010000\\s+0\\.000000\\s.*")))
                 .hasSize(2);
         assertThat(cli.out()).contains("cancelled 1000").contains("not cancelled 1000: order not found");
     }

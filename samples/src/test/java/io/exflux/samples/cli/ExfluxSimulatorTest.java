@@ -80,9 +80,9 @@ class ExfluxSimulatorTest {
         assertThat(frames.length - 1).as("frames drawn").isGreaterThan(3);
         String last = frames[frames.length - 1].replaceAll("\u001b\\[[0-9;?]*[A-Za-z]", "");
         assertThat(last).contains("alp  BTC/USDT  simulator").contains("ASK SIZE").contains("BID SIZE")
-                .containsPattern("spread [0-9.]+   mid [0-9.]+").contains("TRADES (newest first)");
-        assertThat(last.lines().filter(l -> l.matches("\\s+[0-9.]+\\s+[0-9]+\\.[0-9]{2}\\s{3}.*"))).as("ask rows").hasSize(4);
-        assertThat(last.lines().filter(l -> l.matches("\\s{20,}[0-9]+\\.[0-9]{2}\\s+[0-9.]+\\s{3}.*"))).as("bid rows").hasSize(4);
+                .containsPattern("spread [0-9]+\\.[0-9]{2}  mid [0-9]+\\.[0-9]{2}").contains("TRADES (newest first)");
+        assertThat(last.lines().filter(l -> l.matches("\\s*[0-9]+\\.[0-9]{8}\\s+[0-9]+\\.[0-9]{2}\\s{3}.*"))).as("ask rows").hasSize(4);
+        assertThat(last.lines().filter(l -> l.matches("\\s{10,}[0-9]+\\.[0-9]{2}\\s+[0-9]+\\.[0-9]{8}\\s{3}.*"))).as("bid rows").hasSize(4);
     }
 
     @Test
@@ -147,10 +147,15 @@ class ExfluxSimulatorTest {
         assertThat(cli.run("trades", "--pair", "ETH_USDT", "--limit", "5", "--follow", "--duration", "2s")).isZero();
 
         List<String> lines = cli.out().lines().toList();
-        assertThat(lines).anySatisfy(l -> assertThat(l).matches("BTC/USDT\\s+BTC_USDT\\s+2\\s+8\\s+0.0001\\s+100\\s+10"));
-        assertThat(lines).anySatisfy(l -> assertThat(l).matches("ETH/USDT\\s+ETH_USDT\\s+2\\s+8\\s+0.001\\s+1000\\s+10"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).matches("BTC/USDT\\s+BTC_USDT\\s+2\\s+8\\s+0\\.00010000\\s+100\\.00000000\\s+10\\.00"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).matches("ETH/USDT\\s+ETH_USDT\\s+2\\s+8\\s+0\\.00100000\\s+1000\\.00000000\\s+10\\.00"));
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("PAIR").contains("LAST").contains("BID").contains("ASK"));
-        assertThat(lines.stream().filter(l -> l.startsWith("trade ") && l.contains("ETH/USDT"))).isNotEmpty();
+        assertThat(lines.stream().filter(l -> l.startsWith("trade ") && l.contains("ETH/USDT"))).isNotEmpty()
+                .as("recent (REST) and followed (websocket) trades alike at the market's precision")
+                .allSatisfy(l -> assertThat(l).matches("trade .*  ETH/USDT  (BUY|SELL) [0-9]+\\.[0-9]{8} @ [0-9]+\\.[0-9]{2}"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("24H CHANGE"));
+        assertThat(lines).anySatisfy(l -> assertThat(l)
+                .matches("BTC/USDT(\\s+[0-9]+\\.[0-9]{2}){5}\\s+[0-9]+\\.[0-9]{8}\\s+[+-]?[0-9]+\\.[0-9]{2}%\\s+.*"));
     }
 
     @Test
@@ -242,14 +247,14 @@ class ExfluxSimulatorTest {
             String[] live = {"--live", "--url", venue.restBaseUrl(), "--ws-url", venue.websocketUrl()};
 
             assertThat(cli.run(concat(new String[]{"place", "--pair", "BTC_USDT", "--side", "buy",
-                    "--amount", "0.001", "--price", "30000"}, live))).isZero();
+                    "--amount", "0.001", "--price", "30000"}, live))).as(cli::err).isZero();
             String id = cli.out().lines().filter(l -> l.contains("BTC/USDT")).findFirst().orElseThrow().split("\\s+")[0];
             assertThat(cli.run(concat(new String[]{"orders"}, live))).isZero();
             assertThat(cli.run(concat(new String[]{"cancel", "--id", id, "--pair", "BTC_USDT"}, live))).isZero();
             assertThat(cli.run(concat(new String[]{"orders"}, live))).isZero();
 
             List<String> lines = cli.out().lines().toList();
-            assertThat(lines.stream().filter(l -> l.matches(id + "\\s+BTC/USDT\\s+BUY\\s+LIMIT\\s+(PENDING|OPEN)\\s+30000(\\.0+)?\\s+0?\\.0010*\\s.*")))
+            assertThat(lines.stream().filter(l -> l.matches(id + "\\s+BTC/USDT\\s+BUY\\s+LIMIT\\s+OPEN\\s+30000\\.00\\s+0\\.00100000\\s+0\\.00000000\\s+20\\d\\d-.*")))
                     .as("placed, then listed").hasSize(2);
             assertThat(lines).contains("cancelled " + id);
             assertThat(lines.get(lines.size() - 1)).startsWith("ID").as("no open order left");

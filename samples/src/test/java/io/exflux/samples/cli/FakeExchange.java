@@ -108,6 +108,12 @@ final class FakeExchange implements ExchangeClient {
     }
 
     @Override
+    public Mono<Order> order(String orderId, CurrencyPair pair) {
+        return rest(Mono.justOrEmpty(orders.get(orderId))
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("no order " + orderId))));
+    }
+
+    @Override
     public Flux<Order> openOrders(CurrencyPair pair) {
         return rest(Mono.just(List.copyOf(orders.values()))).flatMapIterable(l -> l);
     }

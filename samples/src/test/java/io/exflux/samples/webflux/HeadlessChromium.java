@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -22,14 +23,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Debian's {@code chromium}, headless, driven over the Chrome DevTools protocol with the JDK's own
- * HTTP client and websocket: open a page, evaluate JavaScript in it. Nothing is downloaded; the browser
- * talks to loopback only (background networking, updates and sync are off).
+ * A headless Chromium driven over the Chrome DevTools protocol with the JDK's own HTTP client and
+ * websocket: open a page, evaluate JavaScript in it, take a screenshot. The browser is the one the
+ * build unpacked from the {@code @sparticuz/chromium} npm package into the directory named by the
+ * system property {@value #PROVISIONED} (see {@code src/test/node}); without that property (a test run
+ * from an IDE) it is Debian's {@code chromium}. The browser talks to loopback only (background
+ * networking, updates and sync are off).
  */
 final class HeadlessChromium implements AutoCloseable {
 
-    /** The command that installs the browser on Debian, for the failure message. */
-    static final String INSTALL = "apt-get update && apt-get install -y chromium";
+    /** The system property naming the directory the build unpacked Chromium into. */
+    static final String PROVISIONED = "exflux.chromium.dir";
+    /** How to get a browser, for the failure message. */
+    static final String INSTALL = "run the tests through Maven (it unpacks one into samples/target/chromium), "
+            + "or apt-get update && apt-get install -y chromium";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
     private final Process process;
@@ -45,17 +52,37 @@ final class HeadlessChromium implements AutoCloseable {
         this.browser = URI.create("ws://" + http.getHost() + ":" + http.getPort() + browserPath);
     }
 
-    /** Starts the browser; fails with the install command when there is none. */
+    /** Starts the browser; fails saying how to get one when there is none. */
     static HeadlessChromium start() throws IOException, InterruptedException {
-        String binary = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser").stream()
-                .filter(p -> Files.isExecutable(Path.of(p))).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no chromium on this machine: " + INSTALL));
         Path profile = Files.createTempDirectory("exflux-chromium");
-        Process process = new ProcessBuilder(binary, "--headless", "--no-sandbox", "--disable-gpu",
+        List<String> command = new ArrayList<>();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        String provisioned = System.getProperty(PROVISIONED);
+        if (provisioned != null && !provisioned.isBlank()) {
+            Path dir = Path.of(provisioned);
+            Path binary = dir.resolve("chromium");
+            if (!Files.isExecutable(binary)) {
+                throw new IllegalStateException("no chromium in " + dir + ": " + INSTALL);
+            }
+            command.add(binary.toString());
+            // The package's NSS libraries and font configuration; the machine needs neither.
+            builder.environment().merge("LD_LIBRARY_PATH", dir.resolve("lib").toString(), (old, lib) -> lib + ":" + old);
+            builder.environment().put("FONTCONFIG_PATH", dir.toString());
+            // A headless shell build: GL through its bundled SwiftShader, no zygote.
+            command.addAll(List.of("--no-zygote", "--use-gl=angle", "--use-angle=swiftshader",
+                    "--enable-unsafe-swiftshader", "--in-process-gpu"));
+        } else {
+            command.add(List.of("/usr/bin/chromium", "/usr/bin/chromium-browser").stream()
+                    .filter(p -> Files.isExecutable(Path.of(p))).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no chromium on this machine: " + INSTALL)));
+            command.add("--disable-gpu");
+        }
+        command.addAll(List.of("--headless", "--no-sandbox",
                 "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-extensions", "--disable-default-apps", "--no-first-run",
-                "--mute-audio", "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
-                "--user-data-dir=" + profile, "about:blank")
+                "--mute-audio", "--window-size=1280,800", "--remote-debugging-address=127.0.0.1",
+                "--remote-debugging-port=0", "--user-data-dir=" + profile, "about:blank"));
+        Process process = builder
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(profile.resolve("chromium.log").toFile())
                 .start();
@@ -77,13 +104,18 @@ final class HeadlessChromium implements AutoCloseable {
                 + Files.readString(profile.resolve("chromium.log")));
     }
 
-    /** Opens {@code url} in a new tab and returns it. */
-    Page open(URI url) throws IOException, InterruptedException {
+    /**
+     * Opens {@code url} in a new tab and returns it. The tab starts blank and is then navigated over the
+     * protocol: {@code /json/new?URL} would drop the URL's own query string.
+     */
+    Page open(URI url) throws Exception {
         HttpResponse<String> created = client.send(HttpRequest.newBuilder(
-                        URI.create(http + "/json/new?" + url)).PUT(HttpRequest.BodyPublishers.noBody()).build(),
+                        URI.create(http + "/json/new?about:blank")).PUT(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode target = SampleJson.mapper().readTree(created.body());
-        return new Page(client, URI.create(target.get("webSocketDebuggerUrl").asText()));
+        Page page = new Page(client, URI.create(target.get("webSocketDebuggerUrl").asText()));
+        page.navigate(url);
+        return page;
     }
 
     @Override
@@ -126,16 +158,33 @@ final class HeadlessChromium implements AutoCloseable {
 
         /** The value of {@code expression} evaluated in the page, as JSON. */
         JsonNode evaluate(String expression) throws Exception {
+            ObjectNode params = SampleJson.mapper().createObjectNode()
+                    .put("expression", expression).put("returnByValue", true);
+            return call("Runtime.evaluate", params).at("/result/result/value");
+        }
+
+        /** Loads {@code url} in this tab. */
+        void navigate(URI url) throws Exception {
+            call("Page.navigate", SampleJson.mapper().createObjectNode().put("url", url.toString()));
+        }
+
+        /** A PNG of what the page shows now, written to {@code file}. */
+        void screenshot(Path file) throws Exception {
+            JsonNode answer = call("Page.captureScreenshot", SampleJson.mapper().createObjectNode().put("format", "png"));
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.write(file, java.util.Base64.getDecoder().decode(answer.at("/result/data").asText()));
+        }
+
+        private JsonNode call(String method, ObjectNode params) throws Exception {
             int id = ids.incrementAndGet();
             CompletableFuture<JsonNode> answer = new CompletableFuture<>();
             pending.put(id, answer);
             ObjectNode call = SampleJson.mapper().createObjectNode();
             call.put("id", id);
-            call.put("method", "Runtime.evaluate");
-            call.putObject("params").put("expression", expression).put("returnByValue", true);
+            call.put("method", method);
+            call.set("params", params);
             socket.sendText(SampleJson.mapper().writeValueAsString(call), true).join();
-            JsonNode result = answer.get(10, TimeUnit.SECONDS);
-            return result.at("/result/result/value");
+            return answer.get(10, TimeUnit.SECONDS);
         }
 
         @Override

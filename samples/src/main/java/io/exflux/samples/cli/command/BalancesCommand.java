@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code exflux balances}: the account's holdings (a funded demo account on the simulator). */
-@Command(name = "balances", description = "The account's balances: total, reserved, available.")
+@Command(name = "balances", mixinStandardHelpOptions = true, versionProvider = io.exflux.samples.cli.ExfluxCommand.Version.class,
+        description = "The account's balances: total, reserved, available.")
 public final class BalancesCommand extends VenueCommand {
 
     @Option(names = "--all", description = "Also show currencies with a zero balance.")

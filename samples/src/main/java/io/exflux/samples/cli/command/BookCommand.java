@@ -6,7 +6,9 @@ import io.exflux.samples.cli.CliContext;
 import io.exflux.samples.cli.ExitCodes;
 import io.exflux.samples.cli.render.BookBoard;
 import io.exflux.samples.cli.render.BookView;
+import io.exflux.samples.cli.render.MarketScale;
 import io.exflux.samples.cli.render.Screen;
+import io.exflux.samples.cli.render.ScreenSize;
 import io.exflux.samples.cli.venue.VenueSession;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,10 +18,11 @@ import reactor.core.publisher.Flux;
 
 /**
  * {@code exflux book}: the live order book (top levels each side, spread, mid) and the trade tape,
- * redrawn in place on a terminal, or as plain lines (a book summary a second, every trade) when the
- * output is piped.
+ * redrawn in place on a terminal at the terminal's size (fewer levels on a short one, the tape left out
+ * on a narrow one), or as plain lines (a book summary a second, every trade) when the output is piped.
  */
-@Command(name = "book", description = "Live order book and trade tape, redrawn in place on a terminal.")
+@Command(name = "book", mixinStandardHelpOptions = true, versionProvider = io.exflux.samples.cli.ExfluxCommand.Version.class,
+        description = "Live order book and trade tape, redrawn in place on a terminal.")
 public final class BookCommand extends VenueCommand {
 
     @Option(names = "--pair", defaultValue = "BTC_USDT", converter = Parsing.PairConverter.class,
@@ -48,9 +51,9 @@ public final class BookCommand extends VenueCommand {
         CliContext context = context();
         try (VenueSession session = openSession(false)) {
             ExchangeClient client = session.client();
-            client.pair(pair).block(Requests.TIMEOUT);
+            MarketScale scale = MarketScales.of(client, pair);
             boolean colour = context.terminal() && !context.environment().containsKey("NO_COLOR");
-            BookView view = new BookView(client.venue(), pair, depth, colour);
+            BookView view = new BookView(client.venue(), pair, depth, colour, scale);
             Flux<?> output = context.terminal() ? terminal(context, client, view) : plain(context, client, view);
             boolean interrupted = LiveRun.run(context, session, output, duration);
             return interrupted ? ExitCodes.INTERRUPTED : ExitCodes.OK;
@@ -66,9 +69,11 @@ public final class BookCommand extends VenueCommand {
                 client.watchOrderBook(pair, depth).map(board::onBook),
                 client.watchTrades(pair).map(board::onTrade));
         return events.sample(Flux.interval(refresh, context.timer()))
-                .map(any -> view.screen(board.snapshot(), where + "  "
-                        + Duration.between(started, context.clock().instant()).toSeconds() + "s"))
-                .doOnNext(screen::draw)
+                .doOnNext(any -> {
+                    ScreenSize size = context.screenSize().get();
+                    screen.draw(view.screen(board.snapshot(), where + "  "
+                            + Duration.between(started, context.clock().instant()).toSeconds() + "s", size), size);
+                })
                 .doFinally(signal -> screen.close());
     }
 

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code exflux cancel}: cancels one order by id, or every open order (of one market) with {@code --all}. */
-@Command(name = "cancel", description = "Cancel an order by --id, or every open order with --all.")
+@Command(name = "cancel", mixinStandardHelpOptions = true, versionProvider = io.exflux.samples.cli.ExfluxCommand.Version.class,
+        description = "Cancel an order by --id, or every open order with --all.")
 public final class CancelCommand extends VenueCommand {
 
     @Option(names = "--id", description = "The venue's order id.")

@@ -6,6 +6,7 @@ import io.exflux.api.model.CurrencyPair;
 import io.exflux.samples.cli.ExitCodes;
 import io.exflux.samples.cli.render.Formats;
 import io.exflux.samples.cli.render.JsonRecords;
+import io.exflux.samples.cli.render.MarketScale;
 import io.exflux.samples.cli.render.ProgressBar;
 import io.exflux.samples.cli.venue.VenueSession;
 import java.io.IOException;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Option;
  * {@code exflux candles}: OHLCV bars over a time range, to CSV or JSON. The client pages through the
  * venue's per-request limit; a long range shows a progress bar on a terminal.
  */
-@Command(name = "candles", description = "OHLCV candles over a time range, as CSV or JSON.")
+@Command(name = "candles", mixinStandardHelpOptions = true, versionProvider = io.exflux.samples.cli.ExfluxCommand.Version.class,
+        description = "OHLCV candles over a time range, as CSV or JSON.")
 public final class CandlesCommand extends VenueCommand {
 
     /** Ranges longer than this many candles get a progress bar on a terminal. */
@@ -65,7 +67,7 @@ public final class CandlesCommand extends VenueCommand {
         }
         try (VenueSession session = openSession(false);
              Sink sink = new Sink(output, context().out())) {
-            session.client().pair(pair).block(Requests.TIMEOUT);
+            MarketScale scale = MarketScales.of(session.client(), pair);
             long expected = Duration.between(start, end).toMillis() / interval.duration().toMillis();
             ProgressBar progress = new ProgressBar(context().err(),
                     context().terminal() && expected > PROGRESS_THRESHOLD);
@@ -78,7 +80,7 @@ public final class CandlesCommand extends VenueCommand {
                         if (json) {
                             out.print((n == 1 ? "  " : ",\n  ") + JsonRecords.line(JsonRecords.candle(candle)));
                         } else {
-                            out.println(csv(candle));
+                            out.println(csv(candle, scale));
                         }
                         Instant covered = candle.openTime().plus(interval.duration());
                         double done = (double) Duration.between(start, covered).toMillis()
@@ -97,10 +99,10 @@ public final class CandlesCommand extends VenueCommand {
         }
     }
 
-    private static String csv(Candle c) {
-        return c.openTime() + "," + c.open().toPlainString() + "," + c.high().toPlainString() + ","
-                + c.low().toPlainString() + "," + c.close().toPlainString() + "," + c.volume().toPlainString() + ","
-                + (c.quoteVolume() == null ? "" : c.quoteVolume().toPlainString());
+    private static String csv(Candle c, MarketScale scale) {
+        return c.openTime() + "," + scale.price(c.open()) + "," + scale.price(c.high()) + ","
+                + scale.price(c.low()) + "," + scale.price(c.close()) + "," + scale.amount(c.volume()) + ","
+                + (c.quoteVolume() == null ? "" : scale.price(c.quoteVolume()));
     }
 
     /** Standard output, or a file that is closed at the end. */

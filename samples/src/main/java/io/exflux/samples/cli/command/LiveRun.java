@@ -12,7 +12,7 @@ import reactor.core.publisher.Sinks;
 
 /**
  * Runs a never-ending stream on the CLI's main thread until {@code --duration} passes, the user presses
- * Ctrl-C, or the stream fails. Ctrl-C runs the JVM's shutdown hooks: ours stops the stream, lets the
+ * Ctrl-C, the output is closed (the reader of a pipe went away), or the stream fails. Ctrl-C runs the JVM's shutdown hooks: ours stops the stream, lets the
  * main thread dispose the subscription and close the client and simulator, and waits (briefly) for
  * that to finish so that the process exits with everything released.
  */
@@ -33,7 +33,9 @@ public final class LiveRun {
         Sinks.One<Boolean> interrupt = Sinks.one();
         AtomicBoolean interrupted = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
-        Flux<?> bounded = stream.takeUntilOther(interrupt.asMono());
+        // A closed pipe (| head) makes every later print fail silently: end the run as done.
+        Flux<?> bounded = stream.takeWhile(printed -> !context.out().checkError())
+                .takeUntilOther(interrupt.asMono());
         if (duration != null) {
             bounded = bounded.take(duration, context.timer());
         }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code exflux orders}: open orders, or recent orders in any state with {@code --all}. */
-@Command(name = "orders", description = "The account's open orders (--all: recent orders in any state).")
+@Command(name = "orders", mixinStandardHelpOptions = true, versionProvider = io.exflux.samples.cli.ExfluxCommand.Version.class,
+        description = "The account's open orders (--all: recent orders in any state).")
 public final class OrdersCommand extends VenueCommand {
 
     @Option(names = "--pair", converter = Parsing.PairConverter.class, description = "Only this market.")
@@ -24,7 +25,7 @@ public final class OrdersCommand extends VenueCommand {
         try (VenueSession session = openSession(true)) {
             List<Order> orders = (all ? session.client().orders(pair) : session.client().openOrders(pair))
                     .collectList().block(Requests.TIMEOUT);
-            OrderTable.print(orders, context().out());
+            OrderTable.print(orders, MarketScales.of(session.client())::scale, context().out());
             return ExitCodes.OK;
         }
     }

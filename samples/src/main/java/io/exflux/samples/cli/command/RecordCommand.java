@@ -22,7 +22,8 @@ import reactor.core.publisher.Flux;
  * {@code exflux record}: writes live streams to NDJSON, one event a line
  * ({@code {"type":"trade","receivedAt":...,"data":{...}}}), for later replay or analysis.
  */
-@Command(name = "record", description = "Record live trades, books and tickers to NDJSON for later replay.")
+@Command(name = "record", mixinStandardHelpOptions = true, versionProvider = io.exflux.samples.cli.ExfluxCommand.Version.class,
+        description = "Record live trades, books and tickers to NDJSON for later replay.")
 public final class RecordCommand extends VenueCommand {
 
     /** The streams {@code record} can write. */

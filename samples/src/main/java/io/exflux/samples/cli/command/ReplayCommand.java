@@ -9,7 +9,7 @@ import io.exflux.samples.cli.CliException;
 import io.exflux.samples.cli.ExfluxCommand;
 import io.exflux.samples.cli.ExitCodes;
 import io.exflux.samples.cli.render.BookView;
-import io.exflux.samples.cli.render.Formats;
+import io.exflux.samples.cli.render.MarketScale;
 import io.exflux.samples.cli.render.JsonRecords;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -33,7 +33,8 @@ import reactor.core.publisher.Mono;
  * {@code book} prints, at the recorded pace (scaled by {@code --speed}) or as fast as possible. Needs no
  * venue: it reads the file only.
  */
-@Command(name = "replay", description = "Play back an NDJSON file written by 'record', at recorded pace or --fast.")
+@Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = io.exflux.samples.cli.ExfluxCommand.Version.class,
+        description = "Play back an NDJSON file written by 'record', at recorded pace or --fast.")
 public final class ReplayCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -113,16 +114,15 @@ public final class ReplayCommand implements Callable<Integer> {
         switch (event.get("type").asText()) {
             case "trade": {
                 Trade trade = JsonRecords.readTrade(data);
-                return new BookView("replay", trade.pair(), 0).tradeSummary(trade);
+                return BookView.plain("replay", trade.pair(), MarketScale.AS_IS).tradeSummary(trade);
             }
             case "book": {
                 OrderBook book = JsonRecords.readBook(data);
-                return new BookView("replay", book.pair(), 0).bookSummary(book);
+                return BookView.plain("replay", book.pair(), MarketScale.AS_IS).bookSummary(book);
             }
             case "ticker": {
                 Ticker t = JsonRecords.readTicker(data);
-                return "ticker " + Formats.time(t.timestamp()) + "  " + t.pair() + "  last " + Formats.plain(t.last())
-                        + "  bid " + Formats.plain(t.bid()) + "  ask " + Formats.plain(t.ask());
+                return BookView.plain("replay", t.pair(), MarketScale.AS_IS).tickerSummary(t);
             }
             default:
                 throw new CliException(ExitCodes.INVALID_REQUEST, file + " line " + number + " has an unknown event type '"

@@ -1,11 +1,12 @@
 package io.exflux.samples.cli.command;
 
-import static io.exflux.samples.cli.render.Formats.plain;
 import static io.exflux.samples.cli.render.Formats.time;
 
 import io.exflux.api.model.CurrencyPair;
 import io.exflux.api.model.Ticker;
 import io.exflux.samples.cli.ExitCodes;
+import io.exflux.samples.cli.render.BookView;
+import io.exflux.samples.cli.render.MarketScale;
 import io.exflux.samples.cli.render.Table;
 import io.exflux.samples.cli.venue.VenueSession;
 import java.time.Duration;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code exflux ticker}: one market's summary, every market's, or a live feed of one. */
-@Command(name = "ticker", description = "Market summary: one pair, all pairs, or live with --follow.")
+@Command(name = "ticker", mixinStandardHelpOptions = true, versionProvider = io.exflux.samples.cli.ExfluxCommand.Version.class,
+        description = "Market summary: one pair, all pairs, or live with --follow.")
 public final class TickerCommand extends VenueCommand {
 
     @Option(names = "--pair", converter = Parsing.PairConverter.class,
@@ -35,26 +37,23 @@ public final class TickerCommand extends VenueCommand {
         }
         try (VenueSession session = openSession(false)) {
             if (follow) {
-                session.client().pair(pair).block(Requests.TIMEOUT);
+                BookView view = BookView.plain(session.client().venue(), pair, MarketScales.of(session.client(), pair));
                 boolean interrupted = LiveRun.run(context(), session, session.client().watchTicker(pair)
-                        .map(TickerCommand::line).doOnNext(context().out()::println), duration);
+                        .map(view::tickerSummary).doOnNext(context().out()::println), duration);
                 return interrupted ? ExitCodes.INTERRUPTED : ExitCodes.OK;
             }
             List<Ticker> tickers = pair == null
                     ? session.client().tickers().collectList().block(Requests.TIMEOUT)
                     : List.of(session.client().ticker(pair).block(Requests.TIMEOUT));
-            Table table = new Table("PAIR", "LAST", "BID", "ASK", "HIGH", "LOW", "VOLUME", "CHANGE", "TIME");
+            MarketScales markets = MarketScales.of(session.client());
+            Table table = new Table("PAIR", "LAST", "BID", "ASK", "HIGH", "LOW", "VOLUME", "24H CHANGE", "TIME");
             for (Ticker t : tickers) {
-                table.row(t.pair().toString(), plain(t.last()), plain(t.bid()), plain(t.ask()), plain(t.high()),
-                        plain(t.low()), plain(t.baseVolume()), plain(t.change24h()), time(t.timestamp()));
+                MarketScale s = markets.scale(t.pair());
+                table.row(t.pair().toString(), s.price(t.last()), s.price(t.bid()), s.price(t.ask()), s.price(t.high()),
+                        s.price(t.low()), s.amount(t.baseVolume()), MarketScale.percent(t.change24h()), time(t.timestamp()));
             }
             table.print(context().out());
             return ExitCodes.OK;
         }
-    }
-
-    private static String line(Ticker t) {
-        return "ticker " + time(t.timestamp()) + "  " + t.pair() + "  last " + plain(t.last()) + "  bid "
-                + plain(t.bid()) + "  ask " + plain(t.ask()) + "  volume " + plain(t.baseVolume());
     }
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code exflux trades}: the most recent public trades, then live ones with {@code --follow}. */
-@Command(name = "trades", description = "Recent public trades; --follow keeps printing new ones.")
+@Command(name = "trades", mixinStandardHelpOptions = true, versionProvider = io.exflux.samples.cli.ExfluxCommand.Version.class,
+        description = "Recent public trades; --follow keeps printing new ones.")
 public final class TradesCommand extends VenueCommand {
 
     @Option(names = "--pair", defaultValue = "BTC_USDT", converter = Parsing.PairConverter.class,
@@ -31,7 +32,7 @@ public final class TradesCommand extends VenueCommand {
     @Override
     public Integer call() {
         try (VenueSession session = openSession(false)) {
-            BookView view = new BookView(session.client().venue(), pair, 0);
+            BookView view = BookView.plain(session.client().venue(), pair, MarketScales.of(session.client(), pair));
             List<Trade> recent = session.client().trades(pair, limit).collectList().block(Requests.TIMEOUT);
             for (Trade trade : recent) {
                 context().out().println(view.tradeSummary(trade));

@@ -40,16 +40,17 @@ public abstract class VenueCommand implements Callable<Integer> {
     }
 
     /**
-     * Opens the chosen venue: the embedded simulator unless {@code --live}. Private commands get a
+     * Opens the chosen venue: the embedded simulator unless {@code --live} or {@code --url}. Private commands get a
      * funded demo account on the simulator, or the credentials from the environment or key file live.
      */
     protected VenueSession openSession(boolean privateAccess) {
         VenueConnector connector = context().venues().connector(venueOptions.venue());
         CredentialSource credentials = new CredentialSource(context().environment());
-        ConnectRequest request = new ConnectRequest(venueOptions.live(), venueOptions.url(), venueOptions.wsUrl(),
+        boolean live = venueOptions.live();
+        ConnectRequest request = new ConnectRequest(live, venueOptions.url(), venueOptions.wsUrl(),
                 privateAccess, () -> credentials.credentials(connector.venue(), venueOptions.keyFile()));
         VenueSession session = connector.open(request);
-        if (!venueOptions.live()) {
+        if (!live) {
             context().err().println("exflux: " + session.description() + " (no keys, no network; --live for the real venue)");
         }
         return session;

@@ -14,10 +14,12 @@ public final class VenueOptions {
     @Option(names = "--live", description = "Talk to the real venue instead of the embedded simulator.")
     boolean live;
 
-    @Option(names = "--url", paramLabel = "URL", description = "REST base URL of the live venue (with --live).")
+    @Option(names = "--url", paramLabel = "URL",
+            description = "REST base URL of the venue to talk to, for example an 'exflux sim' (implies --live).")
     URI url;
 
-    @Option(names = "--ws-url", paramLabel = "URL", description = "Websocket URL of the live venue (with --live).")
+    @Option(names = "--ws-url", paramLabel = "URL",
+            description = "Websocket URL of the venue to talk to (implies --live).")
     URI wsUrl;
 
     @Option(names = "--key-file", paramLabel = "FILE",
@@ -32,8 +34,9 @@ public final class VenueOptions {
         return venue;
     }
 
+    /** True for a venue reached over the network: {@code --live}, or a URL given to talk to. */
     public boolean live() {
-        return live;
+        return live || url != null || wsUrl != null;
     }
 
     public URI url() {

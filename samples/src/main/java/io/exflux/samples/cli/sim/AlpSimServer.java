@@ -1,0 +1,96 @@
+package io.exflux.samples.cli.sim;
+
+import io.exflux.samples.cli.venue.AlpConnector;
+import io.exflux.testkit.alp.AlpAccount;
+import io.exflux.testkit.alp.AlpSimulator;
+import io.exflux.testkit.alp.AlpSimulatorOptions;
+import io.exflux.testkit.sim.GeneratorSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * The ALP simulator as a server for {@code exflux sim}: REST and websocket on loopback, the market
+ * generator running, and one demo account funded with {@link AlpConnector#DEMO_FUNDS}. On a port the
+ * user chose when asked for one.
+ */
+public final class AlpSimServer implements AutoCloseable {
+
+    private final AlpSimulator simulator;
+    private final LoopbackForwarder forwarder;
+    private final AlpAccount account;
+    private final long seed;
+
+    private AlpSimServer(AlpSimulator simulator, LoopbackForwarder forwarder, AlpAccount account, long seed) {
+        this.simulator = simulator;
+        this.forwarder = forwarder;
+        this.account = account;
+        this.seed = seed;
+    }
+
+    /**
+     * Starts the simulator.
+     *
+     * @param port the port to listen on, or 0 for any free one
+     * @param seed the market generator's seed: the same seed gives the same market
+     * @throws UncheckedIOException when {@code port} cannot be listened on (taken, or privileged)
+     */
+    public static AlpSimServer start(int port, long seed) {
+        AlpSimulatorOptions options = AlpSimulatorOptions.builder()
+                .generator(GeneratorSettings.defaults().withSeed(seed))
+                // TODO(lead, at merge): .candleHistory(Duration.ofDays(90)) once AlpSimulatorOptions has it
+                .build();
+        AlpSimulator simulator = AlpSimulator.start(options);
+        try {
+            LoopbackForwarder forwarder = port == 0 ? null : LoopbackForwarder.start(port, simulator.port());
+            AlpAccount account = simulator.createAccount(AlpConnector.DEMO_FUNDS);
+            return new AlpSimServer(simulator, forwarder, account, seed);
+        } catch (IOException e) {
+            simulator.close();
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            simulator.close();
+            throw e;
+        }
+    }
+
+    /** The port clients connect to. */
+    public int port() {
+        return forwarder == null ? simulator.port() : forwarder.port();
+    }
+
+    /** {@code http://127.0.0.1:<port>/api/v3}. */
+    public String restUrl() {
+        return "http://127.0.0.1:" + port() + "/api/v3";
+    }
+
+    /** {@code ws://127.0.0.1:<port>/ws}. */
+    public String websocketUrl() {
+        return "ws://127.0.0.1:" + port() + "/ws";
+    }
+
+    /** The demo account's API key and secret: printed by {@code exflux sim}, for a simulator only. */
+    public AlpAccount demoAccount() {
+        return account;
+    }
+
+    public Map<String, BigDecimal> demoFunds() {
+        return AlpConnector.DEMO_FUNDS;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (forwarder != null) {
+                forwarder.close();
+            }
+        } finally {
+            simulator.close();
+        }
+    }
+}

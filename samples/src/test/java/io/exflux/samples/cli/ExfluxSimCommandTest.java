@@ -1,0 +1,117 @@
+package io.exflux.samples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.exflux.samples.cli.venue.AlpConnector;
+import io.exflux.samples.cli.venue.VenueRegistry;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code exflux sim} as a user runs it: one simulator server, and from "another shell" {@code place},
+ * {@code orders} and {@code cancel} against it with the key and secret it printed, so the id
+ * {@code place} shows is the one that gets cancelled.
+ */
+class ExfluxSimCommandTest {
+
+    private static final Pattern LINE = Pattern.compile("^  (REST|websocket|api key|api secret)\\s+(\\S+)$",
+            Pattern.MULTILINE);
+
+    private final VenueRegistry venues = new VenueRegistry(List.of(new AlpConnector()));
+
+    @Test
+    void placeOrdersAndCancelAgainstOneSimulatorServer() throws Exception {
+        int port = freePort();
+        CliHarness sim = new CliHarness(venues, Map.of(), false);
+        CompletableFuture<Integer> server = CompletableFuture.supplyAsync(
+                () -> sim.run("sim", "--venue", "alp", "--port", String.valueOf(port), "--seed", "7"));
+        while (!sim.out().contains("Ctrl-C stops the simulator.") && !server.isDone()) {
+            Thread.sleep(20);
+        }
+        Map<String, String> printed = printed(sim.out());
+        assertThat(printed).containsEntry("REST", "http://127.0.0.1:" + port + "/api/v3")
+                .containsEntry("websocket", "ws://127.0.0.1:" + port + "/ws")
+                .containsKeys("api key", "api secret");
+        assertThat(sim.out()).contains("seed 7").contains("100000 USDT");
+        assertThat(get(printed.get("REST") + "/pairs")).as("curl works too").contains("BTC_USDT");
+
+        CliHarness shell = new CliHarness(venues, Map.of("EXFLUX_ALP_API_KEY", printed.get("api key"),
+                "EXFLUX_ALP_API_SECRET", printed.get("api secret")), false);
+        String[] at = {"--url", printed.get("REST"), "--ws-url", printed.get("websocket")};
+
+        assertThat(shell.run(with(at, "place", "--pair", "BTC_USDT", "--side", "buy", "--amount", "0.01",
+                "--price", "50000"))).as(shell::err).isZero();
+        String placed = shell.out();
+        String id = placed.lines().filter(l -> l.contains("BTC/USDT")).findFirst().orElseThrow().split("\\s+")[0];
+        assertThat(placed).as("the order as the venue holds it: open, with its time")
+                .containsPattern(id + "\\s+BTC/USDT\\s+BUY\\s+LIMIT\\s+OPEN\\s+50000\\.00\\s+0\\.01000000\\s+0\\.00000000\\s+20\\d\\d-");
+
+        assertThat(shell.run(with(at, "orders"))).isZero();
+        assertThat(shell.out().substring(placed.length())).containsPattern(id + "\\s+BTC/USDT\\s+BUY\\s+LIMIT\\s+OPEN");
+
+        assertThat(shell.run(with(at, "cancel", "--id", id, "--pair", "BTC_USDT"))).as(shell::err).isZero();
+        assertThat(shell.out()).contains("cancelled " + id);
+        int before = shell.out().length();
+        assertThat(shell.run(with(at, "orders"))).isZero();
+        assertThat(shell.out().substring(before)).doesNotContain(id);
+        assertThat(shell.err()).doesNotContain("embedded ALP simulator");
+
+        sim.pressCtrlC();
+        assertThat(server.get(15, TimeUnit.SECONDS)).isEqualTo(ExitCodes.INTERRUPTED);
+        assertThat(sim.hasHook()).isFalse();
+        assertThat(reachable(port)).as("port released").isFalse();
+    }
+
+    @Test
+    void aVenueWithoutASimulatorSaysSoWithExit3() {
+        CliHarness cli = new CliHarness(venues, Map.of(), false);
+
+        assertThat(cli.run("sim", "--venue", "btse")).isEqualTo(ExitCodes.UNSUPPORTED);
+        assertThat(cli.err().lines()).containsExactly("exflux: venue 'btse' has no simulator yet (simulated: alp)");
+    }
+
+    private static Map<String, String> printed(String output) {
+        Matcher m = LINE.matcher(output);
+        Map<String, String> values = new java.util.HashMap<>();
+        while (m.find()) {
+            values.put(m.group(1), m.group(2));
+        }
+        return values;
+    }
+
+    private static String[] with(String[] at, String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + at.length);
+        System.arraycopy(at, 0, all, args.length, at.length);
+        return all;
+    }
+
+    private static String get(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static boolean reachable(int port) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
