@@ -45,6 +45,11 @@ class ExfluxSimCommandTest {
                 .containsKeys("api key", "api secret");
         assertThat(sim.out()).contains("seed 7").contains("100000 USDT");
         assertThat(get(printed.get("REST") + "/pairs")).as("curl works too").contains("BTC_USDT");
+        long now = java.time.Instant.now().getEpochSecond();
+        String month = get(printed.get("REST") + "/charts?pair=BTC_USDT&interval=60&since=" + (now - 30 * 86_400)
+                + "&until=" + now);
+        assertThat(io.exflux.samples.cli.render.SampleJson.mapper().readTree(month).size())
+                .as("a month of hourly candles from the generated history: a full page").isEqualTo(500);
 
         CliHarness shell = new CliHarness(venues, Map.of("EXFLUX_ALP_API_KEY", printed.get("api key"),
                 "EXFLUX_ALP_API_SECRET", printed.get("api secret")), false);

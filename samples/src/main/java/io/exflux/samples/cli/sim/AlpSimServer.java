@@ -8,6 +8,7 @@ import io.exflux.testkit.sim.GeneratorSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -16,6 +17,9 @@ import java.util.Map;
  * user chose when asked for one.
  */
 public final class AlpSimServer implements AutoCloseable {
+
+    /** Past candles the standalone simulator serves, so `candles` over the last quarter has a whole series. */
+    static final Duration CANDLE_HISTORY = Duration.ofDays(90);
 
     private final AlpSimulator simulator;
     private final LoopbackForwarder forwarder;
@@ -39,7 +43,7 @@ public final class AlpSimServer implements AutoCloseable {
     public static AlpSimServer start(int port, long seed) {
         AlpSimulatorOptions options = AlpSimulatorOptions.builder()
                 .generator(GeneratorSettings.defaults().withSeed(seed))
-                // TODO(lead, at merge): .candleHistory(Duration.ofDays(90)) once AlpSimulatorOptions has it
+                .candleHistory(CANDLE_HISTORY)
                 .build();
         AlpSimulator simulator = AlpSimulator.start(options);
         try {
