@@ -228,7 +228,7 @@ public final class AlpRestClient {
 
     /**
      * {@code GET /accounts/order} with the official client's filters (the document lists none,
-     * inconsistency 6.3.16): only the filters that are set are sent.
+     * docs/venues/alp.md, drift 16): only the filters that are set are sent.
      */
     public Flux<AlpOrder> orders(AlpOrdersQuery filter) {
         if (filter == null) {
@@ -246,7 +246,7 @@ public final class AlpRestClient {
 
     /**
      * {@code GET /accounts/trades}. Times are sent as unix seconds, as documented (the official client
-     * sends ISO-8601, inconsistency 6.3.17); {@code limit} at most 100; every argument may be {@code null}.
+     * sends ISO-8601, docs/venues/alp.md, drift 17); {@code limit} at most 100; every argument may be {@code null}.
      */
     public Flux<AlpAccountTrade> accountTrades(String pair, AlpSide side, Instant startTime, Instant endTime,
                                                Integer limit) {
@@ -320,7 +320,7 @@ public final class AlpRestClient {
     /**
      * {@code DELETE /trading/order}. By ids: the venue's text for each id ({@code "CANCELLED"},
      * {@code "order not found"}). All or by pair: the venue answers 202 without a body, given back as an
-     * empty map (inconsistency 6.3.20). Never retried.
+     * empty map (docs/venues/alp.md, drift 20). Never retried.
      */
     public Mono<Map<String, String>> cancel(AlpCancelRequest request) {
         if (request == null) {

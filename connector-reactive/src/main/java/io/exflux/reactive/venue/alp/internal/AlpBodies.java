@@ -10,9 +10,9 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 
 /**
- * Serialises request bodies once, to the exact bytes that are signed and sent (decision 5). Field
+ * Serialises request bodies once, to the exact bytes that are signed and sent (venue rule 5, docs/venues/README.md). Field
  * names and order follow the document; amounts and prices are decimal strings (the document's form,
- * not the official client's floats, inconsistency 6.3.18); absent fields are left out.
+ * not the official client's floats, docs/venues/alp.md, drift 18); absent fields are left out.
  */
 public final class AlpBodies {
 

@@ -75,7 +75,7 @@ public final class AlpMapper {
 
     /**
      * REST ticker. {@code diff_percent} is read as per cent (0.02 = 0.02 %): the document's own numbers
-     * (diff 10 on an open of 44990) agree with that reading (inconsistency 6.3.23).
+     * (diff 10 on an open of 44990) agree with that reading (docs/venues/alp.md, drift 23).
      */
     public static Ticker ticker(AlpTicker t, Instant fallbackTime) {
         return new Ticker(AlpSymbols.pair(t.pair()), t.last(), t.buy(), t.sell(), t.high(), t.low(), t.open(),
@@ -130,7 +130,7 @@ public final class AlpMapper {
                 optionalSide(t.type()), t.timestamp());
     }
 
-    /** Websocket trade: amount is element 4, price element 5 (the reverse of REST, inconsistency 6.3.11). */
+    /** Websocket trade: amount is element 4, price element 5 (the reverse of REST, docs/venues/alp.md, drift 11). */
     public static Trade trade(AlpWsTrade t) {
         return new Trade(AlpSymbols.pair(t.pair()), Long.toString(t.tradeId()), t.price(), t.amount(),
                 optionalSide(t.direction()), t.time());

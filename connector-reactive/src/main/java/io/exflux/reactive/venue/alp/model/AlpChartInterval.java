@@ -2,7 +2,7 @@ package io.exflux.reactive.venue.alp.model;
 
 /**
  * A candle width of {@code GET /charts}. The document lists {@code 1, 5, 15, 30, 60, 240, 1D}; the
- * official client uses {@code 1440} for a day (inconsistency 6.3.5). We send the documented
+ * official client uses {@code 1440} for a day (docs/venues/alp.md, drift 5). We send the documented
  * {@code 1D}; {@link #of(String)} reads both.
  */
 public enum AlpChartInterval {

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * {@code ["p", time, {"Asks","Bids","Symbol","TotalAsks","TotalBids"}]}: a whole book of up to 20
  * levels a side that replaces the previous one. Totals are passed on as sent (the document's example
- * does not add up, inconsistency 6.3.13); nothing relies on them.
+ * does not add up, docs/venues/alp.md, drift 13); nothing relies on them.
  */
 public record AlpDepth(Instant time, String symbol, List<AlpLevel> asks, List<AlpLevel> bids,
                        BigDecimal totalAsks, BigDecimal totalBids) implements AlpMessage {

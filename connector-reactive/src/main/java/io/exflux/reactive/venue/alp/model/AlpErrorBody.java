@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * An ALP error body {@code {"code":"...","message":"..."}}. {@code code} is text even when the venue
- * sends a number (inconsistency 6.3.24: {@code "1003"}, {@code "BAD_REQUEST"}); {@code formErrors}
+ * sends a number (docs/venues/alp.md, drift 24: {@code "1003"}, {@code "BAD_REQUEST"}); {@code formErrors}
  * (field validation errors of a 400) is kept as the raw JSON, or {@code null}.
  */
 public record AlpErrorBody(

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * An order's status. The document writes {@code CANCELLED} but {@code PARTIAL_CANCELED}; the official
- * client has {@code PARTIAL_CANCELLED}, {@code UNDEFINED} and {@code EXPIRED} (inconsistency 6.3.4).
+ * client has {@code PARTIAL_CANCELLED}, {@code UNDEFINED} and {@code EXPIRED} (docs/venues/alp.md, drift 4).
  * Both spellings of each read the same.
  */
 public enum AlpOrderStatus {

@@ -3,7 +3,7 @@ package io.exflux.reactive.venue.alp.model;
 import java.util.Locale;
 
 /**
- * An order or trade side. ALP spells it four ways (inconsistency 6.3.3): {@code BUY}/{@code SELL}
+ * An order or trade side. ALP spells it four ways (docs/venues/alp.md, drift 3): {@code BUY}/{@code SELL}
  * (constants, place order, account trades), {@code BID}/{@code ASK} (orders, {@code o} frames),
  * lower-case {@code buy}/{@code sell} (public trades). All read here; we send the documented
  * {@code BUY}/{@code SELL}.

@@ -7,7 +7,7 @@ import java.time.Instant;
 
 /**
  * {@code GET /ticker}: one market's summary. {@code buy} is the best bid, {@code sell} the best ask;
- * {@code diffPercent} is in per cent (0.02 means 0.02 %), see inconsistency 6.3.23.
+ * {@code diffPercent} is in per cent (0.02 means 0.02 %), see docs/venues/alp.md, drift 23.
  */
 public record AlpTicker(
         @JsonProperty("pair") String pair,

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * A wallet. The document's constants and place-order table say {@code MARGIN_CROSS} /
  * {@code MARGIN_ISOLATED}; responses say {@code CROSS_MARGIN} / {@code ISOLATED_MARGIN}
- * (inconsistency 6.3.2). Both read the same; {@link #requestValue()} is the documented request spelling.
+ * (docs/venues/alp.md, drift 2). Both read the same; {@link #requestValue()} is the documented request spelling.
  */
 public enum AlpWalletType {
     SPOT("SPOT"),

@@ -6,7 +6,7 @@ import java.time.Instant;
 /**
  * {@code ["welcome", time, pingInterval, pingTimeout, clientId]}, the first frame. The document says
  * the ping values are nanoseconds, the live venue sends milliseconds: they are read by magnitude
- * (inconsistency 6.3.7).
+ * (docs/venues/alp.md, drift 7).
  */
 public record AlpWelcome(Instant time, Duration pingInterval, Duration pingTimeout, String clientId) implements AlpMessage {
 
