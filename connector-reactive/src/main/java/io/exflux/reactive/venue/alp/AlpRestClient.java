@@ -8,6 +8,7 @@ import io.exflux.api.error.ExchangeException;
 import io.exflux.api.error.ExchangeUnavailableException;
 import io.exflux.api.error.InvalidRequestException;
 import io.exflux.api.error.ProtocolException;
+import io.exflux.reactive.ClientResources;
 import io.exflux.reactive.internal.auth.HmacSigner;
 import io.exflux.reactive.internal.codec.Json;
 import io.exflux.reactive.internal.ratelimit.RetryAfter;
@@ -62,54 +63,45 @@ import reactor.core.publisher.Mono;
  */
 public final class AlpRestClient {
 
-    private static final String PUBLIC = "public";
-    private static final String PRIVATE = "private";
+    private static final String PUBLIC = AlpOptions.PUBLIC_SCOPE;
+    private static final String PRIVATE = AlpOptions.PRIVATE_SCOPE;
 
     private final AlpOptions options;
     private final RestClient rest;
     private final HmacSigner signer;
     private final AlpTokenProvider tokens;
 
-    /** A client on its own pooled connection pool; {@link #dispose()} it when done. */
+    /**
+     * A client on the options' {@code ClientResources}, or on resources of its own when the options name none
+     * ({@link #dispose()} closes those).
+     */
     public AlpRestClient(AlpOptions options) {
         this.options = Objects.requireNonNull(options, "options");
         Credentials credentials = options.credentials();
         this.signer = credentials == null ? null : HmacSigner.sha256(credentials.secretBytes());
-        this.rest = RestClient.builder(restOptions(options))
+        String base = options.restUrl().toString();
+        this.rest = RestClient.builder(RestOptions.from(options, "alp",
+                        base.endsWith("/") ? base.substring(0, base.length() - 1) : base).build())
                 .errorMapper(AlpRestClient::mapError)
                 .signer(this::sign)
                 .build();
         this.tokens = credentials == null ? null
-                : new AlpTokenProvider(this::fetchToken, options.scheduler(), options.tokenRefreshMargin());
+                : new AlpTokenProvider(this::fetchToken, rest.resources().scheduler(), options.tokenRefreshMargin());
     }
 
-    private static RestOptions restOptions(AlpOptions options) {
-        String base = options.restUrl().toString();
-        RestOptions.Builder builder = RestOptions.builder()
-                .venue("alp")
-                .baseUrl(base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
-                .responseTimeout(options.requestTimeout())
-                .maxAttempts(options.maxRetries() + 1)
-                .backoff(options.retryBackoff(), RestOptions.DEFAULT_MAX_BACKOFF.compareTo(options.retryBackoff()) > 0
-                        ? RestOptions.DEFAULT_MAX_BACKOFF : options.retryBackoff())
-                .scheduler(options.scheduler());
-        if (options.publicRateLimit() != null) {
-            builder.rateLimit(PUBLIC, options.publicRateLimit());
-        }
-        if (options.privateRateLimit() != null) {
-            builder.rateLimit(PRIVATE, options.privateRateLimit());
-        }
-        return builder.build();
-    }
-
-    /** Closes the connection pool. */
+    /** Closes the resources this client created for itself (given resources stay open). */
     public void dispose() {
         rest.dispose();
     }
 
-    /** Closes the connection pool; completes when done. */
+    /** Closes the resources this client created for itself; completes when done. */
     public Mono<Void> disposeLater() {
         return rest.disposeLater();
+    }
+
+    /** The resources this client runs on: the options' ones, or those it created. */
+    ClientResources resources() {
+        return rest.resources();
     }
 
     /** The settings of this client. */
