@@ -7,7 +7,10 @@ import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import reactor.core.scheduler.Scheduler;
 
-/** A UTC clock that reads a scheduler's {@code now}, so a virtual-time scheduler moves it too. */
+/**
+ * A UTC clock that reads a scheduler's {@code now} in milliseconds, so a virtual-time scheduler moves it too (a
+ * virtual-time clock starts at the epoch).
+ */
 public final class SchedulerClock extends Clock {
 
     private final Scheduler scheduler;
@@ -35,10 +38,10 @@ public final class SchedulerClock extends Clock {
         return scheduler.now(TimeUnit.MILLISECONDS);
     }
 
+    /** In milliseconds: a real scheduler's finer {@code now} is {@code System.nanoTime()}, not a date. */
     @Override
     public Instant instant() {
-        long nanos = scheduler.now(TimeUnit.NANOSECONDS);
-        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+        return Instant.ofEpochMilli(millis());
     }
 
     @Override
