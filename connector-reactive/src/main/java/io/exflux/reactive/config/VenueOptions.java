@@ -205,6 +205,11 @@ public abstract class VenueOptions {
          */
         public B properties(Map<String, String> properties) {
             Objects.requireNonNull(properties, "properties");
+            properties.forEach((name, value) -> {
+                if (value == null) {
+                    throw new IllegalArgumentException("setting '" + name + "' has no value");
+                }
+            });
             String key = properties.get("api-key");
             String secret = properties.get("api-secret");
             if ((key == null) != (secret == null)) {
@@ -249,7 +254,7 @@ public abstract class VenueOptions {
         protected static Duration duration(String name, String value) {
             try {
                 return Duration.parse(value.trim());
-            } catch (DateTimeParseException | NullPointerException e) {
+            } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException(name + " must be an ISO-8601 duration such as PT10S: " + value);
             }
         }

@@ -198,16 +198,12 @@ public final class AlpOptions extends VenueOptions {
         /** ALP's own textual settings: {@code rest-url}, {@code ws-url}, then the core ones. */
         @Override
         protected boolean property(String name, String value) {
-            try {
-                switch (name) {
-                    case "rest-url" -> restUrl(value.trim());
-                    case "ws-url" -> wsUrl(value.trim());
-                    default -> {
-                        return super.property(name, value);
-                    }
+            switch (name) {
+                case "rest-url" -> restUrl(value.trim());
+                case "ws-url" -> wsUrl(value.trim());
+                default -> {
+                    return super.property(name, value);
                 }
-            } catch (NullPointerException e) {
-                throw new IllegalArgumentException(name + " needs a value");
             }
             return true;
         }
