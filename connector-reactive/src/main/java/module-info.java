@@ -1,11 +1,12 @@
 /**
- * exflux's reactive implementation. The public surface is {@code io.exflux.reactive.config} and the venue
- * packages; packages named {@code internal} are the engine, exported only to exflux's own modules.
+ * exflux's reactive implementation. The public surface is {@code io.exflux.reactive} ({@code ClientResources},
+ * {@code Exchanges}), {@code io.exflux.reactive.config} and the venue packages; packages named {@code internal}
+ * are the engine, exported only to exflux's own modules.
  */
 module io.exflux.reactive {
     requires transitive io.exflux.api;
-    requires reactor.netty.core;
-    requires reactor.netty.http;
+    requires transitive reactor.netty.core;
+    requires transitive reactor.netty.http;
     requires io.netty.buffer;
     requires io.netty.codec.http;
     // reactor-netty is an automatic module: it loads these, but only a named module can put them in the graph
@@ -20,10 +21,14 @@ module io.exflux.reactive {
     requires org.bouncycastle.provider;
     requires org.slf4j;
 
+    exports io.exflux.reactive;
     exports io.exflux.reactive.config;
     exports io.exflux.reactive.venue.alp;
     exports io.exflux.reactive.venue.alp.model;
     opens io.exflux.reactive.venue.alp.model to com.fasterxml.jackson.databind;
+
+    uses io.exflux.reactive.ExchangeProvider;
+    provides io.exflux.reactive.ExchangeProvider with io.exflux.reactive.venue.alp.AlpExchangeProvider;
 
     // The engine is not API: only our own modules may use it (benchmarks run on the class path).
     exports io.exflux.reactive.internal.auth to io.exflux.testkit;

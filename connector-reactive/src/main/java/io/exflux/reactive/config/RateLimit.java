@@ -22,6 +22,9 @@ import java.util.Objects;
  */
 public record RateLimit(int permits, Duration period, int burst, Duration margin) {
 
+    /** The scope of a venue's public calls: counted per venue, whatever the API key. */
+    public static final String PUBLIC_SCOPE = "public";
+
     /** The margin used when none is given, in percent of the period. */
     public static final int DEFAULT_MARGIN_PERCENT = 10;
 
@@ -51,6 +54,15 @@ public record RateLimit(int permits, Duration period, int burst, Duration margin
     /** {@code permits} per second, burst 1, the default margin. */
     public static RateLimit perSecond(int permits) {
         return of(permits, Duration.ofSeconds(1));
+    }
+
+    /**
+     * Whether a scope is counted per venue ({@code public}, or a name starting with {@code public.}) rather than per
+     * API key (every other scope): clients sharing {@code ClientResources} share a public scope's limit, and a
+     * private scope's limit when they use the same key.
+     */
+    public static boolean isPublicScope(String scope) {
+        return PUBLIC_SCOPE.equals(scope) || scope != null && scope.startsWith(PUBLIC_SCOPE + ".");
     }
 
     /** A copy with this burst. */

@@ -117,7 +117,7 @@ class ExfluxSimulatorTest {
         // in one second, so the second request is refused however the calls fall across a second boundary.
         Clock stopped = Clock.fixed(Instant.parse("2026-11-22T12:00:00.500Z"), ZoneOffset.UTC);
         VenueRegistry strict = new VenueRegistry(List.of(new AlpConnector(
-                LIVELY.mutate().requestsPerSecond(1).clock(stopped).build(), b -> b.maxRetries(0))));
+                LIVELY.mutate().requestsPerSecond(1).clock(stopped).build(), b -> b.maxAttempts(1))));
         CliHarness cli = new CliHarness(strict, Map.of(), false);
 
         int exit = cli.run("candles", "--interval", "5m", "--from", "2026-01-01", "--to", "2026-03-01");

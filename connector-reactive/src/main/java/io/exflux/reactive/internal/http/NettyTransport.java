@@ -1,41 +1,38 @@
 package io.exflux.reactive.internal.http;
 
+import io.exflux.reactive.internal.resources.SharedResources;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
-import java.net.SocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Mono;
 import reactor.netty.NettyOutbound;
 import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionPoolMetrics;
-import reactor.netty.resources.ConnectionProvider;
 
 /**
- * The transport on reactor-netty: a pooled {@link HttpClient} with connect and response timeouts, and its own
- * retry-on-reset turned off (the retry policy decides, knowing which calls are safe to repeat).
+ * The transport on reactor-netty: an {@link HttpClient} on the shared resources' pool and event loops (with their
+ * proxy/TLS customizer), with connect and response timeouts, and its own retry-on-reset turned off (the retry
+ * policy decides, knowing which calls are safe to repeat).
  */
 final class NettyTransport implements RestTransport {
 
-    private final ConnectionProvider provider;
+    private final SharedResources resources;
     private final HttpClient client;
     private final String baseUrl;
-    private final Map<String, ConnectionPoolMetrics> pools = new ConcurrentHashMap<>();
+    private final String host;
+    private final int port;
 
-    NettyTransport(RestOptions options) {
-        this.provider = ConnectionProvider.builder("exflux-" + options.venue())
-                .maxConnections(options.maxConnections())
-                .pendingAcquireTimeout(options.pendingAcquireTimeout())
-                .maxIdleTime(options.maxIdleTime())
-                .metrics(true, () -> new PoolMetricsRegistrar())
-                .build();
+    NettyTransport(RestOptions options, SharedResources resources) {
+        this.resources = resources;
         this.baseUrl = options.baseUrl();
-        this.client = HttpClient.create(provider)
+        URI base = URI.create(baseUrl);
+        this.host = base.getHost();
+        this.port = base.getPort() != -1 ? base.getPort() : "https".equals(base.getScheme()) ? 443 : 80;
+        this.client = resources.restHttpClient()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
                 .responseTimeout(options.responseTimeout())
                 .disableRetry(true);
@@ -86,35 +83,13 @@ final class NettyTransport implements RestTransport {
         return URI.create(baseUrl + request.pathWithQuery());
     }
 
-    /** Connections handed out by the pool right now (in use by a request). */
+    /** Connections to this client's host handed out by the pool right now (in use by a request). */
     int acquiredConnections() {
-        return pools.values().stream().mapToInt(ConnectionPoolMetrics::acquiredSize).sum();
+        return resources.acquiredConnections(host, port);
     }
 
-    /** Connections the pool holds right now, in use or idle. */
+    /** Connections to this client's host the pool holds right now, in use or idle. */
     int allocatedConnections() {
-        return pools.values().stream().mapToInt(ConnectionPoolMetrics::allocatedSize).sum();
-    }
-
-    Mono<Void> disposeLater() {
-        return provider.disposeLater();
-    }
-
-    boolean isDisposed() {
-        return provider.isDisposed();
-    }
-
-    /** Keeps reactor-netty's pool gauges (no Micrometer needed) so the client can report its connections. */
-    private final class PoolMetricsRegistrar implements ConnectionProvider.MeterRegistrar {
-        @Override
-        public void registerMetrics(String poolName, String id, SocketAddress remoteAddress,
-                                    ConnectionPoolMetrics metrics) {
-            pools.put(id, metrics);
-        }
-
-        @Override
-        public void deRegisterMetrics(String poolName, String id, SocketAddress remoteAddress) {
-            pools.remove(id);
-        }
+        return resources.allocatedConnections(host, port);
     }
 }

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.exflux.api.error.ErrorContext;
 import io.exflux.api.error.ExchangeException;
 import io.exflux.api.error.ProtocolException;
+import io.exflux.reactive.ClientResources;
 import io.exflux.reactive.internal.codec.Json;
 import io.exflux.reactive.internal.ratelimit.RateLimiter;
+import io.exflux.reactive.internal.resources.SharedResources;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +47,8 @@ import reactor.util.context.Context;
  *         new TypeReference<>() { });
  * }</pre>
  *
- * Dispose the client to close its connection pool.
+ * The client runs on the options' {@link ClientResources} (pool, loops, scheduler, rate limiters shared by API key),
+ * or on resources it creates for itself when given none; disposing it closes only those.
  */
 public final class RestClient implements Disposable {
 
@@ -60,20 +63,30 @@ public final class RestClient implements Disposable {
     private final List<RestStep> perAttempt;
     private final RestTransport transport;
     private final NettyTransport netty;
+    private final SharedResources resources;
+    /** The resources this client created because it was given none; closed with it. */
+    private final ClientResources ownResources;
+    private volatile boolean disposed;
 
     private RestClient(Builder builder) {
         this.options = builder.options;
-        this.errorMapper = builder.errorMapper;
-        this.netty = builder.transport == null ? new NettyTransport(options) : null;
+        this.ownResources = options.resources() == null
+                ? ClientResources.builder().pool(options.http()).build() : null;
+        this.resources = SharedResources.of(ownResources != null ? ownResources : options.resources());
+        ErrorMapper mapper = builder.errorMapper != null ? builder.errorMapper
+                : StandardErrorMapper.forVenue(options.venue());
+        // a table reads Retry-After dates with the client's clock (virtual in tests)
+        this.errorMapper = mapper instanceof StandardErrorMapper table ? table.withClock(resources.clock()) : mapper;
+        this.netty = builder.transport == null ? new NettyTransport(options, resources) : null;
         this.transport = builder.transport == null ? netty : builder.transport;
-        RateLimiter limiter = new RateLimiter(options.rateLimits(), options.defaultRateLimit(),
-                options.scheduler());
+        RateLimiter limiter = resources.rateLimiter(options.venue(), options.apiKey(), options.rateLimits(),
+                options.defaultRateLimit());
         List<RestStep> calls = new ArrayList<>();
         calls.add(new ValidationStep(options.venue()));
         calls.addAll(builder.perCall);
-        calls.add(new RetryStep(options));
+        calls.add(new RetryStep(options, resources.scheduler(), resources.clock()));
         this.perCall = List.copyOf(calls);
-        this.perAttempt = attemptSteps(builder, new RateLimitStep(limiter, options.clock()));
+        this.perAttempt = attemptSteps(builder, new RateLimitStep(limiter, resources.clock()));
     }
 
     /** The per-attempt steps in their fixed order: bearer token, rate limit, nonce order, the venue's, sign. */
@@ -233,33 +246,40 @@ public final class RestClient implements Disposable {
                 new ErrorContext(options.venue(), response.status(), null, body.isEmpty() ? null : body), cause);
     }
 
-    /** Connections of this client's pool in use by a request right now (0 for a custom transport). */
+    /** Connections to this client's host in use by a request right now (0 for a custom transport or a caller's pool). */
     public int activeConnections() {
         return netty == null ? 0 : netty.acquiredConnections();
     }
 
-    /** Connections this client's pool holds right now, in use or idle (0 for a custom transport). */
+    /** Connections to this client's host the pool holds, in use or idle (0 for a custom transport or a caller's pool). */
     public int pooledConnections() {
         return netty == null ? 0 : netty.allocatedConnections();
     }
 
-    /** Closes the connection pool, without waiting; a failure to close is logged (no caller is left to tell). */
-    @Override
-    public void dispose() {
-        if (netty != null) {
-            netty.disposeLater().subscribe(null, error -> LOG.warn("closing the {} connection pool failed",
-                    options.venue(), error));
-        }
+    /** The resources this client runs on: the given ones, or those it created. */
+    public ClientResources resources() {
+        return resources;
     }
 
-    /** Closes the connection pool; completes when it is closed. */
+    /**
+     * Closes the resources this client created for itself (its pool and loops), without waiting; given resources
+     * belong to the caller and stay open. A failure to close is logged (no caller is left to tell).
+     */
+    @Override
+    public void dispose() {
+        disposeLater().subscribe(null, error -> LOG.warn("closing the {} client's resources failed",
+                options.venue(), error));
+    }
+
+    /** As {@link #dispose()}; completes when the created resources are closed. */
     public Mono<Void> disposeLater() {
-        return netty == null ? Mono.empty() : netty.disposeLater();
+        disposed = true;
+        return ownResources == null ? Mono.empty() : ownResources.shutdown();
     }
 
     @Override
     public boolean isDisposed() {
-        return netty != null && netty.isDisposed();
+        return disposed;
     }
 
     @Override
@@ -299,17 +319,14 @@ public final class RestClient implements Disposable {
 
         private Builder(RestOptions options) {
             this.options = Objects.requireNonNull(options, "options");
-            this.errorMapper = StandardErrorMapper.forVenue(options.venue()).withClock(options.clock());
         }
 
         /**
          * The venue's error mapping (default: {@link StandardErrorMapper} for the options' venue). A
-         * {@code StandardErrorMapper} is given the options' clock, so {@code Retry-After} dates are read with it.
+         * {@code StandardErrorMapper} is given the client's clock, so {@code Retry-After} dates are read with it.
          */
         public Builder errorMapper(ErrorMapper errorMapper) {
-            Objects.requireNonNull(errorMapper, "errorMapper");
-            this.errorMapper = errorMapper instanceof StandardErrorMapper table ? table.withClock(options.clock())
-                    : errorMapper;
+            this.errorMapper = Objects.requireNonNull(errorMapper, "errorMapper");
             return this;
         }
 

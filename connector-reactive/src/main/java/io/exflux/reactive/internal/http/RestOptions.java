@@ -1,88 +1,50 @@
 package io.exflux.reactive.internal.http;
 
+import io.exflux.reactive.ClientResources;
+import io.exflux.reactive.config.Backoff;
+import io.exflux.reactive.config.HttpOptions;
 import io.exflux.reactive.config.RateLimit;
+import io.exflux.reactive.config.RetryOptions;
+import io.exflux.reactive.config.VenueOptions;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /**
- * Immutable settings of a {@link RestClient}: where to connect, timeouts, pool size, retry and rate limits.
- * Build with {@link #builder()}, change a copy with {@link #mutate()}; every default is a public constant.
+ * What one {@link RestClient} is built from: a venue's {@link VenueOptions} (timeouts, retry, rate limits) put
+ * together with its base URL, its API key (which rate-limit buckets it shares) and the {@link ClientResources}
+ * it runs on. Without resources the client creates its own and closes them with itself.
  *
  * <pre>{@code
- * RestOptions options = RestOptions.builder()
- *         .venue("alp")
- *         .baseUrl("https://alp.com")
- *         .rateLimit("public", RateLimit.perSecond(100))
- *         .rateLimit("private", RateLimit.perSecond(2))
- *         .build();
+ * RestOptions options = RestOptions.from(alpOptions, "alp", "https://www.alp.com/api/v3").build();
  * }</pre>
  */
 public final class RestOptions {
 
     /** Default venue name used in error contexts. */
     public static final String DEFAULT_VENUE = "unknown";
-    /** Default time to open a TCP connection. */
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    /** Default longest silence while waiting for or reading an answer. */
-    public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(10);
-    /** Default most connections to one host. */
-    public static final int DEFAULT_MAX_CONNECTIONS = 50;
-    /** Default longest wait for a free pooled connection. */
-    public static final Duration DEFAULT_PENDING_ACQUIRE_TIMEOUT = Duration.ofSeconds(10);
-    /** Default time an idle pooled connection is kept. */
-    public static final Duration DEFAULT_MAX_IDLE_TIME = Duration.ofSeconds(30);
-    /** Default most attempts per call, the first included. */
-    public static final int DEFAULT_MAX_ATTEMPTS = 3;
-    /** Default delay before the first retry; doubled for each further retry. */
-    public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(200);
-    /** Default cap of the exponential backoff. */
-    public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(5);
-    /** Default jitter: each backoff is multiplied by a random factor in {@code [1 - jitter, 1 + jitter]}. */
-    public static final double DEFAULT_JITTER = 0.5;
-    /** Default longest {@code Retry-After} honoured by a retry; a longer one surfaces as a rate-limit error. */
-    public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(30);
 
     private final String venue;
     private final String baseUrl;
-    private final Duration connectTimeout;
-    private final Duration responseTimeout;
-    private final int maxConnections;
-    private final Duration pendingAcquireTimeout;
-    private final Duration maxIdleTime;
-    private final int maxAttempts;
-    private final Duration initialBackoff;
-    private final Duration maxBackoff;
-    private final double jitter;
-    private final Duration maxRetryAfter;
+    private final HttpOptions http;
+    private final RetryOptions retry;
     private final Map<String, RateLimit> rateLimits;
     private final RateLimit defaultRateLimit;
-    private final Scheduler scheduler;
-    private final Clock clock;
+    private final ClientResources resources;
+    private final String apiKey;
 
     private RestOptions(Builder b) {
         this.venue = b.venue;
         this.baseUrl = b.baseUrl;
-        this.connectTimeout = b.connectTimeout;
-        this.responseTimeout = b.responseTimeout;
-        this.maxConnections = b.maxConnections;
-        this.pendingAcquireTimeout = b.pendingAcquireTimeout;
-        this.maxIdleTime = b.maxIdleTime;
-        this.maxAttempts = b.maxAttempts;
-        this.initialBackoff = b.initialBackoff;
-        this.maxBackoff = b.maxBackoff;
-        this.jitter = b.jitter;
-        this.maxRetryAfter = b.maxRetryAfter;
+        this.http = b.http.build();
+        this.retry = b.retry.build();
         this.rateLimits = Map.copyOf(b.rateLimits);
         this.defaultRateLimit = b.defaultRateLimit;
-        this.scheduler = b.scheduler;
-        this.clock = b.clock;
+        this.resources = b.resources;
+        this.apiKey = b.apiKey;
     }
 
     /** A builder with every default. */
@@ -90,25 +52,28 @@ public final class RestOptions {
         return new Builder();
     }
 
+    /** A builder holding a venue's core settings, its resources and API key. */
+    public static Builder from(VenueOptions options, String venue, String baseUrl) {
+        Builder b = new Builder().venue(venue).baseUrl(baseUrl);
+        b.http = options.http().mutate();
+        b.retry = options.retry().mutate();
+        b.rateLimits.putAll(options.rateLimits());
+        b.resources = options.resources().orElse(null);
+        b.apiKey = options.credentials() == null ? null : options.credentials().apiKey();
+        return b;
+    }
+
     /** A builder starting from these options. */
     public Builder mutate() {
         Builder b = new Builder();
         b.venue = venue;
         b.baseUrl = baseUrl;
-        b.connectTimeout = connectTimeout;
-        b.responseTimeout = responseTimeout;
-        b.maxConnections = maxConnections;
-        b.pendingAcquireTimeout = pendingAcquireTimeout;
-        b.maxIdleTime = maxIdleTime;
-        b.maxAttempts = maxAttempts;
-        b.initialBackoff = initialBackoff;
-        b.maxBackoff = maxBackoff;
-        b.jitter = jitter;
-        b.maxRetryAfter = maxRetryAfter;
+        b.http = http.mutate();
+        b.retry = retry.mutate();
         b.rateLimits.putAll(rateLimits);
         b.defaultRateLimit = defaultRateLimit;
-        b.scheduler = scheduler;
-        b.clock = clock;
+        b.resources = resources;
+        b.apiKey = apiKey;
         return b;
     }
 
@@ -122,54 +87,34 @@ public final class RestOptions {
         return baseUrl;
     }
 
+    /** Timeouts and the settings of a pool the client creates for itself. */
+    public HttpOptions http() {
+        return http;
+    }
+
     /** The time allowed to open a connection. */
     public Duration connectTimeout() {
-        return connectTimeout;
+        return http.connectTimeout();
     }
 
     /** The longest silence allowed while waiting for or reading an answer. */
     public Duration responseTimeout() {
-        return responseTimeout;
-    }
-
-    /** The most pooled connections. */
-    public int maxConnections() {
-        return maxConnections;
-    }
-
-    /** The longest wait for a free pooled connection. */
-    public Duration pendingAcquireTimeout() {
-        return pendingAcquireTimeout;
-    }
-
-    /** How long an idle pooled connection is kept. */
-    public Duration maxIdleTime() {
-        return maxIdleTime;
+        return http.responseTimeout();
     }
 
     /** The most attempts per call, the first included; 1 disables retries. */
     public int maxAttempts() {
-        return maxAttempts;
+        return retry.maxAttempts();
     }
 
-    /** The delay before the first retry. */
-    public Duration initialBackoff() {
-        return initialBackoff;
-    }
-
-    /** The cap of the exponential backoff. */
-    public Duration maxBackoff() {
-        return maxBackoff;
-    }
-
-    /** The jitter factor in {@code [0, 1]}. */
-    public double jitter() {
-        return jitter;
+    /** The wait before each further attempt. */
+    public Backoff backoff() {
+        return retry.backoff();
     }
 
     /** The longest {@code Retry-After} a retry waits for. */
     public Duration maxRetryAfter() {
-        return maxRetryAfter;
+        return retry.maxRetryAfter();
     }
 
     /** The rate limit of each named scope. */
@@ -182,41 +127,32 @@ public final class RestOptions {
         return defaultRateLimit;
     }
 
-    /** The scheduler that times backoff and rate-limit waits. */
-    public Scheduler scheduler() {
-        return scheduler;
+    /** The shared resources, or {@code null} when the client creates its own. */
+    public ClientResources resources() {
+        return resources;
     }
 
-    /** The wall clock (absolute {@code Retry-After} values). */
-    public Clock clock() {
-        return clock;
+    /** The API key whose private rate-limit buckets the client shares, or {@code null}. */
+    String apiKey() {
+        return apiKey;
     }
 
     @Override
     public String toString() {
-        return "RestOptions[venue=" + venue + ", baseUrl=" + baseUrl + ", connectTimeout=" + connectTimeout
-                + ", responseTimeout=" + responseTimeout + ", maxConnections=" + maxConnections
-                + ", maxAttempts=" + maxAttempts + ", rateLimits=" + rateLimits.keySet() + "]";
+        return "RestOptions[venue=" + venue + ", baseUrl=" + baseUrl + ", " + http + ", " + retry
+                + ", rateLimits=" + rateLimits.keySet() + "]";
     }
 
     /** Builds {@link RestOptions}; {@link #build()} checks the values (this is configuration, not a call). */
     public static final class Builder {
         private String venue = DEFAULT_VENUE;
         private String baseUrl;
-        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-        private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
-        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
-        private Duration pendingAcquireTimeout = DEFAULT_PENDING_ACQUIRE_TIMEOUT;
-        private Duration maxIdleTime = DEFAULT_MAX_IDLE_TIME;
-        private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
-        private Duration initialBackoff = DEFAULT_INITIAL_BACKOFF;
-        private Duration maxBackoff = DEFAULT_MAX_BACKOFF;
-        private double jitter = DEFAULT_JITTER;
-        private Duration maxRetryAfter = DEFAULT_MAX_RETRY_AFTER;
+        private HttpOptions.Builder http = HttpOptions.builder();
+        private RetryOptions.Builder retry = RetryOptions.builder();
         private final Map<String, RateLimit> rateLimits = new LinkedHashMap<>();
         private RateLimit defaultRateLimit;
-        private Scheduler scheduler = Schedulers.parallel();
-        private Clock clock = Clock.systemUTC();
+        private ClientResources resources;
+        private String apiKey;
 
         private Builder() {
         }
@@ -235,56 +171,49 @@ public final class RestOptions {
 
         /** The time allowed to open a connection. */
         public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = connectTimeout;
+            http.connectTimeout(connectTimeout);
             return this;
         }
 
         /** The longest silence allowed while waiting for or reading an answer. */
         public Builder responseTimeout(Duration responseTimeout) {
-            this.responseTimeout = responseTimeout;
+            http.responseTimeout(responseTimeout);
             return this;
         }
 
-        /** The most pooled connections. */
+        /** The most connections of a pool the client creates for itself. */
         public Builder maxConnections(int maxConnections) {
-            this.maxConnections = maxConnections;
+            http.maxConnections(maxConnections);
             return this;
         }
 
-        /** The longest wait for a free pooled connection. */
+        /** The longest wait for a free connection of a pool the client creates for itself. */
         public Builder pendingAcquireTimeout(Duration pendingAcquireTimeout) {
-            this.pendingAcquireTimeout = pendingAcquireTimeout;
+            http.pendingAcquireTimeout(pendingAcquireTimeout);
             return this;
         }
 
-        /** How long an idle pooled connection is kept. */
+        /** How long an idle connection of a pool the client creates for itself is kept. */
         public Builder maxIdleTime(Duration maxIdleTime) {
-            this.maxIdleTime = maxIdleTime;
+            http.maxIdleTime(maxIdleTime);
             return this;
         }
 
         /** The most attempts per call, the first included; 1 disables retries. */
         public Builder maxAttempts(int maxAttempts) {
-            this.maxAttempts = maxAttempts;
+            retry.maxAttempts(maxAttempts);
             return this;
         }
 
-        /** The delay before the first retry and the cap of the doubling backoff. */
-        public Builder backoff(Duration initialBackoff, Duration maxBackoff) {
-            this.initialBackoff = initialBackoff;
-            this.maxBackoff = maxBackoff;
-            return this;
-        }
-
-        /** The jitter factor in {@code [0, 1]}; 0 gives exact, predictable delays. */
-        public Builder jitter(double jitter) {
-            this.jitter = jitter;
+        /** The wait before each further attempt. */
+        public Builder backoff(Backoff backoff) {
+            retry.backoff(backoff);
             return this;
         }
 
         /** The longest {@code Retry-After} a retry waits for. */
         public Builder maxRetryAfter(Duration maxRetryAfter) {
-            this.maxRetryAfter = maxRetryAfter;
+            retry.maxRetryAfter(maxRetryAfter);
             return this;
         }
 
@@ -300,15 +229,15 @@ public final class RestOptions {
             return this;
         }
 
-        /** The scheduler that times backoff and rate-limit waits (a virtual-time one in tests). */
-        public Builder scheduler(Scheduler scheduler) {
-            this.scheduler = scheduler;
+        /** The shared resources (scheduler, pool, rate limiters); {@code null} to let the client create its own. */
+        public Builder resources(ClientResources resources) {
+            this.resources = resources;
             return this;
         }
 
-        /** The wall clock, for absolute {@code Retry-After} values. */
-        public Builder clock(Clock clock) {
-            this.clock = clock;
+        /** The API key whose private rate limits the client shares with other clients of the same resources. */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
             return this;
         }
 
@@ -323,24 +252,6 @@ public final class RestOptions {
             if (baseUrl.endsWith("/")) {
                 baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
             }
-            positive(connectTimeout, "connectTimeout");
-            positive(responseTimeout, "responseTimeout");
-            positive(pendingAcquireTimeout, "pendingAcquireTimeout");
-            positive(maxIdleTime, "maxIdleTime");
-            positive(initialBackoff, "initialBackoff");
-            positive(maxBackoff, "maxBackoff");
-            Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
-            if (maxConnections < 1) {
-                throw new IllegalArgumentException("maxConnections must be at least 1: " + maxConnections);
-            }
-            if (maxAttempts < 1) {
-                throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
-            }
-            if (!(jitter >= 0 && jitter <= 1)) {
-                throw new IllegalArgumentException("jitter must be within [0, 1]: " + jitter);
-            }
-            Objects.requireNonNull(scheduler, "scheduler");
-            Objects.requireNonNull(clock, "clock");
             return new RestOptions(this);
         }
 
@@ -365,13 +276,6 @@ public final class RestOptions {
                     || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
                 throw new IllegalArgumentException("baseUrl must be an http or https URL with a host and no query: "
                         + baseUrl);
-            }
-        }
-
-        private static void positive(Duration value, String name) {
-            Objects.requireNonNull(value, name);
-            if (value.isZero() || value.isNegative()) {
-                throw new IllegalArgumentException(name + " must be positive: " + value);
             }
         }
     }

@@ -1,16 +1,18 @@
 package io.exflux.reactive.internal.http;
 
 import io.exflux.api.error.ExchangeException;
+import io.exflux.reactive.config.Backoff;
 import io.exflux.reactive.internal.ratelimit.RetryAfter;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 
 /**
- * The retry policy. Sends again, up to {@code maxAttempts} in all, after an exponential backoff with jitter on the
- * options' scheduler (at least the {@code Retry-After} of a 429, which must not exceed {@code maxRetryAfter}):
+ * The retry policy. Sends again, up to {@code maxAttempts} in all, after the options' {@link Backoff} (one
+ * {@link Backoff#sequence()} per call) on the resources' scheduler (at least the {@code Retry-After} of a 429, which must not exceed {@code maxRetryAfter}):
  * <ul>
  *   <li>any request whose failure proves it was not processed: connect failure, no pooled connection, 429;</li>
  *   <li>only idempotent requests after an ambiguous failure: timeout, lost connection, 500/502/503/504.
@@ -23,26 +25,30 @@ final class RetryStep implements RestStep {
     private static final Logger log = LoggerFactory.getLogger(RetryStep.class);
 
     private final RestOptions options;
+    private final Scheduler scheduler;
+    private final Clock clock;
 
-    RetryStep(RestOptions options) {
+    RetryStep(RestOptions options, Scheduler scheduler, Clock clock) {
         this.options = options;
+        this.scheduler = scheduler;
+        this.clock = clock;
     }
 
     @Override
     public Mono<RestResponse> process(RestRequest request, Chain next) {
-        return attempt(request, next, 1);
+        return Mono.defer(() -> attempt(request, next, 1, options.backoff().sequence()));
     }
 
-    private Mono<RestResponse> attempt(RestRequest request, Chain next, int attempt) {
+    private Mono<RestResponse> attempt(RestRequest request, Chain next, int attempt, Backoff backoff) {
         // the outcome is settled before any retry, so a later attempt's failure is never retried by this one
         return Mono.defer(() -> next.proceed(request))
                 .map(Outcome::answered)
                 .onErrorResume(error -> Mono.just(Outcome.failed(error)))
                 .flatMap(outcome -> {
                     Duration delay = outcome.response() != null
-                            ? delayAfter(request, outcome.response(), attempt)
+                            ? delayAfter(request, outcome.response(), attempt, backoff)
                             : outcome.error() instanceof ExchangeException ? null
-                            : delayAfter(request, TransportFailure.of(outcome.error()), attempt);
+                            : delayAfter(request, TransportFailure.of(outcome.error()), attempt, backoff);
                     if (delay == null) {
                         return outcome.response() != null ? Mono.just(outcome.response())
                                 : Mono.error(outcome.error());
@@ -51,7 +57,7 @@ final class RetryStep implements RestStep {
                             outcome.response() != null ? "answered " + outcome.response().status()
                                     : "failed with " + outcome.error().getClass().getSimpleName(),
                             attempt + 1, delay);
-                    return retry(request, next, attempt, delay);
+                    return retry(request, next, attempt, delay, backoff);
                 });
     }
 
@@ -66,51 +72,37 @@ final class RetryStep implements RestStep {
         }
     }
 
-    private Mono<RestResponse> retry(RestRequest request, Chain next, int attempt, Duration delay) {
-        return attempt(request, next, attempt + 1).delaySubscription(delay, options.scheduler());
+    private Mono<RestResponse> retry(RestRequest request, Chain next, int attempt, Duration delay, Backoff backoff) {
+        return attempt(request, next, attempt + 1, backoff).delaySubscription(delay, scheduler);
     }
 
     /** The wait before the next attempt after this answer, or {@code null} to give the answer to the caller. */
-    Duration delayAfter(RestRequest request, RestResponse response, int attempt) {
+    Duration delayAfter(RestRequest request, RestResponse response, int attempt, Backoff backoff) {
         if (attempt >= options.maxAttempts()) {
             return null;
         }
         int status = response.status();
         if (status == 429) {
-            Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), options.clock())
+            Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), clock)
                     .orElse(Duration.ZERO);
             if (retryAfter.compareTo(options.maxRetryAfter()) > 0) {
                 return null;
             }
-            Duration backoff = backoff(attempt);
-            return retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff;
+            Duration wait = backoff.delay(attempt);
+            return retryAfter.compareTo(wait) > 0 ? retryAfter : wait;
         }
         boolean transientServerError = status == 500 || status == 502 || status == 503 || status == 504;
-        return transientServerError && request.idempotent() ? backoff(attempt) : null;
+        return transientServerError && request.idempotent() ? backoff.delay(attempt) : null;
     }
 
     /** The wait before the next attempt after this failure, or {@code null} to fail the call. */
-    Duration delayAfter(RestRequest request, TransportFailure failure, int attempt) {
+    Duration delayAfter(RestRequest request, TransportFailure failure, int attempt, Backoff backoff) {
         if (attempt >= options.maxAttempts()) {
             return null;
         }
         if (failure == TransportFailure.OTHER) {
             return null;
         }
-        return failure == TransportFailure.NOT_SENT || request.idempotent() ? backoff(attempt) : null;
-    }
-
-    /** {@code initial * 2^(attempt-1)}, capped, times a random factor in {@code [1 - jitter, 1 + jitter]}. */
-    Duration backoff(int attempt) {
-        long initial = options.initialBackoff().toNanos();
-        long cap = options.maxBackoff().toNanos();
-        int doublings = Math.min(attempt - 1, 62);
-        long base = initial > (cap >> doublings) ? cap : Math.min(cap, initial << doublings);
-        double jitter = options.jitter();
-        if (jitter == 0) {
-            return Duration.ofNanos(base);
-        }
-        double factor = 1 - jitter + 2 * jitter * ThreadLocalRandom.current().nextDouble();
-        return Duration.ofNanos((long) (base * factor));
+        return failure == TransportFailure.NOT_SENT || request.idempotent() ? backoff.delay(attempt) : null;
     }
 }

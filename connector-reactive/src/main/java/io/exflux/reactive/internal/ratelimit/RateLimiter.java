@@ -11,25 +11,50 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * The token buckets of one client, by scope name ({@code public}, {@code private:<key>}, {@code wallet}, ...).
- * A scope without a configured limit is not limited; it can still be paused by a 429 when a default is configured.
+ * The token buckets of one client, by scope name ({@code public}, {@code private}, {@code wallet}, ...). The buckets
+ * themselves may be shared with other clients (see {@link RateLimiters}). A scope without a configured limit is not
+ * limited; it can still be paused by a 429 when a default is configured.
  */
 public final class RateLimiter {
 
+    /** Where a limiter's buckets live: its own map, or a registry shared by clients. */
+    @FunctionalInterface
+    public interface Buckets {
+        /** The bucket of {@code scope}, created with {@code limit} on first use. */
+        TokenBucket bucket(String scope, RateLimit limit);
+    }
+
     private final Map<String, RateLimit> limits;
     private final RateLimit defaultLimit;
-    private final Scheduler scheduler;
-    private final ConcurrentMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final Buckets buckets;
 
     /**
+     * A limiter with buckets of its own.
+     *
      * @param limits       the limit of each named scope
      * @param defaultLimit the limit of any other scope, or {@code null} to leave other scopes unlimited
      * @param scheduler    the scheduler that times every wait
      */
     public RateLimiter(Map<String, RateLimit> limits, RateLimit defaultLimit, Scheduler scheduler) {
+        this(limits, defaultLimit, ownBuckets(Objects.requireNonNull(scheduler, "scheduler")));
+    }
+
+    /**
+     * A limiter whose buckets come from {@code buckets}.
+     *
+     * @param limits       the limit of each named scope
+     * @param defaultLimit the limit of any other scope, or {@code null} to leave other scopes unlimited
+     * @param buckets      where the buckets live
+     */
+    public RateLimiter(Map<String, RateLimit> limits, RateLimit defaultLimit, Buckets buckets) {
         this.limits = Map.copyOf(limits);
         this.defaultLimit = defaultLimit;
-        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.buckets = Objects.requireNonNull(buckets, "buckets");
+    }
+
+    private static Buckets ownBuckets(Scheduler scheduler) {
+        ConcurrentMap<String, TokenBucket> own = new ConcurrentHashMap<>();
+        return (scope, limit) -> own.computeIfAbsent(scope, name -> new TokenBucket(name, limit, scheduler));
     }
 
     /** Completes once {@code weight} permits of {@code scope} are granted (at once when the scope is unlimited). */
@@ -50,8 +75,7 @@ public final class RateLimiter {
     public TokenBucket bucket(String scope) {
         Objects.requireNonNull(scope, "scope");
         RateLimit limit = limits.getOrDefault(scope, defaultLimit);
-        return limit == null ? null
-                : buckets.computeIfAbsent(scope, name -> new TokenBucket(name, limit, scheduler));
+        return limit == null ? null : buckets.bucket(scope, limit);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.exflux.reactive.internal.ws;
 
+import io.exflux.reactive.config.Backoff;
 import io.exflux.reactive.config.StreamOptions;
 
 import io.exflux.api.stream.ConnectionEvent;
@@ -20,10 +21,11 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
 
 /**
  * One websocket of a {@link StreamEndpoint}'s pool, kept open while it carries topics: connects,
- * and after every loss waits a jittered exponential backoff and connects again, then lets the venue
+ * and after every loss waits its endpoint's {@link Backoff} (a sequence of its own) and connects again, then lets the venue
  * handshake and authenticate and resubscribes every topic assigned to it (batched by the venue's
  * per-frame limit). Its topic set is changed under the owner's lock; its session and attempt state
  * under this object's monitor, never across I/O.
@@ -39,6 +41,7 @@ final class ReconnectingSocket<M> {
     final Set<String> topics = ConcurrentHashMap.newKeySet();
     private final Set<String> topicsView = Collections.unmodifiableSet(topics);
     private final Sinks.Empty<Void> terminated = Sinks.empty();
+    private final Backoff backoff;
 
     private volatile WsSession<M> ready;
     private WsSession<M> session;
@@ -50,6 +53,7 @@ final class ReconnectingSocket<M> {
     ReconnectingSocket(StreamEndpoint<M> owner, int index) {
         this.owner = owner;
         this.index = index;
+        this.backoff = owner.backoff().sequence();
     }
 
     StreamDialect<M> dialect() {
@@ -62,6 +66,11 @@ final class ReconnectingSocket<M> {
 
     URI uri() {
         return owner.uri();
+    }
+
+    /** The resources' scheduler: every timer of the socket and its session. */
+    Scheduler scheduler() {
+        return owner.scheduler();
     }
 
     /** Starts connecting, once. */
@@ -102,7 +111,7 @@ final class ReconnectingSocket<M> {
         Duration connectTimeout = options().connectTimeout();
         Mono<Void> connectWatch = opened.asMono()
                 .timeout(connectTimeout, Mono.error(() -> new TimeoutException(
-                        "websocket not open within " + connectTimeout)), options().scheduler())
+                        "websocket not open within " + connectTimeout)), scheduler())
                 .then(Mono.never());
         Disposable subscription = Mono.firstWithSignal(connection, connectWatch)
                 .subscribe(null, error -> onEnded(attempt, error), () -> onEnded(attempt, null));
@@ -124,7 +133,7 @@ final class ReconnectingSocket<M> {
     /** Called by the session once handshake and authentication are done: resubscribe, then report. */
     Mono<Void> onSessionReady(WsSession<M> live) {
         synchronized (this) {
-            connectedAtMillis = options().scheduler().now(TimeUnit.MILLISECONDS);
+            connectedAtMillis = scheduler().now(TimeUnit.MILLISECONDS);
         }
         ready = live;
         List<String> toSubscribe = new ArrayList<>();
@@ -145,7 +154,7 @@ final class ReconnectingSocket<M> {
             session = null;
             ready = null;
             pending = null;
-            long now = options().scheduler().now(TimeUnit.MILLISECONDS);
+            long now = scheduler().now(TimeUnit.MILLISECONDS);
             wasStable = connectedAtMillis >= 0 && now - connectedAtMillis >= options().stablePeriod().toMillis();
             connectedAtMillis = -1;
         }
@@ -156,7 +165,7 @@ final class ReconnectingSocket<M> {
             log.info("{} socket {} lost: {}", uri(), index, reason);
         }
         int next = wasStable ? 1 : attempt + 1;
-        Duration delay = options().backoff(next);
+        Duration delay = backoff.delay(next);
         synchronized (this) {
             if (closed) {
                 terminated.tryEmitEmpty();
@@ -171,7 +180,7 @@ final class ReconnectingSocket<M> {
                 return;
             }
             try {
-                pending = options().scheduler().schedule(() -> connect(next), delay.toNanos(), TimeUnit.NANOSECONDS);
+                pending = scheduler().schedule(() -> connect(next), delay.toNanos(), TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException e) {
                 log.warn("{} socket {} cannot schedule a reconnect: scheduler rejected it", uri(), index, e);
                 terminated.tryEmitEmpty();
@@ -304,7 +313,7 @@ final class ReconnectingSocket<M> {
         }
         return open.sendClose()
                 .then(terminated.asMono())
-                .timeout(options().connectTimeout(), options().scheduler())
+                .timeout(options().connectTimeout(), scheduler())
                 .onErrorResume(error -> {
                     // the socket is being released either way: a failed close frame or a slow server only delays it
                     log.debug("{} socket {}: close not confirmed: {}", uri(), index, error.toString());

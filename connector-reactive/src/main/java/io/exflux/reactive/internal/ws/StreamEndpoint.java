@@ -1,8 +1,10 @@
 package io.exflux.reactive.internal.ws;
 
+import io.exflux.reactive.ClientResources;
+import io.exflux.reactive.config.Backoff;
 import io.exflux.reactive.config.StreamKind;
-
 import io.exflux.reactive.config.StreamOptions;
+import io.exflux.reactive.internal.resources.SharedResources;
 
 import io.exflux.api.error.InvalidRequestException;
 import io.exflux.api.stream.ConnectionEvent;
@@ -21,6 +23,8 @@ import java.util.function.Supplier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.netty.http.HttpResources;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.WebsocketClientSpec;
 
@@ -34,7 +38,8 @@ import reactor.netty.http.client.WebsocketClientSpec;
  *       the same endpoint is opened. A socket opens when its first topic arrives; when its last topic
  *       is unsubscribed (after the grace period) it is closed with a close frame, leaves the pool and
  *       does not reconnect; a later subscription opens a new one.</li>
- *   <li>A socket that fails or is closed by the server reconnects after a jittered exponential backoff,
+ *   <li>A socket that fails or is closed by the server reconnects after a {@link Backoff} (the stream
+ *       options' own, else the resources' reconnect backoff),
  *       redoes the venue handshake and authentication and resubscribes its topics; subscribers see no
  *       error, only the gap (watch {@link #events()}).</li>
  *   <li>A venue may write frames of its own on every live socket (e.g. a renewed token) through
@@ -50,6 +55,9 @@ import reactor.netty.http.client.WebsocketClientSpec;
  *   <li>A malformed frame is logged, counted ({@link #malformedFrames()}) and skipped.</li>
  * </ul>
  *
+ * <p>Sockets run on the {@link ClientResources}' event loops (with their HTTP client customizer), and every
+ * timer and timestamp on the resources' scheduler and clock.
+ *
  * <p>Messages are delivered on the socket's event loop: subscribers that do slow work should move it
  * elsewhere ({@code publishOn}) or accept their overflow policy's consequences.
  *
@@ -60,6 +68,8 @@ public final class StreamEndpoint<M> {
     private final URI uri;
     private final StreamDialect<M> dialect;
     private final StreamOptions options;
+    private final SharedResources resources;
+    private final Backoff backoff;
     private final HttpClient httpClient;
     private final WebsocketClientSpec websocketSpec;
 
@@ -74,11 +84,13 @@ public final class StreamEndpoint<M> {
     /** Numbers sockets for the logs; never reused, as idle sockets leave the pool. */
     private int socketsOpened;
 
-    private StreamEndpoint(URI uri, StreamDialect<M> dialect, StreamOptions options, HttpClient httpClient) {
+    private StreamEndpoint(URI uri, StreamDialect<M> dialect, StreamOptions options, SharedResources resources) {
         this.uri = uri;
         this.dialect = dialect;
         this.options = options;
-        this.httpClient = httpClient;
+        this.resources = resources;
+        this.backoff = options.backoff().orElse(resources.reconnectBackoff());
+        this.httpClient = resources.websocketHttpClient();
         this.websocketSpec = WebsocketClientSpec.builder()
                 .maxFramePayloadLength(options.maxFramePayloadLength())
                 .handlePing(true)
@@ -86,29 +98,31 @@ public final class StreamEndpoint<M> {
     }
 
     /**
-     * A stream to {@code uri} ({@code ws://} or {@code wss://}) speaking {@code dialect}, on a fresh
-     * reactor-netty {@link HttpClient} (TLS with the JDK defaults for {@code wss}). Nothing connects
-     * before the first topic subscription.
+     * A stream to {@code uri} ({@code ws://} or {@code wss://}) speaking {@code dialect}, on reactor-netty's global
+     * event loops, {@code Schedulers.parallel()} and the default reconnect backoff: for tests and tools. Clients use
+     * {@link #create(URI, StreamDialect, StreamOptions, ClientResources)}.
      */
     public static <M> StreamEndpoint<M> create(URI uri, StreamDialect<M> dialect, StreamOptions options) {
-        return create(uri, dialect, options, HttpClient.newConnection());
+        return create(uri, dialect, options, ClientResources.builder()
+                .loopResources(HttpResources.get()).connectionProvider(HttpResources.get()).build());
     }
 
     /**
-     * As {@link #create(URI, StreamDialect, StreamOptions)}, on a caller-configured {@link HttpClient}
-     * (event loops, TLS, proxy, headers). Its own retry and redirect settings are left as they are.
+     * A stream to {@code uri} ({@code ws://} or {@code wss://}) speaking {@code dialect}, on the resources' event
+     * loops, HTTP client customizer (TLS, proxy), scheduler, clock and reconnect backoff. Nothing connects before the
+     * first topic subscription.
      */
     public static <M> StreamEndpoint<M> create(URI uri, StreamDialect<M> dialect, StreamOptions options,
-                                                 HttpClient httpClient) {
+                                                 ClientResources resources) {
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(options, "options");
-        Objects.requireNonNull(httpClient, "httpClient");
+        Objects.requireNonNull(resources, "resources");
         String scheme = uri.getScheme();
         if (!"ws".equalsIgnoreCase(scheme) && !"wss".equalsIgnoreCase(scheme)) {
             throw new IllegalArgumentException("a websocket URI needs ws:// or wss://: " + uri);
         }
-        return new StreamEndpoint<>(uri, dialect, options, httpClient);
+        return new StreamEndpoint<>(uri, dialect, options, SharedResources.of(resources));
     }
 
     /** The messages of {@code topic}, with the default overflow policy of its kind (see {@link StreamOptions}). */
@@ -316,7 +330,7 @@ public final class StreamEndpoint<M> {
             if (options.unsubscribeGrace().isZero()) {
                 expireNow = true;
             } else {
-                channel.pendingUnsubscribe = options.scheduler().schedule(() -> expire(channel),
+                channel.pendingUnsubscribe = resources.scheduler().schedule(() -> expire(channel),
                         options.unsubscribeGrace().toNanos(), TimeUnit.NANOSECONDS);
             }
         }
@@ -384,7 +398,16 @@ public final class StreamEndpoint<M> {
     }
 
     Instant now() {
-        return options.clock().instant();
+        return resources.clock().instant();
+    }
+
+    Scheduler scheduler() {
+        return resources.scheduler();
+    }
+
+    /** The reconnect backoff formula; each socket takes its own {@link Backoff#sequence()}. */
+    Backoff backoff() {
+        return backoff;
     }
 
     StreamDialect<M> dialect() {

@@ -323,7 +323,7 @@ final class WsSession<M> implements HandshakeSession, HeartbeatContext, FrameSin
 
     @Override
     public Scheduler scheduler() {
-        return socket.options().scheduler();
+        return socket.scheduler();
     }
 
     @Override

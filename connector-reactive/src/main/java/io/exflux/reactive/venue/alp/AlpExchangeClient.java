@@ -23,6 +23,7 @@ import io.exflux.api.model.Ticker;
 import io.exflux.api.model.Trade;
 import io.exflux.api.stream.ConnectionEvent;
 import io.exflux.reactive.internal.book.BookFeed;
+import io.exflux.reactive.ClientResources;
 import io.exflux.reactive.internal.book.OrderBookStreamOptions;
 import io.exflux.reactive.internal.unified.OffsetPager;
 import io.exflux.reactive.internal.unified.Orders;
@@ -80,18 +81,29 @@ public final class AlpExchangeClient implements ExchangeClient {
             Capability.WATCH_TICKER, Capability.WATCH_ORDERS, Capability.WATCH_BALANCES);
 
     private final AlpOptions options;
+    private final ClientResources resources;
+    /** The resources this client created because the options named none; closed with it. */
+    private final ClientResources ownResources;
     private final AlpRestClient rest;
     private final AlpStreamClient stream;
     private final PairCache markets;
 
     private AlpExchangeClient(AlpOptions options) {
         this.options = options;
-        this.rest = new AlpRestClient(options);
-        this.stream = new AlpStreamClient(options, rest.tokens());
-        this.markets = new PairCache(pairs(), options.pairsCacheTtl(), options.scheduler());
+        this.ownResources = options.resources().isPresent() ? null
+                : ClientResources.builder().pool(options.http()).build();
+        this.resources = options.resources().orElse(ownResources);
+        // REST and streams on one set of resources: one scheduler, one clock for the whole client
+        AlpOptions shared = ownResources == null ? options : options.mutate().resources(ownResources).build();
+        this.rest = new AlpRestClient(shared);
+        this.stream = new AlpStreamClient(shared, rest.tokens());
+        this.markets = new PairCache(pairs(), options.pairsCacheTtl(), resources.scheduler());
     }
 
-    /** A client with these options. Nothing connects before the first call. */
+    /**
+     * A client with these options, on their {@code ClientResources}, or on resources of its own when they name none
+     * ({@link #closeGracefully()} closes those). Nothing connects before the first call.
+     */
     public static AlpExchangeClient create(AlpOptions options) {
         return new AlpExchangeClient(Objects.requireNonNull(options, "options"));
     }
@@ -422,13 +434,20 @@ public final class AlpExchangeClient implements ExchangeClient {
         return stream.events();
     }
 
+    /** Closes the sockets, then the resources this client created for itself; given resources stay open. */
     @Override
     public Mono<Void> closeGracefully() {
-        return Mono.when(stream.close(), rest.disposeLater());
+        Mono<Void> clients = Mono.when(stream.close(), rest.disposeLater());
+        return ownResources == null ? clients : clients.then(ownResources.shutdown());
     }
 
-    /** The clock of the options' scheduler (virtual in tests). */
+    /** The resources this client runs on: the options' ones, or those it created. */
+    public ClientResources resources() {
+        return resources;
+    }
+
+    /** The clock of the resources' scheduler (virtual in tests). */
     private Instant now() {
-        return Instant.ofEpochMilli(options.scheduler().now(TimeUnit.MILLISECONDS));
+        return Instant.ofEpochMilli(resources.scheduler().now(TimeUnit.MILLISECONDS));
     }
 }

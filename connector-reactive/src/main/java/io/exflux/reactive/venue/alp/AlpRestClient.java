@@ -9,6 +9,7 @@ import io.exflux.api.error.InvalidRequestException;
 import io.exflux.api.error.OrderOutcomeUnknownException;
 import io.exflux.api.error.ProtocolException;
 import io.exflux.api.model.OrderRequest;
+import io.exflux.reactive.ClientResources;
 import io.exflux.reactive.internal.auth.HmacSigner;
 import io.exflux.reactive.internal.http.BearerTokenStep;
 import io.exflux.reactive.internal.http.RestClient;
@@ -42,6 +43,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -57,55 +60,53 @@ import reactor.core.publisher.Mono;
  */
 public final class AlpRestClient {
 
-    private static final String PUBLIC = "public";
-    private static final String PRIVATE = "private";
+    private static final Logger LOG = LoggerFactory.getLogger(AlpRestClient.class);
+    private static final String PUBLIC = AlpOptions.PUBLIC_SCOPE;
+    private static final String PRIVATE = AlpOptions.PRIVATE_SCOPE;
 
     private final AlpOptions options;
     private final RestClient rest;
     private final HmacSigner signer;
     private final AlpTokenProvider tokens;
+    /** The resources this client created because the options named none; closed with it. */
+    private final ClientResources ownResources;
 
-    /** A client on its own pooled connection pool; {@link #dispose()} it when done. */
+    /**
+     * A client on the options' {@code ClientResources}, or on resources of its own when the options name none
+     * ({@link #dispose()} closes those).
+     */
     public AlpRestClient(AlpOptions options) {
         this.options = Objects.requireNonNull(options, "options");
         Credentials credentials = options.credentials();
         this.signer = credentials == null ? null : HmacSigner.sha256(credentials.secretBytes());
+        // the token cache and the pipeline run on one clock, so resources are settled before either is built
+        this.ownResources = options.resources().isPresent() ? null
+                : ClientResources.builder().pool(options.http()).build();
+        ClientResources resources = options.resources().orElse(ownResources);
         this.tokens = credentials == null ? null
-                : new AlpTokenProvider(this::fetchToken, options.scheduler(), options.tokenRefreshMargin());
-        this.rest = RestClient.builder(restOptions(options))
+                : new AlpTokenProvider(this::fetchToken, resources.scheduler(), options.tokenRefreshMargin());
+        String base = options.restUrl().toString();
+        this.rest = RestClient.builder(RestOptions.from(options, "alp",
+                        base.endsWith("/") ? base.substring(0, base.length() - 1) : base).resources(resources).build())
                 .errorMapper(AlpErrors.table())
                 .bearerToken(tokens == null ? null : new BearerTokenStep(tokens.cache(), AlpRestClient::needsToken))
                 .signer(signer == null ? null : this::sign)
                 .build();
     }
 
-    private static RestOptions restOptions(AlpOptions options) {
-        String base = options.restUrl().toString();
-        RestOptions.Builder builder = RestOptions.builder()
-                .venue("alp")
-                .baseUrl(base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
-                .responseTimeout(options.requestTimeout())
-                .maxAttempts(options.maxRetries() + 1)
-                .backoff(options.retryBackoff(), RestOptions.DEFAULT_MAX_BACKOFF.compareTo(options.retryBackoff()) > 0
-                        ? RestOptions.DEFAULT_MAX_BACKOFF : options.retryBackoff())
-                .scheduler(options.scheduler());
-        if (options.publicRateLimit() != null) {
-            builder.rateLimit(PUBLIC, options.publicRateLimit());
-        }
-        if (options.privateRateLimit() != null) {
-            builder.rateLimit(PRIVATE, options.privateRateLimit());
-        }
-        return builder.build();
-    }
-
-    /** Closes the connection pool. */
+    /** Closes the resources this client created for itself (given resources stay open). */
     public void dispose() {
-        rest.dispose();
+        disposeLater().subscribe(null, error -> LOG.warn("closing the ALP REST client's resources failed", error));
     }
 
-    /** Closes the connection pool; completes when done. */
+    /** Closes the resources this client created for itself; completes when done. */
     public Mono<Void> disposeLater() {
-        return rest.disposeLater();
+        return rest.disposeLater().then(ownResources == null ? Mono.empty() : ownResources.shutdown());
+    }
+
+    /** The resources this client runs on: the options' ones, or those it created. */
+    ClientResources resources() {
+        return rest.resources();
     }
 
     /** The settings of this client. */

@@ -5,6 +5,7 @@ import io.exflux.api.error.ErrorContext;
 import io.exflux.api.error.InvalidRequestException;
 import io.exflux.api.stream.ConnectionEvent;
 import io.exflux.api.stream.OverflowPolicy;
+import io.exflux.reactive.ClientResources;
 import io.exflux.reactive.internal.ws.StreamEndpoint;
 import io.exflux.reactive.config.StreamKind;
 import io.exflux.reactive.config.StreamOptions;
@@ -46,18 +47,26 @@ public final class AlpStreamClient {
     private final StreamEndpoint<AlpMessage> publicStream;
     private final StreamEndpoint<AlpMessage> privateStream;
     private final StreamOptions streamOptions;
+    /** The resources this client created because the options named none; closed with it. */
+    private final ClientResources ownResources;
 
     /**
+     * Sockets on the options' {@code ClientResources} (event loops, scheduler, reconnect backoff), or on resources
+     * of its own when the options name none ({@link #close()} closes those).
+     *
      * @param options the endpoint and stream settings
      * @param tokens  the JWT source for the private channels, or {@code null} for public use only
      */
     public AlpStreamClient(AlpOptions options, AlpTokenProvider tokens) {
         Objects.requireNonNull(options, "options");
         this.streamOptions = options.streamOptions();
+        this.ownResources = options.resources().isPresent() ? null
+                : ClientResources.builder().pool(options.http()).build();
+        ClientResources resources = options.resources().orElse(ownResources);
         this.publicStream = StreamEndpoint.create(options.wsUrl(),
-                new AlpStreamDialect(null, DEFAULT_IDLE_FALLBACK), options.streamOptions());
+                new AlpStreamDialect(null, DEFAULT_IDLE_FALLBACK), options.streamOptions(), resources);
         this.privateStream = tokens == null ? null : StreamEndpoint.create(options.wsUrl(),
-                new AlpStreamDialect(tokens, DEFAULT_IDLE_FALLBACK), options.streamOptions());
+                new AlpStreamDialect(tokens, DEFAULT_IDLE_FALLBACK), options.streamOptions(), resources);
     }
 
     /** {@code ticker.*}: one message per changed row. Latest wins per subscriber, across every pair: use {@link #ticker}. */
@@ -172,9 +181,11 @@ public final class AlpStreamClient {
         return publicStream.malformedFrames() + (privateStream == null ? 0 : privateStream.malformedFrames());
     }
 
-    /** Closes every socket; completes when released. */
+    /** Closes every socket, then the resources this client created for itself; completes when released. */
     public Mono<Void> close() {
-        return privateStream == null ? publicStream.close() : Mono.when(publicStream.close(), privateStream.close());
+        Mono<Void> sockets = privateStream == null ? publicStream.close()
+                : Mono.when(publicStream.close(), privateStream.close());
+        return ownResources == null ? sockets : sockets.then(ownResources.shutdown());
     }
 
     /** The caller's overflow policy for this kind of stream ({@link io.exflux.reactive.config.StreamOptions}). */

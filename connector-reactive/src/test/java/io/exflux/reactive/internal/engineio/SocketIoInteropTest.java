@@ -1,5 +1,7 @@
 package io.exflux.reactive.internal.engineio;
 
+import io.exflux.reactive.config.Backoff;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exflux.api.stream.ConnectionEvent;
@@ -164,7 +166,7 @@ class SocketIoInteropTest {
         StreamEndpoint<Book> connection = StreamEndpoint.create(
                 options.websocketUri(URI.create("ws://127.0.0.1:" + server.port())),
                 new EngineIoDialect<>(options, EngineIoDialectTest.ROUTER, BOOKS),
-                StreamOptions.builder().initialBackoff(Duration.ofMillis(50)).maxBackoff(Duration.ofMillis(200)).build());
+                StreamOptions.builder().backoff(Backoff.fullJitter(Duration.ofMillis(50), Duration.ofMillis(200))).build());
         toClose.add(0, () -> connection.close().block(Duration.ofSeconds(5)));
         return connection;
     }

@@ -1,5 +1,7 @@
 package io.exflux.reactive.internal.http;
 
+import io.exflux.reactive.ClientResources;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exflux.reactive.config.RateLimit;
@@ -40,7 +42,7 @@ class RateLimitedLoopbackTest {
         VirtualTimeScheduler time = VirtualTimeScheduler.create();
         List<Long> departures = Collections.synchronizedList(new ArrayList<>());
         RestClient client = RestClient.builder(RestOptions.builder().venue("fake").baseUrl("http://127.0.0.1:1")
-                        .scheduler(time).rateLimit("public", RateLimit.perSecond(PER_SECOND)).build())
+                        .resources(ClientResources.builder().scheduler(time).build()).rateLimit("public", RateLimit.perSecond(PER_SECOND)).build())
                 .transport(request -> Mono.fromSupplier(() -> {
                     departures.add(time.now(TimeUnit.NANOSECONDS));
                     return new RestResponse(200, Map.of(), "{}".getBytes());

@@ -1,5 +1,9 @@
 package io.exflux.reactive.internal.http;
 
+import io.exflux.reactive.ClientResources;
+import io.exflux.reactive.config.Backoff;
+import io.exflux.reactive.internal.resources.SharedResources;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -56,7 +60,7 @@ class RestClientLoopbackTest {
 
     private RestOptions.Builder options() {
         return RestOptions.builder().venue("fake").baseUrl(server.baseUrl())
-                .backoff(Duration.ofMillis(20), Duration.ofMillis(200)).jitter(0);
+                .backoff(Backoff.exponential(Duration.ofMillis(20), Duration.ofMillis(200)));
     }
 
     private RestClient client(RestOptions.Builder options) {
@@ -259,7 +263,9 @@ class RestClientLoopbackTest {
 
     @Test
     void aOneDigitPortStaysThePortOfTheTarget() {
-        NettyTransport transport = new NettyTransport(options().baseUrl("http://127.0.0.1:9").build());
+        ClientResources resources = ClientResources.create();
+        NettyTransport transport = new NettyTransport(options().baseUrl("http://127.0.0.1:9").build(),
+                SharedResources.of(resources));
         try {
             URI target = transport.target(RestRequest.get("/ticker").query("pair", "A B").build());
 
@@ -268,7 +274,7 @@ class RestClientLoopbackTest {
             assertThat(target.getRawPath()).isEqualTo("/ticker");
             assertThat(target.getRawQuery()).isEqualTo("pair=A+B");
         } finally {
-            transport.disposeLater().block(WAIT);
+            resources.shutdown().block(WAIT);
         }
     }
 

@@ -1,5 +1,8 @@
 package io.exflux.reactive.internal.http;
 
+import io.exflux.reactive.ClientResources;
+import io.exflux.reactive.config.Backoff;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exflux.api.error.ExchangeUnavailableException;
@@ -10,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -24,7 +28,8 @@ class RetryPolicyVirtualTimeTest {
     private final Deque<Object> script = new ArrayDeque<>();
 
     private RestClient client(RestOptions.Builder options) {
-        return RestClient.builder(options.baseUrl("http://127.0.0.1:1").scheduler(time).build())
+        return RestClient.builder(options.baseUrl("http://127.0.0.1:1")
+                        .resources(ClientResources.builder().scheduler(time).build()).build())
                 .transport(request -> Mono.defer(() -> {
                     attemptTimes.add(time.now(TimeUnit.MILLISECONDS));
                     Object next = script.size() > 1 ? script.poll() : script.peek();
@@ -46,7 +51,7 @@ class RetryPolicyVirtualTimeTest {
     void backoffDoublesUpToItsCapWithoutJitter() {
         script.addAll(List.of(status(503), status(503), status(503), status(200)));
         RestClient client = client(RestOptions.builder().maxAttempts(4)
-                .backoff(Duration.ofMillis(100), Duration.ofMillis(250)).jitter(0));
+                .backoff(Backoff.exponential(Duration.ofMillis(100), Duration.ofMillis(250))));
 
         StepVerifier.withVirtualTime(() -> client.exchange(RestRequest.get("/ticker").build()), () -> time, 1)
                 .expectSubscription()
@@ -60,8 +65,7 @@ class RetryPolicyVirtualTimeTest {
     @Test
     void aRetryWaitsForRetryAfterWhenItIsLongerThanTheBackoff() {
         script.addAll(List.of(status(429, Map.of("Retry-After", List.of("2"))), status(200)));
-        RestClient client = client(RestOptions.builder().backoff(Duration.ofMillis(100), Duration.ofSeconds(1))
-                .jitter(0));
+        RestClient client = client(RestOptions.builder().backoff(Backoff.exponential(Duration.ofMillis(100), Duration.ofSeconds(1))));
 
         StepVerifier.withVirtualTime(() -> client.exchange(RestRequest.get("/ticker").build()), () -> time, 1)
                 .expectSubscription()
@@ -90,7 +94,7 @@ class RetryPolicyVirtualTimeTest {
     void attemptsAreBounded() {
         script.add(status(503));
         RestClient client = client(RestOptions.builder().maxAttempts(3)
-                .backoff(Duration.ofMillis(100), Duration.ofSeconds(1)).jitter(0));
+                .backoff(Backoff.exponential(Duration.ofMillis(100), Duration.ofSeconds(1))));
 
         StepVerifier.withVirtualTime(() -> client.exchange(RestRequest.get("/ticker").build()), () -> time, 1)
                 .expectSubscription()
@@ -103,7 +107,7 @@ class RetryPolicyVirtualTimeTest {
     @Test
     void aNonIdempotentCallIsNotRetriedAfterAServerError() {
         script.add(status(503));
-        RestClient client = client(RestOptions.builder().jitter(0));
+        RestClient client = client(RestOptions.builder().backoff(Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(5))));
 
         StepVerifier.withVirtualTime(() -> client.exchange(RestRequest.post("/order").jsonBody("{}").build()),
                         () -> time, 1)
@@ -117,8 +121,7 @@ class RetryPolicyVirtualTimeTest {
     @Test
     void aNonIdempotentCallIsRetriedWhenItWasProvablyNotSent() {
         script.addAll(List.of(new java.net.ConnectException("refused"), status(200)));
-        RestClient client = client(RestOptions.builder().backoff(Duration.ofMillis(100), Duration.ofSeconds(1))
-                .jitter(0));
+        RestClient client = client(RestOptions.builder().backoff(Backoff.exponential(Duration.ofMillis(100), Duration.ofSeconds(1))));
 
         StepVerifier.withVirtualTime(() -> client.exchange(RestRequest.post("/order").jsonBody("{}").build()),
                         () -> time, 1)
@@ -130,21 +133,26 @@ class RetryPolicyVirtualTimeTest {
     }
 
     @Test
-    void jitterKeepsEachBackoffWithinItsBounds() {
-        RetryStep retry = new RetryStep(RestOptions.builder().baseUrl("http://127.0.0.1:1")
-                .backoff(Duration.ofMillis(100), Duration.ofSeconds(10)).jitter(0.5).build());
+    void theRetryWaitsExactlyWhatItsJitteredBackoffSays() {
+        script.addAll(List.of(status(503), status(503), status(503), status(200)));
+        Random expected = new Random(11);
+        RestClient client = client(RestOptions.builder().maxAttempts(4)
+                .backoff(Backoff.equalJitter(Duration.ofMillis(100), Duration.ofSeconds(10), 2, new Random(11)::nextDouble)));
 
-        for (int i = 0; i < 1_000; i++) {
-            assertThat(retry.backoff(1)).isBetween(Duration.ofMillis(50), Duration.ofMillis(150));
-            assertThat(retry.backoff(3)).isBetween(Duration.ofMillis(200), Duration.ofMillis(600));
+        StepVerifier.withVirtualTime(() -> client.exchange(RestRequest.get("/ticker").build()), () -> time, 1)
+                .expectSubscription()
+                .thenAwait(Duration.ofSeconds(5))
+                .assertNext(response -> assertThat(response.status()).isEqualTo(200))
+                .verifyComplete();
+
+        List<Long> expectedTimes = new ArrayList<>(List.of(0L));
+        long at = 0;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            double bound = 100_000_000.0 * Math.pow(2, attempt - 1);
+            at += (long) (bound / 2 + bound / 2 * expected.nextDouble());
+            expectedTimes.add(TimeUnit.NANOSECONDS.toMillis(at));
         }
-    }
-
-    @Test
-    void aHugeAttemptNumberStaysAtTheCap() {
-        RetryStep retry = new RetryStep(RestOptions.builder().baseUrl("http://127.0.0.1:1")
-                .backoff(Duration.ofMillis(100), Duration.ofSeconds(10)).jitter(0).build());
-
-        assertThat(retry.backoff(200)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(attemptTimes).containsExactlyElementsOf(expectedTimes);
+        assertThat(attemptTimes.get(1)).isBetween(50L, 100L);
     }
 }

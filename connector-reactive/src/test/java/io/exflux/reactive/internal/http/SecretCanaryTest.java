@@ -1,5 +1,7 @@
 package io.exflux.reactive.internal.http;
 
+import io.exflux.reactive.config.Backoff;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exflux.api.config.Credentials;
@@ -39,7 +41,7 @@ class SecretCanaryTest {
                     FakeResponse.reset(), FakeResponse.tooManyRequests("0"), FakeResponse.stall());
             server.route("POST", "/api/v3/trading/order").respond(FakeResponse.stall());
             RestOptions options = RestOptions.builder().venue("fake").baseUrl(server.baseUrl())
-                    .backoff(Duration.ofMillis(10), Duration.ofMillis(50)).jitter(0).maxAttempts(4)
+                    .backoff(Backoff.exponential(Duration.ofMillis(10), Duration.ofMillis(50))).maxAttempts(4)
                     .responseTimeout(Duration.ofMillis(300)).build();
             RestClient client = RestClient.builder(options)
                     .signer(request -> Mono.fromSupplier(() -> request.mutate()

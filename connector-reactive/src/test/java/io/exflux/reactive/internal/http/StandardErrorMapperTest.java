@@ -1,5 +1,7 @@
 package io.exflux.reactive.internal.http;
 
+import io.exflux.reactive.ClientResources;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exflux.api.error.AuthenticationException;
@@ -12,7 +14,6 @@ import io.exflux.api.error.RateLimitedException;
 import io.exflux.testkit.server.FakeResponse;
 import io.exflux.testkit.server.FakeVenueServer;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 /** A venue's error table on the standard mapper: rows in order, then the status. */
 class StandardErrorMapperTest {
@@ -69,10 +71,12 @@ class StandardErrorMapperTest {
     void aRetryAfterDateIsReadWithTheClientsClock() {
         Instant now = Instant.parse("2030-01-01T00:00:00Z");
         String in30s = DateTimeFormatter.RFC_1123_DATE_TIME.format(now.plusSeconds(30).atOffset(ZoneOffset.UTC));
+        VirtualTimeScheduler clock = VirtualTimeScheduler.create();
+        clock.advanceTimeTo(now);
         try (FakeVenueServer server = FakeVenueServer.start()) {
             server.route("GET", "/trades").respond(FakeResponse.tooManyRequests(in30s));
             RestClient client = RestClient.builder(RestOptions.builder().venue("v").baseUrl(server.baseUrl())
-                            .clock(Clock.fixed(now, ZoneOffset.UTC)).maxAttempts(1).build())
+                            .resources(ClientResources.builder().scheduler(clock).build()).maxAttempts(1).build())
                     .errorMapper(StandardErrorMapper.forVenue("v"))
                     .build();
             try {
@@ -82,6 +86,7 @@ class StandardErrorMapperTest {
                         .verify(Duration.ofSeconds(10));
             } finally {
                 client.disposeLater().block(Duration.ofSeconds(10));
+                client.resources().shutdown().block(Duration.ofSeconds(10));
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.exflux.reactive.internal.ws;
 
+import io.exflux.reactive.config.Backoff;
+
 import static io.exflux.reactive.internal.ws.Loopback.await;
 import static io.exflux.reactive.internal.ws.Loopback.framesStartingWith;
 import static io.exflux.reactive.internal.ws.Loopback.session;
@@ -39,8 +41,7 @@ import reactor.test.StepVerifier;
 class StreamAnswersLoopbackTest {
 
     private static final StreamOptions FAST = StreamOptions.builder()
-            .initialBackoff(Duration.ofMillis(20))
-            .maxBackoff(Duration.ofMillis(100))
+            .backoff(Backoff.fullJitter(Duration.ofMillis(20), Duration.ofMillis(100)))
             .unsubscribeGrace(Duration.ofMillis(100))
             .build();
     private static final Duration PATIENCE = Duration.ofSeconds(10);

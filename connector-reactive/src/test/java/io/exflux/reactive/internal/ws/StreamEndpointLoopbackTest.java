@@ -1,5 +1,7 @@
 package io.exflux.reactive.internal.ws;
 
+import io.exflux.reactive.config.Backoff;
+
 import io.exflux.reactive.config.StreamKind;
 
 import io.exflux.reactive.config.StreamOptions;
@@ -42,8 +44,7 @@ class StreamEndpointLoopbackTest {
 
     /** Fast reconnects so the tests stay short; everything else as shipped. */
     private static final StreamOptions FAST = StreamOptions.builder()
-            .initialBackoff(Duration.ofMillis(20))
-            .maxBackoff(Duration.ofMillis(100))
+            .backoff(Backoff.fullJitter(Duration.ofMillis(20), Duration.ofMillis(100)))
             .unsubscribeGrace(Duration.ofMillis(100))
             .build();
 

@@ -1,5 +1,7 @@
 package io.exflux.reactive.internal.ws;
 
+import io.exflux.reactive.config.Backoff;
+
 import io.exflux.reactive.config.StreamKind;
 
 import io.exflux.reactive.config.StreamOptions;
@@ -72,7 +74,7 @@ class StreamFaultTest {
         try (FakeVenueServer server = FakeVenueServer.start()) {
             server.websocket("/ws", session -> venue.serve(session, generator));
             StreamEndpoint<Wire> stream = StreamEndpoint.create(URI.create(server.wsUrl("/ws")), new SimDialect(),
-                    StreamOptions.builder().initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(50)).build());
+                    StreamOptions.builder().backoff(Backoff.fullJitter(Duration.ofMillis(10), Duration.ofMillis(50))).build());
             List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
             Disposable watchEvents = stream.events().subscribe(events::add);
 

@@ -1,5 +1,7 @@
 package io.exflux.reactive.internal.ws;
 
+import io.exflux.reactive.config.Backoff;
+
 import io.exflux.reactive.config.StreamKind;
 
 import io.exflux.reactive.config.StreamOptions;
@@ -14,19 +16,13 @@ import org.junit.jupiter.api.Test;
 class StreamOptionsTest {
 
     @Test
-    void backoffIsFullJitterOverAnExponentialBoundCappedAtTheMaximum() {
-        StreamOptions options = StreamOptions.builder()
-                .initialBackoff(Duration.ofMillis(100))
-                .maxBackoff(Duration.ofSeconds(1))
-                .jitter(() -> 0.5)
-                .build();
-        assertThat(options.backoff(1)).isEqualTo(Duration.ofMillis(50));
-        assertThat(options.backoff(2)).isEqualTo(Duration.ofMillis(100));
-        assertThat(options.backoff(3)).isEqualTo(Duration.ofMillis(200));
-        assertThat(options.backoff(4)).isEqualTo(Duration.ofMillis(400));
-        assertThat(options.backoff(5)).isEqualTo(Duration.ofMillis(500));
-        assertThat(options.backoff(60)).isEqualTo(Duration.ofMillis(500));
-        assertThat(options.mutate().jitter(() -> 0.0).build().backoff(7)).isZero();
+    void streamsUseTheResourcesReconnectBackoffUnlessTheyNameTheirOwn() {
+        assertThat(StreamOptions.defaults().backoff()).isEmpty();
+        Backoff own = Backoff.constant(Duration.ofSeconds(2));
+        StreamOptions options = StreamOptions.builder().backoff(own).build();
+        assertThat(options.backoff()).containsSame(own);
+        assertThat(options.mutate().build().backoff()).containsSame(own);
+        assertThat(options.mutate().backoff(null).build().backoff()).isEmpty();
     }
 
     @Test
@@ -46,9 +42,7 @@ class StreamOptionsTest {
     void invalidSettingsAreRejected() {
         assertThatThrownBy(() -> StreamOptions.builder().connectTimeout(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> StreamOptions.builder().backoffMultiplier(0.5))
+        assertThatThrownBy(() -> StreamOptions.builder().unsubscribeGrace(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> StreamOptions.builder().initialBackoff(Duration.ofSeconds(5))
-                .maxBackoff(Duration.ofSeconds(1)).build()).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,5 +1,9 @@
 package io.exflux.reactive.internal.ws;
 
+import io.exflux.reactive.ClientResources;
+import io.exflux.reactive.config.Backoff;
+import reactor.netty.http.HttpResources;
+
 import io.exflux.reactive.config.StreamKind;
 
 import io.exflux.reactive.config.StreamOptions;
@@ -50,10 +54,15 @@ class StreamResilienceTest {
         }
     }
 
+    /** Resources on the test's virtual time and reactor-netty's global loops (so nothing is left to close). */
+    private ClientResources onVirtualTime(Backoff reconnect) {
+        return ClientResources.builder().scheduler(time).reconnectBackoff(reconnect)
+                .loopResources(HttpResources.get()).connectionProvider(HttpResources.get()).build();
+    }
+
     private static StreamOptions fast() {
         return StreamOptions.builder()
-                .initialBackoff(Duration.ofMillis(20))
-                .maxBackoff(Duration.ofMillis(100))
+                .backoff(Backoff.fullJitter(Duration.ofMillis(20), Duration.ofMillis(100)))
                 .build();
     }
 
@@ -139,13 +148,10 @@ class StreamResilienceTest {
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = probe.getLocalPort();
         }
-        StreamOptions options = StreamOptions.builder()
-                .initialBackoff(Duration.ofSeconds(1))
-                .maxBackoff(Duration.ofSeconds(5))
-                .jitter(() -> 0.5)
-                .scheduler(time)
-                .build();
-        stream = StreamEndpoint.create(URI.create("ws://127.0.0.1:" + closedPort + "/ws"), TestDialect.plain(), options);
+        ClientResources resources = onVirtualTime(Backoff.fullJitter(Duration.ofSeconds(1), Duration.ofSeconds(5),
+                2, () -> 0.5));
+        stream = StreamEndpoint.create(URI.create("ws://127.0.0.1:" + closedPort + "/ws"), TestDialect.plain(),
+                StreamOptions.defaults(), resources);
         List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
         subscriptions.add(stream.events().subscribe(events::add));
         subscriptions.add(stream.topic("a", StreamKind.TRADES).subscribe());
@@ -192,7 +198,8 @@ class StreamResilienceTest {
             closedPort = probe.getLocalPort();
         }
         stream = StreamEndpoint.create(URI.create("ws://127.0.0.1:" + closedPort + "/ws"), TestDialect.plain(),
-                StreamOptions.builder().scheduler(time).jitter(() -> 0.5).build());
+                StreamOptions.defaults(), onVirtualTime(Backoff.fullJitter(Duration.ofMillis(100),
+                        Duration.ofSeconds(30), 2, () -> 0.5)));
         List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
         AtomicReference<Boolean> topicDone = new AtomicReference<>(false);
         subscriptions.add(stream.events().subscribe(events::add));
@@ -212,13 +219,12 @@ class StreamResilienceTest {
         time = VirtualTimeScheduler.create();
         server.websocket("/ws", WsScript.idle());
         StreamOptions options = StreamOptions.builder()
-                .initialBackoff(Duration.ofSeconds(1))
-                .maxBackoff(Duration.ofSeconds(10))
+                .backoff(Backoff.fullJitter(Duration.ofSeconds(1), Duration.ofSeconds(10), 2,
+                        () -> 1.0 - Math.ulp(1.0)))
                 .stablePeriod(Duration.ofSeconds(30))
-                .jitter(() -> 1.0 - Math.ulp(1.0))
-                .scheduler(time)
                 .build();
-        stream = StreamEndpoint.create(URI.create(server.wsUrl("/ws")), TestDialect.plain(), options);
+        stream = StreamEndpoint.create(URI.create(server.wsUrl("/ws")), TestDialect.plain(), options,
+                onVirtualTime(ClientResources.DEFAULT_RECONNECT_BACKOFF));
         List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
         subscriptions.add(stream.events().subscribe(events::add));
         subscriptions.add(stream.topic("a", StreamKind.TRADES).subscribe());

@@ -1,5 +1,7 @@
 package io.exflux.reactive.internal.ws;
 
+import io.exflux.reactive.config.Backoff;
+
 import io.exflux.reactive.config.StreamKind;
 
 import io.exflux.reactive.config.StreamOptions;
@@ -41,8 +43,7 @@ import reactor.core.publisher.Sinks;
 class StreamSpiLoopbackTest {
 
     private static final StreamOptions FAST = StreamOptions.builder()
-            .initialBackoff(Duration.ofMillis(20))
-            .maxBackoff(Duration.ofMillis(100))
+            .backoff(Backoff.fullJitter(Duration.ofMillis(20), Duration.ofMillis(100)))
             .unsubscribeGrace(Duration.ofMillis(100))
             .build();
 

@@ -79,7 +79,7 @@ class AlpCandlePagingSimulatorTest {
                     .block(Duration.ofSeconds(5));
         }
         client = AlpExchangeClient.create(AlpOptions.builder().restUrl(sim.restBaseUrl()).wsUrl(sim.websocketUrl())
-                .publicRateLimit(null).privateRateLimit(null).build());
+                .rateLimit(AlpOptions.PUBLIC_SCOPE, null).rateLimit(AlpOptions.PRIVATE_SCOPE, null).build());
 
         List<Candle> candles = client.candles(BTC_USDT, CandleInterval.M1, Instant.ofEpochSecond(START),
                 Instant.ofEpochSecond(START + 60L * minutes)).collectList().block(Duration.ofSeconds(10));

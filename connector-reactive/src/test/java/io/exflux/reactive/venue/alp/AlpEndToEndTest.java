@@ -1,5 +1,7 @@
 package io.exflux.reactive.venue.alp;
 
+import io.exflux.reactive.config.Backoff;
+
 import static io.exflux.reactive.venue.alp.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,9 +65,9 @@ class AlpEndToEndTest {
 
     private AlpExchangeClient client(AlpAccount account) {
         AlpOptions.Builder options = AlpOptions.builder().restUrl(sim.restBaseUrl()).wsUrl(sim.websocketUrl())
-                .publicRateLimit(null).privateRateLimit(null)
+                .rateLimit(AlpOptions.PUBLIC_SCOPE, null).rateLimit(AlpOptions.PRIVATE_SCOPE, null)
                 .streamOptions(StreamOptions.builder().unsubscribeGrace(Duration.ofMillis(50))
-                        .initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(50)).build());
+                        .backoff(Backoff.fullJitter(Duration.ofMillis(10), Duration.ofMillis(50))).build());
         if (account != null) {
             options.credentials(account.credentials());
         }

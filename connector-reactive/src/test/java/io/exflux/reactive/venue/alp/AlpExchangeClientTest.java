@@ -47,7 +47,7 @@ class AlpExchangeClientTest {
                 + "\""));
         client = AlpExchangeClient.create(AlpOptions.builder().restUrl(server.baseUrl() + "/api/v3")
                 .wsUrl(server.wsUrl("/ws")).credentials(Credentials.of("KEY", "SECRET"))
-                .publicRateLimit(null).privateRateLimit(null).build());
+                .rateLimit(AlpOptions.PUBLIC_SCOPE, null).rateLimit(AlpOptions.PRIVATE_SCOPE, null).build());
     }
 
     @AfterEach

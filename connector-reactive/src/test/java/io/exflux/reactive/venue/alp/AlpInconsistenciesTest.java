@@ -372,6 +372,6 @@ class AlpInconsistenciesTest {
 
     private static AlpRestClient client(FakeVenueServer server) {
         return new AlpRestClient(AlpOptions.builder().restUrl(server.baseUrl() + "/api/v3")
-                .credentials(Credentials.of("KEY", "SECRET")).publicRateLimit(null).privateRateLimit(null).build());
+                .credentials(Credentials.of("KEY", "SECRET")).rateLimit(AlpOptions.PUBLIC_SCOPE, null).rateLimit(AlpOptions.PRIVATE_SCOPE, null).build());
     }
 }

@@ -1,5 +1,7 @@
 package io.exflux.reactive.venue.alp;
 
+import io.exflux.reactive.config.Backoff;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exflux.api.config.Credentials;
@@ -49,8 +51,8 @@ class AlpRestClientTest {
 
     private AlpOptions options() {
         return AlpOptions.builder().restUrl(server.baseUrl() + "/api/v3")
-                .credentials(Credentials.of("KEY", SECRET)).retryBackoff(Duration.ofMillis(10))
-                .publicRateLimit(null).privateRateLimit(null).build();
+                .credentials(Credentials.of("KEY", SECRET)).backoff(Backoff.equalJitter(Duration.ofMillis(10), Duration.ofSeconds(5)))
+                .rateLimit(AlpOptions.PUBLIC_SCOPE, null).rateLimit(AlpOptions.PRIVATE_SCOPE, null).build();
     }
 
     @AfterEach
@@ -250,7 +252,7 @@ class AlpRestClientTest {
     @Test
     void aTimedOutPlacementWithoutAClientOrderIdIsAnUnknownOutcomeWithoutALookup() {
         server.route("POST", "/api/v3/trading/order").respond(FakeResponse.stall());
-        AlpRestClient impatient = new AlpRestClient(options().mutate().requestTimeout(Duration.ofMillis(300)).build());
+        AlpRestClient impatient = new AlpRestClient(options().mutate().responseTimeout(Duration.ofMillis(300)).build());
         try {
             StepVerifier.create(impatient.placeOrder(AlpOrderRequest.limit("BTC_USDT", AlpSide.BUY, BigDecimal.ONE,
                             BigDecimal.TEN)))
@@ -316,7 +318,7 @@ class AlpRestClientTest {
                 FakeResponse.json(404, "{\"code\":\"NOT_FOUND\",\"message\":\"nope\"}"),
                 FakeResponse.text(400, "<html>bad gateway-ish</html>"),
                 FakeResponse.tooManyRequests("0").withBody("{\"code\":\"TOO_MANY_REQUESTS\"}"));
-        AlpRestClient noRetry = new AlpRestClient(options().mutate().maxRetries(0).build());
+        AlpRestClient noRetry = new AlpRestClient(options().mutate().maxAttempts(1).build());
         StepVerifier.create(noRetry.trades("BTC_USDT", 1)).expectErrorSatisfies(e -> assertThat(e)
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessage("alp answered 400 to GET /trades: code BAD_REQUEST, pair not found")

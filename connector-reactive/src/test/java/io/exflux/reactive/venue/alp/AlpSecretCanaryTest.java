@@ -1,5 +1,7 @@
 package io.exflux.reactive.venue.alp;
 
+import io.exflux.reactive.config.Backoff;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exflux.api.config.Credentials;
@@ -40,8 +42,8 @@ class AlpSecretCanaryTest {
             server.route("GET", "/api/v3/accounts/order").respond(FakeResponse.status(500));
             server.route("POST", "/api/v3/trading/order").respond(FakeResponse.stall());
             AlpOptions options = AlpOptions.builder().restUrl(server.baseUrl() + "/api/v3")
-                    .credentials(Credentials.of("KEY-123456", SECRET)).retryBackoff(Duration.ofMillis(10))
-                    .requestTimeout(Duration.ofMillis(300)).publicRateLimit(null).privateRateLimit(null).build();
+                    .credentials(Credentials.of("KEY-123456", SECRET)).backoff(Backoff.equalJitter(Duration.ofMillis(10), Duration.ofSeconds(5)))
+                    .responseTimeout(Duration.ofMillis(300)).rateLimit(AlpOptions.PUBLIC_SCOPE, null).rateLimit(AlpOptions.PRIVATE_SCOPE, null).build();
             AlpRestClient client = new AlpRestClient(options);
 
             List<Supplier<Mono<?>>> calls = List.of(

@@ -1,5 +1,7 @@
 package io.exflux.reactive.venue.alp;
 
+import io.exflux.reactive.config.Backoff;
+
 import static io.exflux.reactive.venue.alp.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,9 +61,9 @@ class AlpStreamAnswersEndToEndTest {
 
     private AlpExchangeClient client(Credentials credentials) {
         AlpOptions.Builder options = AlpOptions.builder().restUrl(sim.restBaseUrl()).wsUrl(sim.websocketUrl())
-                .publicRateLimit(null).privateRateLimit(null)
+                .rateLimit(AlpOptions.PUBLIC_SCOPE, null).rateLimit(AlpOptions.PRIVATE_SCOPE, null)
                 .streamOptions(StreamOptions.builder().unsubscribeGrace(Duration.ofMillis(50))
-                        .initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(50)).build());
+                        .backoff(Backoff.fullJitter(Duration.ofMillis(10), Duration.ofMillis(50))).build());
         if (credentials != null) {
             options.credentials(credentials);
         }

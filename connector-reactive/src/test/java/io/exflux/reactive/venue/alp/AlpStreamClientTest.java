@@ -1,5 +1,7 @@
 package io.exflux.reactive.venue.alp;
 
+import io.exflux.reactive.config.Backoff;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static io.exflux.reactive.venue.alp.Await.await;
 
@@ -62,7 +64,7 @@ class AlpStreamClientTest {
     private AlpOptions options(String path) {
         return AlpOptions.builder().wsUrl(server.wsUrl(path)).restUrl(server.baseUrl() + "/api/v3")
                 .streamOptions(StreamOptions.builder().unsubscribeGrace(Duration.ofMillis(50))
-                        .initialBackoff(Duration.ofMillis(20)).maxBackoff(Duration.ofMillis(100)).build())
+                        .backoff(Backoff.fullJitter(Duration.ofMillis(20), Duration.ofMillis(100))).build())
                 .build();
     }
 

@@ -18,7 +18,7 @@ class AlpUnknownApiKeyTest {
         try (AlpSimulator sim = AlpSimulator.start(AlpSimulatorOptions.builder().generatorEnabled(false).build())) {
             AlpExchangeClient client = AlpExchangeClient.create(AlpOptions.builder().restUrl(sim.restBaseUrl())
                     .wsUrl(sim.websocketUrl()).credentials(Credentials.of("no-such-key", "SECRET"))
-                    .publicRateLimit(null).privateRateLimit(null).build());
+                    .rateLimit(AlpOptions.PUBLIC_SCOPE, null).rateLimit(AlpOptions.PRIVATE_SCOPE, null).build());
             try {
                 StepVerifier.create(client.balances())
                         .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(AuthenticationException.class)

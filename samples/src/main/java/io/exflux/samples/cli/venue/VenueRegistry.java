@@ -1,18 +1,25 @@
 package io.exflux.samples.cli.venue;
 
+import io.exflux.reactive.Exchanges;
 import io.exflux.samples.cli.CliException;
 import io.exflux.samples.cli.ExitCodes;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.LinkedHashSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The venues the CLI knows, and which of them are wired to a client yet. */
 public final class VenueRegistry {
 
-    /** Every venue exflux targets, wired or not. */
-    public static final List<String> KNOWN_VENUES = List.of("alp", "btc-alpha", "bitexbit", "btse");
+    /** Venues exflux targets but does not ship yet: asking for one says "not yet", not "unknown". */
+    private static final List<String> PLANNED_VENUES = List.of("btc-alpha", "bitexbit", "btse");
+
+    /** Every venue exflux knows: those the library provides ({@link Exchanges#venues()}) and the planned ones. */
+    public static final List<String> KNOWN_VENUES = List.copyOf(new LinkedHashSet<>(
+            Stream.concat(Exchanges.venues().stream(), PLANNED_VENUES.stream()).toList()));
 
     private final Map<String, VenueConnector> connectors = new TreeMap<>();
 

@@ -1,0 +1,262 @@
+package io.exflux.reactive.config;
+
+import io.exflux.api.config.Credentials;
+import io.exflux.reactive.ClientResources;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The settings every venue's options share; each venue's {@code XxxOptions} extends it with its URLs and extras.
+ * One vocabulary across venues: {@code responseTimeout}, {@code maxAttempts}, {@code backoff}, {@code rateLimit}.
+ * Immutable; build with the venue's {@code builder()}, change a copy with {@link #mutate()}. Builders refuse bad
+ * values with an {@link IllegalArgumentException} naming the setting.
+ *
+ * <ul>
+ *   <li>{@link #resources()}: the shared {@link ClientResources}; without them a client creates its own and shuts
+ *       them down when it closes.</li>
+ *   <li>{@link #credentials()}: the API key and secret, or none for public use only.</li>
+ *   <li>{@link #http()}: timeouts and pool; {@link #retry()}: attempts, backoff, longest {@code Retry-After}.</li>
+ *   <li>{@link #rateLimits()}: the limit of each scope ({@link RateLimit#isPublicScope public} scopes are counted
+ *       per venue, the others per API key, across every client sharing the resources).</li>
+ *   <li>{@link #streamOptions()}: the websocket streams.</li>
+ * </ul>
+ */
+public abstract class VenueOptions {
+
+    private final ClientResources resources;
+    private final Credentials credentials;
+    private final HttpOptions http;
+    private final RetryOptions retry;
+    private final Map<String, RateLimit> rateLimits;
+    private final StreamOptions streamOptions;
+
+    /** The core settings the builder holds. */
+    protected VenueOptions(Builder<?, ?> b) {
+        this.resources = b.resources;
+        this.credentials = b.credentials;
+        this.http = b.http;
+        this.retry = b.retry;
+        this.rateLimits = Map.copyOf(b.rateLimits);
+        this.streamOptions = b.streamOptions;
+    }
+
+    /** A builder holding these settings. */
+    public abstract Builder<?, ?> mutate();
+
+    /** The shared resources, or empty when the client creates (and closes) its own. */
+    public Optional<ClientResources> resources() {
+        return Optional.ofNullable(resources);
+    }
+
+    /** The API key and secret, or {@code null} for public use only. */
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    /** Timeouts and pool. */
+    public HttpOptions http() {
+        return http;
+    }
+
+    /** Attempts, backoff and the longest {@code Retry-After} of REST calls. */
+    public RetryOptions retry() {
+        return retry;
+    }
+
+    /** The rate limit of each scope; a scope not named is not limited. */
+    public Map<String, RateLimit> rateLimits() {
+        return rateLimits;
+    }
+
+    /** The rate limit of one scope, if it has one. */
+    public Optional<RateLimit> rateLimit(String scope) {
+        return Optional.ofNullable(rateLimits.get(scope));
+    }
+
+    /** The websocket streams' settings. */
+    public StreamOptions streamOptions() {
+        return streamOptions;
+    }
+
+    /** The core settings for a {@code toString}; credentials show their key only. */
+    protected String coreToString() {
+        return "credentials=" + credentials + ", http=" + http + ", retry=" + retry + ", rateLimits=" + rateLimits
+                + ", resources=" + (resources == null ? "own" : "shared");
+    }
+
+    /**
+     * Builds a venue's options.
+     *
+     * @param <O> the venue's options
+     * @param <B> the venue's builder
+     */
+    public abstract static class Builder<O extends VenueOptions, B extends Builder<O, B>> {
+        private ClientResources resources;
+        private Credentials credentials;
+        private HttpOptions http = HttpOptions.defaults();
+        private RetryOptions retry = RetryOptions.defaults();
+        private final Map<String, RateLimit> rateLimits = new LinkedHashMap<>();
+        private StreamOptions streamOptions = StreamOptions.defaults();
+
+        /** A builder holding the core defaults (no rate limits: the venue's builder adds its own). */
+        protected Builder() {
+        }
+
+        /** A builder holding the core settings of {@code from}. */
+        protected Builder(VenueOptions from) {
+            resources = from.resources;
+            credentials = from.credentials;
+            http = from.http;
+            retry = from.retry;
+            rateLimits.putAll(from.rateLimits);
+            streamOptions = from.streamOptions;
+        }
+
+        /** This builder, typed. */
+        protected abstract B self();
+
+        /** The options. */
+        public abstract O build();
+
+        /** Shared resources; {@code null} to let the client create and close its own. */
+        public B resources(ClientResources value) {
+            resources = value;
+            return self();
+        }
+
+        /** The API key and secret; {@code null} for public use only. */
+        public B credentials(Credentials value) {
+            credentials = value;
+            return self();
+        }
+
+        /** Timeouts and pool, all at once. */
+        public B http(HttpOptions value) {
+            http = Checks.present(value, "http");
+            return self();
+        }
+
+        /** The time allowed to open a connection (positive). */
+        public B connectTimeout(Duration value) {
+            http = http.mutate().connectTimeout(value).build();
+            return self();
+        }
+
+        /** The longest silence while waiting for or reading an answer (positive). */
+        public B responseTimeout(Duration value) {
+            http = http.mutate().responseTimeout(value).build();
+            return self();
+        }
+
+        /** Retry settings, all at once. */
+        public B retry(RetryOptions value) {
+            retry = Checks.present(value, "retry");
+            return self();
+        }
+
+        /** The most attempts per REST call, the first included (at least 1; 1 disables retries). */
+        public B maxAttempts(int value) {
+            retry = retry.mutate().maxAttempts(value).build();
+            return self();
+        }
+
+        /** The wait before each further REST attempt. */
+        public B backoff(Backoff value) {
+            retry = retry.mutate().backoff(value).build();
+            return self();
+        }
+
+        /** The longest {@code Retry-After} a retry waits for. */
+        public B maxRetryAfter(Duration value) {
+            retry = retry.mutate().maxRetryAfter(value).build();
+            return self();
+        }
+
+        /** The limit of one scope; {@code null} leaves the scope unlimited. */
+        public B rateLimit(String scope, RateLimit limit) {
+            if (scope == null || scope.isBlank()) {
+                throw new IllegalArgumentException("a rate-limit scope needs a name: " + scope);
+            }
+            if (limit == null) {
+                rateLimits.remove(scope);
+            } else {
+                rateLimits.put(scope, limit);
+            }
+            return self();
+        }
+
+        /** The websocket streams' settings. */
+        public B streamOptions(StreamOptions value) {
+            streamOptions = Checks.present(value, "streamOptions");
+            return self();
+        }
+
+        /**
+         * Settings as text, e.g. from a properties file: the core keys {@code api-key}, {@code api-secret},
+         * {@code connect-timeout}, {@code response-timeout}, {@code max-retry-after} (ISO-8601 durations such as
+         * {@code PT10S}) and {@code max-attempts}, plus the venue's own keys.
+         *
+         * @throws IllegalArgumentException for an unknown key or a value that does not parse (the secret is never
+         *                                  part of the message)
+         */
+        public B properties(Map<String, String> properties) {
+            Objects.requireNonNull(properties, "properties");
+            properties.forEach((name, value) -> {
+                if (value == null) {
+                    throw new IllegalArgumentException("setting '" + name + "' has no value");
+                }
+            });
+            String key = properties.get("api-key");
+            String secret = properties.get("api-secret");
+            if ((key == null) != (secret == null)) {
+                throw new IllegalArgumentException("api-key and api-secret come together");
+            }
+            if (key != null) {
+                credentials(Credentials.of(key, secret));
+            }
+            properties.forEach((name, value) -> {
+                if (!name.equals("api-key") && !name.equals("api-secret") && !property(name, value)) {
+                    throw new IllegalArgumentException("unknown setting '" + name + "'");
+                }
+            });
+            return self();
+        }
+
+        /**
+         * Applies one textual setting; a venue's builder handles its own keys and defers to this one.
+         *
+         * @return whether the key is known
+         */
+        protected boolean property(String name, String value) {
+            switch (name) {
+                case "connect-timeout" -> connectTimeout(duration(name, value));
+                case "response-timeout" -> responseTimeout(duration(name, value));
+                case "max-retry-after" -> maxRetryAfter(duration(name, value));
+                case "max-attempts" -> {
+                    try {
+                        maxAttempts(Integer.parseInt(value.trim()));
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("max-attempts must be a whole number: " + value);
+                    }
+                }
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** An ISO-8601 duration such as {@code PT10S}. */
+        protected static Duration duration(String name, String value) {
+            try {
+                return Duration.parse(value.trim());
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(name + " must be an ISO-8601 duration such as PT10S: " + value);
+            }
+        }
+    }
+}
