@@ -25,6 +25,16 @@ public sealed interface ConnectionEvent {
     /** The next connect attempt starts after {@code delay}. */
     record Reconnecting(URI uri, Instant at, int attempt, Duration delay) implements ConnectionEvent { }
 
+    /**
+     * Messages of {@code topic} may be missing: the stream could not recover everything that happened
+     * while its socket was away (the venue's history did not reach back far enough, or could not be
+     * read). The bounds are exclusive and name what was delivered on either side of the gap: the last
+     * message before it ({@code fromId}, {@code fromTime}) and the first after it ({@code toId},
+     * {@code toTime}); a bound is {@code null} when nothing was delivered on that side yet.
+     */
+    record Gap(URI uri, Instant at, String topic, String fromId, Instant fromTime, String toId, Instant toTime)
+            implements ConnectionEvent { }
+
     /** The connection was closed by its owner and will not reconnect. */
     record Closed(URI uri, Instant at) implements ConnectionEvent { }
 }
