@@ -35,12 +35,4 @@ final class RecentKeys<V> {
     V put(String key, V value) {
         return entries.put(key, value);
     }
-
-    boolean contains(String key) {
-        return entries.containsKey(key);
-    }
-
-    int size() {
-        return entries.size();
-    }
 }

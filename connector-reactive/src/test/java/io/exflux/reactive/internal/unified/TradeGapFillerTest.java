@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -100,7 +101,7 @@ class TradeGapFillerTest {
         assertThat(ids()).containsExactly(1L, 2L, 3L);
 
         List<Trade> newestFirst = new ArrayList<>(trades(1, 7));
-        java.util.Collections.reverse(newestFirst);
+        Collections.reverse(newestFirst);
         pageAnswers(newestFirst);
         live(9);
 

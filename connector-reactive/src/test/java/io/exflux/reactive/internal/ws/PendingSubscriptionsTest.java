@@ -3,7 +3,9 @@ package io.exflux.reactive.internal.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 /** Which subscribe frame a venue's topic-less error answers. */
 class PendingSubscriptionsTest {
@@ -61,7 +63,7 @@ class PendingSubscriptionsTest {
         pending.sent(List.of("a", "b"));
         pending.sent(List.of("c"));
         pending.sent(List.of("other"));
-        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean done = new AtomicBoolean();
         pending.settled(List.of("a", "b", "c")).subscribe(null, null, () -> done.set(true));
 
         pending.acknowledged(List.of("a"));
@@ -76,11 +78,11 @@ class PendingSubscriptionsTest {
     @Test
     void settledCompletesAtOnceWhenNothingWaits_andAnAckForALaterFrameSettlesEarlierOnes() {
         PendingSubscriptions pending = new PendingSubscriptions();
-        assertThat(pending.settled(List.of("x")).then(reactor.core.publisher.Mono.just(true)).block()).isTrue();
+        assertThat(pending.settled(List.of("x")).then(Mono.just(true)).block()).isTrue();
 
         pending.sent(List.of("silent"));
         pending.sent(List.of("later"));
-        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean done = new AtomicBoolean();
         pending.settled(List.of("silent")).subscribe(null, null, () -> done.set(true));
         pending.acknowledged(List.of("later"));
 
