@@ -14,8 +14,10 @@ import reactor.core.publisher.Mono;
 /**
  * A watched book for venues without sequence numbers that send no book on subscribe: seeded from a
  * REST snapshot, kept with the socket's updates, and re-seeded from REST after every reconnect (changes
- * made while the socket was away reach it neither as delta nor as whole book). A re-seed answer that a
- * whole-book frame overtakes is dropped: the frame is at least as new.
+ * made while the socket was away reach it neither as delta nor as whole book). The re-seed is asked for
+ * on {@code Connected}, which the engine reports only once the venue took the subscriptions again (where
+ * it answers them), so no change falls between the REST answer and the first update. A re-seed answer
+ * that a whole-book frame overtakes is dropped: the frame is at least as new.
  *
  * <p>Cold; each subscriber has its own book. Backpressure: latest wins (see {@link OrderBookStream}).
  * Errors: those of {@link OrderBookStream}; a failed re-seed is logged and skipped, the socket's next

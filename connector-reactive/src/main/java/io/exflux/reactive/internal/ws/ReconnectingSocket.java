@@ -130,7 +130,13 @@ final class ReconnectingSocket<M> {
         return (WsSession<M>[]) new WsSession<?>[1];
     }
 
-    /** Called by the session once handshake and authentication are done: resubscribe, then report. */
+    /**
+     * Called by the session once handshake and authentication are done: resubscribe, then report
+     * {@code Connected}. Where the venue acknowledges subscriptions, the report waits for its answers to
+     * the resubscribed topics (bounded by the handshake timeout: a venue that never answers still goes
+     * on), so whoever re-seeds on {@code Connected} (books from REST, trade back-fills) asks only once
+     * the venue sends the topic's changes: nothing falls between the snapshot and the live stream.
+     */
     Mono<Void> onSessionReady(WsSession<M> live) {
         synchronized (this) {
             connectedAtMillis = scheduler().now(TimeUnit.MILLISECONDS);
@@ -143,7 +149,20 @@ final class ReconnectingSocket<M> {
             }
         }
         return sendBatched(live, toSubscribe, true)
+                .then(subscriptionsTaken(live, toSubscribe))
                 .then(Mono.fromRunnable(() -> owner.publish(new ConnectionEvent.Connected(uri(), owner.now()))));
+    }
+
+    /** Completes when the venue answered the subscribe frames of {@code sent}, or after the handshake timeout. */
+    private Mono<Void> subscriptionsTaken(WsSession<M> live, List<String> sent) {
+        if (sent.isEmpty() || !dialect().acknowledgesSubscriptions()) {
+            return Mono.empty();
+        }
+        Duration bound = options().handshakeTimeout();
+        return live.pending.settled(sent)
+                .timeout(bound, Mono.fromRunnable(() -> log.debug(
+                        "{} socket {}: subscriptions not answered within {}; reported connected anyway",
+                        uri(), index, bound)), scheduler());
     }
 
     private void onEnded(int attempt, Throwable error) {

@@ -25,10 +25,13 @@ import io.exflux.api.stream.ConnectionEvent;
 import io.exflux.reactive.internal.book.BookFeed;
 import io.exflux.reactive.ClientResources;
 import io.exflux.reactive.internal.book.OrderBookStreamOptions;
+import io.exflux.reactive.internal.unified.ConnectionNotices;
 import io.exflux.reactive.internal.unified.OffsetPager;
 import io.exflux.reactive.internal.unified.Orders;
 import io.exflux.reactive.internal.unified.PairCache;
+import io.exflux.reactive.internal.unified.StateResync;
 import io.exflux.reactive.internal.unified.TimePager;
+import io.exflux.reactive.internal.unified.TradeGapFiller;
 import io.exflux.reactive.internal.unified.UnifiedSupport;
 import io.exflux.reactive.venue.alp.internal.AlpMapper;
 import io.exflux.reactive.venue.alp.internal.AlpOrderRequests;
@@ -39,6 +42,7 @@ import io.exflux.reactive.venue.alp.model.AlpOrderRequest;
 import io.exflux.reactive.venue.alp.model.AlpOrderStatus;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +67,10 @@ public final class AlpExchangeClient implements ExchangeClient {
     private static final int CHARTS_PAGE = 500;
     private static final int ORDERS_LIMIT = 100;
     private static final int ACTIVITY_PAGE = 1000;
+    /** Trades read back after a reconnect: ALP's {@code GET /trades} takes a limit and answers the newest. */
+    static final int TRADES_BACKFILL_PAGE = 1000;
+    /** ALP's trade ids grow with time: they order the trades of a market. */
+    private static final Comparator<Trade> BY_ID = Comparator.comparingLong(t -> Long.parseLong(t.id()));
 
     private static final Capabilities PUBLIC_CAPABILITIES = Capabilities.of(
             Capability.SERVER_TIME, Capability.PAIRS, Capability.TICKER, Capability.TICKERS, Capability.ORDER_BOOK,
@@ -87,8 +95,11 @@ public final class AlpExchangeClient implements ExchangeClient {
     private final AlpRestClient rest;
     private final AlpStreamClient stream;
     private final PairCache markets;
+    private final ConnectionNotices notices = new ConnectionNotices();
+    private final int tradesBackfillPage;
 
-    private AlpExchangeClient(AlpOptions options) {
+    private AlpExchangeClient(AlpOptions options, int tradesBackfillPage) {
+        this.tradesBackfillPage = tradesBackfillPage;
         this.options = options;
         this.ownResources = options.resources().isPresent() ? null
                 : ClientResources.builder().pool(options.http()).build();
@@ -105,7 +116,12 @@ public final class AlpExchangeClient implements ExchangeClient {
      * ({@link #closeGracefully()} closes those). Nothing connects before the first call.
      */
     public static AlpExchangeClient create(AlpOptions options) {
-        return new AlpExchangeClient(Objects.requireNonNull(options, "options"));
+        return create(options, TRADES_BACKFILL_PAGE);
+    }
+
+    /** With another back-fill page size: tests show what a page too small for a gap does. */
+    static AlpExchangeClient create(AlpOptions options, int tradesBackfillPage) {
+        return new AlpExchangeClient(Objects.requireNonNull(options, "options"), tradesBackfillPage);
     }
 
     /** The native REST client: every documented endpoint, venue-typed. */
@@ -401,12 +417,24 @@ public final class AlpExchangeClient implements ExchangeClient {
         return bookUpdates(AlpSymbols.symbol(pair));
     }
 
+    /**
+     * {@code trade.<PAIR>}, back-filled from {@code GET /trades} after every reconnect of the public
+     * socket (once ALP acknowledged the subscription again): trades after the last one delivered, oldest
+     * first, then the live ones; each trade id once. When the newest page of 1,000 trades does not reach
+     * back to the last trade delivered, or cannot be read, {@link #connectionEvents()} carries a
+     * {@link ConnectionEvent.Gap} with the bounds. Bounded buffer, overflow fails the subscriber with
+     * {@code StreamOverflowException}.
+     */
     @Override
     public Flux<Trade> watchTrades(CurrencyPair pair) {
         if (pair == null) {
             return SUPPORT.invalidFlux("pair is required");
         }
-        return SUPPORT.mapOrSkip(stream.trades(AlpSymbols.symbol(pair)), AlpMapper::trade, t -> "trade " + t.tradeId());
+        String symbol = AlpSymbols.symbol(pair);
+        Flux<Trade> live = SUPPORT.mapOrSkip(stream.trades(symbol), AlpMapper::trade, t -> "trade " + t.tradeId());
+        return TradeGapFiller.watch(TradeGapFiller.Settings.of(AlpTopics.trades(symbol), tradesBackfillPage), live,
+                stream.publicEvents(), () -> SUPPORT.fit(rest.trades(symbol, tradesBackfillPage).map(AlpMapper::trade)),
+                BY_ID, notices::publish, this::now);
     }
 
     /** From {@code ticker.*}, that market's rows (the per-pair topic delivered nothing in probes). Latest wins. */
@@ -419,25 +447,45 @@ public final class AlpExchangeClient implements ExchangeClient {
                 u -> "ticker of " + pair);
     }
 
+    /**
+     * The {@code o} channel; after every reconnect of the private socket (authenticated and
+     * resubscribed again) the open orders and the 100 most recent ones are read from
+     * {@code GET /accounts/order}, and each whose status or filled amount this subscriber has not seen
+     * is emitted. Bounded buffer, overflow fails the subscriber.
+     */
     @Override
     public Flux<Order> watchOrders() {
-        return SUPPORT.mapOrSkip(stream.orders(), AlpMapper::order, order -> "order update " + order.orderId());
+        Flux<Order> live = SUPPORT.mapOrSkip(stream.orders(), AlpMapper::order,
+                order -> "order update " + order.orderId());
+        return StateResync.orders(live, stream.privateEvents(), this::ordersNow, this::now);
     }
 
+    /** Open orders first (they may be older than the recent ones), then the recent ones; each id once. */
+    private Flux<Order> ordersNow() {
+        return Flux.concat(openOrders(null), orders(null)).distinct(Order::id);
+    }
+
+    /**
+     * The {@code w} channel; after every reconnect of the private socket the balances are read from
+     * REST and each that changed since this subscriber last saw it is emitted.
+     */
     @Override
     public Flux<Balance> watchBalances() {
-        return SUPPORT.mapOrSkip(stream.wallets(), AlpMapper::balance, wallet -> "wallet update of " + wallet.currency());
+        Flux<Balance> live = SUPPORT.mapOrSkip(stream.wallets(), AlpMapper::balance,
+                wallet -> "wallet update of " + wallet.currency());
+        return StateResync.balances(live, stream.privateEvents(), this::balances, this::now);
     }
 
+    /** The sockets' connection events, and gaps the trade streams could not back-fill. */
     @Override
     public Flux<ConnectionEvent> connectionEvents() {
-        return stream.events();
+        return Flux.merge(stream.events(), notices.events());
     }
 
     /** Closes the sockets, then the resources this client created for itself; given resources stay open. */
     @Override
     public Mono<Void> closeGracefully() {
-        Mono<Void> clients = Mono.when(stream.close(), rest.disposeLater());
+        Mono<Void> clients = Mono.when(stream.close(), rest.disposeLater()).doFinally(signal -> notices.complete());
         return ownResources == null ? clients : clients.then(ownResources.shutdown());
     }
 
