@@ -53,7 +53,10 @@ import reactor.core.publisher.Mono;
  * ALP.COM through the unified API, on the native {@link #rest()} and {@link #stream()} clients.
  * {@link #capabilities()} lists what works; the rest fails with {@link UnsupportedCapabilityException}.
  * Orders are checked against the market's precision, size and value limits from {@code GET /pairs}
- * (cached for {@link AlpOptions#pairsCacheTtl()}) before anything is sent. Books are seeded from the
+ * (cached for {@link AlpOptions#pairsCacheTtl()}) before anything is sent; every other call that names a market
+ * (ticker, book, trades, candles, order lists, fills, cancel-all, book stream) fails with
+ * {@code InvalidRequestException} for a market that list lacks, also before anything about it is sent, and order ids
+ * that are not positive numbers never reach the venue. Books are seeded from the
  * REST order book and kept with {@code market_depth} (whole-book replacements) and {@code diff}
  * (quantity differences) through the shared order-book engine, and re-seeded after every reconnect.
  */
