@@ -308,8 +308,7 @@ public final class AlpExchangeClient implements ExchangeClient {
 
     /**
      * ALP answers 202 without a body: the cancellations show up in {@link #watchOrders()}. A market ALP does not
-     * list fails with {@code InvalidRequestException} before anything is sent (the venue would accept it and
-     * cancel nothing).
+     * list fails with {@code InvalidRequestException} before anything is sent: no order can be open there.
      */
     @Override
     public Mono<Void> cancelAllOrders(CurrencyPair pair) {

@@ -230,6 +230,10 @@ class AlpBadInputsTest {
                         new OrderRequest.StopLimit(BTC_USDT, Side.BUY, one, price, null, price, null))),
                 row("stop-market with a negative stop", "stopPrice must be positive", c -> c.placeOrder(
                         OrderRequest.stopMarket(BTC_USDT, Side.SELL, one, new BigDecimal("-1")))),
+                row("market BUY of 1E+999999999 quote", "quote_amount 1E999999999 has more than 40 digits",
+                        c -> c.placeOrder(OrderRequest.marketByQuote(BTC_USDT, Side.BUY, HUGE))),
+                row("stop-market with stop 1E+999999999", "stop_price 1E999999999 has more than 40 digits",
+                        c -> c.placeOrder(OrderRequest.stopMarket(BTC_USDT, Side.SELL, new BigDecimal("0.01"), HUGE))),
                 row("native placeOrder(null)", "needs an order request", c -> c.rest().placeOrder(null)),
                 row("native market order with both amounts", "base_amount or quote_amount, not both",
                         c -> c.rest().placeOrder(new AlpOrderRequest("BTC_USDT", AlpOrderType.MARKET, AlpSide.BUY,
