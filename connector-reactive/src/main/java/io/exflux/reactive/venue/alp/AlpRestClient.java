@@ -162,6 +162,9 @@ public final class AlpRestClient {
         if (pair == null || pair.isBlank()) {
             return invalid("orderbook needs a pair");
         }
+        if (limitBuy != null && limitBuy < 1 || limitSell != null && limitSell < 1) {
+            return invalid("orderbook limits must be positive, were " + limitBuy + " and " + limitSell);
+        }
         Map<String, String> query = new LinkedHashMap<>();
         query.put("pair", pair);
         query.put("limit_buy", text(limitBuy));
@@ -193,6 +196,9 @@ public final class AlpRestClient {
     public Flux<AlpTrade> trades(String pair, Integer limit) {
         if (pair == null || pair.isBlank()) {
             return invalidFlux("trades needs a pair");
+        }
+        if (limit != null && limit < 1) {
+            return invalidFlux("trades limit must be positive, was " + limit);
         }
         Map<String, String> query = new LinkedHashMap<>();
         query.put("pair", pair);
@@ -329,6 +335,10 @@ public final class AlpRestClient {
         }
         if (request instanceof AlpCancelRequest.ByIds ids && ids.orderIds().isEmpty()) {
             return invalid("cancel by ids needs at least one id");
+        }
+        if (request instanceof AlpCancelRequest.ByIds ids && ids.orderIds().stream().anyMatch(id -> id < 1)) {
+            return invalid("ALP order ids are positive numbers: cancel by ids refuses "
+                    + ids.orderIds().stream().filter(id -> id < 1).findFirst().orElseThrow());
         }
         if (request instanceof AlpCancelRequest.ByPair byPair && (byPair.pair() == null || byPair.pair().isBlank())) {
             return invalid("cancel by pair needs a pair");

@@ -11,6 +11,7 @@ import io.exflux.api.model.OrderRequestRules;
 import io.exflux.api.model.PairInfo;
 import io.exflux.api.model.Side;
 import io.exflux.api.model.TimeInForce;
+import io.exflux.reactive.internal.codec.BoundedDecimals;
 import io.exflux.reactive.venue.alp.AlpSymbols;
 import io.exflux.reactive.venue.alp.model.AlpOrderRequest;
 import io.exflux.reactive.venue.alp.model.AlpOrderType;
@@ -30,6 +31,12 @@ import java.util.function.Function;
  */
 public final class AlpOrderRequests {
 
+    /**
+     * Longest {@code client_order_id} we send. ALP documents no limit; a caller's id of megabytes must not become a
+     * request body, and 64 characters hold any UUID or prefixed id.
+     */
+    public static final int MAX_CLIENT_ORDER_ID_LENGTH = 64;
+
     private AlpOrderRequests() {
     }
 
@@ -46,7 +53,7 @@ public final class AlpOrderRequests {
         }
         PairInfo info = markets.get(AlpSymbols.symbol(request.pair()));
         if (info == null) {
-            out.add("unknown pair " + request.pair() + ": ALP has no market " + AlpSymbols.symbol(request.pair()));
+            out.add(AlpSymbols.unknown(request.pair()));
             return out;
         }
         if (request instanceof OrderRequest.Market m && m.unit() != null && request.side() != null) {
@@ -164,6 +171,12 @@ public final class AlpOrderRequests {
         positiveIfSet(out, "quote_amount", r.quoteAmount());
         positiveIfSet(out, "limit_price", r.limitPrice());
         positiveIfSet(out, "stop_price", r.stopPrice());
+        if (r.clientOrderId() != null && r.clientOrderId().isBlank()) {
+            out.add("client_order_id must not be blank");
+        } else if (r.clientOrderId() != null && r.clientOrderId().length() > MAX_CLIENT_ORDER_ID_LENGTH) {
+            out.add("client_order_id has " + r.clientOrderId().length() + " characters, at most "
+                    + MAX_CLIENT_ORDER_ID_LENGTH + " are sent");
+        }
         if (type == AlpOrderType.MARKET) {
             marketAmount(out, r);
         }
@@ -188,8 +201,18 @@ public final class AlpOrderRequests {
         return value == unknown ? null : value;
     }
 
+    /**
+     * Positive, and within {@link BoundedDecimals#MAX_DIGITS} digits on either side of the point: the body carries
+     * numbers as plain text, and {@code 1E+999999999} in plain text is a gigabyte.
+     */
     private static void positiveIfSet(List<String> out, String name, BigDecimal value) {
-        if (value != null && value.signum() <= 0) {
+        if (value == null) {
+            return;
+        }
+        if (!BoundedDecimals.fits(value)) {
+            out.add(name + " " + BoundedDecimals.describe(value) + " has more than " + BoundedDecimals.MAX_DIGITS
+                    + " digits before or after the point");
+        } else if (value.signum() <= 0) {
             out.add(name + " must be positive, was " + value.toPlainString());
         }
     }
