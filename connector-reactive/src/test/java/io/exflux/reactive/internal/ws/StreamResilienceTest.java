@@ -222,6 +222,8 @@ class StreamResilienceTest {
                 .backoff(Backoff.fullJitter(Duration.ofSeconds(1), Duration.ofSeconds(10), 2,
                         () -> 1.0 - Math.ulp(1.0)))
                 .stablePeriod(Duration.ofSeconds(30))
+                // virtual time jumps 30 s at once, faster than a real pong could answer the stall probe
+                .stallTimeout(Duration.ZERO)
                 .build();
         stream = StreamEndpoint.create(URI.create(server.wsUrl("/ws")), TestDialect.plain(), options,
                 onVirtualTime(ClientResources.DEFAULT_RECONNECT_BACKOFF));
