@@ -59,7 +59,7 @@ final class StallWatchdog {
     }
 
     /** One period: waits for the next moment something may be due, fails if the connection is stale by then. */
-    private Mono<Long> step() {
+    private Mono<?> step() {
         long last = lastActivity.get();
         long idle = scheduler.now(TimeUnit.MILLISECONDS) - last;
         if (idle >= limitMillis) {
@@ -72,8 +72,9 @@ final class StallWatchdog {
         boolean probes = probeAfterMillis > 0 && probeAfterMillis < limitMillis;
         if (probes && probedAt != last && idle >= probeAfterMillis && watching.getAsBoolean()) {
             probedAt = last;
+            // the wait starts now, not when the write completes (the bound must not drift by the write's latency);
             // a failed write means the channel is closing: the session ends on its own, nothing to report here
-            return context.sendPing().onErrorResume(error -> Mono.empty()).then(delay(limitMillis - idle));
+            return Mono.when(context.sendPing().onErrorResume(error -> Mono.empty()), delay(limitMillis - idle));
         }
         long until = probes && probedAt != last && idle < probeAfterMillis ? probeAfterMillis : limitMillis;
         return delay(until - idle);
