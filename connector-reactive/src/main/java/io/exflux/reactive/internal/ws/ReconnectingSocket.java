@@ -28,10 +28,10 @@ import reactor.core.scheduler.Scheduler;
  * One websocket of a {@link StreamEndpoint}'s pool, kept open while it carries topics: connects,
  * and after every loss waits its endpoint's {@link Backoff} (a sequence of its own) and connects again, then lets the venue
  * handshake and authenticate and resubscribes every topic assigned to it (batched by the venue's
- * per-frame limit). A session silent for {@link StreamOptions#stallTimeout()} is dropped as stale. A socket that
- * never connected gives up after {@link StreamOptions#maxConnectAttempts()} failed attempts in a row and fails its
- * topics; one that connected once reconnects forever. Its topic set is changed under the owner's lock; its session and attempt state
- * under this object's monitor, never across I/O.
+ * per-frame limit). A session silent for {@link StreamOptions#stallTimeout()} is dropped as stale. A socket
+ * that never connected gives up after {@link StreamOptions#maxConnectAttempts()} failed attempts in a row and
+ * fails its topics; one that connected once reconnects forever. Its topic set is changed under the owner's
+ * lock; its session and attempt state under this object's monitor, never across I/O.
  */
 final class ReconnectingSocket<M> {
 
