@@ -9,6 +9,10 @@ module io.exflux.samples {
     requires transitive info.picocli;
     requires transitive com.fasterxml.jackson.databind;
     requires org.jline;
+    // the soak counts Netty's leak reports and samples heap and threads
+    requires io.netty.buffer;
+    requires io.netty.common;
+    requires java.management;
     requires reactor.netty.http;
     requires reactor.netty.core;
     requires spring.core;
@@ -21,6 +25,7 @@ module io.exflux.samples {
     exports io.exflux.samples.cli.render;
     exports io.exflux.samples.cli.sim;
     exports io.exflux.samples.cli.venue;
+    exports io.exflux.samples.soak;
     exports io.exflux.samples.webflux;
 
     // picocli sets the annotated option fields reflectively.
