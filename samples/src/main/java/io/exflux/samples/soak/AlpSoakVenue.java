@@ -21,7 +21,10 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.List;
 
-/** The ALP simulator under soak: BTC/USDT and ETH/USDT, the generator seeded, an account funded as the CLI's demo one. */
+/**
+ * The ALP simulator under soak: BTC/USDT and ETH/USDT, the generator seeded, an account funded as the CLI's demo
+ * one.
+ */
 final class AlpSoakVenue implements SoakVenue {
 
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);

@@ -67,7 +67,8 @@ final class ConnectionAudit {
         for (ChaosEvent stall : stalls) {
             Instant from = stall.time();
             Instant to = stall.duration() == null ? Instant.MAX : from.plus(stall.duration());
-            Instant cut = cuts.stream().filter(t -> !t.isBefore(from) && t.isBefore(to)).min(Instant::compareTo).orElse(to);
+            Instant cut = cuts.stream().filter(t -> !t.isBefore(from) && t.isBefore(to))
+                    .min(Instant::compareTo).orElse(to);
             Instant seen = disconnects.stream().filter(t -> !t.isBefore(from) && t.isBefore(cut))
                     .min(Instant::compareTo).orElse(null);
             if (seen != null) {

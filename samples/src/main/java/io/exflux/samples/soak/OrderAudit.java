@@ -70,7 +70,8 @@ final class OrderAudit {
         return Mono.defer(() -> client.placeOrder(venue.restingOrder(pair, clientOrderId)))
                 .doOnNext(order -> placed.incrementAndGet())
                 .doOnError(OrderOutcomeUnknownException.class, error -> unknown.add(clientOrderId))
-                .doOnError(error -> !(error instanceof OrderOutcomeUnknownException), error -> failed.add(clientOrderId))
+                .doOnError(error -> !(error instanceof OrderOutcomeUnknownException),
+                        error -> failed.add(clientOrderId))
                 .onErrorResume(error -> Mono.empty())
                 .flatMap(order -> Mono.delay(hold, timer).then(client.cancelOrder(order.id(), pair))
                         .doOnNext(result -> cancelled.incrementAndGet())

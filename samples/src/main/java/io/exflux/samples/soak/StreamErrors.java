@@ -3,7 +3,10 @@ package io.exflux.samples.soak;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Errors that reached a subscriber of any stream under soak (each ends that subscription), with the first few named. */
+/**
+ * Errors that reached a subscriber of any stream under soak (each ends that subscription), with the first few
+ * named.
+ */
 final class StreamErrors {
 
     private static final int NAMED = 5;

@@ -197,7 +197,8 @@ final class VenueSoak {
                 .row(v, "books equal at quiet checks", booksEqual + " of " + quietChecks, "all",
                         quietChecks > 0 && booksEqual == quietChecks)
                 .row(v, "stalls detected", stalls.detected() + " of " + stalls.total() + ", "
-                                + stalls.withinBound() + " within " + SoakSettings.STALL_BOUND.toSeconds() + " s",
+                                + stalls.withinBound() + " within " + SoakSettings.STALL_BOUND.toSeconds() + " s"
+                                + (stalls.detected() == 0 ? "" : ", slowest " + stalls.slowest().toSeconds() + " s"),
                         "all within " + SoakSettings.STALL_BOUND.toSeconds() + " s", settings.strictLiveness(),
                         stalls.withinBound() == stalls.total())
                 .info(v, "placements", orders.attempts() + ": placed " + orders.placed() + ", outcome unknown "
@@ -210,7 +211,8 @@ final class VenueSoak {
                 .row(v, "Netty leaks (" + NettyLeaks.level() + ")",
                         NettyLeaks.installFailure() == null ? leaks : "not counted: " + NettyLeaks.installFailure(),
                         "= 0", NettyLeaks.installFailure() == null && leaks == 0)
-                .row(v, "threads start / end", start.threads() + " / " + end.threads(), "end <= start + " + THREAD_GROWTH,
+                .row(v, "threads start / end", start.threads() + " / " + end.threads(),
+                        "end <= start + " + THREAD_GROWTH,
                         end.threads() <= start.threads() + THREAD_GROWTH)
                 .row(v, "heap MiB start / end", start.heapMiB() + " / " + end.heapMiB(),
                         "end <= start + " + HEAP_GROWTH_MIB, end.heapMiB() <= start.heapMiB() + HEAP_GROWTH_MIB);
