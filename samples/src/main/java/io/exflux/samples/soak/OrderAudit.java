@@ -4,6 +4,7 @@ import io.exflux.api.ExchangeClient;
 import io.exflux.api.error.OrderOutcomeUnknownException;
 import io.exflux.api.model.CurrencyPair;
 import io.exflux.api.model.Order;
+import io.exflux.api.model.OrderRequest;
 import io.exflux.api.model.OrderStatus;
 import java.time.Duration;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -30,7 +32,7 @@ final class OrderAudit {
     private static final int IN_FLIGHT = 4;
 
     private final ExchangeClient client;
-    private final SoakVenue venue;
+    private final BiFunction<CurrencyPair, String, OrderRequest> orderFor;
     private final Set<String> failed = ConcurrentHashMap.newKeySet();
     private final Set<String> unknown = ConcurrentHashMap.newKeySet();
     private final Map<String, OrderStatus> watched = new ConcurrentHashMap<>();
@@ -41,9 +43,13 @@ final class OrderAudit {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean paused;
 
-    OrderAudit(ExchangeClient client, SoakVenue venue) {
+    /**
+     * @param client   the client under soak
+     * @param orderFor the order to place on a pair with a client order id ({@link SoakVenue#restingOrder})
+     */
+    OrderAudit(ExchangeClient client, BiFunction<CurrencyPair, String, OrderRequest> orderFor) {
         this.client = client;
-        this.venue = venue;
+        this.orderFor = orderFor;
     }
 
     /** Records an update of {@code watchOrders}; called from the stream's thread. */
@@ -67,13 +73,13 @@ final class OrderAudit {
         String clientOrderId = "soak" + tick;
         inFlight.incrementAndGet();
         attempts.incrementAndGet();
-        return Mono.defer(() -> client.placeOrder(venue.restingOrder(pair, clientOrderId)))
+        return Mono.defer(() -> client.placeOrder(orderFor.apply(pair, clientOrderId)))
                 .doOnNext(order -> placed.incrementAndGet())
                 .doOnError(OrderOutcomeUnknownException.class, error -> unknown.add(clientOrderId))
                 .doOnError(error -> !(error instanceof OrderOutcomeUnknownException),
                         error -> failed.add(clientOrderId))
                 .onErrorResume(error -> Mono.empty())
-                .flatMap(order -> Mono.delay(hold, timer).then(client.cancelOrder(order.id(), pair))
+                .flatMap(order -> Mono.delay(hold, timer).then(Mono.defer(() -> client.cancelOrder(order.id(), pair)))
                         .doOnNext(result -> cancelled.incrementAndGet())
                         .doOnError(error -> cancelFailed.incrementAndGet())
                         .onErrorResume(error -> Mono.empty()))
