@@ -9,9 +9,7 @@ module io.exflux.samples {
     requires transitive info.picocli;
     requires transitive com.fasterxml.jackson.databind;
     requires org.jline;
-    // the soak counts Netty's leak reports and samples heap and threads
-    requires io.netty.buffer;
-    requires io.netty.common;
+    // the soak samples heap and threads
     requires java.management;
     requires reactor.netty.http;
     requires reactor.netty.core;

@@ -6,6 +6,7 @@ import io.exflux.testkit.chaos.ChaosProxy;
 import io.exflux.testkit.chaos.ChaosSchedule;
 import io.exflux.testkit.chaos.ChaosStats;
 import io.exflux.testkit.chaos.FaultKind;
+import io.exflux.testkit.chaos.LeakReports;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
@@ -65,6 +66,7 @@ final class VenueSoak {
 
     /** Runs the soak and adds this venue's rows to the report. */
     void run(SoakReport report) throws InterruptedException {
+        LeakReports.install();
         try (ChaosProxy rest = proxyFor(venue.restUrl(), seed);
              ChaosProxy ws = proxyFor(venue.websocketUrl(), seed + 1)) {
             ExchangeClient client = venue.client(rest.url(venue.restUrl()), ws.url(venue.websocketUrl()));
@@ -79,8 +81,7 @@ final class VenueSoak {
                 if (!await(() -> books.values().stream().allMatch(BookAudit::hasBook), FIRST_DATA)) {
                     progress.println("soak " + venue.id() + ": no book within " + FIRST_DATA.toSeconds() + " s");
                 }
-                NettyLeaks.install();
-                leaksBefore = NettyLeaks.reports();
+                leaksBefore = LeakReports.count();
                 start = ResourceSample.now();
                 streams.add(orders.start(venue.pairs(), ORDER_EVERY, ORDER_HOLD, Schedulers.parallel()));
                 chaos(rest, ws, orders);
@@ -182,8 +183,8 @@ final class VenueSoak {
         for (Map.Entry<CurrencyPair, TradeAudit> entry : trades.entrySet()) {
             tally = tally.plus(entry.getValue().compare(venue.tradeIds(entry.getKey())));
         }
-        NettyLeaks.sweep();
-        long leaks = NettyLeaks.reports() - leaksBefore;
+        LeakReports.sweep();
+        long leaks = LeakReports.count() - leaksBefore;
         report.info(v, "websocket faults", describe(ws) + ", disconnects seen " + connections.disconnects())
                 .info(v, "REST faults", describe(rest))
                 .row(v, "stream errors", errors.count() + (errors.count() == 0 ? "" : " " + errors.first()), "= 0",
@@ -208,9 +209,7 @@ final class VenueSoak {
                 .row(v, "own final states on watchOrders", orders.finalsSeen() + " of " + orders.finals() + " ("
                                 + percent(orders.finalsSeen(), orders.finals()) + ")", "100 %", strictGaps,
                         orders.finalsSeen() == orders.finals())
-                .row(v, "Netty leaks (" + NettyLeaks.level() + ")",
-                        NettyLeaks.installFailure() == null ? leaks : "not counted: " + NettyLeaks.installFailure(),
-                        "= 0", NettyLeaks.installFailure() == null && leaks == 0)
+                .row(v, "Netty leaks (" + LeakReports.level() + ")", leaks, "= 0", leaks == 0)
                 .row(v, "threads start / end", start.threads() + " / " + end.threads(),
                         "end <= start + " + THREAD_GROWTH,
                         end.threads() <= start.threads() + THREAD_GROWTH)
