@@ -36,17 +36,48 @@ public final class Params {
 
     private final RecordedRequest request;
     private final ErrorReply errors;
+    private final Map<String, String> pathVariables;
     private JsonNode json;
     private Map<String, List<String>> form;
 
-    private Params(RecordedRequest request, ErrorReply errors) {
+    private Params(RecordedRequest request, ErrorReply errors, Map<String, String> pathVariables) {
         this.request = request;
         this.errors = errors;
+        this.pathVariables = Map.copyOf(pathVariables);
     }
 
     /** The parameters of this request; refusals are worded by {@code errors}. */
     public static Params of(RecordedRequest request, ErrorReply errors) {
-        return new Params(Objects.requireNonNull(request, "request"), Objects.requireNonNull(errors, "errors"));
+        return of(request, errors, Map.of());
+    }
+
+    /** The parameters of this request and the variables of its route's path template. */
+    public static Params of(RecordedRequest request, ErrorReply errors, Map<String, String> pathVariables) {
+        return new Params(Objects.requireNonNull(request, "request"), Objects.requireNonNull(errors, "errors"),
+                pathVariables);
+    }
+
+    /** A segment of the path that the route's template names ({@code pk} of {@code /order/{pk}}); null if none. */
+    public String pathVariable(String name) {
+        return pathVariables.get(name);
+    }
+
+    /**
+     * The body's parameters (a form's or a JSON object's fields as text; JSON arrays and objects are left out),
+     * in body order; empty when there is no body.
+     */
+    public Map<String, String> bodyParameters() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (isForm()) {
+            form().forEach((name, values) -> out.put(name, values.isEmpty() ? "" : values.get(0)));
+        } else {
+            json().fields().forEachRemaining(field -> {
+                if (!field.getValue().isContainerNode() && !field.getValue().isNull()) {
+                    out.put(field.getKey(), field.getValue().asText());
+                }
+            });
+        }
+        return out;
     }
 
     /** The request they come from. */
