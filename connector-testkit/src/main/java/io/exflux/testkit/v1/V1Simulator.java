@@ -34,8 +34,7 @@ import reactor.core.publisher.Mono;
  * <p>{@link #start} and {@link #close()} bind and release the socket and wait for it: call them from a
  * test thread. Everything else returns at once.
  *
- * <p>Where the documents are silent or disagree, the simulator chooses (and {@code docs/venues/v1.md}
- * will say so):
+ * <p>Where the documents are silent or disagree, the simulator chooses:
  * <ul>
  * <li>errors are {@code {"date": <seconds>, "error": "<message>"}} with bitexbit's statuses for both venues:
  *     400 bad input (unknown pair, bad amount or price, out of balance, cancelling an order that is not
