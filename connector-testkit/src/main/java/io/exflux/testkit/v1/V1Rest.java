@@ -23,11 +23,9 @@ import io.exflux.testkit.sim.SimOrderRequest;
 import io.exflux.testkit.sim.SimTrade;
 import io.exflux.testkit.sim.VenueSimulator;
 import java.math.BigDecimal;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import reactor.core.publisher.Mono;
 
 /**
@@ -98,26 +96,17 @@ final class V1Rest {
     // ---------------------------------------------------------------- public
 
     private ArrayNode currencies() {
-        Set<String> codes = new LinkedHashSet<>();
-        sim.markets().forEach(m -> {
-            codes.add(m.base());
-            codes.add(m.quote());
-        });
         ArrayNode out = MAPPER.createArrayNode();
-        codes.forEach(code -> out.addObject().put("sign", SIGNS.getOrDefault(code, code)).put("short_name", code));
+        sim.currencies().forEach(code -> out.addObject().put("sign", SIGNS.getOrDefault(code, code)).put("short_name", code));
         return out;
     }
 
     private ArrayNode pairs(Params p) {
-        String base = p.text("currency1");
-        String quote = p.text("currency2");
         ArrayNode out = MAPPER.createArrayNode();
-        for (MarketSpec m : sim.markets()) {
-            if ((base == null || base.equalsIgnoreCase(m.base())) && (quote == null || quote.equalsIgnoreCase(m.quote()))) {
-                out.addObject().put("currency2", m.quote()).put("maximum_order_size", number(m.maxAmount()))
-                        .put("minimum_order_size", number(m.minAmount())).put("currency1", m.base())
-                        .put("name", V1Wire.symbol(m.pair())).put("price_precision", m.pricePrecision());
-            }
+        for (MarketSpec m : sim.markets(p.text("currency1"), p.text("currency2"))) {
+            out.addObject().put("currency2", m.quote()).put("maximum_order_size", number(m.maxAmount()))
+                    .put("minimum_order_size", number(m.minAmount())).put("currency1", m.base())
+                    .put("name", V1Wire.symbol(m.pair())).put("price_precision", m.pricePrecision());
         }
         return out;
     }

@@ -9,6 +9,7 @@ import io.exflux.api.model.Side;
 import io.exflux.testkit.server.ErrorReply;
 import io.exflux.testkit.server.FakeResponse;
 import io.exflux.testkit.server.Params;
+import io.exflux.testkit.server.WireNumbers;
 import io.exflux.testkit.sim.SimOrder;
 import io.exflux.testkit.sim.SimTrade;
 import java.math.BigDecimal;
@@ -67,13 +68,12 @@ final class V1Wire {
 
     /** A JSON number without trailing zeros, never in scientific notation. */
     static BigDecimal number(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+        return WireNumbers.plain(value);
     }
 
     /** Unix seconds with microseconds as a fraction, e.g. 1485686507.094462. */
     static BigDecimal seconds(Instant time) {
-        return number(BigDecimal.valueOf(time.getEpochSecond()).add(BigDecimal.valueOf(time.getNano() / 1000, 6)));
+        return WireNumbers.unixSeconds(time);
     }
 
     static String side(Side side) {

@@ -6,7 +6,6 @@ import io.exflux.testkit.alp.AlpSimulator;
 import io.exflux.testkit.alp.AlpSimulatorOptions;
 import io.exflux.testkit.sim.GeneratorSettings;
 import io.exflux.samples.cli.venue.CredentialSource;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -50,12 +49,9 @@ public final class AlpSimServer implements SimServer {
                 .build();
         AlpSimulator simulator = AlpSimulator.start(options);
         try {
-            LoopbackForwarder forwarder = port == 0 ? null : LoopbackForwarder.start(port, simulator.port());
+            LoopbackForwarder forwarder = LoopbackForwarder.onPort(port, simulator.port());
             AlpAccount account = simulator.createAccount(AlpConnector.DEMO_FUNDS);
             return new AlpSimServer(simulator, forwarder, account, seed);
-        } catch (IOException e) {
-            simulator.close();
-            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             simulator.close();
             throw e;

@@ -5,7 +5,6 @@ import io.exflux.testkit.sim.ApiKeys;
 import io.exflux.testkit.v1.V1Dialect;
 import io.exflux.testkit.v1.V1Simulator;
 import io.exflux.testkit.v1.V1SimulatorOptions;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -51,11 +50,8 @@ public final class V1SimServer implements SimServer {
                 .build();
         V1Simulator simulator = V1Simulator.start(options);
         try {
-            LoopbackForwarder forwarder = port == 0 ? null : LoopbackForwarder.start(port, simulator.port());
+            LoopbackForwarder forwarder = LoopbackForwarder.onPort(port, simulator.port());
             return new V1SimServer(simulator, forwarder, simulator.createAccount(DEMO_FUNDS), seed);
-        } catch (IOException e) {
-            simulator.close();
-            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             simulator.close();
             throw e;
