@@ -34,6 +34,12 @@ public final class Params {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
+    /** Keeps the scale of JSON decimals as written, for {@link #bodyParameters()}. */
+    private static final ObjectMapper EXACT = JsonMapper.builder()
+            .nodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true))
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
     private final RecordedRequest request;
     private final ErrorReply errors;
     private final Map<String, String> pathVariables;
@@ -63,17 +69,27 @@ public final class Params {
     }
 
     /**
-     * The body's parameters (a form's or a JSON object's fields as text; JSON arrays and objects are left out),
-     * in body order; empty when there is no body.
+     * The body's parameters as the client wrote them (a form's, or a JSON object's fields as text with numbers
+     * digit for digit: {@code 1.0} stays {@code "1.0"}; JSON arrays, objects and nulls are left out), in body
+     * order; empty when there is no body. What a venue signs over.
      */
     public Map<String, String> bodyParameters() {
         Map<String, String> out = new java.util.LinkedHashMap<>();
         if (isForm()) {
             form().forEach((name, values) -> out.put(name, values.isEmpty() ? "" : values.get(0)));
-        } else {
-            json().fields().forEachRemaining(field -> {
-                if (!field.getValue().isContainerNode() && !field.getValue().isNull()) {
-                    out.put(field.getKey(), field.getValue().asText());
+        } else if (json().size() > 0) {
+            JsonNode exact;
+            try {
+                exact = EXACT.readTree(request.body());
+            } catch (IOException malformed) {
+                throw badRequest("malformed JSON body");
+            }
+            exact.fields().forEachRemaining(field -> {
+                JsonNode value = field.getValue();
+                if (value.isNumber() && !value.isIntegralNumber()) {
+                    out.put(field.getKey(), value.decimalValue().toPlainString());
+                } else if (!value.isContainerNode() && !value.isNull()) {
+                    out.put(field.getKey(), value.asText());
                 }
             });
         }

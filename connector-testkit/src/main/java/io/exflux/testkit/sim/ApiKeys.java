@@ -47,7 +47,10 @@ public final class ApiKeys {
      */
     public ApiKey register(long accountId, String apiKey, String secret) {
         ApiKey key = new ApiKey(accountId, apiKey, secret);
-        byId.put(accountId, key);
+        ApiKey replaced = byId.put(accountId, key);
+        if (replaced != null) {
+            byKey.remove(replaced.key());
+        }
         byKey.put(apiKey, key);
         return key;
     }

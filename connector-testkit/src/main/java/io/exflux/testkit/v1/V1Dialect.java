@@ -12,7 +12,8 @@ public enum V1Dialect {
      * exchanges 2,000 by default without paging; 1 call per second for the whole HTTP API; the socket is
      * bare engine.io; answers and events carry no {@code success} flag.
      */
-    BTC_ALPHA("btc-alpha", false, "bids", "asks", "limit_bids", "limit_asks", 100, true, 2000, false, 1, 0),
+    BTC_ALPHA("btc-alpha", Socket.ENGINE_IO, Book.QUERY_PAIR, "bids", "asks", "limit_bids", "limit_asks", 100, true, 2000,
+            false, 1, 0),
 
     /**
      * bitexbit: order book at {@code /v1/orderbook/<pair>/} with keys {@code sell}/{@code buy} and limits
@@ -20,10 +21,26 @@ public enum V1Dialect {
      * default with {@code offset} and {@code ordering}; 100 public calls per second per IP and 2 private
      * calls per second per account; the socket is socket.io; answers and events carry {@code success}.
      */
-    BITEXBIT("bitexbit", true, "sell", "buy", "limit_sell", "limit_buy", Integer.MAX_VALUE, false, 100, true, 100, 2);
+    BITEXBIT("bitexbit", Socket.SOCKET_IO, Book.PATH_PAIR, "sell", "buy", "limit_sell", "limit_buy", Integer.MAX_VALUE,
+            false, 100, true, 100, 2);
+
+    /** The socket's flavour; socket.io also decides the {@code success} flag and {@code cancel_order_id}. */
+    private enum Socket {
+        /** Bare engine.io messages; the document's events have no {@code success} on new orders. */
+        ENGINE_IO,
+        /** socket.io events; the document's events and order answers carry {@code success}, cancels {@code cancel_order_id}. */
+        SOCKET_IO
+    }
+
+    /** Where the order book's pair goes. */
+    private enum Book {
+        QUERY_PAIR,
+        PATH_PAIR
+    }
 
     private final String venue;
-    private final boolean socketIo;
+    private final Socket socket;
+    private final Book book;
     private final String sellKey;
     private final String buyKey;
     private final String sellLimit;
@@ -35,11 +52,12 @@ public enum V1Dialect {
     private final int ipCallsPerSecond;
     private final int accountCallsPerSecond;
 
-    V1Dialect(String venue, boolean socketIo, String sellKey, String buyKey, String sellLimit, String buyLimit,
+    V1Dialect(String venue, Socket socket, Book book, String sellKey, String buyKey, String sellLimit, String buyLimit,
               int defaultBookLimit, boolean publicOrderList, int defaultExchangesLimit, boolean exchangesPaging,
               int ipCallsPerSecond, int accountCallsPerSecond) {
         this.venue = venue;
-        this.socketIo = socketIo;
+        this.socket = socket;
+        this.book = book;
         this.sellKey = sellKey;
         this.buyKey = buyKey;
         this.sellLimit = sellLimit;
@@ -69,17 +87,17 @@ public enum V1Dialect {
 
     /** Whether the socket speaks socket.io on engine.io (else bare engine.io messages {@code 4<json>}). */
     public boolean socketIo() {
-        return socketIo;
+        return socket == Socket.SOCKET_IO;
     }
 
-    /** Whether order answers and book events carry {@code "success": true}. */
+    /** Whether order answers and new-order events carry {@code "success": true} (cancel events always do). */
     public boolean successFlag() {
-        return socketIo;
+        return socket == Socket.SOCKET_IO;
     }
 
     /** Whether a cancel event names the cancel operation in {@code cancel_order_id}. */
     public boolean cancelOrderId() {
-        return socketIo;
+        return socket == Socket.SOCKET_IO;
     }
 
     /** The order book's key of the sell orders. */
@@ -109,7 +127,7 @@ public enum V1Dialect {
 
     /** Whether the pair of the order book is a path segment (else the {@code pair} query parameter). */
     boolean bookPairInPath() {
-        return socketIo;
+        return book == Book.PATH_PAIR;
     }
 
     /** Whether the public {@code /v1/orders/} list exists. */

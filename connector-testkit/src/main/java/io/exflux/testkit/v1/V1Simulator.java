@@ -131,14 +131,14 @@ public final class V1Simulator extends SimulatedVenue {
 
     /**
      * Opens a funded account whose key and secret are the caller's (the documents' {@code KEY} and
-     * {@code SECRET}, so their check values verify on the wire).
+     * {@code SECRET}, so their check values verify on the wire); the random key it had is withdrawn.
      */
     public ApiKeys.ApiKey createAccount(String key, String secret, Map<String, BigDecimal> balances) {
         ApiKeys.ApiKey opened = createAccount(balances);
         return apiKeys().register(opened.accountId(), key, secret);
     }
 
-    /** Deposits funds into an account (listed by {@code /v1/deposits/}). */
+    /** Deposits funds into an account (listed by {@code /v1/deposits/}); cold: runs when subscribed. */
     public Mono<SimBalance> deposit(ApiKeys.ApiKey account, String currency, BigDecimal amount) {
         return simulator().deposit(account.accountId(), SimOrderRequest.DEFAULT_WALLET, currency, amount)
                 .doOnNext(b -> transfers.deposit(account.accountId(), clock().instant(), currency, amount));
@@ -146,7 +146,7 @@ public final class V1Simulator extends SimulatedVenue {
 
     /**
      * Takes funds out of an account as a withdrawal with this status (10 New, 20 Verified, 30 Approved,
-     * 40 Refused, 50 Canceled), listed by {@code /v1/withdraws/}.
+     * 40 Refused, 50 Canceled), listed by {@code /v1/withdraws/}; cold: runs when subscribed.
      */
     public Mono<SimBalance> withdraw(ApiKeys.ApiKey account, String currency, BigDecimal amount, int status) {
         return simulator().deposit(account.accountId(), SimOrderRequest.DEFAULT_WALLET, currency, amount.negate())

@@ -58,11 +58,17 @@ final class V1Calls {
     }
 
     Answer send(String method, String path, Map<String, String> form, Map<String, String> headers) {
-        byte[] body = form.isEmpty() ? null : V1Signature.encode(form, true).getBytes(StandardCharsets.UTF_8);
+        return send(method, path, form.isEmpty() ? null : V1Signature.encode(form, true),
+                "application/x-www-form-urlencoded", headers);
+    }
+
+    /** Sends this body text as it is, with this content type (none when the body is null). */
+    Answer send(String method, String path, String bodyText, String contentType, Map<String, String> headers) {
+        byte[] body = bodyText == null ? null : bodyText.getBytes(StandardCharsets.UTF_8);
         return HTTP.headers(h -> {
                     headers.forEach(h::set);
                     if (body != null) {
-                        h.set("Content-Type", "application/x-www-form-urlencoded");
+                        h.set("Content-Type", contentType);
                     }
                 })
                 .request(HttpMethod.valueOf(method)).uri(root + path)

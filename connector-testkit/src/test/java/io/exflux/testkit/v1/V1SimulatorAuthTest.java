@@ -52,6 +52,20 @@ class V1SimulatorAuthTest {
 
     @ParameterizedTest
     @EnumSource(V1Dialect.class)
+    void aJsonBodyIsSignedOverTheSameSortedUrlencodedParametersAsAForm(V1Dialect dialect) {
+        try (V1Simulator sim = V1Simulator.start(V1SimulatorOptions.builder(dialect).generatorEnabled(false).unthrottled().build())) {
+            V1Calls calls = new V1Calls(sim);
+            sim.createAccount("KEY", "SECRET", Map.of("USD", new BigDecimal("1000")));
+            String json = "{\"type\":\"buy\",\"pair\":\"BTC_USD\",\"amount\":1.0,\"price\":870.69}";
+            V1Calls.Answer placed = calls.send("POST", "/v1/order/", json, "application/json", Map.of("X-KEY", "KEY",
+                    "X-SIGN", "79e66cef4da7752544b7b078f60e884a5e754649bc3122b475705f2b11623c41", "X-NONCE", "1"));
+            assertThat(placed.status()).as("%s", placed.body()).isEqualTo(200);
+            assertThat(placed.body().path("amount").decimalValue()).isEqualByComparingTo("1");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(V1Dialect.class)
     void aWrongSignatureAStaleNonceAndAMissingKeyAnswerTheDocumentedErrors(V1Dialect dialect) {
         try (V1Simulator sim = V1Simulator.start(V1SimulatorOptions.builder(dialect).generatorEnabled(false).unthrottled().build())) {
             V1Calls calls = new V1Calls(sim);
