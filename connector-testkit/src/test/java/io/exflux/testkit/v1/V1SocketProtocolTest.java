@@ -81,6 +81,25 @@ class V1SocketProtocolTest {
     }
 
     @Test
+    void aSocketHoldsAtMostItsChannelsAndOnlyListedOnes() {
+        try (V1Simulator sim = V1Simulator.start(V1SimulatorOptions.builder(V1Dialect.BITEXBIT).generatorEnabled(false)
+                .maxChannels(1).build());
+             WsTestClient client = new WsTestClient(url(sim, "3"))) {
+            client.await("40"::equals, WAIT);
+            client.send("421[\"subscribe\",\"book_DOGE_USD\"]");
+            client.await("431[false]"::equals, WAIT);
+            client.send("422[\"subscribe\",\"book_BTC_USD\"]");
+            client.await("432[true]"::equals, WAIT);
+            client.send("423[\"subscribe\",\"book_ETH_USD\"]");
+            client.await("433[false]"::equals, WAIT);
+            client.send("424[\"unsubscribe\",\"book_BTC_USD\"]");
+            client.await("434[true]"::equals, WAIT);
+            client.send("425[\"subscribe\",\"book_ETH_USD\"]");
+            client.await("435[true]"::equals, WAIT);
+        }
+    }
+
+    @Test
     void aHeartbeatTheWrongWayClosesTheSocket() {
         try (V1Simulator sim = start(V1Dialect.BITEXBIT, Duration.ofSeconds(25), Duration.ofSeconds(5));
              WsTestClient v4 = new WsTestClient(url(sim, "4"));
