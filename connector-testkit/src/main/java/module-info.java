@@ -20,5 +20,6 @@ module io.exflux.testkit {
     exports io.exflux.testkit.sim;
     exports io.exflux.testkit.alp;
     exports io.exflux.testkit.chaos;
+    exports io.exflux.testkit.v1;
     // each public package is exported here as it lands
 }
