@@ -15,8 +15,10 @@ module io.exflux.testkit {
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
+    requires static reactor.blockhound;
 
     exports io.exflux.testkit.server;
+    exports io.exflux.testkit.blockhound;
     exports io.exflux.testkit.sim;
     exports io.exflux.testkit.alp;
     exports io.exflux.testkit.chaos;
