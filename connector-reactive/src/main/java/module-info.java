@@ -26,6 +26,8 @@ module io.exflux.reactive {
     exports io.exflux.reactive.venue.alp;
     exports io.exflux.reactive.venue.alp.model;
     opens io.exflux.reactive.venue.alp.model to com.fasterxml.jackson.databind;
+    exports io.exflux.reactive.venue.v1;
+    exports io.exflux.reactive.venue.v1.model;
 
     uses io.exflux.reactive.ExchangeProvider;
     provides io.exflux.reactive.ExchangeProvider with io.exflux.reactive.venue.alp.AlpExchangeProvider;
