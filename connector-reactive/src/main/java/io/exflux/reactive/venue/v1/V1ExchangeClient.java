@@ -22,9 +22,9 @@ import io.exflux.api.model.TimeInForce;
 import io.exflux.api.model.Trade;
 import io.exflux.api.model.Withdrawal;
 import io.exflux.api.stream.ConnectionEvent;
-import io.exflux.reactive.ClientResources;
 import io.exflux.reactive.internal.book.BookFeed;
 import io.exflux.reactive.internal.book.OrderBookStreamOptions;
+import io.exflux.reactive.internal.resources.OwnedResources;
 import io.exflux.reactive.internal.unified.Orders;
 import io.exflux.reactive.internal.unified.PairCache;
 import io.exflux.reactive.internal.unified.TimePager;
@@ -38,7 +38,6 @@ import io.exflux.reactive.venue.v1.model.V1OrdersQuery;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -71,9 +70,7 @@ public final class V1ExchangeClient implements ExchangeClient {
     private final V1Options options;
     private final String venue;
     private final UnifiedSupport support;
-    private final ClientResources resources;
-    /** The resources this client created because the options named none; closed with it. */
-    private final ClientResources ownResources;
+    private final OwnedResources resources;
     private final V1RestClient rest;
     private final V1StreamClient stream;
     private final PairCache markets;
@@ -82,13 +79,12 @@ public final class V1ExchangeClient implements ExchangeClient {
         this.options = options;
         this.venue = options.dialect().venue();
         this.support = new UnifiedSupport(venue);
-        this.ownResources = options.resources().isPresent() ? null
-                : ClientResources.builder().pool(options.http()).build();
-        this.resources = options.resources().orElse(ownResources);
-        V1Options shared = ownResources == null ? options : options.mutate().resources(ownResources).build();
+        // REST and socket on one set of resources: one scheduler, one clock for the whole client
+        this.resources = OwnedResources.of(options);
+        V1Options shared = options.mutate().resources(resources.resources()).build();
         this.rest = new V1RestClient(shared);
         this.stream = new V1StreamClient(shared);
-        this.markets = new PairCache(pairs(), options.pairsCacheTtl(), resources.scheduler());
+        this.markets = new PairCache(pairs(), options.pairsCacheTtl(), resources.resources().scheduler());
     }
 
     /** A client with these options; nothing connects before the first call. */
@@ -332,8 +328,7 @@ public final class V1ExchangeClient implements ExchangeClient {
     /** Closes the sockets, then the resources this client created for itself; given resources stay open. */
     @Override
     public Mono<Void> closeGracefully() {
-        Mono<Void> clients = Mono.when(stream.close(), rest.disposeLater());
-        return ownResources == null ? clients : clients.then(ownResources.shutdown());
+        return Mono.when(stream.close(), rest.disposeLater()).then(resources.close());
     }
 
     private static Long orderId(String text) {
@@ -349,6 +344,6 @@ public final class V1ExchangeClient implements ExchangeClient {
     }
 
     private Instant now() {
-        return Instant.ofEpochMilli(resources.scheduler().now(TimeUnit.MILLISECONDS));
+        return resources.now();
     }
 }

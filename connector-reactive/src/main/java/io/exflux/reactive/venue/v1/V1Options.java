@@ -257,20 +257,14 @@ public final class V1Options extends VenueOptions {
             return this;
         }
 
-        /** How long the market list is kept (positive). */
+        /** How long the market list is kept (positive; checked by {@link #build()}). */
         public Builder pairsCacheTtl(Duration value) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException("pairsCacheTtl must be positive: " + value);
-            }
             this.pairsCacheTtl = value;
             return this;
         }
 
-        /** Levels a side of the seeding REST book (positive). */
+        /** Levels a side of the seeding REST book (positive; checked by {@link #build()}). */
         public Builder bookSnapshotDepth(int value) {
-            if (value <= 0) {
-                throw new IllegalArgumentException("bookSnapshotDepth must be positive: " + value);
-            }
             this.bookSnapshotDepth = value;
             return this;
         }
@@ -314,8 +308,18 @@ public final class V1Options extends VenueOptions {
             return true;
         }
 
+        /**
+         * The options.
+         *
+         * @throws IllegalArgumentException naming the setting, for a cache time or snapshot depth that is not positive
+         */
         @Override
         public V1Options build() {
+            boolean ttlPositive = pairsCacheTtl != null && !pairsCacheTtl.isNegative() && !pairsCacheTtl.isZero();
+            if (!ttlPositive || bookSnapshotDepth < 1) {
+                throw new IllegalArgumentException(!ttlPositive ? "pairsCacheTtl must be positive: " + pairsCacheTtl
+                        : "bookSnapshotDepth must be positive: " + bookSnapshotDepth);
+            }
             return new V1Options(this);
         }
     }

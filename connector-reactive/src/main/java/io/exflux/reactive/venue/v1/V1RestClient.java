@@ -9,11 +9,11 @@ import io.exflux.api.error.InvalidRequestException;
 import io.exflux.api.error.OrderOutcomeUnknownException;
 import io.exflux.api.error.ProtocolException;
 import io.exflux.api.model.OrderRequest;
-import io.exflux.reactive.ClientResources;
 import io.exflux.reactive.internal.http.NonceOrderStep;
 import io.exflux.reactive.internal.http.RestClient;
 import io.exflux.reactive.internal.http.RestOptions;
 import io.exflux.reactive.internal.http.RestRequest;
+import io.exflux.reactive.internal.resources.OwnedResources;
 import io.exflux.reactive.internal.resources.SharedResources;
 import io.exflux.reactive.internal.unified.ClientOrderIds;
 import io.exflux.reactive.venue.v1.internal.V1Codec;
@@ -77,8 +77,7 @@ public final class V1RestClient {
     private final String venue;
     private final V1Signature signature;
     private final RestClient rest;
-    /** The resources this client created because the options named none; closed with it. */
-    private final ClientResources ownResources;
+    private final OwnedResources resources;
 
     /** A client on the options' {@code ClientResources}, or on its own when they name none ({@link #disposeLater()}). */
     public V1RestClient(V1Options options) {
@@ -88,14 +87,12 @@ public final class V1RestClient {
         Credentials credentials = options.credentials();
         this.signature = credentials == null ? null
                 : new V1Signature(credentials.apiKey(), credentials.secretBytes());
-        this.ownResources = options.resources().isPresent() ? null
-                : ClientResources.builder().pool(options.http()).build();
-        ClientResources resources = options.resources().orElse(ownResources);
+        this.resources = OwnedResources.of(options);
         RestClient.Builder builder = RestClient.builder(RestOptions.from(options, venue, options.restUrl().toString())
-                        .resources(resources).build())
+                        .resources(resources.resources()).build())
                 .errorMapper(V1Errors.table(venue));
         if (signature != null) {
-            builder.nonceOrder(new NonceOrderStep(SharedResources.of(resources).nonceSource(venue,
+            builder.nonceOrder(new NonceOrderStep(SharedResources.of(resources.resources()).nonceSource(venue,
                             signature.apiKey()), (request, nonce) -> request.withHeader("X-NONCE", Long.toString(nonce)),
                             V1RestClient::isPrivate))
                     .signer(request -> Mono.fromSupplier(() -> isPrivate(request) ? request
@@ -112,7 +109,7 @@ public final class V1RestClient {
 
     /** Closes the resources this client created for itself (given resources stay open); completes when done. */
     public Mono<Void> disposeLater() {
-        return rest.disposeLater().then(ownResources == null ? Mono.empty() : ownResources.shutdown());
+        return rest.disposeLater().then(resources.close());
     }
 
     // ---------------------------------------------------------------- public endpoints

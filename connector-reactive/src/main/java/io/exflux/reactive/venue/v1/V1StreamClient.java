@@ -3,7 +3,7 @@ package io.exflux.reactive.venue.v1;
 import io.exflux.api.error.ErrorContext;
 import io.exflux.api.error.InvalidRequestException;
 import io.exflux.api.stream.ConnectionEvent;
-import io.exflux.reactive.ClientResources;
+import io.exflux.reactive.internal.resources.OwnedResources;
 import io.exflux.reactive.config.StreamKind;
 import io.exflux.reactive.internal.engineio.EngineIoDialect;
 import io.exflux.reactive.internal.engineio.EngineIoOptions;
@@ -35,18 +35,16 @@ public final class V1StreamClient {
 
     private final V1Options options;
     private final StreamEndpoint<V1BookEvent> endpoint;
-    /** The resources this client created because the options named none; closed with it. */
-    private final ClientResources ownResources;
+    private final OwnedResources resources;
 
     /** Sockets on the options' {@code ClientResources}, or on resources of its own when they name none. */
     public V1StreamClient(V1Options options) {
         this.options = Objects.requireNonNull(options, "options");
-        this.ownResources = options.resources().isPresent() ? null
-                : ClientResources.builder().pool(options.http()).build();
+        this.resources = OwnedResources.of(options);
         EngineIoOptions transport = transport(options);
         this.endpoint = StreamEndpoint.create(transport.websocketUri(options.wsUrl()),
                 new EngineIoDialect<>(transport, V1Events.router(), new V1Events(options.dialect().venue())),
-                options.streamOptions(), options.resources().orElse(ownResources));
+                options.streamOptions(), resources.resources());
     }
 
     /** The engine.io settings the options name. */
@@ -106,6 +104,6 @@ public final class V1StreamClient {
 
     /** Closes the sockets, then the resources this client created for itself; completes when released. */
     public Mono<Void> close() {
-        return ownResources == null ? endpoint.close() : endpoint.close().then(ownResources.shutdown());
+        return endpoint.close().then(resources.close());
     }
 }

@@ -17,11 +17,11 @@ public enum V1OrderStatus {
 
     /** The status of a wire code. */
     public static V1OrderStatus of(int code) {
-        for (V1OrderStatus status : values()) {
-            if (status.code == code && status != UNKNOWN) {
-                return status;
-            }
-        }
-        return UNKNOWN;
+        return switch (code) {
+            case 1 -> ACTIVE;
+            case 2 -> CANCELED;
+            case 3 -> DONE;
+            default -> UNKNOWN;
+        };
     }
 }

@@ -17,11 +17,13 @@ public enum V1WithdrawStatus {
 
     /** The status of a wire code. */
     public static V1WithdrawStatus of(int code) {
-        for (V1WithdrawStatus status : values()) {
-            if (status.code == code && status != UNKNOWN) {
-                return status;
-            }
-        }
-        return UNKNOWN;
+        return switch (code) {
+            case 10 -> NEW;
+            case 20 -> VERIFIED;
+            case 30 -> APPROVED;
+            case 40 -> REFUSED;
+            case 50 -> CANCELED;
+            default -> UNKNOWN;
+        };
     }
 }
