@@ -116,4 +116,33 @@ class V1StreamClientTest {
         assertThat(ethTrades.get(0).pair()).as("routed by the event's name, pair from the channel").isEqualTo("ETH_BTC");
         assertThat(ethTrades.get(0).success()).isTrue();
     }
+
+    /** engine.io 3: the client pings every {@code pingInterval} (here 200 ms); after a drop it reconnects and resubscribes. */
+    @Test
+    void engineIo3ClientPingsAndResubscribesAfterTheConnectionDrops() {
+        List<List<String>> received = new CopyOnWriteArrayList<>();
+        server.websocket("/socket.io/", session -> {
+            List<String> frames = new CopyOnWriteArrayList<>();
+            received.add(frames);
+            session.send("0{\"sid\":\"s\",\"upgrades\":[],\"pingInterval\":200,\"pingTimeout\":5000}");
+            session.send("40");
+            return session.inbound().doOnNext(text -> {
+                frames.add(text);
+                if (text.equals("2")) {
+                    session.send("3");
+                }
+            }).then();
+        });
+        client = new V1StreamClient(options(V1Dialect.BITEXBIT).build());
+        String subscribe = "42[\"subscribe\",\"book_BTC_USD\"]";
+        Disposable subscription = client.book("BTC_USD").subscribe();
+        try {
+            await(() -> received.size() == 1 && received.get(0).contains("2") && received.get(0).contains(subscribe));
+            assertThat(received.get(0)).as("engine.io 3: the client pings and never answers").doesNotContain("3");
+            server.sessions().get(0).drop();
+            await(() -> received.size() == 2 && received.get(1).contains(subscribe));
+        } finally {
+            subscription.dispose();
+        }
+    }
 }
