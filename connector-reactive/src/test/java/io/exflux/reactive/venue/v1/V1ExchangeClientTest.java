@@ -164,4 +164,50 @@ class V1ExchangeClientTest {
         assertThat(server.requests("GET", "/api/v1/orderbook/").get(0).rawQuery())
                 .isEqualTo("pair=BTC_USD&limit_bids=100&limit_asks=100&group=1");
     }
+
+    @Test
+    void accountAndOrderQueriesReadTheDocumentsExamples() {
+        V1Dialect venue = V1Dialect.BITEXBIT;
+        for (String[] route : new String[][] {{"/api/v1/wallets/", "wallets"}, {"/api/v1/deposits/", "deposits"},
+                {"/api/v1/withdraws/", "withdraws"}, {"/api/v1/orders/own/", "orders-own"},
+                {"/api/v1/exchanges/own/", "exchanges"}, {"/api/v1/order/11259/", "order"},
+                {"/api/v1/exchanges/", "exchanges"}}) {
+            server.route("GET", route[0]).respond(FakeResponse.ok(V1Examples.raw(venue, route[1])));
+        }
+        server.route("POST", "/api/v1/order-cancel/").respond(FakeResponse.ok(V1Examples.raw(venue, "order-cancel")));
+        ExchangeClient bitexbit = client(venue);
+
+        assertThat(bitexbit.balances().blockFirst(WAIT).currency()).isEqualTo("BTC");
+        assertThat(bitexbit.deposits().blockFirst(WAIT).status()).isEqualTo(io.exflux.api.model.TransferStatus.COMPLETED);
+        assertThat(bitexbit.withdrawals().blockFirst(WAIT).status()).isEqualTo(io.exflux.api.model.TransferStatus.PENDING);
+        assertThat(bitexbit.openOrders(CurrencyPair.of("ETH", "USD")).blockFirst(WAIT).status())
+                .as("the example's status is 3 (done), whatever was asked").isEqualTo(OrderStatus.FILLED);
+        assertThat(bitexbit.order("11259", BTC_USD).block(WAIT).status()).isEqualTo(OrderStatus.OPEN);
+        assertThat(bitexbit.myTrades(BTC_USD, 10).blockFirst(WAIT).side()).isEqualTo(Side.SELL);
+        assertThat(bitexbit.trades(BTC_USD, 10).blockFirst(WAIT).id()).isEqualTo("6030");
+        assertThat(bitexbit.cancelOrder("63568", BTC_USD).block(WAIT).canceled()).isTrue();
+
+        assertThat(server.requests("GET", "/api/v1/orders/own/").get(0).rawQuery()).isEqualTo("pair=ETH_USD&status=1");
+        assertThat(server.requests("GET", "/api/v1/exchanges/own/").get(0).rawQuery()).isEqualTo("pair=BTC_USD&limit=10");
+    }
+
+    /** Three hours of one-minute candles: three calls of at most 720, whole seconds, oldest first. */
+    @Test
+    void candlesArePagedInWindowsOfTheVenuesLimit() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        server.route("GET", "/api/charts/BTC_USD/1/chart").respondWith(request -> {
+            calls.incrementAndGet();
+            long since = Long.parseLong(request.queryParam("since"));
+            return FakeResponse.ok("[{\"time\":" + since + ",\"open\":1,\"high\":2,\"low\":0.5,\"close\":1.5,"
+                    + "\"volume\":3}]");
+        });
+        ExchangeClient alpha = client(V1Dialect.BTC_ALPHA);
+        java.time.Instant from = java.time.Instant.ofEpochSecond(1_600_000_000L);
+        List<io.exflux.api.model.Candle> candles = alpha.candles(BTC_USD, io.exflux.api.model.CandleInterval.M1, from,
+                from.plus(Duration.ofMinutes(720 * 3))).collectList().block(WAIT);
+        assertThat(calls.get()).isEqualTo(3);
+        assertThat(candles).hasSize(3).isSortedAccordingTo((a, b) -> a.openTime().compareTo(b.openTime()));
+        assertThat(candles.get(0).openTime()).isEqualTo(from);
+        assertThat(server.requests("GET", "/api/charts/BTC_USD/1/chart").get(0).queryParam("limit")).isEqualTo("720");
+    }
 }
