@@ -26,10 +26,10 @@ import reactor.core.publisher.Mono;
  * {@code ["subscribe","book_<PAIR>"]} ({@link V1Options#subscribeEvent()}); the sockets have no authentication.
  *
  * <p>Streams are hot and shared per channel, reconnect with the resources' backoff and resubscribe on their own,
- * and never complete while subscribed. Backpressure: book events are the order-book stream kind of the options'
- * {@code StreamOptions} (by default buffered, then the subscriber resyncs); trades buffer and fail the slow
- * subscriber with {@code StreamOverflowException}. A payload that does not fit is counted in
- * {@link #malformedFrames()} and skipped.
+ * and never complete while subscribed. Backpressure: book events are changes, none may be dropped, so both streams
+ * buffer (the options' {@code StreamOptions}: {@code OTHER} for book events, {@code TRADES} for trades) and then
+ * fail the subscriber that fell behind with {@code StreamOverflowException}. A payload that does not fit is counted
+ * in {@link #malformedFrames()} and skipped.
  */
 public final class V1StreamClient {
 
@@ -72,7 +72,7 @@ public final class V1StreamClient {
             return Flux.error(() -> new InvalidRequestException("book: " + problem,
                     ErrorContext.local(options.dialect().venue())));
         }
-        return endpoint.topic(V1Events.bookChannel(pair), StreamKind.ORDER_BOOK)
+        return endpoint.topic(V1Events.bookChannel(pair), StreamKind.OTHER)
                 .map(event -> event.pair() == null ? event.withPair(pair) : event);
     }
 
