@@ -31,7 +31,8 @@ module io.exflux.reactive {
 
     uses io.exflux.reactive.ExchangeProvider;
     provides io.exflux.reactive.ExchangeProvider with io.exflux.reactive.venue.alp.AlpExchangeProvider,
-            io.exflux.reactive.venue.v1.V1ExchangeProvider.BtcAlpha, io.exflux.reactive.venue.v1.V1ExchangeProvider.Bitexbit;
+            io.exflux.reactive.venue.v1.V1ExchangeProvider.BtcAlpha,
+            io.exflux.reactive.venue.v1.V1ExchangeProvider.Bitexbit;
 
     // The engine is not API: only our own modules may use it (benchmarks run on the class path).
     exports io.exflux.reactive.internal.auth to io.exflux.testkit;

@@ -202,7 +202,8 @@ public final class V1ExchangeClient implements ExchangeClient {
             }
             V1OrderRequest native1 = new V1OrderRequest(V1Mapper.side(limit.side()), V1Mapper.symbol(limit.pair()),
                     limit.amount(), limit.price());
-            return rest.placeOrder(native1, request).map(placed -> Orders.pending(Long.toString(placed.oid()), request));
+            return rest.placeOrder(native1, request)
+                    .map(placed -> Orders.pending(Long.toString(placed.oid()), request));
         });
     }
 
@@ -297,7 +298,8 @@ public final class V1ExchangeClient implements ExchangeClient {
 
     private Mono<OrderBook> snapshot(CurrencyPair pair, String symbol) {
         int depth = options.bookSnapshotDepth();
-        return support.fit(rest.orderBook(symbol, depth, depth, true).map(book -> V1Mapper.orderBook(pair, book, now())));
+        return support.fit(rest.orderBook(symbol, depth, depth, true)
+                .map(book -> V1Mapper.orderBook(pair, book, now())));
     }
 
     /** The socket's events as level changes (differences). */

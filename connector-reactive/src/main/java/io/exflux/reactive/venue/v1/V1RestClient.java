@@ -9,7 +9,6 @@ import io.exflux.api.error.InvalidRequestException;
 import io.exflux.api.error.OrderOutcomeUnknownException;
 import io.exflux.api.error.ProtocolException;
 import io.exflux.api.model.OrderRequest;
-import io.exflux.reactive.internal.http.NonceOrderStep;
 import io.exflux.reactive.internal.http.RestClient;
 import io.exflux.reactive.internal.http.RestOptions;
 import io.exflux.reactive.internal.http.RestRequest;
@@ -18,6 +17,7 @@ import io.exflux.reactive.internal.resources.SharedResources;
 import io.exflux.reactive.internal.unified.ClientOrderIds;
 import io.exflux.reactive.venue.v1.internal.V1Codec;
 import io.exflux.reactive.venue.v1.internal.V1Errors;
+import io.exflux.reactive.venue.v1.internal.V1NonceOrder;
 import io.exflux.reactive.venue.v1.internal.V1OrderChecks;
 import io.exflux.reactive.venue.v1.internal.V1Signature;
 import io.exflux.reactive.venue.v1.model.V1CancelledOrder;
@@ -58,9 +58,10 @@ import reactor.core.publisher.Mono;
  * key; a 429 pauses the scope for its {@code Retry-After}. Private calls carry {@code X-KEY}, {@code X-NONCE} and
  * {@code X-SIGN} (see {@code V1Signature}); the private calls of one key leave in nonce order (the nonce is taken,
  * signed and written in one section), so concurrent calls never reach the venue with a nonce lower than one it
- * saw. Idempotent calls are retried on transient failures; placing and cancelling orders never are, and a
- * placement that fails ambiguously (no answer in time, a 5xx, a connection lost while sending) fails with
- * {@link OrderOutcomeUnknownException}: the v1 platform has no client order id to look the order up with.
+ * saw, also when several clients on the same {@code ClientResources} share the key. Idempotent calls are retried
+ * on transient failures; placing and cancelling orders never are, and a placement that fails ambiguously (no
+ * answer in time, a 5xx, a connection lost while sending) fails with {@link OrderOutcomeUnknownException}: the v1
+ * platform has no client order id to look the order up with.
  *
  * <p>Errors: bad arguments as {@link InvalidRequestException} before anything is sent, naming the rule; private calls
  * without credentials as {@link AuthenticationException}; the venue's answers through its error table
@@ -79,7 +80,7 @@ public final class V1RestClient {
     private final RestClient rest;
     private final OwnedResources resources;
 
-    /** A client on the options' {@code ClientResources}, or on its own when they name none ({@link #disposeLater()}). */
+    /** A client on the options' {@code ClientResources}, or on its own when they name none ({@link #disposeLater}). */
     public V1RestClient(V1Options options) {
         this.options = Objects.requireNonNull(options, "options");
         this.dialect = options.dialect();
@@ -92,9 +93,8 @@ public final class V1RestClient {
                         .resources(resources.resources()).build())
                 .errorMapper(V1Errors.table(venue));
         if (signature != null) {
-            builder.nonceOrder(new NonceOrderStep(SharedResources.of(resources.resources()).nonceSource(venue,
-                            signature.apiKey()), (request, nonce) -> request.withHeader("X-NONCE", Long.toString(nonce)),
-                            V1RestClient::isPrivate))
+            builder.nonceOrder(V1NonceOrder.of(SharedResources.of(resources.resources()).nonceSource(venue,
+                            signature.apiKey()), V1RestClient::isPrivate))
                     .signer(request -> Mono.fromSupplier(() -> isPrivate(request) ? request
                             .withHeader("X-KEY", signature.apiKey())
                             .withHeader("X-SIGN", signature.sign(request)) : request));

@@ -250,4 +250,21 @@ class V1RestClientTest {
         server.route("GET", "/api/v1/currencies/").respond(FakeResponse.ok("{\"not\":\"a list\"}"));
         StepVerifier.create(rest.currencies()).expectError(io.exflux.api.error.ProtocolException.class).verify(WAIT);
     }
+
+    /** Two clients of one key on one {@code ClientResources} share its nonces and its nonce order. */
+    @Test
+    void twoClientsOfOneKeyStayInNonceOrderTogether() {
+        server.route("GET", "/api/v1/deposits/").respond(FakeResponse.ok("[]"));
+        io.exflux.reactive.ClientResources shared = io.exflux.reactive.ClientResources.create();
+        V1RestClient first = new V1RestClient(options(V1Dialect.BITEXBIT, server).resources(shared).build());
+        V1RestClient second = new V1RestClient(options(V1Dialect.BITEXBIT, server).resources(shared).build());
+        try {
+            Flux.range(0, 64).flatMap(i -> (i % 2 == 0 ? first : second).deposits().then(), 64).blockLast(WAIT);
+        } finally {
+            shared.shutdown().block(WAIT);
+        }
+        List<Long> nonces = server.requests("GET", "/api/v1/deposits/").stream()
+                .map(r -> Long.parseLong(r.header("X-NONCE"))).toList();
+        assertThat(nonces).hasSize(64).isSorted().doesNotHaveDuplicates();
+    }
 }
