@@ -210,4 +210,31 @@ class V1ExchangeClientTest {
         assertThat(candles.get(0).openTime()).isEqualTo(from);
         assertThat(server.requests("GET", "/api/charts/BTC_USD/1/chart").get(0).queryParam("limit")).isEqualTo("720");
     }
+
+    /** After the socket drops and comes back, the book is seeded again from REST: what changed meanwhile is seen. */
+    @Test
+    void watchOrderBookIsReseededFromRestAfterAReconnect() {
+        server.route("GET", "/api/v1/orderbook/").respond(
+                FakeResponse.ok(V1Examples.raw(V1Dialect.BTC_ALPHA, "orderbook")),
+                FakeResponse.ok("{\"bids\":[{\"price\":950,\"amount\":2}],\"asks\":[{\"price\":900,\"amount\":1}]}"));
+        server.websocket("/socket.io/", session -> {
+            session.send(OPEN);
+            return Mono.never();
+        });
+        ExchangeClient alpha = client(V1Dialect.BTC_ALPHA);
+        List<OrderBook> books = new CopyOnWriteArrayList<>();
+        Disposable watching = alpha.watchOrderBook(BTC_USD, 5).subscribe(books::add);
+        try {
+            Mono.fromCallable(() -> books.size() == 1 && server.sessions().size() == 1).filter(done -> done)
+                    .repeatWhenEmpty(400, t -> t.delayElements(Duration.ofMillis(25))).block(WAIT);
+            server.sessions().get(0).drop();
+            Mono.fromCallable(() -> books.size() == 2).filter(done -> done)
+                    .repeatWhenEmpty(400, t -> t.delayElements(Duration.ofMillis(25))).block(WAIT);
+        } finally {
+            watching.dispose();
+        }
+        assertThat(levels(books.get(1).bids())).containsExactly("900 x 1");
+        assertThat(levels(books.get(1).asks())).containsExactly("950 x 2");
+        assertThat(server.requests("GET", "/api/v1/orderbook/")).hasSize(2);
+    }
 }
