@@ -13,7 +13,6 @@ import io.exflux.reactive.internal.http.RestClient;
 import io.exflux.reactive.internal.http.RestOptions;
 import io.exflux.reactive.internal.http.RestRequest;
 import io.exflux.reactive.internal.resources.OwnedResources;
-import io.exflux.reactive.internal.resources.SharedResources;
 import io.exflux.reactive.internal.unified.ClientOrderIds;
 import io.exflux.reactive.venue.v1.internal.V1Codec;
 import io.exflux.reactive.venue.v1.internal.V1Errors;
@@ -93,8 +92,8 @@ public final class V1RestClient {
                         .resources(resources.resources()).build())
                 .errorMapper(V1Errors.table(venue));
         if (signature != null) {
-            builder.nonceOrder(V1NonceOrder.of(SharedResources.of(resources.resources()).nonceSource(venue,
-                            signature.apiKey()), V1RestClient::isPrivate))
+            builder.nonceOrder(V1NonceOrder.of(resources.resources(), venue, signature.apiKey(),
+                            V1RestClient::isPrivate))
                     .signer(request -> Mono.fromSupplier(() -> isPrivate(request) ? request
                             .withHeader("X-KEY", signature.apiKey())
                             .withHeader("X-SIGN", signature.sign(request)) : request));
