@@ -32,7 +32,8 @@ import reactor.util.context.Context;
  *                                          resends once through the following steps)
  *   rate limit, nonce order,
  *   per-attempt steps, sign               (every attempt takes a permit, a fresh nonce, a fresh signature)
- *   reactor-netty                         (pooled, timeouts, its own retry off)
+ *   reactor-netty                         (pooled, timeouts, its own retry off, bounded body), within
+ *                                          the attempt timeout
  * </pre>
  * and maps the final answer with the venue's {@link ErrorMapper}. Every failure arrives through the returned Mono
  * as an {@code io.exflux.api.error} exception: bad requests as {@code InvalidRequestException} before anything is
@@ -298,7 +299,9 @@ public final class RestClient implements Disposable {
                     handed.set(true);
                 }
                 Runnable written = context.getOrDefault(NonceOrderStep.WRITTEN, null);
-                return written == null ? transport.send(request) : transport.send(request, written);
+                Mono<RestResponse> sent = written == null ? transport.send(request) : transport.send(request, written);
+                // one deadline for the whole attempt: the transport's response timeout restarts on every byte
+                return sent.timeout(options.attemptTimeout(), resources.scheduler());
             });
         }
         // a step that throws instead of returning an error Mono still fails only this call
