@@ -87,7 +87,8 @@ public final class RestClient implements Disposable {
         calls.addAll(builder.perCall);
         calls.add(new RetryStep(options, resources.scheduler(), resources.clock()));
         this.perCall = List.copyOf(calls);
-        this.perAttempt = attemptSteps(builder, new RateLimitStep(limiter, resources.clock()));
+        this.perAttempt = attemptSteps(builder, new RateLimitStep(limiter, resources.clock(), options.venue(),
+                options.maxRateLimitWait()));
     }
 
     /** The per-attempt steps in their fixed order: bearer token, rate limit, nonce order, the venue's, sign. */
