@@ -7,10 +7,12 @@ import io.exflux.api.error.ErrorContext;
 import io.exflux.api.error.ExchangeException;
 import io.exflux.api.error.ProtocolException;
 import io.exflux.reactive.ClientResources;
+import io.exflux.reactive.internal.auth.SecretRedactor;
 import io.exflux.reactive.internal.codec.Json;
 import io.exflux.reactive.internal.ratelimit.RateLimiter;
 import io.exflux.reactive.internal.resources.SharedResources;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,7 +37,8 @@ import reactor.util.context.Context;
  *   reactor-netty                         (pooled, timeouts, its own retry off, bounded body), within
  *                                          the attempt timeout
  * </pre>
- * and maps the final answer with the venue's {@link ErrorMapper}. Every failure arrives through the returned Mono
+ * and maps the final answer with the venue's {@link ErrorMapper}, after blanking secrets out of an error answer's
+ * body ({@link SecretRedactor}: a venue may echo the request it refused). Every failure arrives through the returned Mono
  * as an {@code io.exflux.api.error} exception: bad requests as {@code InvalidRequestException} before anything is
  * sent, no answer in time as {@code RequestTimeoutException}, and so on.
  *
@@ -60,6 +63,7 @@ public final class RestClient implements Disposable {
 
     private final RestOptions options;
     private final ErrorMapper errorMapper;
+    private final SecretRedactor redactor;
     private final List<RestStep> perCall;
     private final List<RestStep> perAttempt;
     private final RestTransport transport;
@@ -78,6 +82,7 @@ public final class RestClient implements Disposable {
                 : StandardErrorMapper.forVenue(options.venue());
         // a table reads Retry-After dates with the client's clock (virtual in tests)
         this.errorMapper = mapper instanceof StandardErrorMapper table ? table.withClock(resources.clock()) : mapper;
+        this.redactor = builder.redactor;
         this.netty = builder.transport == null ? new NettyTransport(options, resources) : null;
         this.transport = builder.transport == null ? netty : builder.transport;
         RateLimiter limiter = resources.rateLimiter(options.venue(), options.apiKey(), options.rateLimits(),
@@ -184,7 +189,8 @@ public final class RestClient implements Disposable {
                 .flatMap(response -> {
                     Optional<ExchangeException> error;
                     try {
-                        error = errorMapper.toError(request, response);
+                        // the mapper quotes the body in messages and contexts: what it sees holds no secret
+                        error = errorMapper.toError(request, response.isSuccess() ? response : redacted(response));
                     } catch (RuntimeException mapperFailure) {
                         error = Optional.of(new ProtocolException("could not interpret the answer "
                                 + response.status() + " to " + request.method() + " " + request.path(),
@@ -240,9 +246,17 @@ public final class RestClient implements Disposable {
         }
     }
 
+    /** The answer with every secret of its body blanked out (a venue may echo the request it refused). */
+    private RestResponse redacted(RestResponse response) {
+        String body = response.bodyAsString();
+        String shown = redactor.redact(body);
+        return shown.equals(body) ? response
+                : new RestResponse(response.status(), response.headers(), shown.getBytes(StandardCharsets.UTF_8));
+    }
+
     private ProtocolException undecodable(RestRequest request, RestResponse response, JavaType type,
                                           Throwable cause) {
-        String body = response.bodyAsString();
+        String body = redactor.redact(response.bodyAsString());
         return new ProtocolException("could not read the answer to " + request.method() + " " + request.path()
                 + " as " + type.getRawClass().getSimpleName(),
                 new ErrorContext(options.venue(), response.status(), null, body.isEmpty() ? null : body), cause);
@@ -320,6 +334,7 @@ public final class RestClient implements Disposable {
         private final List<RestStep> perCall = new ArrayList<>();
         private final List<RestStep> perAttempt = new ArrayList<>();
         private RestTransport transport;
+        private SecretRedactor redactor = SecretRedactor.fieldsOnly();
 
         private Builder(RestOptions options) {
             this.options = Objects.requireNonNull(options, "options");
@@ -370,6 +385,15 @@ public final class RestClient implements Disposable {
         /** Adds a step that runs for every attempt, after the rate limit and nonce order and before signing. */
         public Builder perAttempt(RestStep step) {
             perAttempt.add(Objects.requireNonNull(step, "step"));
+            return this;
+        }
+
+        /**
+         * Blanks the client's secrets (the API secret, the token held now) out of every answer body kept in an error;
+         * by default only fields named like secrets are blanked ({@link SecretRedactor#fieldsOnly()}).
+         */
+        public Builder redactor(SecretRedactor redactor) {
+            this.redactor = Objects.requireNonNull(redactor, "redactor");
             return this;
         }
 
