@@ -3,7 +3,9 @@ package io.exflux.reactive.venue.alp;
 import io.exflux.reactive.config.RateLimit;
 import io.exflux.reactive.config.VenueOptions;
 import io.exflux.reactive.venue.alp.model.AlpWalletType;
+import io.exflux.reactive.internal.auth.SecretRedactor;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -109,7 +111,9 @@ public final class AlpOptions extends VenueOptions {
 
     @Override
     public String toString() {
-        return "AlpOptions[restUrl=" + restUrl + ", wsUrl=" + wsUrl + ", " + coreToString() + ", walletType="
+        // a URL may carry a user name and password: never printed
+        return "AlpOptions[restUrl=" + SecretRedactor.url(restUrl) + ", wsUrl=" + SecretRedactor.url(wsUrl) + ", "
+                + coreToString() + ", walletType="
                 + walletType + "]";
     }
 
@@ -151,7 +155,7 @@ public final class AlpOptions extends VenueOptions {
 
         /** The REST base, as text. */
         public Builder restUrl(String value) {
-            return restUrl(URI.create(value));
+            return restUrl(uri(value, "restUrl"));
         }
 
         /** The websocket endpoint. */
@@ -162,7 +166,17 @@ public final class AlpOptions extends VenueOptions {
 
         /** The websocket endpoint, as text. */
         public Builder wsUrl(String value) {
-            return wsUrl(URI.create(value));
+            return wsUrl(uri(value, "wsUrl"));
+        }
+
+        /** The URL in {@code value}; refused without quoting it, as it may hold a password. */
+        private static URI uri(String value, String name) {
+            try {
+                return new URI(Objects.requireNonNull(value, name));
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException(name + " is not a URL: " + e.getReason() + " at index "
+                        + e.getIndex());
+            }
         }
 
         /** How long before its expiry the JWT is renewed. */

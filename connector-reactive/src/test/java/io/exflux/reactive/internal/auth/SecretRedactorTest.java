@@ -63,4 +63,12 @@ class SecretRedactorTest {
         assertThat(redactor.redact("token-number-0")).isEqualTo("token-number-0");
         assertThat(SecretRedactor.fieldsOnly().redact("shared-canary")).isEqualTo("shared-canary");
     }
+
+    @Test
+    void aUrlIsPrintedWithoutItsUserNameAndPassword() {
+        assertThat(SecretRedactor.url(java.net.URI.create("https://u:p%40ss@host:8443/a%20b?q=1#f")))
+                .isEqualTo("https://[redacted]@host:8443/a%20b?q=1#f");
+        assertThat(SecretRedactor.url(java.net.URI.create("https://host/a"))).isEqualTo("https://host/a");
+        assertThat(SecretRedactor.url(null)).isNull();
+    }
 }
