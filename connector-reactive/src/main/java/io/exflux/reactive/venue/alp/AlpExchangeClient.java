@@ -289,9 +289,15 @@ public final class AlpExchangeClient implements ExchangeClient {
     /** ALP answers 202 without a body: the cancellations show up in {@link #watchOrders()}. */
     @Override
     public Mono<Void> cancelAllOrders(CurrencyPair pair) {
-        AlpCancelRequest request = pair == null ? new AlpCancelRequest.All()
-                : new AlpCancelRequest.ByPair(AlpSymbols.symbol(pair));
-        return rest.cancel(request).then();
+        if (pair == null) {
+            return rest.cancel(new AlpCancelRequest.All()).then();
+        }
+        String symbol = AlpSymbols.symbol(pair);
+        // an unknown pair never reaches the venue (it would answer 202 and cancel nothing)
+        return markets.get(symbol)
+                .switchIfEmpty(SUPPORT.invalid("unknown pair " + pair + ": ALP has no market " + symbol))
+                .flatMap(info -> rest.cancel(new AlpCancelRequest.ByPair(symbol)))
+                .then();
     }
 
     /** Looks among the (up to 100) most recent orders, the only order query ALP documents. */

@@ -330,14 +330,9 @@ public final class AlpRestClient {
      * empty map (docs/venues/alp.md, drift 20). Never retried.
      */
     public Mono<Map<String, String>> cancel(AlpCancelRequest request) {
-        if (request == null) {
-            return invalid("cancel needs a cancel request");
-        }
-        if (request instanceof AlpCancelRequest.ByIds ids && ids.orderIds().isEmpty()) {
-            return invalid("cancel by ids needs at least one id");
-        }
-        if (request instanceof AlpCancelRequest.ByPair byPair && (byPair.pair() == null || byPair.pair().isBlank())) {
-            return invalid("cancel by pair needs a pair");
+        String violation = AlpOrderRequests.cancelViolation(request);
+        if (violation != null) {
+            return invalid(violation);
         }
         return Mono.defer(() -> retrieveIfAny(request("DELETE", "trading/order", Map.of(), AlpBodies.cancel(request),
                         true), new TypeReference<Map<String, String>>() { }))
@@ -351,6 +346,10 @@ public final class AlpRestClient {
     public Mono<AlpOrder> findOrderByClientOrderId(String clientOrderId) {
         if (clientOrderId == null) {
             return invalid("findOrderByClientOrderId needs a client order id");
+        }
+        if (clientOrderId.length() > AlpOrderRequests.MAX_CLIENT_ORDER_ID) {
+            return invalid("client_order_id takes at most " + AlpOrderRequests.MAX_CLIENT_ORDER_ID
+                    + " characters, was " + clientOrderId.length());
         }
         return orders().filter(order -> clientOrderId.equals(order.clientOrderId())).next();
     }
