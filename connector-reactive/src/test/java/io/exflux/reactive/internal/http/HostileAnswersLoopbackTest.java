@@ -172,4 +172,32 @@ class HostileAnswersLoopbackTest {
             assertThat(server.requests("POST", "/order")).isEmpty();
         }
     }
+
+    @Test
+    void callsBeyondThePoolsWaitingQueueFailAsNeverSentNotAsAnInternalFailure() {
+        try (FakeVenueServer server = FakeVenueServer.start()) {
+            server.route("GET", "/stall").respond(FakeResponse.stall());
+            server.route("POST", "/order").respond(FakeResponse.stall());
+            // one connection: reactor-netty lets twice as many callers wait for it, and refuses the rest at once
+            RestClient rest = client(server.baseUrl(), RestOptions.builder().maxConnections(1)
+                    .pendingAcquireTimeout(Duration.ofSeconds(5)).responseTimeout(Duration.ofSeconds(5)));
+            var stalled = rest.exchange(RestRequest.get("/stall").build()).subscribe(ok -> { }, failed -> { });
+            RestClientLoopbackTest.await(() -> server.requests("GET", "/stall").size() == 1);
+
+            java.util.List<Throwable> errors = reactor.core.publisher.Flux.range(0, 6)
+                    .flatMap(i -> rest.exchange(RestRequest.post("/order").jsonBody("{}").build())
+                            .then(Mono.<Throwable>empty()).onErrorResume(Mono::just))
+                    .take(4)
+                    .collectList().block(WAIT);
+            stalled.dispose();
+
+            assertThat(errors).hasSize(4).allSatisfy(error -> {
+                assertThat(error).isInstanceOf(ExchangeUnavailableException.class)
+                        .hasMessageContaining("too many calls already wait for a pooled connection")
+                        .hasMessageNotContaining("inside the client");
+                assertThat(((ExchangeException) error).isTransient()).isTrue();
+                assertThat(RestClient.mayHaveBeenProcessed(error)).isFalse();
+            });
+        }
+    }
 }
