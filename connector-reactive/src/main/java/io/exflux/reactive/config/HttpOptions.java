@@ -85,7 +85,8 @@ public final class HttpOptions {
 
     /**
      * The longest silence allowed while waiting for or reading an answer ({@link #DEFAULT_RESPONSE_TIMEOUT}); past
-     * it the attempt fails with {@code RequestTimeoutException}.
+     * it the attempt fails with {@code RequestTimeoutException}. It starts again with every byte received:
+     * {@link #attemptTimeout()} bounds the attempt as a whole.
      */
     public Duration responseTimeout() {
         return responseTimeout;

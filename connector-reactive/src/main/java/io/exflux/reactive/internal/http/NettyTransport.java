@@ -106,17 +106,20 @@ final class NettyTransport implements RestTransport {
                 });
     }
 
-    /** The length a {@code Content-Length} header declares, or -1 when there is none (or it is no number). */
+    /**
+     * The length a {@code Content-Length} header declares (more digits than a long holds: {@code Long.MAX_VALUE}),
+     * or -1 when there is none or it is no number (the HTTP decoder refuses such an answer itself).
+     */
     private static long declaredLength(String header) {
-        if (header == null || header.isEmpty() || header.length() > 18) {
-            return header == null || header.isEmpty() ? -1 : Long.MAX_VALUE;
+        if (header == null || header.isEmpty()) {
+            return -1;
         }
         for (int i = 0; i < header.length(); i++) {
             if (header.charAt(i) < '0' || header.charAt(i) > '9') {
                 return -1;
             }
         }
-        return Long.parseLong(header);
+        return header.length() > 18 ? Long.MAX_VALUE : Long.parseLong(header);
     }
 
     private ProtocolException tooLarge(RestRequest request, int status) {
