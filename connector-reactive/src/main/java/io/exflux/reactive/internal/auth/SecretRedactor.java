@@ -32,10 +32,14 @@ public final class SecretRedactor {
     /** Shorter values are not searched for as text: they would match by chance and blank unrelated words. */
     private static final int MIN_SECRET = 6;
 
-    private static final String NAMES = "[A-Za-z0-9_.-]*(?i:secret|password|passphrase|passwd|token|jwt)[A-Za-z0-9_.-]*";
-    private static final Pattern JSON_FIELD = Pattern.compile("(\"" + NAMES + "\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
+    // bounded and possessive throughout: a hostile body (a megabyte-long name or value) costs linear time and no
+    // stack, never a backtracking blow-up on an event loop
+    private static final String NAMES =
+            "[A-Za-z0-9_.-]{0,32}(?i:secret|password|passphrase|passwd|token|jwt)[A-Za-z0-9_.-]{0,32}";
+    private static final Pattern JSON_FIELD = Pattern.compile(
+            "(\"" + NAMES + "\"\\s*+:\\s*+)\"[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+\"");
     private static final Pattern ESCAPED_JSON_FIELD = Pattern.compile(
-            "(\\\\\"" + NAMES + "\\\\\"\\s*:\\s*)\\\\\"(?:[^\"\\\\]|\\\\[^\"])*\\\\\"");
+            "(\\\\\"" + NAMES + "\\\\\"\\s*+:\\s*+)\\\\\"[^\"\\\\]*+(?:\\\\[^\"][^\"\\\\]*+)*+\\\\\"");
     private static final Pattern FORM_FIELD = Pattern.compile("((?<![A-Za-z0-9_.-])" + NAMES + "=)[^&\\s\"',;]+");
 
     private static final SecretRedactor FIELDS_ONLY = new SecretRedactor(List::of);

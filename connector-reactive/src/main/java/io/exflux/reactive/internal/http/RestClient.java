@@ -61,6 +61,9 @@ public final class RestClient implements Disposable {
     /** Context key of the flag the last step sets when a call's attempt is handed to the transport. */
     private static final Object HANDED_TO_TRANSPORT = new Object();
 
+    /** How much of an unreadable successful answer is kept (the context shows less still). */
+    private static final int UNDECODABLE_BODY_SHOWN = 4096;
+
     private final RestOptions options;
     private final ErrorMapper errorMapper;
     private final SecretRedactor redactor;
@@ -254,9 +257,14 @@ public final class RestClient implements Disposable {
                 : new RestResponse(response.status(), response.headers(), shown.getBytes(StandardCharsets.UTF_8));
     }
 
+    private static String start(String body) {
+        return body.length() <= UNDECODABLE_BODY_SHOWN ? body : body.substring(0, UNDECODABLE_BODY_SHOWN);
+    }
+
     private ProtocolException undecodable(RestRequest request, RestResponse response, JavaType type,
                                           Throwable cause) {
-        String body = redactor.redact(response.bodyAsString());
+        // the context keeps the start of the body only: blank the secrets of that start, not of megabytes
+        String body = redactor.redact(start(response.bodyAsString()));
         return new ProtocolException("could not read the answer to " + request.method() + " " + request.path()
                 + " as " + type.getRawClass().getSimpleName(),
                 new ErrorContext(options.venue(), response.status(), null, body.isEmpty() ? null : body), cause);

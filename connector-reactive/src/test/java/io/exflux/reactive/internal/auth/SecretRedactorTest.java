@@ -71,4 +71,18 @@ class SecretRedactorTest {
         assertThat(SecretRedactor.url(java.net.URI.create("https://host/a"))).isEqualTo("https://host/a");
         assertThat(SecretRedactor.url(null)).isNull();
     }
+
+    @Test
+    void aHostileBodyOfLongNamesValuesAndEscapesIsReadWithoutBlowingTheStack() {
+        String longValue = "\\\"".repeat(300_000);
+        String escapedValue = "\\\\x".repeat(300_000);
+        String longName = "a".repeat(1_000_000);
+
+        assertThat(SecretRedactor.fieldsOnly().redact("{\"api_secret\":\"" + longValue + "\"}"))
+                .isEqualTo("{\"api_secret\":\"[redacted]\"}");
+        assertThat(SecretRedactor.fieldsOnly().redact("{\"m\":\"{\\\"token\\\":\\\"" + escapedValue
+                + "\\\"}\"}")).isEqualTo("{\"m\":\"{\\\"token\\\":\\\"[redacted]\\\"}\"}");
+        assertThat(redactor.redact(longName + "=1&" + longName)).hasSize(2 * longName.length() + 3);
+        assertThat(redactor.redact("\"" + longName + "\":\"x\"")).endsWith(":\"x\"");
+    }
 }
