@@ -108,10 +108,11 @@ public final class HttpOptions {
     }
 
     /**
-     * The longest time one attempt of a call may take in all ({@link #DEFAULT_ATTEMPT_TIMEOUT}): from taking a
-     * pooled connection to the last byte of the answer, however steadily the bytes trickle in. Past it the attempt
-     * fails with {@code RequestTimeoutException}. Waiting for a rate-limit permit is not part of it (see
-     * {@link #maxRateLimitWait()}).
+     * The longest time one attempt of a call may take in all ({@link #DEFAULT_ATTEMPT_TIMEOUT}): from asking the
+     * pool for a connection (so keep it above {@link #pendingAcquireTimeout()} and {@link #connectTimeout()}) to
+     * the last byte of the answer, however steadily the bytes trickle in. Past it the attempt fails with
+     * {@code RequestTimeoutException} (a call that may have been processed). Waiting for a rate-limit permit is
+     * not part of it (see {@link #maxRateLimitWait()}).
      */
     public Duration attemptTimeout() {
         return attemptTimeout;
