@@ -15,10 +15,13 @@ module io.exflux.testkit {
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
+    requires static reactor.blockhound;
 
     exports io.exflux.testkit.server;
+    exports io.exflux.testkit.blockhound;
     exports io.exflux.testkit.sim;
     exports io.exflux.testkit.alp;
     exports io.exflux.testkit.chaos;
+    exports io.exflux.testkit.v1;
     // each public package is exported here as it lands
 }

@@ -9,6 +9,8 @@ module io.exflux.samples {
     requires transitive info.picocli;
     requires transitive com.fasterxml.jackson.databind;
     requires org.jline;
+    // the soak samples heap and threads
+    requires java.management;
     requires reactor.netty.http;
     requires reactor.netty.core;
     requires spring.core;
@@ -21,6 +23,7 @@ module io.exflux.samples {
     exports io.exflux.samples.cli.render;
     exports io.exflux.samples.cli.sim;
     exports io.exflux.samples.cli.venue;
+    exports io.exflux.samples.soak;
     exports io.exflux.samples.webflux;
 
     // picocli sets the annotated option fields reflectively.

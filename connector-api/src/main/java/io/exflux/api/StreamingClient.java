@@ -19,14 +19,18 @@ import reactor.core.publisher.Flux;
  * subscriber never slows the socket or the other subscribers; what it sees depends on the stream kind
  * (the defaults below, each a setting of the venue's stream options). Errors that do reach a
  * subscriber are typed: {@code InvalidRequestException} (unknown market, refused topic),
- * {@code AuthenticationException} (private streams), a {@code ProtocolException} subclass for an
+ * {@code AuthenticationException} (private streams), {@code ExchangeUnavailableException} (an endpoint
+ * that could not be reached in the configured number of connect attempts in a row), a {@code ProtocolException} subclass for an
  * overflow of a bounded buffer, {@code UnsupportedCapabilityException}.
  */
 public interface StreamingClient extends Venue {
 
     /**
      * The book, kept from a snapshot plus updates, at most {@code depth} levels a side. Latest wins: a
-     * slow subscriber sees fewer books, each one consistent. Resyncs on gaps and crossed books.
+     * slow subscriber sees fewer books, each one consistent. Resyncs on gaps and crossed books. When its
+     * connection is lost or declared stalled, the last book is emitted again marked {@link OrderBook#stale()},
+     * and every book stays marked until a new snapshot arrives on a live connection: a stale book never
+     * reaches a subscriber unmarked.
      */
     default Flux<OrderBook> watchOrderBook(CurrencyPair pair, int depth) {
         return Unsupported.flux(this, Capability.WATCH_ORDER_BOOK);

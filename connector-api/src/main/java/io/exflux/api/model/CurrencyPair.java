@@ -23,10 +23,10 @@ public record CurrencyPair(String base, String quote) implements Comparable<Curr
         base = base.trim().toUpperCase(Locale.ROOT);
         quote = quote.trim().toUpperCase(Locale.ROOT);
         if (!CODE.matcher(base).matches()) {
-            throw new IllegalArgumentException("invalid base currency code: '" + base + "'");
+            throw new IllegalArgumentException("invalid base currency code: '" + shown(base) + "'");
         }
         if (!CODE.matcher(quote).matches()) {
-            throw new IllegalArgumentException("invalid quote currency code: '" + quote + "'");
+            throw new IllegalArgumentException("invalid quote currency code: '" + shown(quote) + "'");
         }
     }
 
@@ -40,7 +40,7 @@ public record CurrencyPair(String base, String quote) implements Comparable<Curr
         Objects.requireNonNull(text, "text");
         String[] parts = SEPARATOR.split(text.trim());
         if (parts.length != 2) {
-            throw new IllegalArgumentException("not a currency pair (expected BASE/QUOTE): '" + text + "'");
+            throw new IllegalArgumentException("not a currency pair (expected BASE/QUOTE): '" + shown(text) + "'");
         }
         return new CurrencyPair(parts[0], parts[1]);
     }
@@ -48,6 +48,11 @@ public record CurrencyPair(String base, String quote) implements Comparable<Curr
     /** The pair joined by {@code separator}, for example {@code symbol("_")} gives {@code BTC_USDT}. */
     public String symbol(String separator) {
         return base + separator + quote;
+    }
+
+    /** A caller's text as a message shows it: cut after 40 characters, so a megabyte of input is not echoed. */
+    private static String shown(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "... (" + text.length() + " characters)" : text;
     }
 
     @Override

@@ -12,13 +12,23 @@ import java.util.Optional;
  * positive.
  *
  * @param sequence the venue's sequence number of the last update applied, or {@code -1} when it has none
+ * @param stale    {@code true} when the book may no longer match the venue's: a watched book's connection was
+ *                 lost (or declared stalled) and the book has not been reseeded since. A stale book is the last
+ *                 one known, not the venue's current one; a fresh ({@code false}) book follows once the stream
+ *                 has a new snapshot on a live connection
  */
 public record OrderBook(
         CurrencyPair pair,
         List<PriceLevel> bids,
         List<PriceLevel> asks,
         Instant timestamp,
-        long sequence) {
+        long sequence,
+        boolean stale) {
+
+    /** A fresh (not stale) book. */
+    public OrderBook(CurrencyPair pair, List<PriceLevel> bids, List<PriceLevel> asks, Instant timestamp, long sequence) {
+        this(pair, bids, asks, timestamp, sequence, false);
+    }
 
     /** Copies the sides and checks them: amounts positive, bids strictly falling and asks strictly rising (best first). */
     public OrderBook {
@@ -82,6 +92,11 @@ public record OrderBook(
             return this;
         }
         return new OrderBook(pair, bids.subList(0, Math.min(levels, bids.size())),
-                asks.subList(0, Math.min(levels, asks.size())), timestamp, sequence);
+                asks.subList(0, Math.min(levels, asks.size())), timestamp, sequence, stale);
+    }
+
+    /** This book marked {@link #stale() stale} (itself when it already is). */
+    public OrderBook asStale() {
+        return stale ? this : new OrderBook(pair, bids, asks, timestamp, sequence, true);
     }
 }

@@ -37,6 +37,21 @@ class ValueRecordsTest {
     }
 
     @Test
+    void aBookIsFreshUnlessMarkedStale_andTheMarkSurvivesCuttingItsDepth() {
+        OrderBook book = new OrderBook(PAIR,
+                List.of(PriceLevel.of("100.5", "1"), PriceLevel.of("100", "2")),
+                List.of(PriceLevel.of("101", "1")), Instant.EPOCH, 7);
+        assertThat(book.stale()).isFalse();
+        OrderBook stale = book.asStale();
+        assertThat(stale.stale()).isTrue();
+        assertThat(stale).isNotEqualTo(book);
+        assertThat(stale.bids()).isEqualTo(book.bids());
+        assertThat(stale.sequence()).isEqualTo(7);
+        assertThat(stale.asStale()).isSameAs(stale);
+        assertThat(stale.depth(1).stale()).isTrue();
+    }
+
+    @Test
     void orderBookRefusesUnorderedSidesAndEmptyLevels() {
         assertThatThrownBy(() -> new OrderBook(PAIR, List.of(PriceLevel.of("100", "1"), PriceLevel.of("101", "1")),
                 List.of(), Instant.EPOCH, -1)).hasMessageContaining("bids must be strictly ordered");

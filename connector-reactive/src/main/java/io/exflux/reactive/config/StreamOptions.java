@@ -8,8 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Immutable settings of a venue's websocket streams: timeouts, topic grace period, frame size, overflow policies
- * per {@link StreamKind}, and optionally a reconnect {@link Backoff} of their own. Build with {@link #builder()},
+ * Immutable settings of a venue's websocket streams: timeouts, stall detection, connect attempts, topic grace
+ * period, frame size, overflow policies per {@link StreamKind}, and optionally a reconnect {@link Backoff} of their
+ * own. Build with {@link #builder()},
  * derive with {@link #mutate()}; {@link #defaults()} documents every default below.
  *
  * <p>The scheduler and clock every timer runs on, and the reconnect backoff unless {@link #backoff()} names one,
@@ -31,6 +32,15 @@ public final class StreamOptions {
     public static final Duration DEFAULT_UNSUBSCRIBE_GRACE = Duration.ofSeconds(5);
     /** Default largest inbound message, after aggregating continuation frames: 4 MiB. */
     public static final int DEFAULT_MAX_FRAME_PAYLOAD = 4 * 1024 * 1024;
+    /**
+     * Default longest silence (no inbound frame of any kind) on a socket with live topics before it is declared
+     * stale, dropped and reconnected: 15 s.
+     */
+    public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(15);
+    /** Default failed connect attempts in a row, on a socket that never connected, before its topics fail: 8. */
+    public static final int DEFAULT_MAX_CONNECT_ATTEMPTS = 8;
+    /** {@link #maxConnectAttempts()} value meaning "retry forever". */
+    public static final int UNLIMITED_CONNECT_ATTEMPTS = 0;
     /** Default buffer of the bounded overflow policies: 4096 messages per subscriber. */
     public static final int DEFAULT_BUFFER_CAPACITY = 4096;
 
@@ -41,6 +51,8 @@ public final class StreamOptions {
     private final Duration stablePeriod;
     private final Duration unsubscribeGrace;
     private final int maxFramePayloadLength;
+    private final Duration stallTimeout;
+    private final int maxConnectAttempts;
     private final Map<StreamKind, OverflowPolicy> overflowPolicies;
     private final Backoff backoff;
 
@@ -50,6 +62,8 @@ public final class StreamOptions {
         this.stablePeriod = b.stablePeriod;
         this.unsubscribeGrace = b.unsubscribeGrace;
         this.maxFramePayloadLength = b.maxFramePayloadLength;
+        this.stallTimeout = b.stallTimeout;
+        this.maxConnectAttempts = b.maxConnectAttempts;
         this.overflowPolicies = new EnumMap<>(b.overflowPolicies);
         this.backoff = b.backoff;
     }
@@ -102,6 +116,32 @@ public final class StreamOptions {
         return maxFramePayloadLength;
     }
 
+    /**
+     * The longest a socket that carries live topics may stay silent (no data, pong, ping or any other frame)
+     * before it is declared stale, dropped and reconnected. After half of it without a frame the engine sends a
+     * websocket ping (which every websocket peer must answer), so a quiet but healthy connection is not
+     * dropped. A venue's own keepalive runs as well: the earlier bound wins. {@link Duration#ZERO} turns this
+     * watchdog off and leaves only the venue's keepalive.
+     */
+    public Duration stallTimeout() {
+        return stallTimeout;
+    }
+
+    /**
+     * How many connect attempts in a row may fail, on a socket that has not yet completed a connection, before
+     * the subscribers of its topics fail with {@link io.exflux.api.error.ExchangeUnavailableException} (an
+     * unreachable endpoint is reported, not retried silently forever). {@link #UNLIMITED_CONNECT_ATTEMPTS} (0)
+     * retries forever. A socket that was connected once reconnects forever, whatever this says.
+     */
+    public int maxConnectAttempts() {
+        return maxConnectAttempts;
+    }
+
+    /** Whether {@link #maxConnectAttempts()} failed attempts in a row end the stream. */
+    public boolean limitsConnectAttempts() {
+        return maxConnectAttempts != UNLIMITED_CONNECT_ATTEMPTS;
+    }
+
     /** The overflow policy used for topics of this kind unless the subscriber passes its own. */
     public OverflowPolicy overflowPolicy(StreamKind kind) {
         return overflowPolicies.get(Objects.requireNonNull(kind, "kind"));
@@ -112,7 +152,9 @@ public final class StreamOptions {
         return "StreamOptions[connectTimeout=" + connectTimeout + ", handshakeTimeout=" + handshakeTimeout
                 + ", backoff=" + (backoff == null ? "from ClientResources" : backoff) + ", stablePeriod="
                 + stablePeriod + ", unsubscribeGrace=" + unsubscribeGrace
-                + ", maxFramePayloadLength=" + maxFramePayloadLength + ", overflow=" + overflowPolicies + "]";
+                + ", maxFramePayloadLength=" + maxFramePayloadLength + ", stallTimeout=" + stallTimeout
+                + ", maxConnectAttempts=" + (limitsConnectAttempts() ? maxConnectAttempts : "unlimited")
+                + ", overflow=" + overflowPolicies + "]";
     }
 
     /** Builds {@link StreamOptions}; every setter validates its argument. */
@@ -122,6 +164,8 @@ public final class StreamOptions {
         private Duration stablePeriod = DEFAULT_STABLE_PERIOD;
         private Duration unsubscribeGrace = DEFAULT_UNSUBSCRIBE_GRACE;
         private int maxFramePayloadLength = DEFAULT_MAX_FRAME_PAYLOAD;
+        private Duration stallTimeout = DEFAULT_STALL_TIMEOUT;
+        private int maxConnectAttempts = DEFAULT_MAX_CONNECT_ATTEMPTS;
         private final Map<StreamKind, OverflowPolicy> overflowPolicies = new EnumMap<>(StreamKind.class);
         private Backoff backoff;
 
@@ -140,6 +184,8 @@ public final class StreamOptions {
             stablePeriod = o.stablePeriod;
             unsubscribeGrace = o.unsubscribeGrace;
             maxFramePayloadLength = o.maxFramePayloadLength;
+            stallTimeout = o.stallTimeout;
+            maxConnectAttempts = o.maxConnectAttempts;
             overflowPolicies.putAll(o.overflowPolicies);
             backoff = o.backoff;
         }
@@ -180,6 +226,28 @@ public final class StreamOptions {
                 throw new IllegalArgumentException("maxFramePayloadLength must be positive: " + value);
             }
             maxFramePayloadLength = value;
+            return this;
+        }
+
+        /** The stall bound of {@link StreamOptions#stallTimeout()}; {@link Duration#ZERO} turns the watchdog off. */
+        public Builder stallTimeout(Duration value) {
+            Objects.requireNonNull(value, "stallTimeout");
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("stallTimeout must not be negative: " + value);
+            }
+            stallTimeout = value;
+            return this;
+        }
+
+        /**
+         * Failed connect attempts in a row before a never-connected socket's topics fail (at least 1), or
+         * {@link StreamOptions#UNLIMITED_CONNECT_ATTEMPTS} to retry forever.
+         */
+        public Builder maxConnectAttempts(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("maxConnectAttempts must be positive, or 0 for unlimited: " + value);
+            }
+            maxConnectAttempts = value;
             return this;
         }
 

@@ -26,11 +26,9 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 
@@ -114,24 +112,14 @@ final class AlpRest {
     }
 
     private ArrayNode currencies() {
-        Set<String> codes = new LinkedHashSet<>();
-        sim.markets().forEach(m -> {
-            codes.add(m.base());
-            codes.add(m.quote());
-        });
         ArrayNode out = MAPPER.createArrayNode();
-        codes.forEach(code -> out.addObject().put("short_name", code).put("sign", code));
+        sim.currencies().forEach(code -> out.addObject().put("short_name", code).put("sign", code));
         return out;
     }
 
     private ArrayNode pairs(Params p) {
-        String base = p.text("currency1");
-        String quote = p.text("currency2");
         ArrayNode out = MAPPER.createArrayNode();
-        for (MarketSpec m : sim.markets()) {
-            if ((base != null && !base.equalsIgnoreCase(m.base())) || (quote != null && !quote.equalsIgnoreCase(m.quote()))) {
-                continue;
-            }
+        for (MarketSpec m : sim.markets(p.text("currency1"), p.text("currency2"))) {
             out.addObject().put("name", AlpWire.symbol(m.pair())).put("currency1", m.base()).put("currency2", m.quote())
                     .put("price_precision", m.pricePrecision()).put("amount_precision", m.amountPrecision())
                     .put("minimum_order_size", number(m.minAmount())).put("maximum_order_size", number(m.maxAmount()))

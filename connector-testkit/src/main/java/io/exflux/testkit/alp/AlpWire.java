@@ -10,6 +10,7 @@ import io.exflux.api.model.Side;
 import io.exflux.testkit.server.ErrorReply;
 import io.exflux.testkit.server.FakeResponse;
 import io.exflux.testkit.server.Params;
+import io.exflux.testkit.server.WireNumbers;
 import io.exflux.testkit.sim.MarketSpec;
 import io.exflux.testkit.sim.SimBalance;
 import io.exflux.testkit.sim.SimOrder;
@@ -62,14 +63,12 @@ final class AlpWire {
 
     /** A JSON number with no trailing zeros (REST answers carry numbers, as the docs' examples). */
     static BigDecimal number(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+        return WireNumbers.plain(value);
     }
 
     /** Unix seconds with microseconds as a fraction, e.g. 1630862400.123456. */
     static BigDecimal seconds(Instant time) {
-        return number(BigDecimal.valueOf(time.getEpochSecond())
-                .add(BigDecimal.valueOf(time.getNano() / 1000, 6)));
+        return WireNumbers.unixSeconds(time);
     }
 
     static String iso(Instant time) {

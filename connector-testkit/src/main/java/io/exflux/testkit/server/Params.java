@@ -34,19 +34,66 @@ public final class Params {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
+    /** Keeps the scale of JSON decimals as written, for {@link #bodyParameters()}. */
+    private static final ObjectMapper EXACT = JsonMapper.builder()
+            .nodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true))
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
     private final RecordedRequest request;
     private final ErrorReply errors;
+    private final Map<String, String> pathVariables;
     private JsonNode json;
     private Map<String, List<String>> form;
 
-    private Params(RecordedRequest request, ErrorReply errors) {
+    private Params(RecordedRequest request, ErrorReply errors, Map<String, String> pathVariables) {
         this.request = request;
         this.errors = errors;
+        this.pathVariables = Map.copyOf(pathVariables);
     }
 
     /** The parameters of this request; refusals are worded by {@code errors}. */
     public static Params of(RecordedRequest request, ErrorReply errors) {
-        return new Params(Objects.requireNonNull(request, "request"), Objects.requireNonNull(errors, "errors"));
+        return of(request, errors, Map.of());
+    }
+
+    /** The parameters of this request and the variables of its route's path template. */
+    public static Params of(RecordedRequest request, ErrorReply errors, Map<String, String> pathVariables) {
+        return new Params(Objects.requireNonNull(request, "request"), Objects.requireNonNull(errors, "errors"),
+                pathVariables);
+    }
+
+    /** A segment of the path that the route's template names ({@code pk} of {@code /order/{pk}}); null if none. */
+    public String pathVariable(String name) {
+        return pathVariables.get(name);
+    }
+
+    /**
+     * The body's parameters as the client wrote them (a form's, or a JSON object's fields as text with numbers
+     * digit for digit: {@code 1.0} stays {@code "1.0"}; JSON arrays, objects and nulls are left out), in body
+     * order; empty when there is no body. What a venue signs over.
+     */
+    public Map<String, String> bodyParameters() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (isForm()) {
+            form().forEach((name, values) -> out.put(name, values.isEmpty() ? "" : values.get(0)));
+        } else if (json().size() > 0) {
+            JsonNode exact;
+            try {
+                exact = EXACT.readTree(request.body());
+            } catch (IOException malformed) {
+                throw badRequest("malformed JSON body");
+            }
+            exact.fields().forEachRemaining(field -> {
+                JsonNode value = field.getValue();
+                if (value.isNumber() && !value.isIntegralNumber()) {
+                    out.put(field.getKey(), value.decimalValue().toPlainString());
+                } else if (!value.isContainerNode() && !value.isNull()) {
+                    out.put(field.getKey(), value.asText());
+                }
+            });
+        }
+        return out;
     }
 
     /** The request they come from. */

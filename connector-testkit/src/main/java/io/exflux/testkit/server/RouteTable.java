@@ -1,5 +1,6 @@
 package io.exflux.testkit.server;
 
+import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,9 @@ import reactor.core.publisher.Mono;
  * answers as an HTTP API should, in the venue's error shape: 404 for a path it does not serve, 405 (with
  * {@code Allow}) for a known path with another method, 406 when the {@code Accept} header admits none of
  * the media types it produces, and whatever a handler throws as {@link RequestRefused}; any other failure
- * of a handler is logged and answered 500. A trailing slash is ignored.
+ * of a handler is logged and answered 500. A trailing slash is ignored. A path segment written
+ * {@code {name}} matches any one segment, read back with {@link Params#pathVariable(String)}; exact
+ * paths win over such templates.
  */
 public final class RouteTable {
 
@@ -83,6 +86,17 @@ public final class RouteTable {
     public Mono<FakeResponse> answer(RecordedRequest request) {
         String endpoint = endpoint(request);
         Map<String, Handler> byMethod = endpoint == null ? null : routes.get(endpoint);
+        Map<String, String> variables = Map.of();
+        if (byMethod == null && endpoint != null) {
+            for (Map.Entry<String, Map<String, Handler>> route : routes.entrySet()) {
+                Map<String, String> matched = matchTemplate(route.getKey(), endpoint);
+                if (matched != null) {
+                    byMethod = route.getValue();
+                    variables = matched;
+                    break;
+                }
+            }
+        }
         if (byMethod == null) {
             return Mono.just(errors.error(404, "not found"));
         }
@@ -94,12 +108,39 @@ public final class RouteTable {
         if (!acceptable(request.header("Accept"))) {
             return Mono.just(errors.error(406, "not acceptable: answers are " + String.join(", ", produces)));
         }
-        return Mono.defer(() -> handler.handle(Params.of(request, errors)))
+        Map<String, String> pathVariables = variables;
+        return Mono.defer(() -> handler.handle(Params.of(request, errors, pathVariables)))
                 .onErrorResume(RequestRefused.class, refused -> Mono.just(refused.response()))
                 .onErrorResume(failure -> {
                     LOG.error("simulated endpoint {} {} failed", request.method(), request.path(), failure);
                     return Mono.just(errors.error(500, "internal error"));
                 });
+    }
+
+    /** The variables of a template path ({@code /order/{pk}}) that matches this endpoint, else null. */
+    private static Map<String, String> matchTemplate(String template, String endpoint) {
+        if (template.indexOf('{') < 0) {
+            return null;
+        }
+        String[] want = template.split("/", -1);
+        String[] got = endpoint.split("/", -1);
+        if (want.length != got.length) {
+            return null;
+        }
+        Map<String, String> variables = new LinkedHashMap<>();
+        for (int i = 0; i < want.length; i++) {
+            String segment = want[i];
+            if (segment.startsWith("{") && segment.endsWith("}")) {
+                if (got[i].isEmpty()) {
+                    return null;
+                }
+                variables.put(segment.substring(1, segment.length() - 1),
+                        QueryStringDecoder.decodeComponent(got[i]));
+            } else if (!segment.equals(got[i])) {
+                return null;
+            }
+        }
+        return variables;
     }
 
     /** Whether an {@code Accept} header (absent: anything) admits one of the types this table produces. */

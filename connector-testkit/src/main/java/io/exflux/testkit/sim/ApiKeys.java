@@ -41,6 +41,20 @@ public final class ApiKeys {
         return key;
     }
 
+    /**
+     * Registers a key and secret chosen by the caller for this account (e.g. a document's example key, so
+     * its published check values verify); replaces a key the account had.
+     */
+    public ApiKey register(long accountId, String apiKey, String secret) {
+        ApiKey key = new ApiKey(accountId, apiKey, secret);
+        ApiKey replaced = byId.put(accountId, key);
+        if (replaced != null) {
+            byKey.remove(replaced.key());
+        }
+        byKey.put(apiKey, key);
+        return key;
+    }
+
     /** The key of this API key text, if issued. */
     public Optional<ApiKey> byKey(String apiKey) {
         return apiKey == null ? Optional.empty() : Optional.ofNullable(byKey.get(apiKey));

@@ -118,6 +118,27 @@ public final class VenueSimulator implements AutoCloseable {
         return markets;
     }
 
+    /** The markets of this base and quote currency (any case; null matches every currency), in market order. */
+    public List<MarketSpec> markets(String base, String quote) {
+        List<MarketSpec> out = new ArrayList<>();
+        for (MarketSpec m : markets) {
+            if ((base == null || base.equalsIgnoreCase(m.base())) && (quote == null || quote.equalsIgnoreCase(m.quote()))) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** The currency codes of the markets, in market order (base before quote), each once. */
+    public Set<String> currencies() {
+        Set<String> codes = new LinkedHashSet<>();
+        markets.forEach(m -> {
+            codes.add(m.base());
+            codes.add(m.quote());
+        });
+        return codes;
+    }
+
     /** The market of a pair, if it is one of {@link #markets()}. */
     public Optional<MarketSpec> market(CurrencyPair pair) {
         return markets.stream().filter(m -> m.pair().equals(pair)).findFirst();

@@ -14,8 +14,8 @@ import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.WebsocketClientSpec;
 
-/** A websocket client for tests: records every text frame (and "PING" for ping frames), sends text. */
-final class WsTestClient implements AutoCloseable {
+/** A websocket client for tests (ALP's and the v1 platform's): records every text frame (and "PING" for ping frames), sends text. */
+public final class WsTestClient implements AutoCloseable {
 
     private final ConcurrentLinkedQueue<String> frames = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> history = new ConcurrentLinkedQueue<>();
@@ -24,7 +24,7 @@ final class WsTestClient implements AutoCloseable {
     private final Disposable connection;
     private volatile boolean isClosed;
 
-    WsTestClient(String url) {
+    public WsTestClient(String url) {
         connection = HttpClient.create()
                 .websocket(WebsocketClientSpec.builder().handlePing(true).build())
                 .uri(url)
@@ -44,16 +44,16 @@ final class WsTestClient implements AutoCloseable {
                 .subscribe(ignored -> { }, error -> { });
     }
 
-    void send(String text) {
+    public void send(String text) {
         outbound.tryEmitNext(text);
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return isClosed;
     }
 
     /** Waits until the connection is gone; false when it is still open after the timeout. */
-    boolean awaitClosed(Duration timeout) {
+    public boolean awaitClosed(Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();
         while (!isClosed && System.nanoTime() < end) {
             pause();
@@ -62,7 +62,7 @@ final class WsTestClient implements AutoCloseable {
     }
 
     /** Waits for the first recorded frame (from the start) that matches, and removes the frames up to it. */
-    String await(Predicate<String> match, Duration timeout) {
+    public String await(Predicate<String> match, Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
             String found = null;
@@ -105,7 +105,7 @@ final class WsTestClient implements AutoCloseable {
         return parse(await(frame -> frame.startsWith("[\"" + type + "\""), timeout));
     }
 
-    List<String> received() {
+    public List<String> received() {
         return new ArrayList<>(frames);
     }
 

@@ -38,6 +38,35 @@ class RouteTableTest {
             .get("/boom", p -> Mono.error(new IllegalStateException("bug")));
 
     @Test
+    void aTemplateSegmentMatchesOneSegmentAndExactPathsWin() {
+        RouteTable templated = new RouteTable("/api", ERRORS, List.of("application/json"))
+                .get("/order/{pk}", p -> Mono.just(FakeResponse.ok("\"" + p.pathVariable("pk") + "\"")))
+                .post("/order", p -> Mono.just(FakeResponse.ok("\"placed\"")))
+                .get("/charts/{pair}/{type}/chart", p -> Mono.just(FakeResponse.ok(
+                        "\"" + p.pathVariable("pair") + " " + p.pathVariable("type") + "\"")))
+                .get("/order/own", p -> Mono.just(FakeResponse.ok("\"own\"")));
+        assertThat(body(answer(templated, request("GET", "/api/order/42/", Map.of(), null)))).isEqualTo("\"42\"");
+        assertThat(body(answer(templated, request("GET", "/api/order/own", Map.of(), null)))).isEqualTo("\"own\"");
+        assertThat(body(answer(templated, request("GET", "/api/charts/BTC%5FUSD/60/chart", Map.of(), null))))
+                .isEqualTo("\"BTC_USD 60\"");
+        assertThat(answer(templated, request("GET", "/api/order", Map.of(), null)).statusCode()).isEqualTo(405);
+        assertThat(answer(templated, request("GET", "/api/order/1/2", Map.of(), null)).statusCode()).isEqualTo(404);
+        assertThat(answer(templated, request("GET", "/api/charts/BTC_USD/60/other", Map.of(), null)).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void bodyParametersAreTheFormsOrTheJsonObjectsFields() {
+        Params form = Params.of(request("POST", "/api/x", Map.of("Content-Type",
+                List.of("application/x-www-form-urlencoded")), "b=2&a=x+y"), ERRORS);
+        assertThat(form.bodyParameters()).containsExactly(Map.entry("b", "2"), Map.entry("a", "x y"));
+        Params json = Params.of(request("POST", "/api/x", Map.of(), "{\"amount\":1.0,\"pair\":\"BTC_USD\",\"n\":null,\"l\":[1]}"),
+                ERRORS);
+        assertThat(json.bodyParameters()).containsExactly(Map.entry("amount", "1.0"), Map.entry("pair", "BTC_USD"));
+        assertThat(Params.of(request("GET", "/api/x", Map.of(), null), ERRORS).bodyParameters()).isEmpty();
+    }
+
+    @Test
     void unknownPathIs404WrongMethodIs405UnservableAcceptIs406() {
         assertThat(answer(table, request("GET", "/api/nope", Map.of(), null)).statusCode()).isEqualTo(404);
         assertThat(answer(table, request("GET", "/elsewhere", Map.of(), null)).statusCode()).isEqualTo(404);

@@ -9,6 +9,7 @@ import io.exflux.samples.cli.command.PairsCommand;
 import io.exflux.samples.cli.command.PlaceCommand;
 import io.exflux.samples.cli.command.RecordCommand;
 import io.exflux.samples.cli.command.SimCommand;
+import io.exflux.samples.cli.command.SoakCommand;
 import io.exflux.samples.cli.command.ReplayCommand;
 import io.exflux.samples.cli.command.TickerCommand;
 import io.exflux.samples.cli.command.TradesCommand;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
                 "Runs against an embedded venue simulator unless --live: no keys, no network."},
         subcommands = {BookCommand.class, TradesCommand.class, TickerCommand.class, PairsCommand.class,
                 CandlesCommand.class, BalancesCommand.class, OrdersCommand.class, PlaceCommand.class,
-                CancelCommand.class, RecordCommand.class, ReplayCommand.class, SimCommand.class,
+                CancelCommand.class, RecordCommand.class, ReplayCommand.class, SimCommand.class, SoakCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:",
                 "  0 ok                     4 authentication       7 venue unavailable",
@@ -44,7 +45,7 @@ public final class ExfluxCommand implements Runnable {
     public void run() {
         throw new CommandLine.ParameterException(
                 new CommandLine(this), "missing command (book, trades, ticker, pairs, candles, balances,"
-                + " orders, place, cancel, record, replay, sim, help)");
+                + " orders, place, cancel, record, replay, sim, soak, help)");
     }
 
     /** The program's version, the same for {@code exflux -V} and every {@code exflux <command> -V}. */

@@ -78,12 +78,64 @@ class ExfluxSimCommandTest {
         assertThat(reachable(port)).as("port released").isFalse();
     }
 
+    /** The v1 venues: REST, charts with history and the printed demo key on one port; the port is released. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"btc-alpha", "bitexbit"})
+    void aV1VenueServesItsRestChartsAndDemoAccountOnOnePort(String venue) throws Exception {
+        int port = freePort();
+        CliHarness sim = new CliHarness(venues, Map.of(), false);
+        CompletableFuture<Integer> server = CompletableFuture.supplyAsync(
+                () -> sim.run("sim", "--venue", venue, "--port", String.valueOf(port), "--seed", "7"));
+        while (!sim.out().contains("Ctrl-C stops the simulator.") && !server.isDone()) {
+            Thread.sleep(20);
+        }
+        Map<String, String> printed = printed(sim.out());
+        assertThat(printed).containsEntry("REST", "http://127.0.0.1:" + port + "/api/v1").containsKeys("api key", "api secret");
+        assertThat(sim.out()).contains("seed 7").contains("100000 USD").contains("ws://127.0.0.1:" + port + "/socket.io/");
+
+        assertThat(politely(printed.get("REST") + "/pairs/", Map.of())).as("curl works").contains("BTC_USD");
+        String hourly = politely("http://127.0.0.1:" + port + "/api/charts/BTC_USD/60/chart?limit=720", Map.of());
+        assertThat(io.exflux.samples.cli.render.SampleJson.mapper().readTree(hourly).size())
+                .as("a month of hourly candles from the generated history").isEqualTo(720);
+        String key = printed.get("api key");
+        String wallets = politely(printed.get("REST") + "/wallets/?currency_id=USD", Map.of("X-KEY", key,
+                "X-SIGN", io.exflux.testkit.v1.V1Signature.sign(key, printed.get("api secret"), Map.of()),
+                "X-NONCE", Long.toString(System.currentTimeMillis())));
+        assertThat(wallets).as("the printed key signs").contains("\"balance\":100000");
+
+        sim.pressCtrlC();
+        assertThat(server.get(15, TimeUnit.SECONDS)).isEqualTo(ExitCodes.INTERRUPTED);
+        assertThat(released(port)).as("port released").isTrue();
+    }
+
+    /** Whether the port stops answering within a few seconds (a busy machine may take a moment to let it go). */
+    private static boolean released(int port) throws InterruptedException {
+        for (int i = 0; i < 50 && reachable(port); i++) {
+            Thread.sleep(100);
+        }
+        return !reachable(port);
+    }
+
+    /** A GET that waits out a 429 as its Retry-After says (BTC-Alpha answers one call a second). */
+    private static String politely(String url, Map<String, String> headers) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+            headers.forEach(request::header);
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 429 || attempt == 5) {
+                return response.body();
+            }
+            Thread.sleep(1000L * Long.parseLong(response.headers().firstValue("Retry-After").orElse("1")));
+        }
+    }
+
     @Test
     void aVenueWithoutASimulatorSaysSoWithExit3() {
         CliHarness cli = new CliHarness(venues, Map.of(), false);
 
         assertThat(cli.run("sim", "--venue", "btse")).isEqualTo(ExitCodes.UNSUPPORTED);
-        assertThat(cli.err().lines()).containsExactly("exflux: venue 'btse' has no simulator yet (simulated: alp)");
+        assertThat(cli.err().lines()).containsExactly("exflux: venue 'btse' has no simulator yet (simulated: alp, btc-alpha, bitexbit)");
     }
 
     private static Map<String, String> printed(String output) {

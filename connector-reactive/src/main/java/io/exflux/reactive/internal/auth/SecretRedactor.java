@@ -1,6 +1,5 @@
 package io.exflux.reactive.internal.auth;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -81,21 +80,6 @@ public final class SecretRedactor {
             next.add(secret);
             return List.copyOf(next.size() > REMEMBERED ? next.subList(next.size() - REMEMBERED, next.size()) : next);
         });
-    }
-
-    /**
-     * The URL as it may be printed: a user name and password in it ({@code https://user:password@host/...})
-     * replaced by {@link #MASK}; {@code null} stays {@code null}.
-     */
-    public static String url(URI url) {
-        if (url == null || url.getRawUserInfo() == null) {
-            return url == null ? null : url.toString();
-        }
-        String text = url.toString();
-        String userInfo = url.getRawUserInfo();
-        int at = text.indexOf("//" + userInfo + "@");
-        return at < 0 ? url.getScheme() + "://" + MASK + "@" + url.getHost()
-                : text.substring(0, at + 2) + MASK + text.substring(at + 2 + userInfo.length());
     }
 
     /** The text with every secret replaced by {@link #MASK}; {@code null} stays {@code null}. */

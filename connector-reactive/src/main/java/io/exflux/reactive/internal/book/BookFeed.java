@@ -14,8 +14,14 @@ import reactor.core.publisher.Mono;
 /**
  * A watched book for venues without sequence numbers that send no book on subscribe: seeded from a
  * REST snapshot, kept with the socket's updates, and re-seeded from REST after every reconnect (changes
- * made while the socket was away reach it neither as delta nor as whole book). A re-seed answer that a
- * whole-book frame overtakes is dropped: the frame is at least as new.
+ * made while the socket was away reach it neither as delta nor as whole book). The re-seed is asked for
+ * on {@code Connected}, which the engine reports only once the venue took the subscriptions again (where
+ * it answers them), so no change falls between the REST answer and the first update. A re-seed answer
+ * that a whole-book frame overtakes is dropped: the frame is at least as new.
+ *
+ * <p>While the socket is away (lost, or declared stalled by its stall timeout) the last book is emitted again
+ * marked {@link OrderBook#stale()}, and books stay marked until the re-seed (or a whole-book frame) arrives
+ * after the reconnect (see {@link OrderBookStream}).
  *
  * <p>Cold; each subscriber has its own book. Backpressure: latest wins (see {@link OrderBookStream}).
  * Errors: those of {@link OrderBookStream}; a failed re-seed is logged and skipped, the socket's next
@@ -44,7 +50,7 @@ public final class BookFeed {
         Objects.requireNonNull(info, "info");
         Objects.requireNonNull(snapshot, "snapshot");
         Flux<OrderBookUpdate> all = Flux.merge(updates, reseedAfterReconnect(info, snapshot, wholeBooks, events));
-        return OrderBookStream.watch(info, all, snapshot, options);
+        return OrderBookStream.watch(info, all, snapshot, options, events);
     }
 
     /** After each disconnect, the next connect brings a fresh REST book into the updates, as a snapshot. */

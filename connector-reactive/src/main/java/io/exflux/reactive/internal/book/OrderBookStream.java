@@ -4,6 +4,7 @@ import io.exflux.api.error.ProtocolException;
 import io.exflux.api.model.OrderBook;
 import io.exflux.api.model.OrderBookUpdate;
 import io.exflux.api.model.PairInfo;
+import io.exflux.api.stream.ConnectionEvent;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -22,6 +23,13 @@ import reactor.core.publisher.SynchronousSink;
  * fetch is cancelled). A snapshot {@code Mono} that completes empty is fine when the venue sends its
  * snapshot in the update stream instead (BTSE re-subscribe); an in-stream snapshot also cancels a
  * pending fetch. Nothing is emitted while the book is inconsistent.
+ *
+ * <p>Staleness: given the connection events of the socket that carries the updates, a
+ * {@link ConnectionEvent.Disconnected} (a lost or stalled connection) emits the last book again, marked
+ * {@link OrderBook#stale()}; every book after it stays marked until a snapshot (fetched or in-stream) is
+ * applied after a {@link ConnectionEvent.Connected}. So a subscriber never holds a stale book without a signal:
+ * the stale copy arrives as soon as the engine knows the connection is gone (for a stall, within the stream's
+ * stall timeout).
  *
  * <p>Backpressure: latest wins. A slow subscriber sees fewer books, each one consistent; the updates
  * are never slowed down by it.
@@ -50,7 +58,8 @@ public final class OrderBookStream {
     }
 
     /**
-     * Consistent books of {@code info}'s market, latest wins.
+     * Consistent books of {@code info}'s market, latest wins, without a liveness signal (every book is
+     * fresh): for sources that are not a socket, or whose owner signals staleness itself.
      *
      * @param info      the market and its precision
      * @param updates   the venue's book messages for that market (snapshots and deltas)
@@ -60,11 +69,30 @@ public final class OrderBookStream {
      */
     public static Flux<OrderBook> watch(PairInfo info, Flux<OrderBookUpdate> updates,
                                         Supplier<Mono<OrderBook>> snapshots, OrderBookStreamOptions options) {
+        return watch(info, updates, snapshots, options, Flux.never());
+    }
+
+    /**
+     * Consistent books of {@code info}'s market, latest wins, marked {@link OrderBook#stale() stale} while the
+     * connection behind {@code updates} is not live (see the class doc).
+     *
+     * @param info      the market and its precision
+     * @param updates   the venue's book messages for that market (snapshots and deltas)
+     * @param snapshots called for each snapshot fetch; its {@code Mono} may complete empty when the
+     *                  venue delivers the snapshot in {@code updates}
+     * @param options   depth of the emitted books, buffer size, resync limit
+     * @param events    the connection events of the socket that carries {@code updates} (hot; the connection
+     *                  is taken as live when the subscription starts)
+     */
+    public static Flux<OrderBook> watch(PairInfo info, Flux<OrderBookUpdate> updates,
+                                        Supplier<Mono<OrderBook>> snapshots, OrderBookStreamOptions options,
+                                        Flux<ConnectionEvent> events) {
         Objects.requireNonNull(info, "info");
         Objects.requireNonNull(updates, "updates");
         Objects.requireNonNull(snapshots, "snapshots");
         Objects.requireNonNull(options, "options");
-        return Flux.defer(() -> new Session(info, snapshots, options).run(updates))
+        Objects.requireNonNull(events, "events");
+        return Flux.defer(() -> new Session(info, snapshots, options).run(updates, events))
                 .onBackpressureLatest();
     }
 
@@ -86,6 +114,12 @@ public final class OrderBookStream {
         private long currentFetch;
         private int consecutiveResyncs;
         private final BookDefects defects;
+        /** Whether the socket is connected, as far as its events tell; assumed at the start. */
+        private boolean connected = true;
+        /** Whether books are marked stale: from a disconnect until a snapshot applied while connected. */
+        private boolean stale;
+        /** The last book emitted, to emit again marked stale on a disconnect. */
+        private OrderBook lastShown;
 
         Session(PairInfo info, Supplier<Mono<OrderBook>> snapshots, OrderBookStreamOptions options) {
             this.info = info;
@@ -95,13 +129,13 @@ public final class OrderBookStream {
             this.engine = new OrderBookEngine(info, options.maxBufferedUpdates());
         }
 
-        Flux<OrderBook> run(Flux<OrderBookUpdate> updates) {
+        Flux<OrderBook> run(Flux<OrderBookUpdate> updates, Flux<ConnectionEvent> events) {
             // a fetch number <= 0 only cancels the fetch in flight (switchMap drops it)
             Flux<Object> fetched = fetches.asFlux().switchMap(fetch -> fetch <= 0
                     ? Mono.empty()
                     : Mono.defer(snapshots).map(book -> new FetchedSnapshot(fetch, book)));
             Flux<Object> inputs = Flux.merge(updates.cast(Object.class).concatWith(Mono.just(End.INSTANCE)),
-                    fetched);
+                    fetched, events.filter(Session::changesLiveness).cast(Object.class));
             requestSnapshot();
             // merge serialises both sources, so the engine is only ever touched by one thread at a time
             return inputs.handle(this::onInput);
@@ -112,23 +146,34 @@ public final class OrderBookStream {
                 sink.complete();
                 return;
             }
+            if (input instanceof ConnectionEvent event) {
+                onConnectionEvent(event, sink);
+                return;
+            }
             ApplyResult result;
+            boolean wholeBook;
             if (input instanceof FetchedSnapshot snapshot) {
                 if (snapshot.fetch() != currentFetch) {
                     return; // answers a fetch we no longer wait for
                 }
                 result = engine.applySnapshot(snapshot.book());
+                wholeBook = true;
             } else {
                 OrderBookUpdate update = (OrderBookUpdate) input;
                 result = engine.apply(update);
-                if (update.kind() == OrderBookUpdate.Kind.SNAPSHOT && currentFetch > 0) {
+                wholeBook = update.kind() == OrderBookUpdate.Kind.SNAPSHOT;
+                if (wholeBook && currentFetch > 0) {
                     cancelFetch(); // the venue sent the book itself
                 }
             }
             switch (result.status()) {
                 case APPLIED -> {
                     consecutiveResyncs = 0;
-                    sink.next(engine.view(options.depth()));
+                    if (wholeBook && connected) {
+                        stale = false;
+                    }
+                    OrderBook book = engine.view(options.depth());
+                    show(stale ? book.asStale() : book, sink);
                 }
                 case BUFFERED -> {
                     // shown once the snapshot arrives
@@ -137,6 +182,30 @@ public final class OrderBookStream {
                 case NEEDS_SNAPSHOT -> resync(result, sink);
                 default -> throw new IllegalStateException("unknown status " + result.status());
             }
+        }
+
+        private static boolean changesLiveness(ConnectionEvent event) {
+            return event instanceof ConnectionEvent.Disconnected || event instanceof ConnectionEvent.Connected;
+        }
+
+        /** A disconnect marks the book stale at once (the last book again, marked); a connect allows a fresh one. */
+        private void onConnectionEvent(ConnectionEvent event, SynchronousSink<OrderBook> sink) {
+            if (event instanceof ConnectionEvent.Connected) {
+                connected = true;
+                return;
+            }
+            connected = false;
+            if (!stale) {
+                stale = true;
+                if (lastShown != null) {
+                    show(lastShown.asStale(), sink);
+                }
+            }
+        }
+
+        private void show(OrderBook book, SynchronousSink<OrderBook> sink) {
+            lastShown = book;
+            sink.next(book);
         }
 
         private void resync(ApplyResult result, SynchronousSink<OrderBook> sink) {

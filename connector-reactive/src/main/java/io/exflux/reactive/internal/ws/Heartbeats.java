@@ -2,10 +2,7 @@ package io.exflux.reactive.internal.ws;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
 
 /**
  * The built-in {@link HeartbeatStrategy heartbeat strategies}. Combine them with
@@ -13,6 +10,10 @@ import reactor.core.scheduler.Scheduler;
  * BTSE: {@code clientTextPing("ping", "pong", 15 s, 10 s)}; engine.io v3:
  * {@code clientTextPing("2", "3", interval, timeout)}; engine.io v4: {@code answerText("2", "3")
  * .and(idle(...))}.
+ *
+ * <p>Whatever the venue's strategy, the engine also runs its own stall bound on every socket with live topics
+ * ({@link io.exflux.reactive.config.StreamOptions#stallTimeout()}): the earlier of the two detects a dead
+ * connection.
  */
 public final class Heartbeats {
 
@@ -110,30 +111,8 @@ public final class Heartbeats {
             Duration limit = handshake.pingInterval() != null && handshake.pingTimeout() != null
                     ? handshake.pingInterval().plus(handshake.pingTimeout())
                     : fallback;
-            return idleWatchdog(context, limit.toMillis());
+            return StallWatchdog.idle(context, limit);
         };
-    }
-
-    private static Mono<Void> idleWatchdog(HeartbeatContext context, long limitMillis) {
-        Scheduler scheduler = context.scheduler();
-        AtomicLong lastActivity = new AtomicLong(scheduler.now(TimeUnit.MILLISECONDS));
-        Mono<Void> watch = Mono.defer(() -> {
-                    long wait = lastActivity.get() + limitMillis - scheduler.now(TimeUnit.MILLISECONDS);
-                    return Mono.delay(Duration.ofMillis(Math.max(wait, 0)), scheduler);
-                })
-                .repeat()
-                .<Void>handle((tick, sink) -> {
-                    long idle = scheduler.now(TimeUnit.MILLISECONDS) - lastActivity.get();
-                    if (idle >= limitMillis) {
-                        sink.error(new StaleConnectionException("no inbound frame for " + idle + " ms (limit "
-                                + limitMillis + " ms)"));
-                    }
-                })
-                .then();
-        Mono<Void> track = context.activity()
-                .doOnNext(any -> lastActivity.set(scheduler.now(TimeUnit.MILLISECONDS)))
-                .then(Mono.never());
-        return Mono.when(track, watch);
     }
 
     private static Duration orElse(Duration value, Duration fallback) {

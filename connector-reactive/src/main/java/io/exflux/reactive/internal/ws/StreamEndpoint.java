@@ -41,7 +41,12 @@ import reactor.netty.http.client.WebsocketClientSpec;
  *   <li>A socket that fails or is closed by the server reconnects after a {@link Backoff} (the stream
  *       options' own, else the resources' reconnect backoff),
  *       redoes the venue handshake and authentication and resubscribes its topics; subscribers see no
- *       error, only the gap (watch {@link #events()}).</li>
+ *       error, only the gap (watch {@link #events()}). A socket silent for
+ *       {@link StreamOptions#stallTimeout()} (it is pinged at half of it) is declared stale and reconnected the
+ *       same way.</li>
+ *   <li>A socket that never connected fails its topics' subscribers with
+ *       {@link io.exflux.api.error.ExchangeUnavailableException} after {@link StreamOptions#maxConnectAttempts()}
+ *       failed attempts in a row, and leaves the pool: a later subscriber tries again on a new socket.</li>
  *   <li>A venue may write frames of its own on every live socket (e.g. a renewed token) through
  *       {@link StreamDialect#outboundFrames}.</li>
  *   <li>Every subscriber gets its own {@link OverflowPolicy} after the shared hot flux: a slow one never
@@ -158,7 +163,9 @@ public final class StreamEndpoint<M> {
      * dialect's typed exception when the venue refuses the topic (e.g. an unknown market) or this
      * socket's authentication (e.g. {@link io.exflux.api.error.AuthenticationException}); the topic stays
      * usable and a later subscriber asks the venue again. Connection losses are not errors: the socket
-     * reconnects and resubscribes.
+     * reconnects and resubscribes. An endpoint that could never be reached errors with
+     * {@link io.exflux.api.error.ExchangeUnavailableException} after {@link StreamOptions#maxConnectAttempts()}
+     * attempts in a row.
      */
     public Flux<M> topic(String topic, OverflowPolicy policy, Supplier<? extends M> resyncMarker) {
         if (topic == null || topic.isEmpty()) {
@@ -383,6 +390,30 @@ public final class StreamEndpoint<M> {
                 channel.fail(error);
             }
         }
+    }
+
+    /**
+     * {@code socket} gave up connecting: it leaves the pool with its topics, whose subscribers fail with
+     * {@code error}. A later subscriber of any of them opens a new socket.
+     */
+    void unreachable(ReconnectingSocket<M> socket, Throwable error) {
+        List<TopicChannel<M>> failing = new ArrayList<>();
+        synchronized (this) {
+            sockets.remove(socket);
+            for (String name : List.copyOf(socket.topics)) {
+                TopicChannel<M> channel = topics.get(name);
+                if (channel != null && channel.socket == socket) {
+                    topics.remove(name);
+                    if (channel.pendingUnsubscribe != null) {
+                        channel.pendingUnsubscribe.dispose();
+                        channel.pendingUnsubscribe = null;
+                    }
+                    failing.add(channel);
+                }
+            }
+            socket.topics.clear();
+        }
+        failing.forEach(channel -> channel.fail(error));
     }
 
     void control(M message) {

@@ -25,10 +25,14 @@ import io.exflux.api.stream.ConnectionEvent;
 import io.exflux.reactive.internal.book.BookFeed;
 import io.exflux.reactive.ClientResources;
 import io.exflux.reactive.internal.book.OrderBookStreamOptions;
+import io.exflux.reactive.internal.unified.ConnectionNotices;
+import io.exflux.reactive.internal.codec.ShortText;
 import io.exflux.reactive.internal.unified.OffsetPager;
 import io.exflux.reactive.internal.unified.Orders;
 import io.exflux.reactive.internal.unified.PairCache;
+import io.exflux.reactive.internal.unified.StateResync;
 import io.exflux.reactive.internal.unified.TimePager;
+import io.exflux.reactive.internal.unified.TradeGapFiller;
 import io.exflux.reactive.internal.unified.UnifiedSupport;
 import io.exflux.reactive.venue.alp.internal.AlpMapper;
 import io.exflux.reactive.venue.alp.internal.AlpOrderRequests;
@@ -39,8 +43,10 @@ import io.exflux.reactive.venue.alp.model.AlpOrderRequest;
 import io.exflux.reactive.venue.alp.model.AlpOrderStatus;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +57,10 @@ import reactor.core.publisher.Mono;
  * ALP.COM through the unified API, on the native {@link #rest()} and {@link #stream()} clients.
  * {@link #capabilities()} lists what works; the rest fails with {@link UnsupportedCapabilityException}.
  * Orders are checked against the market's precision, size and value limits from {@code GET /pairs}
- * (cached for {@link AlpOptions#pairsCacheTtl()}) before anything is sent. Books are seeded from the
+ * (cached for {@link AlpOptions#pairsCacheTtl()}) before anything is sent; every other call that names a market
+ * (ticker, book, trades, candles, order lists, fills, cancel-all, book stream) fails with
+ * {@code InvalidRequestException} for a market that list lacks, also before anything about it is sent, and order ids
+ * that are not positive numbers never reach the venue. Books are seeded from the
  * REST order book and kept with {@code market_depth} (whole-book replacements) and {@code diff}
  * (quantity differences) through the shared order-book engine, and re-seeded after every reconnect.
  */
@@ -63,6 +72,10 @@ public final class AlpExchangeClient implements ExchangeClient {
     private static final int CHARTS_PAGE = 500;
     private static final int ORDERS_LIMIT = 100;
     private static final int ACTIVITY_PAGE = 1000;
+    /** Trades read back after a reconnect: ALP's {@code GET /trades} takes a limit and answers the newest. */
+    static final int TRADES_BACKFILL_PAGE = 1000;
+    /** ALP's trade ids grow with time: they order the trades of a market. */
+    private static final Comparator<Trade> BY_ID = Comparator.comparingLong(t -> Long.parseLong(t.id()));
 
     private static final Capabilities PUBLIC_CAPABILITIES = Capabilities.of(
             Capability.SERVER_TIME, Capability.PAIRS, Capability.TICKER, Capability.TICKERS, Capability.ORDER_BOOK,
@@ -87,8 +100,11 @@ public final class AlpExchangeClient implements ExchangeClient {
     private final AlpRestClient rest;
     private final AlpStreamClient stream;
     private final PairCache markets;
+    private final ConnectionNotices notices = new ConnectionNotices();
+    private final int tradesBackfillPage;
 
-    private AlpExchangeClient(AlpOptions options) {
+    private AlpExchangeClient(AlpOptions options, int tradesBackfillPage) {
+        this.tradesBackfillPage = tradesBackfillPage;
         this.options = options;
         this.ownResources = options.resources().isPresent() ? null
                 : ClientResources.builder().pool(options.http()).build();
@@ -105,7 +121,12 @@ public final class AlpExchangeClient implements ExchangeClient {
      * ({@link #closeGracefully()} closes those). Nothing connects before the first call.
      */
     public static AlpExchangeClient create(AlpOptions options) {
-        return new AlpExchangeClient(Objects.requireNonNull(options, "options"));
+        return create(options, TRADES_BACKFILL_PAGE);
+    }
+
+    /** With another back-fill page size: tests show what a page too small for a gap does. */
+    static AlpExchangeClient create(AlpOptions options, int tradesBackfillPage) {
+        return new AlpExchangeClient(Objects.requireNonNull(options, "options"), tradesBackfillPage);
     }
 
     /** The native REST client: every documented endpoint, venue-typed. */
@@ -163,10 +184,9 @@ public final class AlpExchangeClient implements ExchangeClient {
         if (pair == null) {
             return SUPPORT.invalid("pair is required");
         }
-        String symbol = AlpSymbols.symbol(pair);
-        return SUPPORT.fit(rest.ticker(symbol).filter(t -> symbol.equals(t.pair())).next()
-                        .map(t -> AlpMapper.ticker(t, now())))
-                .switchIfEmpty(SUPPORT.notFound("alp has no ticker for " + pair));
+        return listed(pair).flatMap(symbol -> SUPPORT.fit(rest.ticker(symbol).filter(t -> symbol.equals(t.pair()))
+                        .next().map(t -> AlpMapper.ticker(t, now())))
+                .switchIfEmpty(SUPPORT.notFound("alp has no ticker for " + pair)));
     }
 
     @Override
@@ -179,8 +199,8 @@ public final class AlpExchangeClient implements ExchangeClient {
         if (pair == null || depth <= 0) {
             return SUPPORT.invalid("orderBook needs a pair and a positive depth");
         }
-        return SUPPORT.fit(rest.orderBook(AlpSymbols.symbol(pair), depth, depth)
-                .map(book -> AlpMapper.orderBook(pair, book, now()).depth(depth)));
+        return listed(pair).flatMap(symbol -> SUPPORT.fit(rest.orderBook(symbol, depth, depth)
+                .map(book -> AlpMapper.orderBook(pair, book, now()).depth(depth))));
     }
 
     @Override
@@ -188,8 +208,8 @@ public final class AlpExchangeClient implements ExchangeClient {
         if (pair == null || limit <= 0) {
             return SUPPORT.invalidFlux("trades needs a pair and a positive limit");
         }
-        return SUPPORT.fit(rest.trades(AlpSymbols.symbol(pair), limit).map(AlpMapper::trade))
-                .sort((a, b) -> a.timestamp().compareTo(b.timestamp()));
+        return listed(pair).flatMapMany(symbol -> SUPPORT.fit(rest.trades(symbol, limit).map(AlpMapper::trade))
+                .sort((a, b) -> a.timestamp().compareTo(b.timestamp())));
     }
 
     /**
@@ -207,11 +227,10 @@ public final class AlpExchangeClient implements ExchangeClient {
             return Flux.error(() -> new UnsupportedCapabilityException(VENUE, Capability.CANDLES,
                     "no " + interval + " candles (ALP has 1, 5, 15, 30, 60, 240 minutes and 1 day)"));
         }
-        String symbol = AlpSymbols.symbol(pair);
-        return SUPPORT.fit(TimePager.page(from, to, interval.duration(), CHARTS_PAGE,
-                        window -> rest.charts(symbol, alpInterval, window.since(), window.until(), CHARTS_PAGE),
-                        AlpCandle::time)
-                .map(c -> AlpMapper.candle(pair, interval, c)));
+        return listed(pair).flatMapMany(symbol -> SUPPORT.fit(TimePager.page(from, to, interval.duration(),
+                        CHARTS_PAGE, window -> rest.charts(symbol, alpInterval, window.since(), window.until(),
+                                CHARTS_PAGE), AlpCandle::time)
+                .map(c -> AlpMapper.candle(pair, interval, c))));
     }
 
     static AlpChartInterval chartInterval(CandleInterval interval) {
@@ -274,11 +293,11 @@ public final class AlpExchangeClient implements ExchangeClient {
     public Flux<CancelResult> cancelOrders(List<String> orderIds) {
         List<Long> ids = new ArrayList<>();
         for (String id : orderIds == null ? List.<String>of() : orderIds) {
-            try {
-                ids.add(Long.parseLong(id.trim()));
-            } catch (NumberFormatException | NullPointerException e) {
-                return SUPPORT.invalidFlux("ALP order ids are numbers, not '" + id + "'");
+            Long parsed = orderId(id);
+            if (parsed == null) {
+                return SUPPORT.invalidFlux(notAnOrderId(id));
             }
+            ids.add(parsed);
         }
         if (ids.isEmpty()) {
             return SUPPORT.invalidFlux("cancelOrders needs at least one order id");
@@ -286,38 +305,52 @@ public final class AlpExchangeClient implements ExchangeClient {
         return SUPPORT.fit(rest.cancel(new AlpCancelRequest.ByIds(ids)).flatMapIterable(AlpMapper::cancelResults));
     }
 
-    /** ALP answers 202 without a body: the cancellations show up in {@link #watchOrders()}. */
+    /** ALP's order ids are positive whole numbers: anything else is no order of ALP's. */
+    private static Long orderId(String id) {
+        if (id == null) {
+            return null;
+        }
+        try {
+            long parsed = Long.parseLong(id.trim());
+            return parsed > 0 ? parsed : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String notAnOrderId(String id) {
+        return id == null ? "orderId is required" : "ALP order ids are positive numbers, not '" + ShortText.of(id) + "'";
+    }
+
+    /**
+     * ALP answers 202 without a body: the cancellations show up in {@link #watchOrders()}. A market ALP does not
+     * list fails with {@code InvalidRequestException} before anything is sent: no order can be open there.
+     */
     @Override
     public Mono<Void> cancelAllOrders(CurrencyPair pair) {
-        if (pair == null) {
-            return rest.cancel(new AlpCancelRequest.All()).then();
-        }
-        String symbol = AlpSymbols.symbol(pair);
-        // an unknown pair never reaches the venue (it would answer 202 and cancel nothing)
-        return markets.get(symbol)
-                .switchIfEmpty(SUPPORT.invalid("unknown pair " + pair + ": ALP has no market " + symbol))
-                .flatMap(info -> rest.cancel(new AlpCancelRequest.ByPair(symbol)))
-                .then();
+        Mono<AlpCancelRequest> request = pair == null ? Mono.just(new AlpCancelRequest.All())
+                : listed(pair).map(AlpCancelRequest.ByPair::new);
+        return request.flatMap(rest::cancel).then();
     }
 
     /** Looks among the (up to 100) most recent orders, the only order query ALP documents. */
     @Override
     public Mono<Order> order(String orderId, CurrencyPair pair) {
-        if (orderId == null) {
-            return SUPPORT.invalid("orderId is required");
+        Long id = orderId(orderId);
+        if (id == null) {
+            return SUPPORT.invalid(notAnOrderId(orderId));
         }
-        return SUPPORT.fit(rest.orders().filter(o -> Long.toString(o.id()).equals(orderId.trim())).next()
+        return SUPPORT.fit(rest.orders().filter(o -> o.id() == id).next()
                         .map(AlpMapper::order))
                 .switchIfEmpty(SUPPORT.notFound("alp has no recent order " + orderId));
     }
 
     @Override
     public Flux<Order> openOrders(CurrencyPair pair) {
-        String symbol = pair == null ? null : AlpSymbols.symbol(pair);
-        return SUPPORT.fit(rest.orders(AlpOrdersQuery.open(symbol))
-                .filter(o -> symbol == null || symbol.equals(o.pair()))
+        return listedOrAll(pair).flatMapMany(symbol -> SUPPORT.fit(rest.orders(AlpOrdersQuery.open(symbol.orElse(null)))
+                .filter(o -> symbol.isEmpty() || symbol.get().equals(o.pair()))
                 .filter(o -> isOpen(o.id(), AlpOrderStatus.of(o.status()), o.status()))
-                .map(AlpMapper::order));
+                .map(AlpMapper::order)));
     }
 
     /**
@@ -335,11 +368,11 @@ public final class AlpExchangeClient implements ExchangeClient {
 
     @Override
     public Flux<Order> orders(CurrencyPair pair) {
-        String symbol = pair == null ? null : AlpSymbols.symbol(pair);
-        return SUPPORT.fit(rest.orders(new AlpOrdersQuery(symbol, null, null, null, null))
-                .filter(o -> symbol == null || symbol.equals(o.pair()))
+        return listedOrAll(pair).flatMapMany(symbol -> SUPPORT.fit(rest.orders(
+                        new AlpOrdersQuery(symbol.orElse(null), null, null, null, null))
+                .filter(o -> symbol.isEmpty() || symbol.get().equals(o.pair()))
                 .take(ORDERS_LIMIT)
-                .map(AlpMapper::order));
+                .map(AlpMapper::order)));
     }
 
     @Override
@@ -347,8 +380,8 @@ public final class AlpExchangeClient implements ExchangeClient {
         if (limit <= 0) {
             return SUPPORT.invalidFlux("limit must be positive");
         }
-        return SUPPORT.fit(rest.accountTrades(pair == null ? null : AlpSymbols.symbol(pair), null, null, null,
-                Math.min(limit, 100)).map(AlpMapper::fill));
+        return listedOrAll(pair).flatMapMany(symbol -> SUPPORT.fit(rest.accountTrades(symbol.orElse(null), null,
+                null, null, Math.min(limit, 100)).map(AlpMapper::fill)));
     }
 
     // ---------------------------------------------------------------- account
@@ -384,7 +417,7 @@ public final class AlpExchangeClient implements ExchangeClient {
         }
         String symbol = AlpSymbols.symbol(pair);
         return markets.get(symbol)
-                .switchIfEmpty(SUPPORT.invalid("unknown pair " + pair + ": ALP has no market " + symbol))
+                .switchIfEmpty(SUPPORT.invalid(AlpSymbols.unknown(pair)))
                 .flatMapMany(info -> BookFeed.watch(info, () -> restSnapshot(pair, symbol), bookUpdates(symbol),
                         stream.marketDepth(symbol), stream.publicEvents(),
                         OrderBookStreamOptions.DEFAULTS.withDepth(depth)));
@@ -407,12 +440,24 @@ public final class AlpExchangeClient implements ExchangeClient {
         return bookUpdates(AlpSymbols.symbol(pair));
     }
 
+    /**
+     * {@code trade.<PAIR>}, back-filled from {@code GET /trades} after every reconnect of the public
+     * socket (once ALP acknowledged the subscription again): trades after the last one delivered, oldest
+     * first, then the live ones; each trade id once. When the newest page of 1,000 trades does not reach
+     * back to the last trade delivered, or cannot be read, {@link #connectionEvents()} carries a
+     * {@link ConnectionEvent.Gap} with the bounds. Bounded buffer, overflow fails the subscriber with
+     * {@code StreamOverflowException}.
+     */
     @Override
     public Flux<Trade> watchTrades(CurrencyPair pair) {
         if (pair == null) {
             return SUPPORT.invalidFlux("pair is required");
         }
-        return SUPPORT.mapOrSkip(stream.trades(AlpSymbols.symbol(pair)), AlpMapper::trade, t -> "trade " + t.tradeId());
+        String symbol = AlpSymbols.symbol(pair);
+        Flux<Trade> live = SUPPORT.mapOrSkip(stream.trades(symbol), AlpMapper::trade, t -> "trade " + t.tradeId());
+        return TradeGapFiller.watch(TradeGapFiller.Settings.of(AlpTopics.trades(symbol), tradesBackfillPage), live,
+                stream.publicEvents(), () -> SUPPORT.fit(rest.trades(symbol, tradesBackfillPage).map(AlpMapper::trade)),
+                BY_ID, notices::publish, this::now);
     }
 
     /** From {@code ticker.*}, that market's rows (the per-pair topic delivered nothing in probes). Latest wins. */
@@ -425,31 +470,65 @@ public final class AlpExchangeClient implements ExchangeClient {
                 u -> "ticker of " + pair);
     }
 
+    /**
+     * The {@code o} channel; after every reconnect of the private socket (authenticated and
+     * resubscribed again) the open orders and the 100 most recent ones are read from
+     * {@code GET /accounts/order}, and each whose status or filled amount this subscriber has not seen
+     * is emitted. Bounded buffer, overflow fails the subscriber.
+     */
     @Override
     public Flux<Order> watchOrders() {
-        return SUPPORT.mapOrSkip(stream.orders(), AlpMapper::order, order -> "order update " + order.orderId());
+        Flux<Order> live = SUPPORT.mapOrSkip(stream.orders(), AlpMapper::order,
+                order -> "order update " + order.orderId());
+        return StateResync.orders(live, stream.privateEvents(), this::ordersNow, this::now);
     }
 
+    /** Open orders first (they may be older than the recent ones), then the recent ones; each id once. */
+    private Flux<Order> ordersNow() {
+        return Flux.concat(openOrders(null), orders(null)).distinct(Order::id);
+    }
+
+    /**
+     * The {@code w} channel; after every reconnect of the private socket the balances are read from
+     * REST and each that changed since this subscriber last saw it is emitted.
+     */
     @Override
     public Flux<Balance> watchBalances() {
-        return SUPPORT.mapOrSkip(stream.wallets(), AlpMapper::balance, wallet -> "wallet update of " + wallet.currency());
+        Flux<Balance> live = SUPPORT.mapOrSkip(stream.wallets(), AlpMapper::balance,
+                wallet -> "wallet update of " + wallet.currency());
+        return StateResync.balances(live, stream.privateEvents(), this::balances, this::now);
     }
 
+    /** The sockets' connection events, and gaps the trade streams could not back-fill. */
     @Override
     public Flux<ConnectionEvent> connectionEvents() {
-        return stream.events();
+        return Flux.merge(stream.events(), notices.events());
     }
 
     /** Closes the sockets, then the resources this client created for itself; given resources stay open. */
     @Override
     public Mono<Void> closeGracefully() {
-        Mono<Void> clients = Mono.when(stream.close(), rest.disposeLater());
+        Mono<Void> clients = Mono.when(stream.close(), rest.disposeLater()).doFinally(signal -> notices.complete());
         return ownResources == null ? clients : clients.then(ownResources.shutdown());
     }
 
     /** The resources this client runs on: the options' ones, or those it created. */
     public ClientResources resources() {
         return resources;
+    }
+
+    /**
+     * The symbol of a market ALP lists (from the cached market list); a market it does not list fails with
+     * {@code InvalidRequestException} before any request about it is sent.
+     */
+    private Mono<String> listed(CurrencyPair pair) {
+        String symbol = AlpSymbols.symbol(pair);
+        return markets.get(symbol).map(info -> symbol).switchIfEmpty(SUPPORT.invalid(AlpSymbols.unknown(pair)));
+    }
+
+    /** {@link #listed} for an optional market filter: empty for {@code null} (every market). */
+    private Mono<Optional<String>> listedOrAll(CurrencyPair pair) {
+        return pair == null ? Mono.just(Optional.empty()) : listed(pair).map(Optional::of);
     }
 
     /** The clock of the resources' scheduler (virtual in tests). */

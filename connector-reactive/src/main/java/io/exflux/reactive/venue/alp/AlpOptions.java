@@ -1,11 +1,10 @@
 package io.exflux.reactive.venue.alp;
 
+import io.exflux.reactive.config.EndpointUrls;
 import io.exflux.reactive.config.RateLimit;
 import io.exflux.reactive.config.VenueOptions;
 import io.exflux.reactive.venue.alp.model.AlpWalletType;
-import io.exflux.reactive.internal.auth.SecretRedactor;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -111,9 +110,7 @@ public final class AlpOptions extends VenueOptions {
 
     @Override
     public String toString() {
-        // a URL may carry a user name and password: never printed
-        return "AlpOptions[restUrl=" + SecretRedactor.url(restUrl) + ", wsUrl=" + SecretRedactor.url(wsUrl) + ", "
-                + coreToString() + ", walletType="
+        return "AlpOptions[restUrl=" + restUrl + ", wsUrl=" + wsUrl + ", " + coreToString() + ", walletType="
                 + walletType + "]";
     }
 
@@ -147,48 +144,49 @@ public final class AlpOptions extends VenueOptions {
             return this;
         }
 
-        /** The REST base, e.g. {@code https://www.alp.com/api/v3} (no trailing slash needed). */
+        /**
+         * The REST base, e.g. {@code https://www.alp.com/api/v3} (no trailing slash needed): an http or https URL
+         * without credentials, query or fragment.
+         */
         public Builder restUrl(URI value) {
-            this.restUrl = Objects.requireNonNull(value, "restUrl");
+            this.restUrl = EndpointUrls.check(value, "restUrl", "https", "http");
             return this;
         }
 
         /** The REST base, as text. */
         public Builder restUrl(String value) {
-            return restUrl(uri(value, "restUrl"));
+            return restUrl(EndpointUrls.parse(value, "restUrl"));
         }
 
-        /** The websocket endpoint. */
+        /** The websocket endpoint: a wss or ws URL without credentials, query or fragment. */
         public Builder wsUrl(URI value) {
-            this.wsUrl = Objects.requireNonNull(value, "wsUrl");
+            this.wsUrl = EndpointUrls.check(value, "wsUrl", "wss", "ws");
             return this;
         }
 
         /** The websocket endpoint, as text. */
         public Builder wsUrl(String value) {
-            return wsUrl(uri(value, "wsUrl"));
+            return wsUrl(EndpointUrls.parse(value, "wsUrl"));
         }
 
-        /** The URL in {@code value}; refused without quoting it, as it may hold a password. */
-        private static URI uri(String value, String name) {
-            try {
-                return new URI(Objects.requireNonNull(value, name));
-            } catch (URISyntaxException e) {
-                throw new IllegalArgumentException(name + " is not a URL: " + e.getReason() + " at index "
-                        + e.getIndex());
-            }
-        }
-
-        /** How long before its expiry the JWT is renewed. */
+        /** How long before its expiry the JWT is renewed (not negative). */
         public Builder tokenRefreshMargin(Duration value) {
-            this.tokenRefreshMargin = Objects.requireNonNull(value, "tokenRefreshMargin");
+            this.tokenRefreshMargin = notNegative(value, "tokenRefreshMargin");
             return this;
         }
 
-        /** How long the market list is kept. */
+        /** How long the market list is kept (not negative; zero fetches it for every call that needs it). */
         public Builder pairsCacheTtl(Duration value) {
-            this.pairsCacheTtl = Objects.requireNonNull(value, "pairsCacheTtl");
+            this.pairsCacheTtl = notNegative(value, "pairsCacheTtl");
             return this;
+        }
+
+        private static Duration notNegative(Duration value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isNegative()) {
+                throw new IllegalArgumentException(name + " must not be negative: " + value);
+            }
+            return value;
         }
 
         /** The wallet unified orders are placed on (a known wallet). */

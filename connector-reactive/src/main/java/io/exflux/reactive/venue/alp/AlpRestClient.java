@@ -168,6 +168,9 @@ public final class AlpRestClient {
         if (pair == null || pair.isBlank()) {
             return invalid("orderbook needs a pair");
         }
+        if (limitBuy != null && limitBuy < 1 || limitSell != null && limitSell < 1) {
+            return invalid("orderbook limits must be positive, were " + limitBuy + " and " + limitSell);
+        }
         Map<String, String> query = new LinkedHashMap<>();
         query.put("pair", pair);
         query.put("limit_buy", text(limitBuy));
@@ -199,6 +202,9 @@ public final class AlpRestClient {
     public Flux<AlpTrade> trades(String pair, Integer limit) {
         if (pair == null || pair.isBlank()) {
             return invalidFlux("trades needs a pair");
+        }
+        if (limit != null && limit < 1) {
+            return invalidFlux("trades limit must be positive, was " + limit);
         }
         Map<String, String> query = new LinkedHashMap<>();
         query.put("pair", pair);
@@ -330,9 +336,18 @@ public final class AlpRestClient {
      * empty map (docs/venues/alp.md, drift 20). Never retried.
      */
     public Mono<Map<String, String>> cancel(AlpCancelRequest request) {
-        String violation = AlpOrderRequests.cancelViolation(request);
-        if (violation != null) {
-            return invalid(violation);
+        if (request == null) {
+            return invalid("cancel needs a cancel request");
+        }
+        if (request instanceof AlpCancelRequest.ByIds ids && ids.orderIds().isEmpty()) {
+            return invalid("cancel by ids needs at least one id");
+        }
+        if (request instanceof AlpCancelRequest.ByIds ids && ids.orderIds().stream().anyMatch(id -> id < 1)) {
+            return invalid("ALP order ids are positive numbers: cancel by ids refuses "
+                    + ids.orderIds().stream().filter(id -> id < 1).findFirst().orElseThrow());
+        }
+        if (request instanceof AlpCancelRequest.ByPair byPair && (byPair.pair() == null || byPair.pair().isBlank())) {
+            return invalid("cancel by pair needs a pair");
         }
         return Mono.defer(() -> retrieveIfAny(request("DELETE", "trading/order", Map.of(), AlpBodies.cancel(request),
                         true), new TypeReference<Map<String, String>>() { }))
@@ -347,8 +362,8 @@ public final class AlpRestClient {
         if (clientOrderId == null) {
             return invalid("findOrderByClientOrderId needs a client order id");
         }
-        if (clientOrderId.length() > AlpOrderRequests.MAX_CLIENT_ORDER_ID) {
-            return invalid("client_order_id takes at most " + AlpOrderRequests.MAX_CLIENT_ORDER_ID
+        if (clientOrderId.length() > AlpOrderRequests.MAX_CLIENT_ORDER_ID_LENGTH) {
+            return invalid("client_order_id takes at most " + AlpOrderRequests.MAX_CLIENT_ORDER_ID_LENGTH
                     + " characters, was " + clientOrderId.length());
         }
         return orders().filter(order -> clientOrderId.equals(order.clientOrderId())).next();

@@ -170,6 +170,11 @@ public final class AlpStreamClient {
         return publicStream.events();
     }
 
+    /** Connection state of the private socket only; empty without credentials. */
+    public Flux<ConnectionEvent> privateEvents() {
+        return privateStream == null ? Flux.empty() : privateStream.events();
+    }
+
     /** Welcomes, acks and errors that name no topic. Hot, best effort. */
     public Flux<AlpMessage> controlMessages() {
         return privateStream == null ? publicStream.controlMessages()

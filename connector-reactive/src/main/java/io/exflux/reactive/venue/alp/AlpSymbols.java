@@ -16,6 +16,11 @@ public final class AlpSymbols {
         return FORMAT.format(pair);
     }
 
+    /** The rule an unknown market breaks, as an error message says it. */
+    public static String unknown(CurrencyPair pair) {
+        return "unknown pair " + pair + ": ALP has no market " + symbol(pair);
+    }
+
     /**
      * {@code BTC_USDT} (any case) to {@code BTC/USDT}.
      *

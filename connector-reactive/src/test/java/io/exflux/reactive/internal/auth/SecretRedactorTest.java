@@ -65,14 +65,6 @@ class SecretRedactorTest {
     }
 
     @Test
-    void aUrlIsPrintedWithoutItsUserNameAndPassword() {
-        assertThat(SecretRedactor.url(java.net.URI.create("https://u:p%40ss@host:8443/a%20b?q=1#f")))
-                .isEqualTo("https://[redacted]@host:8443/a%20b?q=1#f");
-        assertThat(SecretRedactor.url(java.net.URI.create("https://host/a"))).isEqualTo("https://host/a");
-        assertThat(SecretRedactor.url(null)).isNull();
-    }
-
-    @Test
     void aHostileBodyOfLongNamesValuesAndEscapesIsReadWithoutBlowingTheStack() {
         String longValue = "\\\"".repeat(300_000);
         String escapedValue = "\\\\x".repeat(300_000);

@@ -71,11 +71,13 @@ class BookFeedTest {
         watch().then(() -> snapshots.answer(0, "100@1", "101@1"))
                 .assertNext(book -> assertThat(text(book.bids())).containsExactly("100@1"))
                 .then(this::reconnect)
+                .assertNext(book -> assertThat(book.stale()).as("the old book, marked stale").isTrue())
                 .then(() -> assertThat(snapshots.calls).hasSize(2))
                 .then(() -> snapshots.answer(1, "98@3", "99@3"))
                 .assertNext(book -> {
                     assertThat(text(book.bids())).containsExactly("98@3");
                     assertThat(text(book.asks())).containsExactly("99@3");
+                    assertThat(book.stale()).isFalse();
                 })
                 .thenCancel()
                 .verify(Duration.ofSeconds(5));
@@ -96,6 +98,7 @@ class BookFeedTest {
         watch().then(() -> snapshots.answer(0, "100@1", "101@1"))
                 .expectNextCount(1)
                 .then(this::reconnect)
+                .assertNext(book -> assertThat(book.stale()).isTrue())
                 .then(() -> wholeBook("97@5", "98@5"))
                 .assertNext(book -> assertThat(text(book.bids())).containsExactly("97@5"))
                 .then(() -> snapshots.answer(1, "90@1", "91@1")) // older than the socket's book
@@ -123,9 +126,51 @@ class BookFeedTest {
         watch().then(() -> snapshots.answer(0, "100@1", "101@1"))
                 .expectNextCount(1)
                 .then(this::reconnect)
+                .assertNext(book -> assertThat(book.stale()).isTrue())
                 .then(() -> snapshots.calls.get(1).tryEmitError(new IllegalStateException("503")).orThrow())
                 .then(() -> wholeBook("95@2", "96@2"))
-                .assertNext(book -> assertThat(text(book.bids())).containsExactly("95@2"))
+                .assertNext(book -> {
+                    assertThat(text(book.bids())).containsExactly("95@2");
+                    assertThat(book.stale()).as("a whole book on the live socket is fresh").isFalse();
+                })
+                .thenCancel()
+                .verify(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void whileTheSocketIsAwayTheLastBookIsShownAgainMarkedStale_andNothingUnmarkedUntilTheReseed() {
+        watch().then(() -> snapshots.answer(0, "100@1", "101@1"))
+                .assertNext(book -> assertThat(book.stale()).isFalse())
+                .then(() -> events.tryEmitNext(new ConnectionEvent.Disconnected(WS, T0, "stalled", null)).orThrow())
+                .assertNext(book -> {
+                    assertThat(book.stale()).isTrue();
+                    assertThat(text(book.bids())).as("the last book known").containsExactly("100@1");
+                })
+                // a second loss while still away says nothing new
+                .then(() -> events.tryEmitNext(new ConnectionEvent.Disconnected(WS, T0, "refused", null)).orThrow())
+                .expectNoEvent(Duration.ofMillis(20))
+                .then(() -> events.tryEmitNext(new ConnectionEvent.Connected(WS, T0)).orThrow())
+                // a difference applied to the old book is still the old book plus something: still stale
+                .then(() -> updates.tryEmitNext(Books.diff(levels("100@1"), levels())).orThrow())
+                .assertNext(book -> {
+                    assertThat(text(book.bids())).containsExactly("100@2");
+                    assertThat(book.stale()).isTrue();
+                })
+                .then(() -> snapshots.answer(1, "99@4", "102@4"))
+                .assertNext(book -> {
+                    assertThat(text(book.bids())).containsExactly("99@4");
+                    assertThat(book.stale()).isFalse();
+                })
+                .thenCancel()
+                .verify(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aDisconnectBeforeTheFirstBookEmitsNothing_theFirstBookAfterTheReconnectIsFresh() {
+        watch().then(this::reconnect)
+                .expectNoEvent(Duration.ofMillis(20))
+                .then(() -> snapshots.answer(0, "100@1", "101@1"))
+                .assertNext(book -> assertThat(book.stale()).isFalse())
                 .thenCancel()
                 .verify(Duration.ofSeconds(5));
     }

@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.exflux.api.error.ProtocolException;
 import io.exflux.api.model.OrderBook;
 import io.exflux.api.model.OrderBookUpdate;
+import io.exflux.api.stream.ConnectionEvent;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -231,6 +233,48 @@ class OrderBookStreamTest {
         StepVerifier.create(OrderBookStream.watch(INFO, Flux.error(new ProtocolException("socket gone")),
                         Mono::never))
                 .expectErrorMessage("socket gone")
+                .verify(TIMEOUT);
+    }
+
+    @Test
+    void staleness_aSnapshotTakenWhileDisconnectedStaysStale_theVenuesOwnSnapshotAfterTheConnectIsFresh() {
+        ManualSnapshots snapshots = new ManualSnapshots();
+        Sinks.Many<ConnectionEvent> events = Sinks.many().multicast().directBestEffort();
+        URI ws = URI.create("ws://venue/ws");
+
+        StepVerifier.create(OrderBookStream.watch(INFO, venue.flux(), snapshots, OrderBookStreamOptions.DEFAULTS,
+                        events.asFlux()))
+                .then(() -> venue.next(snapshot(5, levels("100@1"), levels("101@1"))))
+                .assertNext(book -> assertThat(book.stale()).isFalse())
+                .then(() -> events.tryEmitNext(new ConnectionEvent.Disconnected(ws, Books.T0, "stale", null)).orThrow())
+                .assertNext(book -> {
+                    assertThat(book.stale()).isTrue();
+                    assertThat(book.sequence()).isEqualTo(5);
+                })
+                // a gap makes it fetch while the socket is away: that book is not known to be current either
+                .then(() -> venue.next(delta(9, levels("100@2"), levels())))
+                .then(() -> snapshots.answer(1, rest(9)))
+                .assertNext(book -> {
+                    assertThat(book.sequence()).isEqualTo(9);
+                    assertThat(book.stale()).isTrue();
+                })
+                .then(() -> events.tryEmitNext(new ConnectionEvent.Connected(ws, Books.T0)).orThrow())
+                .then(() -> venue.next(snapshot(20, levels("98@1"), levels("99@1"))))
+                .assertNext(book -> {
+                    assertThat(book.sequence()).isEqualTo(20);
+                    assertThat(book.stale()).isFalse();
+                })
+                .thenCancel()
+                .verify(TIMEOUT);
+    }
+
+    @Test
+    void withoutConnectionEventsNoBookIsEverStale() {
+        StepVerifier.create(OrderBookStream.watch(INFO, venue.flux(), Mono::empty))
+                .then(() -> venue.next(snapshot(5, levels("100@1"), levels("101@1")), delta(6, levels("100@3"), levels())))
+                .assertNext(book -> assertThat(book.stale()).isFalse())
+                .assertNext(book -> assertThat(book.stale()).isFalse())
+                .thenCancel()
                 .verify(TIMEOUT);
     }
 }

@@ -3,7 +3,9 @@ package io.exflux.reactive.internal.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 /** Which subscribe frame a venue's topic-less error answers. */
 class PendingSubscriptionsTest {
@@ -53,5 +55,37 @@ class PendingSubscriptionsTest {
         }
 
         assertThat(pending.refuseOldest()).as("the oldest kept is recent").containsExactly("t744");
+    }
+
+    @Test
+    void settledWaitsForTheVenuesAnswerToEachTopic_ackRefusalOrForget() {
+        PendingSubscriptions pending = new PendingSubscriptions();
+        pending.sent(List.of("a", "b"));
+        pending.sent(List.of("c"));
+        pending.sent(List.of("other"));
+        AtomicBoolean done = new AtomicBoolean();
+        pending.settled(List.of("a", "b", "c")).subscribe(null, null, () -> done.set(true));
+
+        pending.acknowledged(List.of("a"));
+        assertThat(done).isFalse();
+        pending.refuseOldest(); // b, refused by an error naming no topic
+        assertThat(done).isFalse();
+        pending.forget("c");
+
+        assertThat(done).isTrue();
+    }
+
+    @Test
+    void settledCompletesAtOnceWhenNothingWaits_andAnAckForALaterFrameSettlesEarlierOnes() {
+        PendingSubscriptions pending = new PendingSubscriptions();
+        assertThat(pending.settled(List.of("x")).then(Mono.just(true)).block()).isTrue();
+
+        pending.sent(List.of("silent"));
+        pending.sent(List.of("later"));
+        AtomicBoolean done = new AtomicBoolean();
+        pending.settled(List.of("silent")).subscribe(null, null, () -> done.set(true));
+        pending.acknowledged(List.of("later"));
+
+        assertThat(done).isTrue();
     }
 }

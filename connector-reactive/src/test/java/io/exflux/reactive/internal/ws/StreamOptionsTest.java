@@ -45,4 +45,24 @@ class StreamOptionsTest {
         assertThatThrownBy(() -> StreamOptions.builder().unsubscribeGrace(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void stallTimeoutAndConnectAttempts_defaultToABoundedStallAndEightAttempts_zeroMeansOffOrUnlimited() {
+        StreamOptions defaults = StreamOptions.defaults();
+        assertThat(defaults.stallTimeout()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(defaults.maxConnectAttempts()).isEqualTo(8);
+        assertThat(defaults.limitsConnectAttempts()).isTrue();
+
+        StreamOptions changed = defaults.mutate().stallTimeout(Duration.ZERO)
+                .maxConnectAttempts(StreamOptions.UNLIMITED_CONNECT_ATTEMPTS).build();
+        assertThat(changed.stallTimeout()).isZero();
+        assertThat(changed.limitsConnectAttempts()).isFalse();
+        assertThat(changed.mutate().build().maxConnectAttempts()).isZero();
+        assertThat(changed.toString()).contains("maxConnectAttempts=unlimited");
+
+        assertThatThrownBy(() -> StreamOptions.builder().stallTimeout(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stallTimeout");
+        assertThatThrownBy(() -> StreamOptions.builder().maxConnectAttempts(-1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxConnectAttempts");
+    }
 }

@@ -14,10 +14,12 @@ import static io.exflux.reactive.internal.ws.Loopback.subscribed;
 import static io.exflux.reactive.internal.ws.Loopback.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.exflux.api.error.ExchangeUnavailableException;
 import io.exflux.api.stream.ConnectionEvent;
 import io.exflux.reactive.testsupport.FailOnNettyLeaks;
 import io.exflux.reactive.internal.ws.TestDialect.Msg;
 import io.exflux.testkit.server.FakeVenueServer;
+import io.exflux.testkit.server.RecordedFrame;
 import io.exflux.testkit.server.WsScript;
 import io.exflux.testkit.server.WsSession;
 import java.net.URI;
@@ -222,6 +224,8 @@ class StreamResilienceTest {
                 .backoff(Backoff.fullJitter(Duration.ofSeconds(1), Duration.ofSeconds(10), 2,
                         () -> 1.0 - Math.ulp(1.0)))
                 .stablePeriod(Duration.ofSeconds(30))
+                // virtual time jumps 30 s at once, faster than a real pong could answer the stall probe
+                .stallTimeout(Duration.ZERO)
                 .build();
         stream = StreamEndpoint.create(URI.create(server.wsUrl("/ws")), TestDialect.plain(), options,
                 onVirtualTime(ClientResources.DEFAULT_RECONNECT_BACKOFF));
@@ -240,6 +244,105 @@ class StreamResilienceTest {
         session(server, 2).drop();
         await("second reconnect scheduled", () -> reconnecting(events).size() == 2);
         assertThat(reconnecting(events).get(1).attempt()).as("dropped after a stable period").isEqualTo(1);
+    }
+
+    @Test
+    void aStallIsDetectedWithinTheStallTimeoutLongBeforeTheVenuesKeepalive_andTheStreamRecovers() {
+        time = VirtualTimeScheduler.create();
+        server.websocket("/ws", WsScript.idle());
+        // the venue's own bound is an hour away: only the engine's 15 s stall bound can catch this stall
+        StreamDialect<Msg> lazyKeepalive = new TestDialect(10, 10, Heartbeats.idle(Duration.ofHours(1)));
+        stream = StreamEndpoint.create(URI.create(server.wsUrl("/ws")), lazyKeepalive,
+                StreamOptions.builder().backoff(Backoff.constant(Duration.ofSeconds(1))).build(),
+                onVirtualTime(ClientResources.DEFAULT_RECONNECT_BACKOFF));
+        List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
+        subscriptions.add(stream.events().subscribe(events::add));
+        AtomicReference<Throwable> error = new AtomicReference<>();
+        List<Msg> a = new CopyOnWriteArrayList<>();
+        subscriptions.add(stream.topic("a", StreamKind.TRADES).subscribe(a::add, error::set));
+
+        WsSession first = session(server, 1);
+        await("subscribed", () -> subscribed(server, first.id()).equals(Set.of("a")));
+        await("connected", () -> connected(events) == 1);
+        first.stall();
+
+        time.advanceTimeBy(StreamOptions.DEFAULT_STALL_TIMEOUT.dividedBy(2));
+        await("the silent socket is probed with a websocket ping", () -> server.frames().stream()
+                .anyMatch(f -> f.sessionId() == first.id() && f.kind() == RecordedFrame.Kind.PING));
+        time.advanceTimeBy(StreamOptions.DEFAULT_STALL_TIMEOUT.dividedBy(2).minusMillis(1));
+        assertThat(disconnected(events)).as("not before the bound").isEmpty();
+        time.advanceTimeBy(Duration.ofMillis(1));
+        await("declared stale at the bound", () -> disconnected(events).size() == 1);
+        assertThat(disconnected(events).get(0).cause()).isInstanceOf(StaleConnectionException.class);
+
+        await("reconnect scheduled", () -> reconnecting(events).size() == 1);
+        time.advanceTimeBy(reconnecting(events).get(0).delay());
+        WsSession second = session(server, 2);
+        await("resubscribed on the new socket", () -> subscribed(server, second.id()).equals(Set.of("a")));
+        second.send("a|after-stall");
+        await("data after recovery", () -> a.size() == 1);
+        await("the stalled socket is closed, not leaked", () -> server.openConnections() == 1);
+        assertThat(error.get()).isNull();
+    }
+
+    @Test
+    void anUnreachableEndpointFailsItsSubscribersWithATypedErrorAfterMaxConnectAttempts_andANewSubscriberTriesAgain()
+            throws Exception {
+        time = VirtualTimeScheduler.create();
+        int closedPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        }
+        stream = StreamEndpoint.create(URI.create("ws://127.0.0.1:" + closedPort + "/ws"), TestDialect.plain(),
+                StreamOptions.builder().maxConnectAttempts(3).backoff(Backoff.constant(Duration.ofSeconds(1))).build(),
+                onVirtualTime(ClientResources.DEFAULT_RECONNECT_BACKOFF));
+        List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
+        subscriptions.add(stream.events().subscribe(events::add));
+        AtomicReference<Throwable> error = new AtomicReference<>();
+        subscriptions.add(stream.topic("a", StreamKind.TRADES).subscribe(m -> { }, error::set));
+
+        for (int attempt = 1; attempt < 3; attempt++) {
+            int failed = attempt;
+            await("attempt " + failed + " failed", () -> reconnecting(events).size() == failed);
+            assertThat(error.get()).as("still retrying after %d attempts", failed).isNull();
+            time.advanceTimeBy(Duration.ofSeconds(1));
+        }
+        await("the subscriber is told", () -> error.get() != null);
+        assertThat(error.get()).isInstanceOf(ExchangeUnavailableException.class)
+                .hasMessageContaining("3 connect attempts")
+                .hasMessageContaining("127.0.0.1:" + closedPort);
+        assertThat(((ExchangeUnavailableException) error.get()).isTransient()).isTrue();
+        assertThat(connecting(events)).hasSize(3);
+        assertThat(reconnecting(events)).as("no reconnect after giving up").hasSize(2);
+        time.advanceTimeBy(Duration.ofMinutes(10));
+        assertThat(connecting(events)).hasSize(3);
+        assertThat(stream.socketCount()).isZero();
+
+        AtomicReference<Throwable> later = new AtomicReference<>();
+        subscriptions.add(stream.topic("a", StreamKind.TRADES).subscribe(m -> { }, later::set));
+        await("a later subscriber tries again", () -> connecting(events).size() == 4);
+    }
+
+    @Test
+    void aStreamThatConnectedOnceReconnectsForever_pastMaxConnectAttempts() {
+        server.websocket("/ws", WsScript.idle());
+        stream = StreamEndpoint.create(URI.create(server.wsUrl("/ws")), TestDialect.plain(),
+                fast().mutate().maxConnectAttempts(1).build());
+        List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
+        subscriptions.add(stream.events().subscribe(events::add));
+        AtomicReference<Throwable> error = new AtomicReference<>();
+        subscriptions.add(stream.topic("a", StreamKind.TRADES).subscribe(m -> { }, error::set));
+        await("connected", () -> connected(events) == 1);
+
+        server.close();
+        await("many failed attempts after the venue went away", () -> reconnecting(events).size() >= 5);
+        assertThat(error.get()).isNull();
+        assertThat(stream.socketCount()).isEqualTo(1);
+    }
+
+    private static List<ConnectionEvent.Disconnected> disconnected(List<ConnectionEvent> events) {
+        return events.stream().filter(ConnectionEvent.Disconnected.class::isInstance)
+                .map(ConnectionEvent.Disconnected.class::cast).toList();
     }
 
     private static List<ConnectionEvent.Reconnecting> reconnecting(List<ConnectionEvent> events) {

@@ -5,13 +5,10 @@ import io.exflux.samples.cli.CliException;
 import io.exflux.samples.cli.ExfluxCommand;
 import io.exflux.samples.cli.ExitCodes;
 import io.exflux.samples.cli.ShutdownHooks;
-import io.exflux.samples.cli.sim.AlpSimServer;
-import io.exflux.samples.cli.venue.CredentialSource;
-import java.io.PrintStream;
+import io.exflux.samples.cli.sim.SimServer;
+import io.exflux.samples.cli.sim.SimServers;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -33,13 +30,13 @@ import reactor.core.publisher.Sinks;
 public final class SimCommand implements Callable<Integer> {
 
     /** The venues with a simulator. */
-    static final String SIMULATED = "alp";
+    static final String SIMULATED = String.join(", ", SimServers.VENUES);
 
     @ParentCommand
     ExfluxCommand parent;
 
     @Option(names = "--venue", defaultValue = "alp", paramLabel = "VENUE",
-            description = "The venue to simulate: " + SIMULATED + " (default: ${DEFAULT-VALUE}).")
+            description = "The venue to simulate: alp, btc-alpha or bitexbit (default: ${DEFAULT-VALUE}).")
     String venue;
 
     @Option(names = "--port", defaultValue = "0", description = "Port on 127.0.0.1 (default: any free port).")
@@ -54,8 +51,7 @@ public final class SimCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String id = venue.trim().toLowerCase(Locale.ROOT);
-        if (!SIMULATED.equals(id)) {
+        if (!SimServers.simulated(venue)) {
             throw new CliException(ExitCodes.UNSUPPORTED, "venue '" + venue + "' has no simulator yet (simulated: "
                     + SIMULATED + ")");
         }
@@ -64,14 +60,14 @@ public final class SimCommand implements Callable<Integer> {
         }
         CliContext context = parent.context();
         long chosenSeed = seed != null ? seed : System.nanoTime();
-        AlpSimServer server;
+        SimServer server;
         try {
-            server = AlpSimServer.start(port, chosenSeed);
+            server = SimServers.start(venue, port, chosenSeed);
         } catch (UncheckedIOException e) {
             throw new CliException(ExitCodes.UNAVAILABLE, e.getMessage());
         }
         try {
-            describe(server, context.out());
+            server.describe(context.out());
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -79,30 +75,8 @@ public final class SimCommand implements Callable<Integer> {
         return waitForStop(context, server) ? ExitCodes.INTERRUPTED : ExitCodes.OK;
     }
 
-    private static void describe(AlpSimServer server, PrintStream out) {
-        String funds = String.join(", ", new TreeMap<>(server.demoFunds()).entrySet().stream()
-                .map(e -> e.getValue().toPlainString() + " " + e.getKey()).toList());
-        String flags = "--url " + server.restUrl() + " --ws-url " + server.websocketUrl();
-        out.println("exflux sim: ALP simulator on 127.0.0.1:" + server.port() + ", market generator running (seed "
-                + server.seed() + ")");
-        out.println("  REST        " + server.restUrl());
-        out.println("  websocket   " + server.websocketUrl());
-        out.println("  demo account funded with " + funds + " (a simulator's, not a secret)");
-        out.println("  api key     " + server.demoAccount().apiKey());
-        out.println("  api secret  " + server.demoAccount().apiSecret());
-        out.println();
-        out.println("From another shell:");
-        out.println("  export " + CredentialSource.keyVariable("alp") + "=" + server.demoAccount().apiKey());
-        out.println("  export " + CredentialSource.secretVariable("alp") + "=" + server.demoAccount().apiSecret());
-        out.println("  ./exflux place --pair BTC_USDT --side buy --amount 0.01 --price 50000 " + flags);
-        out.println("  ./exflux orders " + flags);
-        out.println("  curl " + server.restUrl() + "/ticker");
-        out.println("Ctrl-C stops the simulator.");
-        out.flush();
-    }
-
     /** Waits for Ctrl-C or {@code --duration}, then stops the server; true when stopped by Ctrl-C. */
-    private boolean waitForStop(CliContext context, AlpSimServer server) {
+    private boolean waitForStop(CliContext context, SimServer server) {
         Sinks.Empty<Void> interrupt = Sinks.empty();
         AtomicBoolean interrupted = new AtomicBoolean();
         CountDownLatch closed = new CountDownLatch(1);

@@ -5,18 +5,20 @@ import io.exflux.testkit.alp.AlpAccount;
 import io.exflux.testkit.alp.AlpSimulator;
 import io.exflux.testkit.alp.AlpSimulatorOptions;
 import io.exflux.testkit.sim.GeneratorSettings;
-import java.io.IOException;
+import io.exflux.samples.cli.venue.CredentialSource;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The ALP simulator as a server for {@code exflux sim}: REST and websocket on loopback, the market
  * generator running, and one demo account funded with {@link AlpConnector#DEMO_FUNDS}. On a port the
  * user chose when asked for one.
  */
-public final class AlpSimServer implements AutoCloseable {
+public final class AlpSimServer implements SimServer {
 
     /** Past candles the standalone simulator serves, so `candles` over the last quarter has a whole series. */
     static final Duration CANDLE_HISTORY = Duration.ofDays(90);
@@ -47,19 +49,16 @@ public final class AlpSimServer implements AutoCloseable {
                 .build();
         AlpSimulator simulator = AlpSimulator.start(options);
         try {
-            LoopbackForwarder forwarder = port == 0 ? null : LoopbackForwarder.start(port, simulator.port());
+            LoopbackForwarder forwarder = LoopbackForwarder.onPort(port, simulator.port());
             AlpAccount account = simulator.createAccount(AlpConnector.DEMO_FUNDS);
             return new AlpSimServer(simulator, forwarder, account, seed);
-        } catch (IOException e) {
-            simulator.close();
-            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             simulator.close();
             throw e;
         }
     }
 
-    /** The port clients connect to. */
+    @Override
     public int port() {
         return forwarder == null ? simulator.port() : forwarder.port();
     }
@@ -83,8 +82,32 @@ public final class AlpSimServer implements AutoCloseable {
         return AlpConnector.DEMO_FUNDS;
     }
 
+    @Override
     public long seed() {
         return seed;
+    }
+
+    @Override
+    public void describe(PrintStream out) {
+        String funds = String.join(", ", new TreeMap<>(demoFunds()).entrySet().stream()
+                .map(e -> e.getValue().toPlainString() + " " + e.getKey()).toList());
+        String flags = "--url " + restUrl() + " --ws-url " + websocketUrl();
+        out.println("exflux sim: ALP simulator on 127.0.0.1:" + port() + ", market generator running (seed "
+                + seed() + ")");
+        out.println("  REST        " + restUrl());
+        out.println("  websocket   " + websocketUrl());
+        out.println("  demo account funded with " + funds + " (a simulator's, not a secret)");
+        out.println("  api key     " + account.apiKey());
+        out.println("  api secret  " + account.apiSecret());
+        out.println();
+        out.println("From another shell:");
+        out.println("  export " + CredentialSource.keyVariable("alp") + "=" + account.apiKey());
+        out.println("  export " + CredentialSource.secretVariable("alp") + "=" + account.apiSecret());
+        out.println("  ./exflux place --pair BTC_USDT --side buy --amount 0.01 --price 50000 " + flags);
+        out.println("  ./exflux orders " + flags);
+        out.println("  curl " + restUrl() + "/ticker");
+        out.println("Ctrl-C stops the simulator.");
+        out.flush();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.exflux.samples.cli.sim;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -37,6 +38,23 @@ final class LoopbackForwarder implements AutoCloseable {
         listener.setReuseAddress(true);
         listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         return new LoopbackForwarder(listener, targetPort);
+    }
+
+    /**
+     * Forwards {@code port} to {@code targetPort}, or nothing (null) when {@code port} is 0 and clients may use
+     * the target's own ephemeral port.
+     *
+     * @throws UncheckedIOException when {@code port} cannot be listened on (taken, or privileged)
+     */
+    static LoopbackForwarder onPort(int port, int targetPort) {
+        if (port == 0) {
+            return null;
+        }
+        try {
+            return start(port, targetPort);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+        }
     }
 
     int port() {

@@ -11,8 +11,8 @@ import io.exflux.api.model.OrderRequestRules;
 import io.exflux.api.model.PairInfo;
 import io.exflux.api.model.Side;
 import io.exflux.api.model.TimeInForce;
+import io.exflux.reactive.internal.codec.BoundedDecimals;
 import io.exflux.reactive.venue.alp.AlpSymbols;
-import io.exflux.reactive.venue.alp.model.AlpCancelRequest;
 import io.exflux.reactive.venue.alp.model.AlpOrderRequest;
 import io.exflux.reactive.venue.alp.model.AlpOrderType;
 import io.exflux.reactive.venue.alp.model.AlpSide;
@@ -31,40 +31,13 @@ import java.util.function.Function;
  */
 public final class AlpOrderRequests {
 
-    /** The longest {@code client_order_id} sent, in characters (the document gives none). */
-    public static final int MAX_CLIENT_ORDER_ID = 64;
-    /** The longest pair symbol looked at: ALP's are a few letters each side. */
-    private static final int MAX_SYMBOL = 32;
+    /**
+     * Longest {@code client_order_id} we send. ALP documents no limit; a caller's id of megabytes must not become a
+     * request body, and 64 characters hold any UUID or prefixed id.
+     */
+    public static final int MAX_CLIENT_ORDER_ID_LENGTH = 64;
 
     private AlpOrderRequests() {
-    }
-
-    /**
-     * What is wrong with a cancellation before it is sent, or {@code null}: order ids are positive numbers (at
-     * least one), a pair is a symbol such as {@code BTC_USDT}. Whether the venue lists that pair is for the
-     * caller to check (the unified client does, against its markets).
-     */
-    public static String cancelViolation(AlpCancelRequest request) {
-        if (request == null) {
-            return "cancel needs a cancel request";
-        }
-        if (request instanceof AlpCancelRequest.ByIds ids) {
-            if (ids.orderIds().isEmpty()) {
-                return "cancel by ids needs at least one id";
-            }
-            long bad = ids.orderIds().stream().mapToLong(Long::longValue).filter(id -> id <= 0).findFirst().orElse(1);
-            return bad <= 0 ? "ALP order ids are positive, not " + bad : null;
-        }
-        if (request instanceof AlpCancelRequest.ByPair byPair) {
-            String pair = byPair.pair();
-            if (pair == null || pair.isBlank()) {
-                return "cancel by pair needs a pair";
-            }
-            if (pair.length() > MAX_SYMBOL || !pair.matches("[A-Za-z0-9]+_[A-Za-z0-9]+")) {
-                return "cancel by pair needs an ALP symbol such as BTC_USDT (" + pair.length() + " characters given)";
-            }
-        }
-        return null;
     }
 
     /**
@@ -80,7 +53,7 @@ public final class AlpOrderRequests {
         }
         PairInfo info = markets.get(AlpSymbols.symbol(request.pair()));
         if (info == null) {
-            out.add("unknown pair " + request.pair() + ": ALP has no market " + AlpSymbols.symbol(request.pair()));
+            out.add(AlpSymbols.unknown(request.pair()));
             return out;
         }
         if (request instanceof OrderRequest.Market m && m.unit() != null && request.side() != null) {
@@ -183,9 +156,6 @@ public final class AlpOrderRequests {
      * {@code base_amount}, never both).
      */
     public static List<String> violations(AlpOrderRequest r) {
-        if (r == null) {
-            return List.of("the order request is missing");
-        }
         List<String> out = new ArrayList<>();
         AlpOrderType type = r.orderType() == AlpOrderType.UNKNOWN ? null : r.orderType();
         for (FieldRule rule : TABLE) {
@@ -197,31 +167,20 @@ public final class AlpOrderRequests {
                 out.add(rule.name() + " is not allowed on a " + type + " order");
             }
         }
-        clientOrderId(out, r.clientOrderId());
         positiveIfSet(out, "base_amount", r.baseAmount());
         positiveIfSet(out, "quote_amount", r.quoteAmount());
         positiveIfSet(out, "limit_price", r.limitPrice());
         positiveIfSet(out, "stop_price", r.stopPrice());
+        if (r.clientOrderId() != null && r.clientOrderId().isBlank()) {
+            out.add("client_order_id must not be blank");
+        } else if (r.clientOrderId() != null && r.clientOrderId().length() > MAX_CLIENT_ORDER_ID_LENGTH) {
+            out.add("client_order_id has " + r.clientOrderId().length() + " characters, at most "
+                    + MAX_CLIENT_ORDER_ID_LENGTH + " are sent");
+        }
         if (type == AlpOrderType.MARKET) {
             marketAmount(out, r);
         }
         return out;
-    }
-
-    /**
-     * The document gives {@code client_order_id} no length; the connector takes at most
-     * {@link #MAX_CLIENT_ORDER_ID} characters and no control characters (see {@code docs/venues/alp.md}). The
-     * message says how long the id was, never the id itself (it may be anything a caller passed).
-     */
-    private static void clientOrderId(List<String> out, String id) {
-        if (id == null) {
-            return;
-        }
-        if (id.length() > MAX_CLIENT_ORDER_ID) {
-            out.add("client_order_id takes at most " + MAX_CLIENT_ORDER_ID + " characters, was " + id.length());
-        } else if (id.chars().anyMatch(Character::isISOControl)) {
-            out.add("client_order_id must not contain control characters");
-        }
     }
 
     private static void marketAmount(List<String> out, AlpOrderRequest r) {
@@ -242,8 +201,18 @@ public final class AlpOrderRequests {
         return value == unknown ? null : value;
     }
 
+    /**
+     * Positive, and within {@link BoundedDecimals#MAX_DIGITS} digits on either side of the point: the body carries
+     * numbers as plain text, and {@code 1E+999999999} in plain text is a gigabyte.
+     */
     private static void positiveIfSet(List<String> out, String name, BigDecimal value) {
-        if (value != null && value.signum() <= 0) {
+        if (value == null) {
+            return;
+        }
+        if (!BoundedDecimals.fits(value)) {
+            out.add(name + " " + BoundedDecimals.describe(value) + " has more than " + BoundedDecimals.MAX_DIGITS
+                    + " digits before or after the point");
+        } else if (value.signum() <= 0) {
             out.add(name + " must be positive, was " + value.toPlainString());
         }
     }

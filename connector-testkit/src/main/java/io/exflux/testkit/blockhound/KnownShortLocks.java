@@ -1,0 +1,27 @@
+package io.exflux.testkit.blockhound;
+
+import reactor.blockhound.BlockHound;
+import reactor.blockhound.integration.BlockHoundIntegration;
+
+/**
+ * The short lock handovers of our dependencies that BlockHound reports on an event loop although they are
+ * not I/O and not waits on other work, for test JVMs that run BlockHound (register this class in the test
+ * module's {@code META-INF/services/reactor.blockhound.integration.BlockHoundIntegration}):
+ * <ul>
+ *   <li>Netty 4.2's adaptive allocator grows its magazine array under contention and briefly takes a
+ *       {@code StampedLock} write lock; Netty's own BlockHound rules do not cover it yet.</li>
+ *   <li>Jackson builds a type's deserializer once, under its cache's lock: two event loops that meet a type
+ *       for the first time at the same moment (a REST answer and a websocket frame) wait for each other
+ *       once, for microseconds.</li>
+ * </ul>
+ * Anything else that blocks still fails the test.
+ */
+public final class KnownShortLocks implements BlockHoundIntegration {
+
+    @Override
+    public void applyTo(BlockHound.Builder builder) {
+        builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines");
+        builder.allowBlockingCallsInside("com.fasterxml.jackson.databind.deser.DeserializerCache",
+                "_createAndCacheValueDeserializer");
+    }
+}

@@ -1,0 +1,39 @@
+package io.exflux.samples.soak;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a soak runs: which venues, for how long, from which seed, and which rules its verdict enforces.
+ *
+ * @param venues         venue ids with a simulator ({@link SoakVenues#SIMULATED})
+ * @param duration       how long the chaos runs against each venue
+ * @param seed           seeds the chaos schedules and the market generators: the same seed, the same faults
+ * @param strictGaps     also fail on trades missed and on own orders whose final state never reached
+ *                       {@code watchOrders} (off until the connectors back-fill gaps and resync private state)
+ * @param strictLiveness also fail on stalls not detected within {@link #STALL_BOUND} (off until they are)
+ */
+public record SoakSettings(List<String> venues, Duration duration, long seed, boolean strictGaps,
+                           boolean strictLiveness) {
+
+    /** The longest a stall may go unnoticed. */
+    public static final Duration STALL_BOUND = Duration.ofSeconds(15);
+
+    public SoakSettings {
+        venues = List.copyOf(venues);
+        Objects.requireNonNull(duration, "duration");
+        if (venues.isEmpty()) {
+            throw new IllegalArgumentException("no venue to soak");
+        }
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("a soak needs a positive duration: " + duration);
+        }
+    }
+
+    /** Quiet checks of the books: about every 20 s, at most ten per venue. */
+    Duration checkEvery() {
+        Duration tenth = duration.dividedBy(10);
+        return tenth.compareTo(Duration.ofSeconds(20)) > 0 ? tenth : Duration.ofSeconds(20);
+    }
+}

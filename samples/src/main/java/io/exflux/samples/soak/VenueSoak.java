@@ -1,0 +1,251 @@
+package io.exflux.samples.soak;
+
+import io.exflux.api.ExchangeClient;
+import io.exflux.api.model.CurrencyPair;
+import io.exflux.testkit.chaos.ChaosProxy;
+import io.exflux.testkit.chaos.ChaosSchedule;
+import io.exflux.testkit.chaos.ChaosStats;
+import io.exflux.testkit.chaos.FaultKind;
+import io.exflux.testkit.chaos.LeakReports;
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * One venue's soak: its simulator, a chaos proxy in front of its REST and one in front of its websocket, a client
+ * through both, the audits fed by the client's streams, the chaos schedules, quiet checks of the books, and at the
+ * end the rows of the table. Runs on the caller's thread and blocks for the soak's duration (plus the settling at
+ * quiet checks and at the end): a command or a test thread, never an event loop.
+ */
+final class VenueSoak {
+
+    /** Book levels a side compared at quiet checks. */
+    static final int DEPTH = 10;
+    private static final Duration FIRST_DATA = Duration.ofSeconds(30);
+    /** Longer than the reconnect backoff's ceiling (30 s), so a socket deep in its backoff still comes back. */
+    private static final Duration SETTLE = Duration.ofSeconds(45);
+    /** For the last trades and order states once the books show the socket is live again. */
+    private static final Duration LAST_DELIVERIES = Duration.ofSeconds(10);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration ORDER_EVERY = Duration.ofSeconds(1);
+    private static final Duration ORDER_HOLD = Duration.ofSeconds(2);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    private static final int THREAD_GROWTH = 10;
+    private static final long HEAP_GROWTH_MIB = 128;
+
+    private final SoakVenue venue;
+    private final SoakSettings settings;
+    private final PrintStream progress;
+    private final long seed;
+    private final Map<CurrencyPair, TradeAudit> trades = new LinkedHashMap<>();
+    private final Map<CurrencyPair, BookAudit> books = new LinkedHashMap<>();
+    private final ConnectionAudit connections = new ConnectionAudit();
+    private final StreamErrors errors = new StreamErrors();
+    private int quietChecks;
+    private int booksEqual;
+
+    VenueSoak(SoakVenue venue, SoakSettings settings, PrintStream progress) {
+        this.venue = venue;
+        this.settings = settings;
+        this.progress = progress;
+        this.seed = settings.seed() * 131 + venue.id().hashCode();
+        venue.pairs().forEach(pair -> {
+            trades.put(pair, new TradeAudit());
+            books.put(pair, new BookAudit());
+        });
+    }
+
+    /** Runs the soak and adds this venue's rows to the report. */
+    void run(SoakReport report) throws InterruptedException {
+        LeakReports.install();
+        try (ChaosProxy rest = proxyFor(venue.restUrl(), seed);
+             ChaosProxy ws = proxyFor(venue.websocketUrl(), seed + 1)) {
+            ExchangeClient client = venue.client(rest.url(venue.restUrl()), ws.url(venue.websocketUrl()));
+            OrderAudit orders = new OrderAudit(client, venue::restingOrder);
+            Disposable.Composite streams = Disposables.composite();
+            ResourceSample start;
+            ResourceSample end;
+            List<SoakVenue.HeldOrder> held;
+            long leaksBefore;
+            try {
+                subscribe(client, orders, streams);
+                if (!await(() -> books.values().stream().allMatch(BookAudit::hasBook), FIRST_DATA)) {
+                    progress.println("soak " + venue.id() + ": no book within " + FIRST_DATA.toSeconds() + " s");
+                }
+                leaksBefore = LeakReports.count();
+                start = ResourceSample.now();
+                streams.add(orders.start(venue.pairs(), ORDER_EVERY, ORDER_HOLD, Schedulers.parallel()));
+                chaos(rest, ws, orders);
+                finish(orders);
+                held = venue.accountOrders();
+                end = ResourceSample.now();
+            } finally {
+                streams.dispose();
+                client.closeGracefully().onErrorResume(error -> Mono.empty()).block(CLOSE_TIMEOUT);
+            }
+            rows(report, orders.compare(held), rest.stats(), ws.stats(),
+                    connections.stalls(ws.events(), SoakSettings.STALL_BOUND), start, end, leaksBefore);
+        }
+    }
+
+    private static ChaosProxy proxyFor(String url, long seed) {
+        URI uri = URI.create(url);
+        return ChaosProxy.to(uri.getHost(), uri.getPort()).seed(seed).start();
+    }
+
+    private void subscribe(ExchangeClient client, OrderAudit orders, Disposable.Composite streams) {
+        streams.add(client.connectionEvents().subscribe(connections::onEvent,
+                error -> errors.record("connection events", error)));
+        trades.forEach((pair, audit) -> streams.add(client.watchTrades(pair)
+                .subscribe(audit::onTrade, error -> errors.record("trades " + pair, error))));
+        books.forEach((pair, audit) -> streams.add(client.watchOrderBook(pair, DEPTH)
+                .subscribe(audit::onBook, error -> errors.record("book " + pair, error))));
+        streams.add(client.watchOrders().subscribe(orders::onOrder, error -> errors.record("orders", error)));
+    }
+
+    /** The chaos for the soak's duration, stopped for a quiet check of the books every so often. */
+    private void chaos(ChaosProxy rest, ChaosProxy ws, OrderAudit orders) throws InterruptedException {
+        Instant begin = Instant.now();
+        Instant deadline = begin.plus(settings.duration());
+        int segment = 0;
+        while (Instant.now().isBefore(deadline)) {
+            ChaosSchedule.Run restRun = ChaosPlan.rest(seed, segment).start(rest);
+            ChaosSchedule.Run wsRun = ChaosPlan.websocket(seed, segment).start(ws);
+            Instant checkAt = Instant.now().plus(settings.checkEvery());
+            sleepUntil(checkAt.isBefore(deadline) ? checkAt : deadline);
+            restRun.stop();
+            wsRun.stop();
+            calm(rest, ws, orders);
+            if (Instant.now().isBefore(deadline)) {
+                quietCheck();
+                progress.printf("soak %s: %d s of %d s, %d websocket faults, %d REST faults, books equal %d of %d%n",
+                        venue.id(), Duration.between(begin, Instant.now()).toSeconds(),
+                        settings.duration().toSeconds(), faults(ws.stats()), faults(rest.stats()), booksEqual,
+                        quietChecks);
+                venue.resumeMarket();
+                orders.pause(false);
+            }
+            segment++;
+        }
+    }
+
+    /** Ends every fault and holds the market and the orders still: a quiet moment. */
+    private void calm(ChaosProxy rest, ChaosProxy ws, OrderAudit orders) {
+        rest.heal();
+        ws.heal();
+        connections.healed(Instant.now());
+        orders.pause(true);
+        venue.pauseMarket();
+    }
+
+    /** Waits until each book the client holds equals the venue's (a reconnect may have to happen first). */
+    private void quietCheck() throws InterruptedException {
+        for (Map.Entry<CurrencyPair, BookAudit> book : books.entrySet()) {
+            quietChecks++;
+            if (await(() -> book.getValue().matches(venue.book(book.getKey(), DEPTH)), SETTLE)) {
+                booksEqual++;
+            }
+        }
+    }
+
+    /**
+     * The end: placements in flight are answered, the account's open orders are cancelled at the venue, the books
+     * get a last quiet check, and the streams get time to deliver the last trades and order states.
+     */
+    private void finish(OrderAudit orders) throws InterruptedException {
+        await(() -> orders.inFlight() == 0, SETTLE);
+        venue.cancelAccountOrders();
+        quietCheck();
+        await(() -> trades.entrySet().stream().allMatch(entry -> lastDelivered(entry.getKey(), entry.getValue()))
+                && orders.allFinalsSeen(venue.accountOrders()), LAST_DELIVERIES);
+    }
+
+    private boolean lastDelivered(CurrencyPair pair, TradeAudit audit) {
+        List<String> log = venue.tradeIds(pair);
+        return log.isEmpty() || audit.delivered(log.get(log.size() - 1));
+    }
+
+    private void rows(SoakReport report, OrderAudit.Tally orders, ChaosStats rest, ChaosStats ws,
+                      ConnectionAudit.Stalls stalls, ResourceSample start, ResourceSample end, long leaksBefore)
+            throws InterruptedException {
+        String v = venue.id();
+        boolean strictGaps = settings.strictGaps();
+        TradeAudit.Tally tally = TradeAudit.Tally.NONE;
+        for (Map.Entry<CurrencyPair, TradeAudit> entry : trades.entrySet()) {
+            tally = tally.plus(entry.getValue().compare(venue.tradeIds(entry.getKey())));
+        }
+        LeakReports.sweep();
+        long leaks = LeakReports.count() - leaksBefore;
+        report.info(v, "websocket faults", describe(ws) + ", disconnects seen " + connections.disconnects())
+                .info(v, "REST faults", describe(rest))
+                .row(v, "stream errors", errors.count() + (errors.count() == 0 ? "" : " " + errors.first()), "= 0",
+                        errors.count() == 0)
+                .info(v, "trades delivered / in venue log", tally.delivered() + " / " + tally.expected())
+                .row(v, "trades missed", tally.missed() + " (" + percent(tally.missed(), tally.expected()) + ")",
+                        "= 0", strictGaps, tally.missed() == 0)
+                .info(v, "gaps announced", connections.gapsAnnounced())
+                .row(v, "trades duplicated", tally.duplicated(), "= 0", tally.duplicated() == 0)
+                .row(v, "trades not in venue log", tally.unknown(), "= 0", tally.unknown() == 0)
+                .row(v, "books equal at quiet checks", booksEqual + " of " + quietChecks, "all",
+                        quietChecks > 0 && booksEqual == quietChecks)
+                .row(v, "stalls detected", stalls.detected() + " of " + stalls.total() + ", "
+                                + stalls.withinBound() + " within " + SoakSettings.STALL_BOUND.toSeconds() + " s"
+                                + (stalls.detected() == 0 ? "" : ", slowest " + stalls.slowest().toSeconds() + " s"),
+                        "all within " + SoakSettings.STALL_BOUND.toSeconds() + " s", settings.strictLiveness(),
+                        stalls.withinBound() == stalls.total())
+                .info(v, "placements", orders.attempts() + ": placed " + orders.placed() + ", outcome unknown "
+                        + orders.unknown() + " (held " + orders.unknownHeld() + "), failed " + orders.failed()
+                        + "; cancels " + orders.cancelled() + " ok, " + orders.cancelFailed() + " failed")
+                .row(v, "believed failed, held by venue", orders.failedButHeld(), "= 0", orders.failedButHeld() == 0)
+                .row(v, "own final states on watchOrders", orders.finalsSeen() + " of " + orders.finals() + " ("
+                                + percent(orders.finalsSeen(), orders.finals()) + ")", "100 %", strictGaps,
+                        orders.finalsSeen() == orders.finals())
+                .row(v, "Netty leaks (" + LeakReports.level() + ")", leaks, "= 0", leaks == 0)
+                .row(v, "threads start / end", start.threads() + " / " + end.threads(),
+                        "end <= start + " + THREAD_GROWTH,
+                        end.threads() <= start.threads() + THREAD_GROWTH)
+                .row(v, "heap MiB start / end", start.heapMiB() + " / " + end.heapMiB(),
+                        "end <= start + " + HEAP_GROWTH_MIB, end.heapMiB() <= start.heapMiB() + HEAP_GROWTH_MIB);
+    }
+
+    private static long faults(ChaosStats stats) {
+        return stats.faults().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static String describe(ChaosStats stats) {
+        return "cuts " + stats.faults(FaultKind.CUT) + ", resets " + stats.faults(FaultKind.RESET) + ", stalls "
+                + stats.faults(FaultKind.STALL) + ", half-frames " + stats.faults(FaultKind.HALF_FRAME) + ", latency "
+                + stats.faults(FaultKind.LATENCY);
+    }
+
+    private static String percent(long part, long whole) {
+        return whole == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.1f %%", 100.0 * part / whole);
+    }
+
+    private static boolean await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        Instant until = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (!Instant.now().isBefore(until)) {
+                return false;
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+        return true;
+    }
+
+    private static void sleepUntil(Instant when) throws InterruptedException {
+        long millis = Duration.between(Instant.now(), when).toMillis();
+        if (millis > 0) {
+            Thread.sleep(millis);
+        }
+    }
+}
