@@ -2,7 +2,9 @@ package io.exflux.reactive.internal.ws;
 
 import io.exflux.reactive.config.Backoff;
 import io.exflux.reactive.config.StreamOptions;
+import io.exflux.reactive.internal.auth.SecretRedactor;
 
+import io.exflux.api.error.ExchangeUnavailableException;
 import io.exflux.api.stream.ConnectionEvent;
 import java.net.URI;
 import java.time.Duration;
@@ -27,8 +29,10 @@ import reactor.core.scheduler.Scheduler;
  * One websocket of a {@link StreamEndpoint}'s pool, kept open while it carries topics: connects,
  * and after every loss waits its endpoint's {@link Backoff} (a sequence of its own) and connects again, then lets the venue
  * handshake and authenticate and resubscribes every topic assigned to it (batched by the venue's
- * per-frame limit). Its topic set is changed under the owner's lock; its session and attempt state
- * under this object's monitor, never across I/O.
+ * per-frame limit). A session silent for {@link StreamOptions#stallTimeout()} is dropped as stale. A socket
+ * that never connected gives up after {@link StreamOptions#maxConnectAttempts()} failed attempts in a row and
+ * fails its topics; one that connected once reconnects forever. Its topic set is changed under the owner's
+ * lock; its session and attempt state under this object's monitor, never across I/O.
  */
 final class ReconnectingSocket<M> {
 
@@ -47,6 +51,8 @@ final class ReconnectingSocket<M> {
     private WsSession<M> session;
     private Disposable pending;
     private long connectedAtMillis = -1;
+    /** Whether a session of this socket ever became ready: then it reconnects forever. */
+    private boolean everConnected;
     private boolean started;
     private boolean closed;
 
@@ -105,7 +111,8 @@ final class ReconnectingSocket<M> {
                     synchronized (this) {
                         session = created[0];
                     }
-                    return created[0].run();
+                    // the engine's stall bound runs beside the venue's keepalive: whichever fails first ends it
+                    return Mono.firstWithSignal(created[0].run(), stallWatchdog(created[0]));
                 })
                 .then();
         Duration connectTimeout = options().connectTimeout();
@@ -125,12 +132,30 @@ final class ReconnectingSocket<M> {
         }
     }
 
+    /**
+     * Never completes; errors with {@link StaleConnectionException} once the session was silent for the
+     * stall timeout while this socket carries topics (pinging the peer at half of it). Off when the timeout is zero.
+     */
+    private Mono<Void> stallWatchdog(WsSession<M> live) {
+        Duration limit = options().stallTimeout();
+        if (limit.isZero()) {
+            return Mono.never();
+        }
+        return StallWatchdog.probing(live, limit, () -> !topics.isEmpty());
+    }
+
     @SuppressWarnings("unchecked")
     private static <M> WsSession<M>[] newSessionHolder() {
         return (WsSession<M>[]) new WsSession<?>[1];
     }
 
-    /** Called by the session once handshake and authentication are done: resubscribe, then report. */
+    /**
+     * Called by the session once handshake and authentication are done: resubscribe, then report
+     * {@code Connected}. Where the venue acknowledges subscriptions, the report waits for its answers to
+     * the resubscribed topics (bounded by the handshake timeout: a venue that never answers still goes
+     * on), so whoever re-seeds on {@code Connected} (books from REST, trade back-fills) asks only once
+     * the venue sends the topic's changes: nothing falls between the snapshot and the live stream.
+     */
     Mono<Void> onSessionReady(WsSession<M> live) {
         synchronized (this) {
             connectedAtMillis = scheduler().now(TimeUnit.MILLISECONDS);
@@ -143,7 +168,20 @@ final class ReconnectingSocket<M> {
             }
         }
         return sendBatched(live, toSubscribe, true)
+                .then(subscriptionsTaken(live, toSubscribe))
                 .then(Mono.fromRunnable(() -> owner.publish(new ConnectionEvent.Connected(uri(), owner.now()))));
+    }
+
+    /** Completes when the venue answered the subscribe frames of {@code sent}, or after the handshake timeout. */
+    private Mono<Void> subscriptionsTaken(WsSession<M> live, List<String> sent) {
+        if (sent.isEmpty() || !dialect().acknowledgesSubscriptions()) {
+            return Mono.empty();
+        }
+        Duration bound = options().handshakeTimeout();
+        return live.pending.settled(sent)
+                .timeout(bound, Mono.fromRunnable(() -> log.debug(
+                        "{} socket {}: subscriptions not answered within {}; reported connected anyway",
+                        uri(), index, bound)), scheduler());
     }
 
     private void onEnded(int attempt, Throwable error) {
@@ -156,6 +194,7 @@ final class ReconnectingSocket<M> {
             pending = null;
             long now = scheduler().now(TimeUnit.MILLISECONDS);
             wasStable = connectedAtMillis >= 0 && now - connectedAtMillis >= options().stablePeriod().toMillis();
+            everConnected |= connectedAtMillis >= 0;
             connectedAtMillis = -1;
         }
         String reason = error != null ? String.valueOf(error)
@@ -166,11 +205,21 @@ final class ReconnectingSocket<M> {
         }
         int next = wasStable ? 1 : attempt + 1;
         Duration delay = backoff.delay(next);
+        boolean givingUp;
         synchronized (this) {
             if (closed) {
                 terminated.tryEmitEmpty();
                 return;
             }
+            givingUp = !everConnected && options().limitsConnectAttempts() && attempt >= options().maxConnectAttempts();
+            if (givingUp) {
+                closed = true;
+                terminated.tryEmitEmpty();
+            }
+        }
+        if (givingUp) {
+            giveUp(attempt, reason, error);
+            return;
         }
         // published outside the monitor: subscribers' code must not run under our lock
         owner.publish(new ConnectionEvent.Reconnecting(uri(), owner.now(), next, delay));
@@ -186,6 +235,24 @@ final class ReconnectingSocket<M> {
                 terminated.tryEmitEmpty();
             }
         }
+    }
+
+    /**
+     * Never connected after {@code attempts} tries in a row: the endpoint is unreachable (or never speaks the
+     * venue's protocol). The socket leaves the pool and its topics fail with a transient typed error; a later
+     * subscription opens a new socket and tries again.
+     */
+    private void giveUp(int attempts, String reason, Throwable error) {
+        log.warn("{} socket {}: giving up after {} failed connect attempts in a row; last: {}", uri(), index,
+                attempts, reason);
+        owner.unreachable(this, new ExchangeUnavailableException("websocket " + shown(uri()) + " unreachable: "
+                + attempts + " connect attempts failed in a row; last: " + reason, null, error));
+    }
+
+    /** The endpoint without user info and query, which may carry credentials: safe for messages. */
+    static String shown(URI uri) {
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                + (uri.getRawPath() == null ? "" : uri.getRawPath());
     }
 
     // ---------------------------------------------------------------- topics
@@ -282,8 +349,11 @@ final class ReconnectingSocket<M> {
 
     void malformed(String reason, Throwable cause, String frame) {
         owner.countMalformed();
-        String shown = frame == null ? "" : frame.length() <= MAX_LOGGED_FRAME ? frame
-                : frame.substring(0, MAX_LOGGED_FRAME) + "...(" + frame.length() + " chars)";
+        // fields named like secrets are blanked: a venue may quote the auth frame it could not read
+        String shown = frame == null ? "" : frame.length() <= MAX_LOGGED_FRAME
+                ? SecretRedactor.fieldsOnly().redact(frame)
+                : SecretRedactor.fieldsOnly().redact(frame.substring(0, MAX_LOGGED_FRAME)) + "...(" + frame.length()
+                        + " chars)";
         log.warn("{} socket {}: malformed frame skipped ({}): {}", uri(), index, reason, shown, cause);
     }
 
