@@ -27,9 +27,13 @@ module io.exflux.reactive {
     exports io.exflux.reactive.venue.alp;
     exports io.exflux.reactive.venue.alp.model;
     opens io.exflux.reactive.venue.alp.model to com.fasterxml.jackson.databind;
+    exports io.exflux.reactive.venue.v1;
+    exports io.exflux.reactive.venue.v1.model;
 
     uses io.exflux.reactive.ExchangeProvider;
-    provides io.exflux.reactive.ExchangeProvider with io.exflux.reactive.venue.alp.AlpExchangeProvider;
+    provides io.exflux.reactive.ExchangeProvider with io.exflux.reactive.venue.alp.AlpExchangeProvider,
+            io.exflux.reactive.venue.v1.V1ExchangeProvider.BtcAlpha,
+            io.exflux.reactive.venue.v1.V1ExchangeProvider.Bitexbit;
 
     // The engine is not API: only our own modules may use it (benchmarks run on the class path).
     exports io.exflux.reactive.internal.auth to io.exflux.testkit;

@@ -69,7 +69,9 @@ class AlpOneClockTest {
         List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
         subscriptions.add(client.connectionEvents().subscribe(events::add));
 
-        // REST: a 503 is retried after the backoff, on the virtual clock
+        // REST: a 503 is retried after the backoff, on the virtual clock (the market list, which the ticker
+        // checks its pair against, is fetched first so that the 503 meets the ticker call)
+        assertThat(client.pair(BTC_USDT).block(Duration.ofSeconds(10))).isNotNull();
         sim.faults().serverErrors(1, 503);
         List<Ticker> tickers = new CopyOnWriteArrayList<>();
         subscriptions.add(client.ticker(BTC_USDT).subscribe(tickers::add));
