@@ -95,7 +95,8 @@ final class NettyTransport implements RestTransport {
                             })
                             .then(Mono.fromSupplier(() -> new RestResponse(status, headers, answer.bytes())));
                 })
-                .next()
+                // single, not next: next cancels the exchange after its answer, which closes a pooled connection
+                .single()
                 .onErrorMap(MalformedAnswers.Failure.class, failure -> new ProtocolException(venue
                         + " sent an answer to " + request.method() + " " + request.path()
                         + " that is not HTTP (" + failure.getMessage() + ")", ErrorContext.local(venue), failure))
