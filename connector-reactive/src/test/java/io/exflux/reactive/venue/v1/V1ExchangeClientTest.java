@@ -228,13 +228,20 @@ class V1ExchangeClientTest {
             Mono.fromCallable(() -> books.size() == 1 && server.sessions().size() == 1).filter(done -> done)
                     .repeatWhenEmpty(400, t -> t.delayElements(Duration.ofMillis(25))).block(WAIT);
             server.sessions().get(0).drop();
-            Mono.fromCallable(() -> books.size() == 2).filter(done -> done)
+            Mono.fromCallable(() -> fresh(books).size() == 2).filter(done -> done)
                     .repeatWhenEmpty(400, t -> t.delayElements(Duration.ofMillis(25))).block(WAIT);
         } finally {
             watching.dispose();
         }
-        assertThat(levels(books.get(1).bids())).containsExactly("900 x 1");
-        assertThat(levels(books.get(1).asks())).containsExactly("950 x 2");
+        assertThat(books).as("between the drop and the reseed the last book is shown marked stale")
+                .anyMatch(OrderBook::stale);
+        OrderBook reseeded = fresh(books).get(1);
+        assertThat(levels(reseeded.bids())).containsExactly("900 x 1");
+        assertThat(levels(reseeded.asks())).containsExactly("950 x 2");
         assertThat(server.requests("GET", "/api/v1/orderbook/")).hasSize(2);
+    }
+
+    private static List<OrderBook> fresh(List<OrderBook> books) {
+        return books.stream().filter(book -> !book.stale()).toList();
     }
 }
