@@ -9,6 +9,7 @@ module io.exflux.reactive {
     requires transitive reactor.netty.http;
     requires io.netty.buffer;
     requires io.netty.codec.http;
+    requires io.netty.codec; // DecoderResult: answers the HTTP decoder could not read
     // reactor-netty is an automatic module: it loads these, but only a named module can put them in the graph
     requires io.netty.codec.http2;
     requires io.netty.resolver.dns;

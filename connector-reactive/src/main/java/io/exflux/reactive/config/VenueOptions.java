@@ -197,8 +197,9 @@ public abstract class VenueOptions {
 
         /**
          * Settings as text, e.g. from a properties file: the core keys {@code api-key}, {@code api-secret},
-         * {@code connect-timeout}, {@code response-timeout}, {@code max-retry-after} (ISO-8601 durations such as
-         * {@code PT10S}) and {@code max-attempts}, plus the venue's own keys.
+         * {@code connect-timeout}, {@code response-timeout}, {@code attempt-timeout}, {@code max-retry-after},
+         * {@code max-rate-limit-wait} (ISO-8601 durations such as {@code PT10S}), {@code max-attempts} and
+         * {@code max-response-body-size} (bytes), plus the venue's own keys.
          *
          * @throws IllegalArgumentException for an unknown key or a value that does not parse (the secret is never
          *                                  part of the message)
@@ -236,6 +237,16 @@ public abstract class VenueOptions {
                 case "connect-timeout" -> connectTimeout(duration(name, value));
                 case "response-timeout" -> responseTimeout(duration(name, value));
                 case "max-retry-after" -> maxRetryAfter(duration(name, value));
+                case "attempt-timeout" -> http(http.mutate().attemptTimeout(duration(name, value)).build());
+                case "max-rate-limit-wait" -> http(http.mutate().maxRateLimitWait(duration(name, value)).build());
+                case "max-response-body-size" -> {
+                    try {
+                        http(http.mutate().maxResponseBodySize(Integer.parseInt(value.trim())).build());
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("max-response-body-size must be a whole number of bytes: "
+                                + value);
+                    }
+                }
                 case "max-attempts" -> {
                     try {
                         maxAttempts(Integer.parseInt(value.trim()));

@@ -16,22 +16,44 @@ public final class BookLevels {
     }
 
     /**
-     * The levels of one side, best first (bids high to low, asks low to high). Levels without a positive
-     * price or amount are left out and equal prices are added up, so a venue glitch never breaks the book.
+     * The levels of one side of a finished book (a REST order book), best first (bids high to low, asks low to
+     * high). Levels without a positive price or amount are left out and equal prices are added up, so a venue
+     * glitch never breaks the book.
      */
     public static <T> List<PriceLevel> bestFirst(List<T> levels, Function<T, BigDecimal> price,
                                                  Function<T, BigDecimal> amount, boolean bids) {
+        return sorted(levels, price, amount, bids, false);
+    }
+
+    /**
+     * The levels of one side of a whole-book update from a stream, for {@link OrderBookEngine}: as
+     * {@link #bestFirst}, but a level with a negative amount is kept as sent, so that the engine refuses the
+     * update as malformed and the book resyncs (rather than showing a book missing what the venue got wrong).
+     */
+    public static <T> List<PriceLevel> forUpdate(List<T> levels, Function<T, BigDecimal> price,
+                                                 Function<T, BigDecimal> amount, boolean bids) {
+        return sorted(levels, price, amount, bids, true);
+    }
+
+    private static <T> List<PriceLevel> sorted(List<T> levels, Function<T, BigDecimal> price,
+                                               Function<T, BigDecimal> amount, boolean bids, boolean keepNegative) {
         Comparator<BigDecimal> order = bids ? Comparator.reverseOrder() : Comparator.naturalOrder();
         Map<BigDecimal, BigDecimal> merged = new TreeMap<>(order);
+        List<PriceLevel> negative = new ArrayList<>();
         for (T level : levels) {
             BigDecimal p = price.apply(level);
             BigDecimal a = amount.apply(level);
-            if (p != null && a != null && p.signum() > 0 && a.signum() > 0) {
-                merged.merge(p, a, BigDecimal::add);
+            if (p != null && a != null && p.signum() > 0) {
+                if (a.signum() > 0) {
+                    merged.merge(p, a, BigDecimal::add);
+                } else if (a.signum() < 0 && keepNegative) {
+                    negative.add(new PriceLevel(p, a));
+                }
             }
         }
-        List<PriceLevel> out = new ArrayList<>(merged.size());
+        List<PriceLevel> out = new ArrayList<>(merged.size() + negative.size());
         merged.forEach((p, a) -> out.add(new PriceLevel(p, a)));
+        out.addAll(negative);
         return out;
     }
 }

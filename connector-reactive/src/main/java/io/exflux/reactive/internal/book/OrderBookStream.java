@@ -39,6 +39,9 @@ import reactor.core.publisher.SynchronousSink;
  * {@link OrderBookStreamOptions#maxConsecutiveResyncs()} resyncs in a row end it with a
  * {@link ProtocolException}. Completion of the updates completes the stream.
  *
+ * <p>Malformed updates (a negative amount, a value the book cannot hold) and refused ones are logged at WARN,
+ * the first of each kind and then each time their count doubles, with the count.
+ *
  * <p>No I/O of its own and no scheduler: everything runs on the threads of the two sources.
  */
 public final class OrderBookStream {
@@ -110,6 +113,7 @@ public final class OrderBookStream {
         private final Sinks.Many<Long> fetches = Sinks.many().unicast().onBackpressureBuffer();
         private long currentFetch;
         private int consecutiveResyncs;
+        private final BookDefects defects;
         /** Whether the socket is connected, as far as its events tell; assumed at the start. */
         private boolean connected = true;
         /** Whether books are marked stale: from a disconnect until a snapshot applied while connected. */
@@ -119,6 +123,7 @@ public final class OrderBookStream {
 
         Session(PairInfo info, Supplier<Mono<OrderBook>> snapshots, OrderBookStreamOptions options) {
             this.info = info;
+            this.defects = new BookDefects(LOG, info.pair());
             this.snapshots = snapshots;
             this.options = options;
             this.engine = new OrderBookEngine(info, options.maxBufferedUpdates());
@@ -173,7 +178,7 @@ public final class OrderBookStream {
                 case BUFFERED -> {
                     // shown once the snapshot arrives
                 }
-                case REJECTED -> LOG.warn("{} book: update not applied: {}", info.pair(), result.detail());
+                case REJECTED -> defects.record(BookDefects.Kind.NOT_APPLIED, result.detail());
                 case NEEDS_SNAPSHOT -> resync(result, sink);
                 default -> throw new IllegalStateException("unknown status " + result.status());
             }
@@ -211,8 +216,12 @@ public final class OrderBookStream {
                 sink.error(error);
                 return;
             }
-            LOG.info("{} book: fetching a new snapshot after {}: {}", info.pair(), result.reason(),
-                    result.detail());
+            if (result.reason() == ResyncReason.INVALID_UPDATE) {
+                defects.record(BookDefects.Kind.MALFORMED, result.detail());
+            } else {
+                LOG.info("{} book: fetching a new snapshot after {}: {}", info.pair(), result.reason(),
+                        result.detail());
+            }
             requestSnapshot();
         }
 

@@ -1,5 +1,7 @@
 package io.exflux.reactive.internal.http;
 
+import io.exflux.api.error.ErrorContext;
+import io.exflux.api.error.ProtocolException;
 import io.exflux.reactive.internal.resources.SharedResources;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -11,31 +13,46 @@ import java.util.List;
 import java.util.Map;
 import reactor.core.publisher.Mono;
 import reactor.netty.NettyOutbound;
+import reactor.netty.NettyPipeline;
 import reactor.netty.http.client.HttpClient;
 
 /**
  * The transport on reactor-netty: an {@link HttpClient} on the shared resources' pool and event loops (with their
  * proxy/TLS customizer), with connect and response timeouts, and its own retry-on-reset turned off (the retry
- * policy decides, knowing which calls are safe to repeat).
+ * policy decides, knowing which calls are safe to repeat). An answer body is read up to
+ * {@link RestOptions#maxResponseBodySize()} bytes: one that declares or reaches more fails with
+ * {@link ProtocolException} as soon as it does, and the connection (with what is left unread) is closed.
  */
 final class NettyTransport implements RestTransport {
+
+    private static final String MALFORMED_ANSWERS = "exflux.malformedAnswers";
 
     private final SharedResources resources;
     private final HttpClient client;
     private final String baseUrl;
     private final String host;
     private final int port;
+    private final String venue;
+    private final int maxBodySize;
 
     NettyTransport(RestOptions options, SharedResources resources) {
         this.resources = resources;
         this.baseUrl = options.baseUrl();
+        this.venue = options.venue();
+        this.maxBodySize = options.maxResponseBodySize();
         URI base = URI.create(baseUrl);
         this.host = base.getHost();
         this.port = base.getPort() != -1 ? base.getPort() : "https".equals(base.getScheme()) ? 443 : 80;
         this.client = resources.restHttpClient()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
                 .responseTimeout(options.responseTimeout())
-                .disableRetry(true);
+                .disableRetry(true)
+                .doOnChannelInit((observer, channel, address) -> {
+                    if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
+                        channel.pipeline().addAfter(NettyPipeline.HttpCodec, MALFORMED_ANSWERS,
+                                MalformedAnswers.INSTANCE);
+                    }
+                });
     }
 
     @Override
@@ -59,20 +76,58 @@ final class NettyTransport implements RestTransport {
                     NettyOutbound sent = body.length == 0 ? outbound : outbound.sendByteArray(Mono.just(body));
                     return written == null || body.length == 0 ? sent : sent.then(Mono.fromRunnable(written));
                 })
-                .responseSingle((response, content) -> content.asByteArray()
-                        .defaultIfEmpty(new byte[0])
-                        .map(bytes -> {
-                            Map<String, List<String>> headers = new LinkedHashMap<>();
-                            response.responseHeaders().forEach(header -> headers
-                                    .computeIfAbsent(header.getKey(), name -> new ArrayList<>())
-                                    .add(header.getValue()));
-                            return new RestResponse(response.status().code(), headers, bytes);
-                        }))
+                .response((response, content) -> {
+                    int status = response.status().code();
+                    Map<String, List<String>> headers = new LinkedHashMap<>();
+                    response.responseHeaders().forEach(header -> headers
+                            .computeIfAbsent(header.getKey(), name -> new ArrayList<>()).add(header.getValue()));
+                    if (declaredLength(response.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH))
+                            > maxBodySize) {
+                        // refused before reading a byte of it; cancelling the content closes the connection
+                        return Mono.error(tooLarge(request, status));
+                    }
+                    BoundedBody answer = new BoundedBody(maxBodySize);
+                    return content.asByteArray()
+                            .<RestResponse>handle((chunk, sink) -> {
+                                if (!answer.append(chunk)) {
+                                    sink.error(tooLarge(request, status));
+                                }
+                            })
+                            .then(Mono.fromSupplier(() -> new RestResponse(status, headers, answer.bytes())));
+                })
+                // single, not next: next cancels the exchange after its answer, which closes a pooled connection
+                .single()
+                .onErrorMap(MalformedAnswers.Failure.class, failure -> new ProtocolException(venue
+                        + " sent an answer to " + request.method() + " " + request.path()
+                        + " that is not HTTP (" + failure.getMessage() + ")", ErrorContext.local(venue), failure))
                 .doFinally(signal -> {
                     if (written != null) {
                         written.run();
                     }
                 });
+    }
+
+    /**
+     * The length a {@code Content-Length} header declares (more digits than a long holds: {@code Long.MAX_VALUE}),
+     * or -1 when there is none or it is no number (the HTTP decoder refuses such an answer itself).
+     */
+    private static long declaredLength(String header) {
+        if (header == null || header.isEmpty()) {
+            return -1;
+        }
+        for (int i = 0; i < header.length(); i++) {
+            if (header.charAt(i) < '0' || header.charAt(i) > '9') {
+                return -1;
+            }
+        }
+        return header.length() > 18 ? Long.MAX_VALUE : Long.parseLong(header);
+    }
+
+    private ProtocolException tooLarge(RestRequest request, int status) {
+        return new ProtocolException(venue + " answered " + status + " to " + request.method() + " "
+                + request.path() + " with a body over the limit of " + maxBodySize
+                + " bytes (maxResponseBodySize); the connection was closed",
+                new ErrorContext(venue, status, null, null));
     }
 
     /**

@@ -1,28 +1,42 @@
 package io.exflux.reactive.internal.http;
 
+import io.exflux.api.error.ErrorContext;
+import io.exflux.api.error.RateLimitedException;
+import io.exflux.reactive.internal.ratelimit.PermitWaitTooLongException;
 import io.exflux.reactive.internal.ratelimit.RateLimiter;
 import io.exflux.reactive.internal.ratelimit.RetryAfter;
 import java.time.Clock;
+import java.time.Duration;
 import reactor.core.publisher.Mono;
 
 /**
  * Takes the request's permits before each attempt (every attempt is a request the venue counts) and pauses the
- * scope when the venue answers 429 with a {@code Retry-After}.
+ * scope when the venue answers 429 with a {@code Retry-After}. A permit that would take longer than
+ * {@code maxRateLimitWait} fails the call at once with {@code RateLimitedException} (carrying the wait), before
+ * anything is sent: a burst of calls never queues without end.
  */
 final class RateLimitStep implements RestStep {
 
     private final RateLimiter limiter;
     private final Clock clock;
+    private final String venue;
+    private final Duration maxWait;
 
-    RateLimitStep(RateLimiter limiter, Clock clock) {
+    RateLimitStep(RateLimiter limiter, Clock clock, String venue, Duration maxWait) {
         this.limiter = limiter;
         this.clock = clock;
+        this.venue = venue;
+        this.maxWait = maxWait;
     }
 
     @Override
     public Mono<RestResponse> process(RestRequest request, Chain next) {
         String scope = request.rateLimitScope();
-        return limiter.acquire(scope, request.rateLimitWeight())
+        return limiter.acquire(scope, request.rateLimitWeight(), maxWait)
+                .onErrorMap(PermitWaitTooLongException.class, refused -> new RateLimitedException(venue + ": "
+                        + request.method() + " " + request.path() + " would wait " + refused.waitNeeded()
+                        + " for its rate-limit permit (scope " + scope + "), longer than maxRateLimitWait "
+                        + maxWait + "; not sent", ErrorContext.local(venue), refused.waitNeeded()))
                 .then(Mono.defer(() -> next.proceed(request)))
                 .doOnNext(response -> {
                     if (response.status() == 429) {

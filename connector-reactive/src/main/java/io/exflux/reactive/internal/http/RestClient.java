@@ -7,10 +7,12 @@ import io.exflux.api.error.ErrorContext;
 import io.exflux.api.error.ExchangeException;
 import io.exflux.api.error.ProtocolException;
 import io.exflux.reactive.ClientResources;
+import io.exflux.reactive.internal.auth.SecretRedactor;
 import io.exflux.reactive.internal.codec.Json;
 import io.exflux.reactive.internal.ratelimit.RateLimiter;
 import io.exflux.reactive.internal.resources.SharedResources;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -32,9 +34,11 @@ import reactor.util.context.Context;
  *                                          resends once through the following steps)
  *   rate limit, nonce order,
  *   per-attempt steps, sign               (every attempt takes a permit, a fresh nonce, a fresh signature)
- *   reactor-netty                         (pooled, timeouts, its own retry off)
+ *   reactor-netty                         (pooled, timeouts, its own retry off, bounded body), within
+ *                                          the attempt timeout
  * </pre>
- * and maps the final answer with the venue's {@link ErrorMapper}. Every failure arrives through the returned Mono
+ * and maps the final answer with the venue's {@link ErrorMapper}, after blanking secrets out of an error answer's
+ * body ({@link SecretRedactor}: a venue may echo the request it refused). Every failure arrives through the returned Mono
  * as an {@code io.exflux.api.error} exception: bad requests as {@code InvalidRequestException} before anything is
  * sent, no answer in time as {@code RequestTimeoutException}, and so on.
  *
@@ -57,8 +61,12 @@ public final class RestClient implements Disposable {
     /** Context key of the flag the last step sets when a call's attempt is handed to the transport. */
     private static final Object HANDED_TO_TRANSPORT = new Object();
 
+    /** How much of an unreadable successful answer is kept (the context shows less still). */
+    private static final int UNDECODABLE_BODY_SHOWN = 4096;
+
     private final RestOptions options;
     private final ErrorMapper errorMapper;
+    private final SecretRedactor redactor;
     private final List<RestStep> perCall;
     private final List<RestStep> perAttempt;
     private final RestTransport transport;
@@ -77,6 +85,7 @@ public final class RestClient implements Disposable {
                 : StandardErrorMapper.forVenue(options.venue());
         // a table reads Retry-After dates with the client's clock (virtual in tests)
         this.errorMapper = mapper instanceof StandardErrorMapper table ? table.withClock(resources.clock()) : mapper;
+        this.redactor = builder.redactor;
         this.netty = builder.transport == null ? new NettyTransport(options, resources) : null;
         this.transport = builder.transport == null ? netty : builder.transport;
         RateLimiter limiter = resources.rateLimiter(options.venue(), options.apiKey(), options.rateLimits(),
@@ -86,7 +95,8 @@ public final class RestClient implements Disposable {
         calls.addAll(builder.perCall);
         calls.add(new RetryStep(options, resources.scheduler(), resources.clock()));
         this.perCall = List.copyOf(calls);
-        this.perAttempt = attemptSteps(builder, new RateLimitStep(limiter, resources.clock()));
+        this.perAttempt = attemptSteps(builder, new RateLimitStep(limiter, resources.clock(), options.venue(),
+                options.maxRateLimitWait()));
     }
 
     /** The per-attempt steps in their fixed order: bearer token, rate limit, nonce order, the venue's, sign. */
@@ -182,7 +192,8 @@ public final class RestClient implements Disposable {
                 .flatMap(response -> {
                     Optional<ExchangeException> error;
                     try {
-                        error = errorMapper.toError(request, response);
+                        // the mapper quotes the body in messages and contexts: what it sees holds no secret
+                        error = errorMapper.toError(request, response.isSuccess() ? response : redacted(response));
                     } catch (RuntimeException mapperFailure) {
                         error = Optional.of(new ProtocolException("could not interpret the answer "
                                 + response.status() + " to " + request.method() + " " + request.path(),
@@ -238,9 +249,22 @@ public final class RestClient implements Disposable {
         }
     }
 
+    /** The answer with every secret of its body blanked out (a venue may echo the request it refused). */
+    private RestResponse redacted(RestResponse response) {
+        String body = response.bodyAsString();
+        String shown = redactor.redact(body);
+        return shown.equals(body) ? response
+                : new RestResponse(response.status(), response.headers(), shown.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String start(String body) {
+        return body.length() <= UNDECODABLE_BODY_SHOWN ? body : body.substring(0, UNDECODABLE_BODY_SHOWN);
+    }
+
     private ProtocolException undecodable(RestRequest request, RestResponse response, JavaType type,
                                           Throwable cause) {
-        String body = response.bodyAsString();
+        // the context keeps the start of the body only: blank the secrets of that start, not of megabytes
+        String body = redactor.redact(start(response.bodyAsString()));
         return new ProtocolException("could not read the answer to " + request.method() + " " + request.path()
                 + " as " + type.getRawClass().getSimpleName(),
                 new ErrorContext(options.venue(), response.status(), null, body.isEmpty() ? null : body), cause);
@@ -298,7 +322,9 @@ public final class RestClient implements Disposable {
                     handed.set(true);
                 }
                 Runnable written = context.getOrDefault(NonceOrderStep.WRITTEN, null);
-                return written == null ? transport.send(request) : transport.send(request, written);
+                Mono<RestResponse> sent = written == null ? transport.send(request) : transport.send(request, written);
+                // one deadline for the whole attempt: the transport's response timeout restarts on every byte
+                return sent.timeout(options.attemptTimeout(), resources.scheduler());
             });
         }
         // a step that throws instead of returning an error Mono still fails only this call
@@ -316,6 +342,7 @@ public final class RestClient implements Disposable {
         private final List<RestStep> perCall = new ArrayList<>();
         private final List<RestStep> perAttempt = new ArrayList<>();
         private RestTransport transport;
+        private SecretRedactor redactor = SecretRedactor.fieldsOnly();
 
         private Builder(RestOptions options) {
             this.options = Objects.requireNonNull(options, "options");
@@ -366,6 +393,15 @@ public final class RestClient implements Disposable {
         /** Adds a step that runs for every attempt, after the rate limit and nonce order and before signing. */
         public Builder perAttempt(RestStep step) {
             perAttempt.add(Objects.requireNonNull(step, "step"));
+            return this;
+        }
+
+        /**
+         * Blanks the client's secrets (the API secret, the token held now) out of every answer body kept in an error;
+         * by default only fields named like secrets are blanked ({@link SecretRedactor#fieldsOnly()}).
+         */
+        public Builder redactor(SecretRedactor redactor) {
+            this.redactor = Objects.requireNonNull(redactor, "redactor");
             return this;
         }
 

@@ -102,6 +102,21 @@ public final class RestOptions {
         return http.responseTimeout();
     }
 
+    /** The longest time one attempt may take in all, however steadily its answer trickles in. */
+    public Duration attemptTimeout() {
+        return http.attemptTimeout();
+    }
+
+    /** The largest answer body read, in bytes. */
+    public int maxResponseBodySize() {
+        return http.maxResponseBodySize();
+    }
+
+    /** The longest a call waits for its rate-limit permit. */
+    public Duration maxRateLimitWait() {
+        return http.maxRateLimitWait();
+    }
+
     /** The most attempts per call, the first included; 1 disables retries. */
     public int maxAttempts() {
         return retry.maxAttempts();
@@ -178,6 +193,24 @@ public final class RestOptions {
         /** The longest silence allowed while waiting for or reading an answer. */
         public Builder responseTimeout(Duration responseTimeout) {
             http.responseTimeout(responseTimeout);
+            return this;
+        }
+
+        /** The longest time one attempt may take in all. */
+        public Builder attemptTimeout(Duration attemptTimeout) {
+            http.attemptTimeout(attemptTimeout);
+            return this;
+        }
+
+        /** The largest answer body read, in bytes. */
+        public Builder maxResponseBodySize(int maxResponseBodySize) {
+            http.maxResponseBodySize(maxResponseBodySize);
+            return this;
+        }
+
+        /** The longest a call waits for its rate-limit permit. */
+        public Builder maxRateLimitWait(Duration maxRateLimitWait) {
+            http.maxRateLimitWait(maxRateLimitWait);
             return this;
         }
 

@@ -13,7 +13,10 @@ import reactor.core.Exceptions;
 /** What a failure without an answer means for retrying, and the typed error the user sees for it. */
 enum TransportFailure {
 
-    /** The request never left: connect failed, no pooled connection in time. Safe to send again. */
+    /**
+     * The request never left: connect failed, no pooled connection in time, or too many callers already waiting for
+     * one. Safe to send again.
+     */
     NOT_SENT,
     /** No answer in time: the venue may have processed the request. */
     TIMEOUT,
@@ -25,7 +28,8 @@ enum TransportFailure {
     static TransportFailure of(Throwable error) {
         Throwable failure = Exceptions.unwrap(error);
         if (failure instanceof ConnectException || failure instanceof UnknownHostException
-                || failure.getClass().getSimpleName().equals("PoolAcquireTimeoutException")) {
+                || failure.getClass().getSimpleName().equals("PoolAcquireTimeoutException")
+                || isPendingLimit(failure)) {
             return NOT_SENT;
         }
         if (failure instanceof TimeoutException || failure instanceof io.netty.handler.timeout.TimeoutException) {
@@ -66,7 +70,15 @@ enum TransportFailure {
         }
     }
 
+    /** The pool's queue of callers waiting for a connection is full: this one never got a connection. */
+    private static boolean isPendingLimit(Throwable failure) {
+        return failure.getClass().getSimpleName().equals("PoolAcquirePendingLimitException");
+    }
+
     private static String notSentReason(Throwable failure) {
+        if (isPendingLimit(failure)) {
+            return "too many calls already wait for a pooled connection to";
+        }
         if (failure instanceof ConnectException) {
             return "connection refused or unreachable at";
         }

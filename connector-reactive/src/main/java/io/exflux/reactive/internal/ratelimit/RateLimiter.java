@@ -63,6 +63,15 @@ public final class RateLimiter {
         return bucket == null ? Mono.empty() : bucket.acquire(weight);
     }
 
+    /**
+     * As {@link #acquire(String, int)}, but a permit that would take more than {@code maxWait} is refused at once
+     * with {@link PermitWaitTooLongException}; {@code null} waits as long as it takes.
+     */
+    public Mono<Void> acquire(String scope, int weight, Duration maxWait) {
+        TokenBucket bucket = bucket(scope);
+        return bucket == null ? Mono.empty() : bucket.acquire(weight, maxWait);
+    }
+
     /** Pauses {@code scope} for {@code duration} (the venue answered 429 with that {@code Retry-After}). */
     public void pause(String scope, Duration duration) {
         TokenBucket bucket = bucket(scope);

@@ -17,7 +17,8 @@ import reactor.core.scheduler.Scheduler;
  * {@link Mono#delaySubscription(Duration, Scheduler)} on the injected scheduler, whose clock is the bucket's clock,
  * so virtual time drives it in tests.
  *
- * <p>A waiter cancelled before its turn gives its reservation back. {@link #pauseFor(Duration)} (a 429) moves the
+ * <p>A waiter cancelled before its turn gives its reservation back; a waiter whose turn would come past its
+ * {@code maxWait} is refused at once and reserves nothing. {@link #pauseFor(Duration)} (a 429) moves the
  * whole scope behind the pause: waiters that wake inside it queue again behind it, so the pause does not end in a
  * burst.
  */
@@ -55,13 +56,27 @@ public final class TokenBucket {
 
     /**
      * A Mono that completes once {@code weight} permits are granted; nothing is reserved until it is subscribed,
-     * and cancelling it before it completes gives the reservation back.
+     * and cancelling it before it completes gives the reservation back. It waits as long as it takes.
      */
     public Mono<Void> acquire(int weight) {
+        return acquire(weight, null);
+    }
+
+    /**
+     * As {@link #acquire(int)}, but a permit that would come more than {@code maxWait} after the subscription (a
+     * 429 pause included) is refused at once with {@link PermitWaitTooLongException}, taking no reservation;
+     * {@code null} waits as long as it takes.
+     */
+    public Mono<Void> acquire(int weight, Duration maxWait) {
         if (weight < 1) {
             return Mono.error(new IllegalArgumentException("weight must be at least 1: " + weight));
         }
-        return Mono.defer(() -> waitForTurn(weight));
+        return Mono.defer(() -> {
+            long now = now();
+            long deadline = maxWait == null || maxWait.toNanos() > Long.MAX_VALUE - now ? Long.MAX_VALUE
+                    : now + maxWait.toNanos();
+            return waitForTurn(weight, deadline, maxWait);
+        });
     }
 
     /** Stops granting permits in this scope for {@code duration} from now (the venue answered 429). */
@@ -82,14 +97,19 @@ public final class TokenBucket {
         return Duration.ofNanos(Math.max(0, grant - now));
     }
 
-    private Mono<Void> waitForTurn(int weight) {
+    private Mono<Void> waitForTurn(int weight, long deadline, Duration maxWait) {
         long now = now();
         long delta = cost * weight;
         long previous = theoreticalArrival.getAndAccumulate(delta, (tat, d) -> Math.max(tat, now) + d);
         long grantAt = Math.max(previous, now) + delta - tolerance;
         long wait = grantAt - now;
+        if (grantAt > deadline) {
+            // refused, not queued: give the slot back so the callers behind do not wait for it
+            theoreticalArrival.addAndGet(-delta);
+            return Mono.error(new PermitWaitTooLongException(scope, Duration.ofNanos(wait), maxWait));
+        }
         if (wait <= 0) {
-            return afterPause(weight);
+            return afterPause(weight, deadline, maxWait);
         }
         AtomicBoolean granted = new AtomicBoolean();
         return Mono.<Void>empty()
@@ -100,12 +120,12 @@ public final class TokenBucket {
                         theoreticalArrival.addAndGet(-delta);
                     }
                 })
-                .then(Mono.defer(() -> afterPause(weight)));
+                .then(Mono.defer(() -> afterPause(weight, deadline, maxWait)));
     }
 
-    private Mono<Void> afterPause(int weight) {
+    private Mono<Void> afterPause(int weight, long deadline, Duration maxWait) {
         // a waiter that wakes inside a 429 pause queues again: its old slot lies in the past and is simply spent
-        return now() < pausedUntil.get() ? waitForTurn(weight) : Mono.empty();
+        return now() < pausedUntil.get() ? waitForTurn(weight, deadline, maxWait) : Mono.empty();
     }
 
     private long now() {

@@ -2,6 +2,7 @@ package io.exflux.reactive.internal.ws;
 
 import io.exflux.reactive.config.Backoff;
 import io.exflux.reactive.config.StreamOptions;
+import io.exflux.reactive.internal.auth.SecretRedactor;
 
 import io.exflux.api.error.ExchangeUnavailableException;
 import io.exflux.api.stream.ConnectionEvent;
@@ -348,8 +349,11 @@ final class ReconnectingSocket<M> {
 
     void malformed(String reason, Throwable cause, String frame) {
         owner.countMalformed();
-        String shown = frame == null ? "" : frame.length() <= MAX_LOGGED_FRAME ? frame
-                : frame.substring(0, MAX_LOGGED_FRAME) + "...(" + frame.length() + " chars)";
+        // fields named like secrets are blanked: a venue may quote the auth frame it could not read
+        String shown = frame == null ? "" : frame.length() <= MAX_LOGGED_FRAME
+                ? SecretRedactor.fieldsOnly().redact(frame)
+                : SecretRedactor.fieldsOnly().redact(frame.substring(0, MAX_LOGGED_FRAME)) + "...(" + frame.length()
+                        + " chars)";
         log.warn("{} socket {}: malformed frame skipped ({}): {}", uri(), index, reason, shown, cause);
     }
 

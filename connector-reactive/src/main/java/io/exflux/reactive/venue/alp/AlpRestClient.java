@@ -11,6 +11,7 @@ import io.exflux.api.error.ProtocolException;
 import io.exflux.api.model.OrderRequest;
 import io.exflux.reactive.ClientResources;
 import io.exflux.reactive.internal.auth.HmacSigner;
+import io.exflux.reactive.internal.auth.SecretRedactor;
 import io.exflux.reactive.internal.http.BearerTokenStep;
 import io.exflux.reactive.internal.http.RestClient;
 import io.exflux.reactive.internal.http.RestOptions;
@@ -68,6 +69,7 @@ public final class AlpRestClient {
     private final RestClient rest;
     private final HmacSigner signer;
     private final AlpTokenProvider tokens;
+    private final SecretRedactor redactor;
     /** The resources this client created because the options named none; closed with it. */
     private final ClientResources ownResources;
 
@@ -85,12 +87,16 @@ public final class AlpRestClient {
         ClientResources resources = options.resources().orElse(ownResources);
         this.tokens = credentials == null ? null
                 : new AlpTokenProvider(this::fetchToken, resources.scheduler(), options.tokenRefreshMargin());
+        // knows the secret, and each token as it is fetched (a token dropped after a 401 may still be echoed)
+        this.redactor = credentials == null ? SecretRedactor.fieldsOnly()
+                : SecretRedactor.of(() -> List.of(credentials.secretText()));
         String base = options.restUrl().toString();
         this.rest = RestClient.builder(RestOptions.from(options, "alp",
                         base.endsWith("/") ? base.substring(0, base.length() - 1) : base).resources(resources).build())
                 .errorMapper(AlpErrors.table())
                 .bearerToken(tokens == null ? null : new BearerTokenStep(tokens.cache(), AlpRestClient::needsToken))
                 .signer(signer == null ? null : this::sign)
+                .redactor(redactor)
                 .build();
     }
 
@@ -356,6 +362,10 @@ public final class AlpRestClient {
         if (clientOrderId == null) {
             return invalid("findOrderByClientOrderId needs a client order id");
         }
+        if (clientOrderId.length() > AlpOrderRequests.MAX_CLIENT_ORDER_ID_LENGTH) {
+            return invalid("client_order_id takes at most " + AlpOrderRequests.MAX_CLIENT_ORDER_ID_LENGTH
+                    + " characters, was " + clientOrderId.length());
+        }
         return orders().filter(order -> clientOrderId.equals(order.clientOrderId())).next();
     }
 
@@ -416,6 +426,7 @@ public final class AlpRestClient {
                 .flatMap(response -> {
                     try {
                         String jwt = AlpJwt.fromBody(response.bodyAsString());
+                        redactor.remember(jwt);
                         return jwt.isEmpty() ? Mono.error(new AuthenticationException("ALP answered an empty token",
                                 new ErrorContext("alp", response.status(), null, null))) : Mono.just(jwt);
                     } catch (IllegalArgumentException e) {

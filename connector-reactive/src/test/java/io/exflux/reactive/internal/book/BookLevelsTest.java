@@ -18,4 +18,11 @@ class BookLevelsTest {
         assertThat(text(BookLevels.bestFirst(sent, PriceLevel::price, PriceLevel::amount, false)))
                 .containsExactly("99@1", "101@2.5");
     }
+
+    @Test
+    void aWholeBookUpdateKeepsANegativeAmountForTheEngineToRefuse() {
+        var sent = levels("99@1", "101@2", "100@0", "98@-1");
+        assertThat(text(BookLevels.forUpdate(sent, PriceLevel::price, PriceLevel::amount, true)))
+                .containsExactly("101@2", "99@1", "98@-1");
+    }
 }

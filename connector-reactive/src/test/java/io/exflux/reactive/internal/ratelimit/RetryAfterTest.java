@@ -51,4 +51,15 @@ class RetryAfterTest {
         assertThat(RetryAfter.parse("soon", clock)).isEmpty();
         assertThat(RetryAfter.parse("-5", clock)).isEmpty();
     }
+
+    @Test
+    void aWaitOfCenturiesOrOfEndlessDigitsIsReadAsTheLongestWait() {
+        assertThat(RetryAfter.parse("86399", clock)).contains(Duration.ofSeconds(86_399));
+        assertThat(RetryAfter.parse("99999999", clock)).contains(RetryAfter.MAX);
+        assertThat(RetryAfter.parse("9223372036854775807", clock)).contains(RetryAfter.MAX);
+        assertThat(RetryAfter.parse("99999999999999999999999999", clock)).contains(RetryAfter.MAX);
+        assertThat(RetryAfter.parse("9".repeat(100_000), clock)).contains(RetryAfter.MAX);
+        assertThat(RetryAfter.parse("Fri, 31 Dec 9999 23:59:59 GMT", clock)).contains(RetryAfter.MAX);
+        assertThat(RetryAfter.parse("1e999999999", clock)).isEmpty();
+    }
 }

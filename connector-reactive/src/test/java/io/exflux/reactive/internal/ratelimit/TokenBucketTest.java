@@ -178,4 +178,41 @@ class TokenBucketTest {
         assertThat(limiter.bucket("private")).isNull();
         assertThat(limiter.bucket("public")).isSameAs(limiter.bucket("public"));
     }
+
+    @Test
+    void aPermitFurtherAwayThanTheLongestWaitIsRefusedAtOnceAndTakesNoSlot() {
+        TokenBucket bucket = bucket(RateLimit.perSecond(1).withMargin(Duration.ZERO));
+        Duration maxWait = Duration.ofMillis(1500);
+
+        StepVerifier.withVirtualTime(() -> Flux.range(0, 2)
+                        .concatMap(i -> bucket.acquire(1, maxWait).then(Mono.fromCallable(
+                                () -> "granted at " + time.now(TimeUnit.MILLISECONDS)))
+                                .onErrorResume(PermitWaitTooLongException.class, refused -> Mono.just(
+                                        "refused, would wait " + refused.waitNeeded().toMillis())),
+                                0)
+                        .concatWith(Flux.defer(() -> Flux.range(0, 2).flatMap(i -> bucket.acquire(1, maxWait)
+                                .then(Mono.fromCallable(() -> "granted at " + time.now(TimeUnit.MILLISECONDS)))
+                                .onErrorResume(PermitWaitTooLongException.class, refused -> Mono.just(
+                                        "refused, would wait " + refused.waitNeeded().toMillis()))))),
+                        () -> time, 10)
+                .thenAwait(Duration.ofSeconds(10))
+                // two in sequence (0 s, 1 s), then two at once at 1 s: one more second is fine, two are not
+                .expectNext("granted at 0", "granted at 1000", "refused, would wait 2000", "granted at 2000")
+                .verifyComplete();
+        assertThat(bucket.currentWait()).as("the refused caller reserved nothing").isEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void aPauseLongerThanTheLongestWaitRefusesAtOnce() {
+        TokenBucket bucket = bucket(RateLimit.perSecond(10));
+        bucket.pauseFor(Duration.ofMinutes(5));
+
+        StepVerifier.withVirtualTime(() -> bucket.acquire(1, Duration.ofSeconds(30)), () -> time, 1)
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(
+                        PermitWaitTooLongException.class, refused -> {
+                            assertThat(refused.waitNeeded()).isEqualTo(Duration.ofMinutes(5));
+                            assertThat(refused.scope()).isEqualTo("test");
+                        }))
+                .verify(Duration.ofSeconds(5));
+    }
 }

@@ -330,4 +330,19 @@ class AlpExchangeClientTest {
         StepVerifier.create(client.cancelOrders(List.of("abc"))).expectError(InvalidRequestException.class).verify();
         StepVerifier.create(client.watchOrderBook(BTC_USDT, 0)).expectError(InvalidRequestException.class).verify();
     }
+
+    @Test
+    void cancelAllOnAnUnknownPairOrANegativeIdNeverReachesTheVenue() {
+        server.route("GET", "/api/v3/pairs").respond(FakeResponse.ok(AlpDocExamples.json("rest/pairs.json")));
+        server.route("DELETE", "/api/v3/trading/order").respond(FakeResponse.status(202));
+
+        StepVerifier.create(client.cancelAllOrders(io.exflux.api.model.CurrencyPair.of("NOPE", "USDT")))
+                .expectError(InvalidRequestException.class)
+                .verify(Duration.ofSeconds(5));
+        StepVerifier.create(client.cancelOrders(List.of("-7"))).expectError(InvalidRequestException.class)
+                .verify(Duration.ofSeconds(5));
+        assertThat(server.requests("DELETE", "/api/v3/trading/order")).isEmpty();
+        StepVerifier.create(client.cancelAllOrders(BTC_USDT)).verifyComplete();
+        assertThat(server.requests("DELETE", "/api/v3/trading/order")).hasSize(1);
+    }
 }

@@ -99,6 +99,17 @@ class AlpMapperTest {
     }
 
     @Test
+    void aMarketDepthWithANegativeAmountKeepsItForTheBookToRefuse() {
+        OrderBookUpdate update = AlpMapper.depth(new io.exflux.reactive.venue.alp.model.AlpDepth(Instant.EPOCH,
+                "BTC_USDT", java.util.List.of(new io.exflux.reactive.venue.alp.model.AlpLevel(
+                        new java.math.BigDecimal("101"), java.math.BigDecimal.ONE)),
+                java.util.List.of(new io.exflux.reactive.venue.alp.model.AlpLevel(new java.math.BigDecimal("100"),
+                        new java.math.BigDecimal("-5"))), null, null));
+
+        assertThat(update.bids()).containsExactly(PriceLevel.of("100", "-5"));
+    }
+
+    @Test
     void diffIsADifferenceDelta() {
         OrderBookUpdate update = AlpMapper.diff((AlpDiff) AlpFrameDecoder.decode(AlpDocExamples.raw("ws/diff.json")));
         assertThat(update.kind()).isEqualTo(OrderBookUpdate.Kind.DELTA);

@@ -91,4 +91,21 @@ class AlpOptionsTest {
                 .isThrownBy(() -> AlpOptions.builder().properties(Map.of("api-secret", "TOPSECRET")))
                 .withMessageNotContaining("TOPSECRET");
     }
+
+    @Test
+    void theBoundsOfAnAnswerAreSettingsToo() {
+        AlpOptions options = AlpOptions.builder().properties(Map.of("attempt-timeout", "PT20S",
+                "max-rate-limit-wait", "PT5S", "max-response-body-size", "1048576")).build();
+
+        assertThat(options.http().attemptTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(options.http().maxRateLimitWait()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(options.http().maxResponseBodySize()).isEqualTo(1_048_576);
+        assertThat(AlpOptions.builder().build().http().maxResponseBodySize()).isEqualTo(8 * 1024 * 1024);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> AlpOptions.builder().properties(Map.of("max-response-body-size", "8 MiB")))
+                .withMessageContaining("whole number of bytes");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> AlpOptions.builder().properties(Map.of("max-response-body-size", "0")))
+                .withMessageContaining("at least 1");
+    }
 }

@@ -357,6 +357,13 @@ class AlpRestClientTest {
     }
 
     @Test
+    void aClientOrderIdTooLongToBeOursIsNotLookedFor() {
+        StepVerifier.create(client.findOrderByClientOrderId("x".repeat(100_000)))
+                .expectErrorMessage("client_order_id takes at most 64 characters, was 100000").verify();
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
     void privateCallsWithoutCredentialsFailWithAnAuthenticationError() {
         AlpRestClient anonymous = new AlpRestClient(options().mutate().credentials(null).build());
         StepVerifier.create(anonymous.balances()).expectError(AuthenticationException.class).verify();

@@ -11,9 +11,11 @@ import io.exflux.reactive.testsupport.ConsoleCapture;
 import io.exflux.testkit.server.FakeResponse;
 import io.exflux.testkit.server.FakeVenueServer;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -21,7 +23,8 @@ import reactor.core.publisher.Mono;
 /**
  * The API secret and the JWT the venue hands out reach no log line, {@code toString()} or exception message, on
  * every failure path of the ALP REST client: refused token, token answer that is not one, 401 after 401, 5xx,
- * timeout of an order (an unknown outcome, with a failed lookup suppressed in it).
+ * timeout of an order (an unknown outcome, with a failed lookup suppressed in it), and a venue that echoes the
+ * token request's body (with {@code api_secret}) or the token itself in its error answers.
  */
 class AlpSecretCanaryTest {
 
@@ -34,19 +37,33 @@ class AlpSecretCanaryTest {
         List<String> seen = new ArrayList<>();
         String log;
         try (ConsoleCapture console = ConsoleCapture.start(); FakeVenueServer server = FakeVenueServer.start()) {
-            server.route("POST", "/api/v3/auth").respond(
+            List<FakeResponse> authAnswers = List.of(
                     FakeResponse.json(401, "{\"code\":\"INVALID_SECRET\",\"message\":\"bad secret\"}"),
                     FakeResponse.ok("\"" + JWT), // an unterminated JSON string: not a token
                     FakeResponse.ok("\"" + JWT + "\""));
-            server.route("GET", "/api/v3/accounts/balances").respond(FakeResponse.status(401));
+            AtomicInteger auths = new AtomicInteger();
+            server.route("POST", "/api/v3/auth").respondWith(request -> {
+                int n = auths.getAndIncrement();
+                String body = new String(request.body(), StandardCharsets.UTF_8);
+                // first a venue that quotes the refused body (it carries api_secret) in its message and as is
+                return n == 0 ? FakeResponse.json(400, "{\"code\":\"BAD_REQUEST\",\"message\":\"cannot read "
+                        + body.replace("\"", "\\\"") + "\",\"request\":" + body + "}")
+                        : n == 1 ? FakeResponse.text(400, "refused " + body)
+                        : authAnswers.get(Math.min(n - 2, authAnswers.size() - 1));
+            });
+            // a venue that quotes the refused token in free text
+            server.route("GET", "/api/v3/accounts/balances").respondWith(request -> FakeResponse.json(401,
+                    "{\"message\":\"session " + request.header("Authorization") + " refused\"}"));
             server.route("GET", "/api/v3/accounts/order").respond(FakeResponse.status(500));
             server.route("POST", "/api/v3/trading/order").respond(FakeResponse.stall());
             AlpOptions options = AlpOptions.builder().restUrl(server.baseUrl() + "/api/v3")
                     .credentials(Credentials.of("KEY-123456", SECRET)).backoff(Backoff.equalJitter(Duration.ofMillis(10), Duration.ofSeconds(5)))
-                    .responseTimeout(Duration.ofMillis(300)).rateLimit(AlpOptions.PUBLIC_SCOPE, null).rateLimit(AlpOptions.PRIVATE_SCOPE, null).build();
+                    .responseTimeout(Duration.ofSeconds(1)).rateLimit(AlpOptions.PUBLIC_SCOPE, null).rateLimit(AlpOptions.PRIVATE_SCOPE, null).build();
             AlpRestClient client = new AlpRestClient(options);
 
             List<Supplier<Mono<?>>> calls = List.of(
+                    () -> client.balances().collectList(), // token refused, the body echoed as JSON
+                    () -> client.balances().collectList(), // token refused, the body echoed as text
                     () -> client.balances().collectList(), // token refused
                     () -> client.balances().collectList(), // token answer unreadable
                     () -> client.balances().collectList(), // a token, then 401, a fresh token, 401 again
@@ -69,7 +86,7 @@ class AlpSecretCanaryTest {
                 seen.add(unknown.sentRequest());
                 seen.add(String.valueOf(unknown.clientOrderId()));
             });
-            assertThat(server.requests("POST", "/api/v3/auth")).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(server.requests("POST", "/api/v3/auth")).hasSizeGreaterThanOrEqualTo(5);
             seen.add(client.toString());
             seen.add(client.tokens().toString());
             seen.add(options.toString());
@@ -77,6 +94,9 @@ class AlpSecretCanaryTest {
             log = console.text();
         }
 
+        assertThat(seen).as("the echoes reached the errors, blanked").anySatisfy(text -> assertThat(
+                String.valueOf(text)).contains("api_secret\\\":\\\"[redacted]"));
+        assertThat(seen).anySatisfy(text -> assertThat(String.valueOf(text)).contains("session Bearer [redacted]"));
         assertThat(log).doesNotContain(SECRET).doesNotContain(JWT).doesNotContain(JWT.substring(JWT.indexOf('.') + 1));
         assertThat(seen).allSatisfy(text -> assertThat(String.valueOf(text))
                 .doesNotContain(SECRET).doesNotContain(JWT).doesNotContain(JWT.substring(JWT.indexOf('.') + 1)));

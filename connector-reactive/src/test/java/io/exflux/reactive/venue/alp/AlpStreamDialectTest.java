@@ -152,4 +152,19 @@ class AlpStreamDialectTest {
         assertThat(sink.authenticationRefused).singleElement().isInstanceOf(AuthenticationException.class);
         assertThat(sink.refused).isEmpty();
     }
+
+    @Test
+    void aRefusalQuotingTheTokenKeepsItOutOfTheError() {
+        String jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjYW5hcnkifQ.c2lnbmF0dXJlLWNhbmFyeQ";
+        AlpTokenProvider tokens = new AlpTokenProvider(() -> Mono.just(jwt),
+                reactor.core.scheduler.Schedulers.immediate(), Duration.ofSeconds(60));
+        AlpStreamDialect privateDialect = new AlpStreamDialect(tokens, Duration.ofSeconds(50));
+        privateDialect.authenticate().block(Duration.ofSeconds(5));
+        RecordingFrameSink<AlpMessage> sink = new RecordingFrameSink<>(Set.of(AlpTopics.ORDERS));
+
+        privateDialect.decode("[\"error\",1790139264,\"Invalid token " + jwt + "\",\"auth\"]", sink);
+
+        assertThat(sink.authenticationRefused).singleElement().satisfies(error -> assertThat(error)
+                .hasMessage("ALP refused the websocket authentication: Invalid token [redacted]"));
+    }
 }

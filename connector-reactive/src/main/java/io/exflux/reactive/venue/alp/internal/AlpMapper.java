@@ -120,9 +120,12 @@ public final class AlpMapper {
         return out;
     }
 
-    /** Merges equal prices, drops empty levels, sorts best first: a venue glitch never breaks the book. */
+    /**
+     * Merges equal prices, drops empty levels, sorts best first; a negative amount is kept, so that the book engine
+     * refuses the frame as malformed and the book resyncs.
+     */
     static List<PriceLevel> levels(List<AlpLevel> levels, boolean bids) {
-        return BookLevels.bestFirst(levels, AlpLevel::price, AlpLevel::amount, bids);
+        return BookLevels.forUpdate(levels, AlpLevel::price, AlpLevel::amount, bids);
     }
 
     public static Trade trade(AlpTrade t) {

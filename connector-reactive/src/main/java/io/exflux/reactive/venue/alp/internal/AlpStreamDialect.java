@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.exflux.api.error.AuthenticationException;
 import io.exflux.api.error.ErrorContext;
 import io.exflux.api.error.InvalidRequestException;
+import io.exflux.reactive.internal.auth.SecretRedactor;
 import io.exflux.reactive.internal.codec.Json;
 import io.exflux.reactive.internal.ws.FrameSink;
 import io.exflux.reactive.internal.ws.Handshake;
@@ -21,6 +22,7 @@ import io.exflux.reactive.venue.alp.model.AlpWsError;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
@@ -56,6 +58,8 @@ public final class AlpStreamDialect implements StreamDialect<AlpMessage> {
     public static final int MAX_TOPICS_PER_CONNECTION = 20;
 
     private final AlpTokenProvider tokens;
+    /** Blanks the token held now out of the venue's error texts (an error frame may quote the auth frame). */
+    private final SecretRedactor redactor;
     private final Duration idleFallback;
 
     /**
@@ -64,6 +68,8 @@ public final class AlpStreamDialect implements StreamDialect<AlpMessage> {
      */
     public AlpStreamDialect(AlpTokenProvider tokens, Duration idleFallback) {
         this.tokens = tokens;
+        this.redactor = tokens == null ? SecretRedactor.fieldsOnly()
+                : SecretRedactor.of(() -> Collections.singletonList(tokens.current()));
         this.idleFallback = idleFallback;
     }
 
@@ -89,15 +95,16 @@ public final class AlpStreamDialect implements StreamDialect<AlpMessage> {
                 sink.acknowledged(ack.topics());
             }
         } else if (control instanceof AlpWsError error) {
+            String said = redactor.redact(error.message());
             if (tokens != null && refusesAuthentication(error)) {
                 sink.authenticationRefused(new AuthenticationException(
-                        "ALP refused the websocket authentication: " + error.message(), ErrorContext.local(VENUE)));
+                        "ALP refused the websocket authentication: " + said, ErrorContext.local(VENUE)));
             } else if (error.operation() == null || SUBSCRIBE.equals(error.operation())) {
                 sink.refused(error.topic(), refused -> new InvalidRequestException(
-                        "ALP refused topic " + String.join(", ", refused) + ": " + error.message(),
+                        "ALP refused topic " + String.join(", ", refused) + ": " + said,
                         ErrorContext.local(VENUE)));
             } else {
-                LOG.warn("ALP websocket error on {}: {}", error.operation(), error.message());
+                LOG.warn("ALP websocket error on {}: {}", error.operation(), said);
             }
         }
     }

@@ -1,0 +1,41 @@
+package io.exflux.reactive.internal.http;
+
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.HttpObject;
+
+/**
+ * Tags what Netty's HTTP decoder could not read (a garbled status line, a header line too long, a bad chunk size),
+ * so that the failure reaches the pipeline as {@link MalformedAnswers.Failure}, a venue answer we cannot read,
+ * rather than as the bare {@code NumberFormatException} or {@code IllegalArgumentException} the decoder raised,
+ * which would look like a bug of the client. Sits right after the HTTP codec; stateless and shared.
+ */
+@ChannelHandler.Sharable
+final class MalformedAnswers extends ChannelInboundHandlerAdapter {
+
+    static final MalformedAnswers INSTANCE = new MalformedAnswers();
+
+    /** The decoder's failure to read an answer; its message is the decoder's class of failure only. */
+    static final class Failure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Failure(Throwable cause) {
+            // the decoder's message may quote the answer's bytes: keep only what kind of failure it was
+            super(cause.getClass().getSimpleName(), cause, false, false);
+        }
+    }
+
+    private MalformedAnswers() {
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext context, Object message) {
+        if (message instanceof HttpObject http && http.decoderResult().isFailure()
+                && !(http.decoderResult().cause() instanceof Failure)) {
+            http.setDecoderResult(DecoderResult.failure(new Failure(http.decoderResult().cause())));
+        }
+        context.fireChannelRead(message);
+    }
+}
