@@ -28,7 +28,7 @@ import reactor.netty.resources.LoopResources;
  * AlpExchangeClient a = AlpExchangeClient.create(AlpOptions.builder().resources(resources).credentials(key).build());
  * AlpExchangeClient b = AlpExchangeClient.create(AlpOptions.builder().resources(resources).credentials(key).build());
  * ...
- * Mono.when(a.closeGracefully(), b.closeGracefully()).then(resources.shutdown()).block();
+ * Mono.when(a.closeGracefully(), b.closeGracefully()).then(resources.shutdown()).subscribe();
  * }</pre>
  *
  * Every timer of the clients (backoff, rate limits, heartbeats, token expiry, grace periods) runs on
