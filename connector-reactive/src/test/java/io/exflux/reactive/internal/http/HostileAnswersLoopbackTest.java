@@ -131,6 +131,8 @@ class HostileAnswersLoopbackTest {
             assertThat(error).isInstanceOf(ProtocolException.class)
                     .hasMessageContaining("GET /ticker")
                     .hasMessageNotContaining("inside the client");
+            assertThat(RestClient.mayHaveBeenProcessed(error))
+                    .as("the venue got the request and answered: a placement that ends so may be live").isTrue();
         }
     }
 
