@@ -12,6 +12,7 @@ import io.exflux.reactive.internal.resources.SharedResources;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,6 +28,8 @@ import reactor.netty.resources.LoopResources;
 
 /** {@link ClientResources} as built by its builder; closes only what it created. */
 final class DefaultClientResources implements SharedResources {
+
+    private static final Duration LOOPS_SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
 
     private final LoopResources loops;
     private final boolean ownLoops;
@@ -56,7 +59,9 @@ final class DefaultClientResources implements SharedResources {
         this.rateLimiters = new RateLimiters(scheduler);
         this.nonceSources = new NonceSources(clock);
         Mono<Void> providerClosed = ownProvider ? provider.disposeLater() : Mono.empty();
-        Mono<Void> loopsClosed = ownLoops ? loops.disposeLater() : Mono.empty();
+        // No quiet period: the pool is closed first, so no connection can hand the loops new work; Netty's
+        // default of two seconds would only make every shutdown two seconds longer.
+        Mono<Void> loopsClosed = ownLoops ? loops.disposeLater(Duration.ZERO, LOOPS_SHUTDOWN_TIMEOUT) : Mono.empty();
         // the pool first: its connections live on the loops
         this.closing = providerClosed.then(loopsClosed).cache();
     }

@@ -49,7 +49,7 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The fault test of issue 3: a loopback venue drops the connection after every 500 frames for
- * {@code exflux.faultTest.seconds} (default 30) seconds while one subscriber reads two book topics and
+ * {@code exflux.faultTest.seconds} (default 10; 30 for the run issue 3 asked for) seconds while one subscriber reads two book topics and
  * one trade topic. The subscriber sees no error, every topic is resubscribed after each drop, every
  * book it sees equals the server's book at that sequence, and no trade arrives twice.
  */
@@ -68,7 +68,7 @@ class StreamFaultTest {
 
     @Test
     void droppedEvery500FramesTheSubscriberSeesNoErrorNoDuplicateTradeAndOnlyTheServersBooks() throws InterruptedException {
-        Duration runFor = Duration.ofSeconds(Long.getLong("exflux.faultTest.seconds", 30));
+        Duration runFor = Duration.ofSeconds(Long.getLong("exflux.faultTest.seconds", 10));
         SimVenue venue = new SimVenue();
         Scheduler generator = Schedulers.newSingle("sim-venue");
         try (FakeVenueServer server = FakeVenueServer.start()) {
