@@ -29,6 +29,7 @@ module io.exflux.reactive {
     opens io.exflux.reactive.venue.alp.model to com.fasterxml.jackson.databind;
     exports io.exflux.reactive.venue.v1;
     exports io.exflux.reactive.venue.v1.model;
+    exports io.exflux.reactive.venue.btse;
 
     uses io.exflux.reactive.ExchangeProvider;
     provides io.exflux.reactive.ExchangeProvider with io.exflux.reactive.venue.alp.AlpExchangeProvider,
