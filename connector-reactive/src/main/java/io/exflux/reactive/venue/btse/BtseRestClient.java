@@ -630,7 +630,8 @@ public final class BtseRestClient {
 
     /** Whether BTSE wants the call signed: the user and order endpoints. */
     private static boolean isPrivate(RestRequest request) {
-        return request.path().startsWith(API + "user/") || request.path().startsWith(API + "order");
+        return request.path().startsWith(API + "user/") || request.path().equals(API + "order")
+                || request.path().startsWith(API + "order/");
     }
 
     /** The per-attempt step: a fresh nonce and signature for every private call (and wallet lists, with a key). */
