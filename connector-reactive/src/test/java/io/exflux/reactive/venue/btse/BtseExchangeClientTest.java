@@ -81,7 +81,11 @@ class BtseExchangeClientTest {
     @Test
     void btseThroughExchangesWithExactCapabilities() {
         assertThat(Exchanges.venues()).contains("btse");
-        ExchangeClient anonymous = Exchanges.create("btse", Map.of("rest-url", server.baseUrl() + "/spot"));
+        BtseOptions fromText = Exchanges.provider("btse").options(Map.of("rest-url", server.baseUrl() + "/spot"))
+                instanceof BtseOptions btse ? btse : null;
+        assertThat(fromText).isNotNull();
+        assertThat(fromText.credentials()).isNull();
+        ExchangeClient anonymous = Exchanges.create("btse", fromText.mutate().resources(resources).build());
         try {
             assertThat(anonymous).isInstanceOf(BtseExchangeClient.class);
             assertThat(anonymous.capabilities().supports(Capability.PAIRS)).isTrue();
