@@ -37,41 +37,31 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** BTSE through the unified API, against the loopback venue: what a user of {@code Exchanges.create("btse")} sees. */
 class BtseExchangeClientTest {
 
     private static final CurrencyPair BTC_USD = CurrencyPair.of("BTC", "USD");
-    private static ClientResources resources;
+    @RegisterExtension
+    static final BtseLoopback LOOPBACK = new BtseLoopback();
     private FakeVenueServer server;
+    private ClientResources resources;
     private BtseExchangeClient client;
-
-    @BeforeAll
-    static void resources() {
-        resources = ClientResources.create();
-    }
-
-    @AfterAll
-    static void closeResources() {
-        resources.shutdown().subscribe();
-    }
 
     @BeforeEach
     void start() {
-        server = FakeVenueServer.start();
-        BtseWire.markets(server);
-        client = BtseExchangeClient.create(BtseWire.options(server, resources).build());
+        server = LOOPBACK.server();
+        resources = LOOPBACK.resources();
+        client = BtseExchangeClient.create(LOOPBACK.options().build());
     }
 
     @AfterEach
     void stop() {
         client.closeGracefully().block(WAIT);
-        server.close();
     }
 
     private static String api(String path) {

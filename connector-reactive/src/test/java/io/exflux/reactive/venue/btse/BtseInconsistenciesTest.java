@@ -9,7 +9,6 @@ import io.exflux.api.error.AuthenticationException;
 import io.exflux.api.error.InsufficientFundsException;
 import io.exflux.api.error.InvalidRequestException;
 import io.exflux.api.error.RateLimitedException;
-import io.exflux.reactive.ClientResources;
 import io.exflux.reactive.config.RateLimit;
 import io.exflux.reactive.internal.codec.Json;
 import io.exflux.reactive.venue.btse.internal.BtseOrderChecks;
@@ -28,11 +27,9 @@ import io.exflux.testkit.server.FakeVenueServer;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The REST items of the wallet document's inconsistencies (docs/venues/btse.md lists them), each with the choice
@@ -41,29 +38,15 @@ import org.junit.jupiter.api.Test;
  */
 class BtseInconsistenciesTest {
 
-    private static ClientResources resources;
+    @RegisterExtension
+    static final BtseLoopback LOOPBACK = new BtseLoopback();
     private FakeVenueServer server;
     private BtseRestClient client;
 
-    @BeforeAll
-    static void resources() {
-        resources = ClientResources.create();
-    }
-
-    @AfterAll
-    static void closeResources() {
-        resources.shutdown().subscribe();
-    }
-
     @BeforeEach
     void start() {
-        server = FakeVenueServer.start();
-        client = new BtseRestClient(BtseWire.options(server, resources).build());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        server = LOOPBACK.server();
+        client = LOOPBACK.client();
     }
 
     /** 1: the spot market-data and order endpoints (from the spot document) are served beside the wallet's. */
