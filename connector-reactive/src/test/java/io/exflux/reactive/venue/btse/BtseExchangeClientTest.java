@@ -112,6 +112,26 @@ class BtseExchangeClientTest {
     }
 
     @Test
+    void publicTradesAndOneOrder() {
+        server.route("GET", api("trades")).respond(FakeResponse.ok("[{\"price\":36000.5,\"size\":0.01,"
+                + "\"side\":\"SELL\",\"symbol\":\"BTC-USD\",\"serialId\":118974855,\"timestamp\":1624985375123}]"));
+        var trade = client.trades(BTC_USD, 10).blockFirst(WAIT);
+        assertThat(trade.id()).isEqualTo("118974855");
+        assertThat(trade.takerSide()).isEqualTo(Side.SELL);
+        assertThat(trade.timestamp()).isEqualTo(Instant.ofEpochMilli(1624985375123L));
+        assertThat(only(server, "GET", "trades").queryParam("count")).isEqualTo("10");
+        server.route("GET", api("order")).respond(FakeResponse.ok("[{\"status\":5,\"symbol\":\"BTC-USD\","
+                + "\"orderType\":77,\"side\":\"SELL\",\"size\":1,\"fillSize\":0.4,\"orderID\":\"o-3\"}]"),
+                FakeResponse.ok("[{\"status\":16,\"message\":\"ORDER_NOTFOUND\"}]"));
+        Order order = client.order("o-3", null).block(WAIT);
+        assertThat(order.status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
+        assertThat(order.type()).isEqualTo(OrderType.MARKET);
+        assertThat(order.filledAmount()).isEqualByComparingTo("0.4");
+        assertThat(catchThrowable(() -> client.order("o-4", null).block(WAIT)))
+                .isInstanceOf(io.exflux.api.error.NotFoundException.class);
+    }
+
+    @Test
     void aLimitOrderPlacedAndEdited() throws Exception {
         server.route("POST", api("order")).respond(FakeResponse.ok("[{\"status\":2,\"symbol\":\"BTC-USD\","
                 + "\"orderType\":76,\"price\":8500,\"side\":\"BUY\",\"size\":0.002,\"orderID\":\"o-1\","
