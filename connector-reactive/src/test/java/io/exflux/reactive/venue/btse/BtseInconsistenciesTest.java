@@ -9,6 +9,7 @@ import io.exflux.api.error.AuthenticationException;
 import io.exflux.api.error.InsufficientFundsException;
 import io.exflux.api.error.InvalidRequestException;
 import io.exflux.api.error.RateLimitedException;
+import io.exflux.reactive.ClientResources;
 import io.exflux.reactive.config.RateLimit;
 import io.exflux.reactive.internal.codec.Json;
 import io.exflux.reactive.venue.btse.internal.BtseOrderChecks;
@@ -165,6 +166,40 @@ class BtseInconsistenciesTest {
         assertThat(limited).isInstanceOf(RateLimitedException.class);
         assertThat(((RateLimitedException) limited).retryAfter()).isEqualTo(Duration.ofSeconds(7));
         assertThat(server.requests("POST", BtseWire.API + "user/wallet/convert")).as("never retried").hasSize(1);
+    }
+
+    /** A 429 on a query is waited out for its Retry-After (on the client's clock), then the query is sent again. */
+    @Test
+    void item10ARetryAfterIsHonouredForQueries() throws Exception {
+        reactor.test.scheduler.VirtualTimeScheduler time = reactor.test.scheduler.VirtualTimeScheduler.create();
+        ClientResources virtual = ClientResources.builder().scheduler(time).build();
+        try {
+            server.route("GET", BtseWire.API + "user/wallet").respond(FakeResponse.tooManyRequests("3"),
+                    FakeResponse.ok(BtseWire.raw("wallet")));
+            BtseRestClient patient = new BtseRestClient(BtseWire.options(server, virtual).maxAttempts(2).build());
+            var answer = patient.wallet().collectList().toFuture();
+            awaitRequests(1);
+            // the virtual clock moves in steps until the retry arrives: never before the 3 s the venue asked for
+            Duration advanced = Duration.ZERO;
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (server.requests("GET", BtseWire.API + "user/wallet").size() < 2 && System.nanoTime() < deadline) {
+                time.advanceTimeBy(Duration.ofMillis(100));
+                advanced = advanced.plusMillis(100);
+                Thread.sleep(5);
+            }
+            assertThat(advanced).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+            assertThat(answer.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).hasSize(1);
+            assertThat(server.requests("GET", BtseWire.API + "user/wallet")).hasSize(2);
+        } finally {
+            virtual.shutdown().subscribe();
+        }
+    }
+
+    private void awaitRequests(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (server.requests("GET", BtseWire.API + "user/wallet").size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
     }
 
     /** 11: STOP takes stopPrice or triggerPrice; /price without symbol; "sell" in any case; lower-case fee keys. */

@@ -122,6 +122,23 @@ class BtseOrderStatusTableTest {
     }
 
     @Test
+    void anOcoPlacementAnswersBothLegs() throws Exception {
+        server.route("POST", BtseWire.API + "order").respond(FakeResponse.ok("[{\"status\":2,\"orderID\":\"a\","
+                + "\"symbol\":\"BTC-USD\",\"side\":\"SELL\"},{\"status\":9,\"orderID\":\"b\","
+                + "\"symbol\":\"BTC-USD\",\"side\":\"SELL\",\"stopPrice\":8000}]"));
+        BtseOrderRequest oco = new BtseOrderRequest("BTC-USD", new BigDecimal("0.002"), "SELL",
+                io.exflux.reactive.venue.btse.model.BtseOrderType.OCO, new BigDecimal("9000"), null,
+                io.exflux.reactive.venue.btse.model.BtseTxType.STOP, new BigDecimal("8000"), null, null, null, null,
+                null, null, null);
+        assertThat(client.placeOrder(oco).block(WAIT)).extracting(BtseOrderResult::statusCode)
+                .containsExactly(BtseOrderStatusCode.ORDER_INSERTED, BtseOrderStatusCode.TRIGGER_INSERTED);
+        var body = io.exflux.reactive.internal.codec.Json.mapper().readTree(
+                server.requests("POST", BtseWire.API + "order").get(0).bodyAsString());
+        assertThat(body.get("type").asText()).isEqualTo("OCO");
+        assertThat(body.get("txType").asText()).isEqualTo("STOP");
+    }
+
+    @Test
     void aRefusedPlacementIsItsTypedErrorAndNeverLooksUp() {
         server.route("POST", BtseWire.API + "order").respond(row(8));
         Throwable error = catchThrowable(() -> client.placeOrder(limit().withClOrderID("mine")).block(WAIT));
