@@ -57,8 +57,8 @@ class BrokerOutageTest {
                 await("the collector publishes and the reader has a book", () -> collector.owned().size() == 2
                         && publisher.stats().published() > 0 && book.get() != null);
 
-                broker.stopBroker();
                 PublisherStats before = publisher.stats();
+                broker.stopBroker();
                 Thread.sleep(10_000);
                 PublisherStats during = publisher.stats();
                 System.out.println("OUTAGE before " + before + " after 10 s " + during);
