@@ -81,7 +81,8 @@ public final class KafkaPublishHarness {
             String prefix = "bench" + round;
             createTopics(bootstrap, prefix);
             KafkaPublisherOptions options = KafkaPublisherOptions.builder(bootstrap).topicPrefix(prefix)
-                    .bufferCapacity(messages).build();
+                    .bufferCapacity(messages).deliveryTimeout(java.time.Duration.ofMinutes(5))
+                    .producerProperty("request.timeout.ms", 120_000).build();
             if (round % 2 == 0) { // alternate which goes first: the second one finds a warmer broker
                 bare[round] = bare(options, envelopes, encoded);
                 ours[round] = publisher(options, envelopes);

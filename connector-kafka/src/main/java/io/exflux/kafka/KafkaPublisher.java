@@ -86,7 +86,7 @@ public final class KafkaPublisher implements AutoCloseable {
         int delivery = (int) Math.min(Integer.MAX_VALUE, options.deliveryTimeout().toMillis());
         int linger = ((Number) p.get(ProducerConfig.LINGER_MS_CONFIG)).intValue();
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, delivery);
-        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1, Math.min(30_000, delivery - linger)));
+        p.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1, Math.min(30_000, delivery - linger)));
         return p;
     }
 

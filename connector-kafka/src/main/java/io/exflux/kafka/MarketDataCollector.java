@@ -41,6 +41,7 @@ public final class MarketDataCollector implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MarketDataCollector.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration TOPIC_RETRY = Duration.ofSeconds(2);
 
     private final Map<String, ExchangeClient> clients;
     private final KafkaPublisher publisher;
@@ -104,15 +105,28 @@ public final class MarketDataCollector implements AutoCloseable {
     }
 
     private void run() {
-        try {
-            slices = TopicSetup.ensure(bootstrapServers, publisher.topicPrefix(), options.dataPartitions(),
-                    options.slices(), Duration.ofSeconds(30));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        } catch (Exception e) {
-            log.error("the topics of prefix {} could not be created or read; the collector stops", publisher.topicPrefix(), e);
-            ownership.tryEmitError(e);
+        // the cluster may not be up yet: try again until it is, or until closed
+        while (!closing) {
+            try {
+                slices = TopicSetup.ensure(bootstrapServers, publisher.topicPrefix(), options.dataPartitions(),
+                        options.slices(), Duration.ofSeconds(30));
+                break;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                log.warn("the topics of prefix {} could not be created or read, trying again: {}",
+                        publisher.topicPrefix(), e.toString());
+                try {
+                    Thread.sleep(TOPIC_RETRY.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        if (closing) {
+            ownership.tryEmitComplete();
             return;
         }
         Map<String, Object> properties = new HashMap<>(options.consumerProperties());
