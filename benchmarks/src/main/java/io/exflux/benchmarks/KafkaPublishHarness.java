@@ -78,17 +78,16 @@ public final class KafkaPublishHarness {
         double[] ours = new double[rounds];
         double[] bare = new double[rounds];
         for (int round = 0; round < rounds; round++) {
-            String prefix = "bench" + round;
-            createTopics(bootstrap, prefix);
-            KafkaPublisherOptions options = KafkaPublisherOptions.builder(bootstrap).topicPrefix(prefix)
-                    .bufferCapacity(messages).deliveryTimeout(java.time.Duration.ofMinutes(5))
-                    .producerProperty("request.timeout.ms", 120_000).build();
+            // each producer writes to topics of its own: the in-process broker was seen to hand a producer id
+            // out twice, which breaks the idempotent sequence of a partition both write to
+            KafkaPublisherOptions ourOptions = options(bootstrap, "bench" + round + "p", messages);
+            KafkaPublisherOptions bareOptions = options(bootstrap, "bench" + round + "b", messages);
             if (round % 2 == 0) { // alternate which goes first: the second one finds a warmer broker
-                bare[round] = bare(options, envelopes, encoded);
-                ours[round] = publisher(options, envelopes);
+                bare[round] = bare(bareOptions, envelopes, encoded);
+                ours[round] = publisher(ourOptions, envelopes);
             } else {
-                ours[round] = publisher(options, envelopes);
-                bare[round] = bare(options, envelopes, encoded);
+                ours[round] = publisher(ourOptions, envelopes);
+                bare[round] = bare(bareOptions, envelopes, encoded);
             }
             System.out.printf("round %d: publisher %.0f msg/s, bare producer %.0f msg/s%n", round + 1, ours[round], bare[round]);
         }
@@ -96,6 +95,12 @@ public final class KafkaPublishHarness {
         double bareMedian = median(bare);
         System.out.printf("median of %d rounds of %d messages: publisher %.0f msg/s, bare producer %.0f msg/s, "
                 + "bare/publisher %.2fx%n", rounds, messages, ourMedian, bareMedian, bareMedian / ourMedian);
+    }
+
+    private static KafkaPublisherOptions options(String bootstrap, String prefix, int messages) throws Exception {
+        createTopics(bootstrap, prefix);
+        return KafkaPublisherOptions.builder(bootstrap).topicPrefix(prefix).bufferCapacity(messages)
+                .deliveryTimeout(java.time.Duration.ofMinutes(5)).producerProperty("request.timeout.ms", 120_000).build();
     }
 
     private static double publisher(KafkaPublisherOptions options, List<MarketEnvelope> envelopes) throws InterruptedException {

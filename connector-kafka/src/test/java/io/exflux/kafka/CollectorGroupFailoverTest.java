@@ -3,8 +3,10 @@ package io.exflux.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exflux.api.ExchangeClient;
+import io.exflux.api.model.CurrencyPair;
 import io.exflux.api.model.OrderBook;
 import io.exflux.api.model.PriceLevel;
+import io.exflux.api.model.Side;
 import io.exflux.api.model.Trade;
 import io.exflux.testkit.alp.AlpSimulator;
 import io.exflux.testkit.sim.SimTrade;
@@ -12,9 +14,12 @@ import io.exflux.testkit.v1.V1Simulator;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +31,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,18 +138,49 @@ class CollectorGroupFailoverTest {
         assertThat(duplicatesOnKafka).as("the takeover republished trades the reader recognised").isPositive();
     }
 
+    @Test
+    void aSlowSubscriberGetsEveryTradeOnceInOrderWhileItsPartitionIsPaused() throws Exception {
+        String bootstrap = broker.bootstrapServers();
+        TopicSetup.ensure(bootstrap, "slow", 2, 1, WAIT);
+        CurrencyPair pair = CurrencyPair.parse("BTC_USDT");
+        try (KafkaPublisher publisher = KafkaPublisher.create(KafkaPublisherOptions.builder(bootstrap).topicPrefix("slow")
+                .build(), "direct")) {
+            Instant now = Instant.now();
+            for (int i = 0; i < 300; i++) {
+                Trade trade = new Trade(pair, Integer.toString(i), new BigDecimal("100.5"), BigDecimal.ONE, Side.BUY, now);
+                publisher.publish(MarketEnvelope.trade(Markets.ALP, trade, now, "direct"));
+                if (i % 3 == 0) { // as a takeover's backfill would: the same trade again
+                    publisher.publish(MarketEnvelope.trade(Markets.ALP, trade, now, "other"));
+                }
+            }
+            await("all published", () -> publisher.stats().published() == 400);
+        }
+        KafkaMarketData reader = KafkaMarketData.create(KafkaMarketDataOptions.builder(bootstrap).topicPrefix("slow")
+                .startFrom(StartFrom.EARLIEST).bufferSize(8).build());
+
+        List<String> ids = reader.watchTrades(Markets.ALP, pair)
+                .limitRate(1)
+                .delayElements(Duration.ofMillis(2))
+                .take(300)
+                .map(Trade::id)
+                .collectList()
+                .block(WAIT);
+
+        assertThat(ids).containsExactlyElementsOf(IntStream.range(0, 300).mapToObj(Integer::toString).toList());
+    }
+
     /** How many trade messages each key has on Kafka, duplicates included. */
     private static Map<String, Integer> publishedTrades(String bootstrap, String prefix) {
-        Map<String, Integer> counts = new java.util.HashMap<>();
-        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]> consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(
-                Map.of("bootstrap.servers", bootstrap, "key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class,
-                        "value.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class))) {
+        Map<String, Integer> counts = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                Map.of("bootstrap.servers", bootstrap, "key.deserializer", StringDeserializer.class,
+                        "value.deserializer", ByteArrayDeserializer.class))) {
             String topic = KafkaTopics.topic(prefix, MarketKind.TRADE);
-            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> counts.merge(r.key(), 1, Integer::sum));
             }
