@@ -38,7 +38,9 @@ import org.apache.kafka.common.test.TestKitNodes;
  * ./mvnw -B -pl benchmarks -am package -DskipTests
  * java -Xms1g -Xmx1g -cp benchmarks/target/benchmarks.jar io.exflux.benchmarks.KafkaPublishHarness [messages] [rounds] [host:port]
  * </pre>
- * Without {@code host:port} a KRaft broker is started in this JVM on loopback.
+ * Without {@code host:port} a KRaft broker is started in this JVM on loopback. {@code -Dinflight=N} sets
+ * {@code max.in.flight.requests.per.connection} for both sides (5 by default); on a heavily loaded machine the
+ * in-process broker was seen to answer OUT_OF_ORDER_SEQUENCE_NUMBER to 5 in flight, stalling a round.
  */
 public final class KafkaPublishHarness {
 
@@ -100,7 +102,8 @@ public final class KafkaPublishHarness {
     private static KafkaPublisherOptions options(String bootstrap, String prefix, int messages) throws Exception {
         createTopics(bootstrap, prefix);
         return KafkaPublisherOptions.builder(bootstrap).topicPrefix(prefix).bufferCapacity(messages)
-                .deliveryTimeout(java.time.Duration.ofMinutes(5)).producerProperty("request.timeout.ms", 120_000).build();
+                .deliveryTimeout(java.time.Duration.ofMinutes(5)).producerProperty("request.timeout.ms", 120_000)
+                .producerProperty("max.in.flight.requests.per.connection", Integer.getInteger("inflight", 5)).build();
     }
 
     private static double publisher(KafkaPublisherOptions options, List<MarketEnvelope> envelopes) throws InterruptedException {

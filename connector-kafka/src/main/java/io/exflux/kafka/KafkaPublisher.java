@@ -67,7 +67,10 @@ public final class KafkaPublisher implements AutoCloseable {
         return create(options, source, new KafkaProducer<>(producerProperties(options)));
     }
 
-    /** A publisher over a given producer (for example one the caller configured itself). */
+    /**
+     * A publisher over a given producer (one the caller configured, or a test's). Make it idempotent, as
+     * {@link #producerProperties} does: the ordering and duplicate guarantees in {@code docs/scale-out.md} rest on it.
+     */
     public static KafkaPublisher create(KafkaPublisherOptions options, String source, Producer<byte[], byte[]> producer) {
         return new KafkaPublisher(source, options.topicPrefix(), new RecordBuffer(producer,
                 options.bufferCapacity(), options.overflowAction(), "exflux-kafka-sender-" + source));

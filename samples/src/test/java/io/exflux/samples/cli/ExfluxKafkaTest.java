@@ -53,7 +53,7 @@ class ExfluxKafkaTest {
 
             CliHarness reader = new CliHarness(venues, Map.of(), false);
             int exit = reader.run("book", "--from-kafka", kafka, "--venue", "alp", "--pair", "BTC_USDT",
-                    "--duration", "5s");
+                    "--duration", "3s");
 
             assertThat(exit).isZero();
             assertThat(reader.out().lines().filter(l -> l.startsWith("book ")))
