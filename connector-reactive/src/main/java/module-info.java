@@ -41,7 +41,7 @@ module io.exflux.reactive {
 
     // The engine is not API: only our own modules may use it (benchmarks run on the class path).
     exports io.exflux.reactive.internal.auth to io.exflux.testkit;
-    exports io.exflux.reactive.internal.book to io.exflux.testkit;
+    exports io.exflux.reactive.internal.book to io.exflux.testkit, io.exflux.kafka;
     exports io.exflux.reactive.internal.codec to io.exflux.testkit;
     exports io.exflux.reactive.internal.engineio to io.exflux.testkit;
     exports io.exflux.reactive.internal.http to io.exflux.testkit;

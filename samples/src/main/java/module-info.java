@@ -6,6 +6,7 @@ module io.exflux.samples {
     requires transitive io.exflux.api;
     requires transitive io.exflux.reactive;
     requires transitive io.exflux.testkit;
+    requires io.exflux.kafka; // exflux collect, exflux book --from-kafka
     requires transitive info.picocli;
     requires transitive com.fasterxml.jackson.databind;
     requires org.jline;

@@ -4,6 +4,7 @@ import io.exflux.samples.cli.command.BalancesCommand;
 import io.exflux.samples.cli.command.BookCommand;
 import io.exflux.samples.cli.command.CancelCommand;
 import io.exflux.samples.cli.command.CandlesCommand;
+import io.exflux.samples.cli.command.CollectCommand;
 import io.exflux.samples.cli.command.OrdersCommand;
 import io.exflux.samples.cli.command.PairsCommand;
 import io.exflux.samples.cli.command.PlaceCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
                 "Runs against an embedded venue simulator unless --live: no keys, no network."},
         subcommands = {BookCommand.class, TradesCommand.class, TickerCommand.class, PairsCommand.class,
                 CandlesCommand.class, BalancesCommand.class, OrdersCommand.class, PlaceCommand.class,
-                CancelCommand.class, RecordCommand.class, ReplayCommand.class, SimCommand.class, SoakCommand.class,
+                CancelCommand.class, CollectCommand.class, RecordCommand.class, ReplayCommand.class, SimCommand.class, SoakCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:",
                 "  0 ok                     4 authentication       7 venue unavailable",
@@ -45,7 +46,7 @@ public final class ExfluxCommand implements Runnable {
     public void run() {
         throw new CommandLine.ParameterException(
                 new CommandLine(this), "missing command (book, trades, ticker, pairs, candles, balances,"
-                + " orders, place, cancel, record, replay, sim, soak, help)");
+                + " orders, place, cancel, collect, record, replay, sim, soak, help)");
     }
 
     /** The program's version, the same for {@code exflux -V} and every {@code exflux <command> -V}. */

@@ -118,7 +118,16 @@ class ExfluxBadArgumentsTest {
                         "trades", "--follow", "--duration", "5x"),
                 row("book depth 0", ExitCodes.USAGE, "--depth must be between 1 and 100", "book", "--depth", "0"),
                 row("book depth 1000000", ExitCodes.USAGE, "--depth must be between 1 and 100",
-                        "book", "--depth", "1000000"));
+                        "book", "--depth", "1000000"),
+                // collect and book from Kafka: refused before any connection
+                row("collect without --kafka", ExitCodes.USAGE, "'--kafka",
+                        "collect", "--pairs", "BTC_USDT"),
+                row("collect with a blank --kafka", ExitCodes.USAGE, "bootstrapServers must name at least one host:port",
+                        "collect", "--kafka", " ", "--pairs", "BTC_USDT"),
+                row("collect a malformed pair", ExitCodes.USAGE, "not a currency pair",
+                        "collect", "--kafka", "127.0.0.1:1", "--pairs", "BTC_USDT,BTCUSDT"),
+                row("book from a blank --from-kafka", ExitCodes.USAGE, "bootstrapServers must name at least one host:port",
+                        "book", "--from-kafka", " "));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -32,7 +32,7 @@ class ExfluxHelpAndLocalErrorsTest {
     @Test
     void everyCommandOfTheListIsCovered() {
         assertThat(commands()).containsExactlyInAnyOrder("book", "trades", "ticker", "pairs", "candles", "balances",
-                "orders", "place", "cancel", "record", "replay", "sim", "soak");
+                "orders", "place", "cancel", "collect", "record", "replay", "sim", "soak");
     }
 
     @ParameterizedTest

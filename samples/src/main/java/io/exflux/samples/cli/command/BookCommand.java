@@ -2,6 +2,10 @@ package io.exflux.samples.cli.command;
 
 import io.exflux.api.ExchangeClient;
 import io.exflux.api.model.CurrencyPair;
+import io.exflux.api.model.OrderBook;
+import io.exflux.api.model.Trade;
+import io.exflux.kafka.KafkaMarketData;
+import io.exflux.kafka.KafkaMarketDataOptions;
 import io.exflux.samples.cli.CliContext;
 import io.exflux.samples.cli.ExitCodes;
 import io.exflux.samples.cli.render.BookBoard;
@@ -43,31 +47,56 @@ public final class BookCommand extends VenueCommand {
             description = "Terminal redraw interval (default: ${DEFAULT-VALUE}); piped output prints a book line each second.")
     Duration refresh;
 
+    @Option(names = "--from-kafka", paramLabel = "HOST:PORT",
+            description = "Read the book and trades that `exflux collect` publishes to this Kafka cluster instead of the venue.")
+    String fromKafka;
+
+    @Option(names = "--topic-prefix", defaultValue = "exflux",
+            description = "Topic prefix with --from-kafka (default: ${DEFAULT-VALUE}).")
+    String topicPrefix;
+
     @Override
     public Integer call() {
         if (depth < 1 || depth > 100) {
             throw usage("--depth must be between 1 and 100: " + depth);
         }
         CliContext context = context();
+        boolean colour = context.terminal() && !context.environment().containsKey("NO_COLOR");
+        if (fromKafka != null) {
+            KafkaMarketData kafka;
+            try {
+                kafka = KafkaMarketData.create(KafkaMarketDataOptions.builder(fromKafka).topicPrefix(topicPrefix).build());
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
+            String venue = venueOptions.venue();
+            BookView view = new BookView(venue + " via kafka", pair, depth, colour, MarketScale.AS_IS);
+            Flux<OrderBook> books = kafka.watchOrderBook(venue, pair, depth);
+            Flux<Trade> trades = kafka.watchTrades(venue, pair);
+            Flux<?> output = context.terminal() ? terminal(context, books, trades, view, "kafka")
+                    : plain(context, books, trades, view);
+            boolean interrupted = LiveRun.run(context, () -> { }, output, duration);
+            return interrupted ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+        }
         try (VenueSession session = openSession(false)) {
             ExchangeClient client = session.client();
             MarketScale scale = MarketScales.of(client, pair);
-            boolean colour = context.terminal() && !context.environment().containsKey("NO_COLOR");
             BookView view = new BookView(client.venue(), pair, depth, colour, scale);
-            Flux<?> output = context.terminal() ? terminal(context, client, view) : plain(context, client, view);
+            Flux<OrderBook> books = client.watchOrderBook(pair, depth);
+            Flux<Trade> trades = client.watchTrades(pair);
+            Flux<?> output = context.terminal()
+                    ? terminal(context, books, trades, view, venueOptions.live() ? "live" : "simulator")
+                    : plain(context, books, trades, view);
             boolean interrupted = LiveRun.run(context, session, output, duration);
             return interrupted ? ExitCodes.INTERRUPTED : ExitCodes.OK;
         }
     }
 
-    private Flux<?> terminal(CliContext context, ExchangeClient client, BookView view) {
+    private Flux<?> terminal(CliContext context, Flux<OrderBook> books, Flux<Trade> trades, BookView view, String where) {
         BookBoard board = new BookBoard(tapeSize);
         Screen screen = new Screen(context.out());
         Instant started = context.clock().instant();
-        String where = venueOptions.live() ? "live" : "simulator";
-        Flux<BookBoard> events = Flux.merge(
-                client.watchOrderBook(pair, depth).map(board::onBook),
-                client.watchTrades(pair).map(board::onTrade));
+        Flux<BookBoard> events = Flux.merge(books.map(board::onBook), trades.map(board::onTrade));
         return events.sample(Flux.interval(refresh, context.timer()))
                 .doOnNext(any -> {
                     ScreenSize size = context.screenSize().get();
@@ -77,11 +106,8 @@ public final class BookCommand extends VenueCommand {
                 .doFinally(signal -> screen.close());
     }
 
-    private Flux<?> plain(CliContext context, ExchangeClient client, BookView view) {
-        Flux<String> books = client.watchOrderBook(pair, depth)
-                .sample(Flux.interval(Duration.ofSeconds(1), context.timer()))
-                .map(view::bookSummary);
-        Flux<String> trades = client.watchTrades(pair).map(view::tradeSummary);
-        return Flux.merge(books, trades).doOnNext(context.out()::println);
+    private Flux<?> plain(CliContext context, Flux<OrderBook> books, Flux<Trade> trades, BookView view) {
+        Flux<String> summaries = books.sample(Flux.interval(Duration.ofSeconds(1), context.timer())).map(view::bookSummary);
+        return Flux.merge(summaries, trades.map(view::tradeSummary)).doOnNext(context.out()::println);
     }
 }

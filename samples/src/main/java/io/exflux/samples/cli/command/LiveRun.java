@@ -30,6 +30,11 @@ public final class LiveRun {
      * @return true when the run was stopped by Ctrl-C
      */
     public static boolean run(CliContext context, VenueSession session, Flux<?> stream, Duration duration) {
+        return run(context, session::close, stream, duration);
+    }
+
+    /** As {@link #run(CliContext, VenueSession, Flux, Duration)}, with {@code close} releasing what the run holds. */
+    public static boolean run(CliContext context, Runnable close, Flux<?> stream, Duration duration) {
         Sinks.One<Boolean> interrupt = Sinks.one();
         AtomicBoolean interrupted = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
@@ -53,7 +58,7 @@ public final class LiveRun {
             return interrupted.get();
         } finally {
             try {
-                session.close();
+                close.run();
             } finally {
                 finished.countDown();
                 hook.close();
