@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.exflux.api.ExchangeClient;
 import io.exflux.api.model.PairInfo;
 import io.exflux.reactive.ClientResources;
+import io.exflux.reactive.venue.alp.AlpExchangeClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -86,12 +87,13 @@ class ExfluxAutoConfigurationTest {
     void theApplicationsOwnResourcesAreUsed() {
         ClientResources own = ClientResources.create();
         try {
-            runner.withBean(ClientResources.class, () -> own).withPropertyValues("exflux.venues.alp.simulator=true")
-                    .run(context -> {
+            runner.withBean(ClientResources.class, () -> own).withPropertyValues("exflux.venues.alp.api-key=k",
+                    "exflux.venues.alp.api-secret=s").run(context -> {
                         assertThat(context).getBean(ClientResources.class).isSameAs(own);
-                        assertThat(context.getBean(ExchangeClients.class).get("alp").pairs().collectList()
-                                .block(PATIENCE)).isNotEmpty();
+                        AlpExchangeClient alp = (AlpExchangeClient) context.getBean(ExchangeClients.class).get("alp");
+                        assertThat(alp.resources()).isSameAs(own);
                     });
+            assertThat(own.isShutdown()).as("the application's resources stay the application's").isFalse();
         } finally {
             own.shutdown().block(PATIENCE);
         }

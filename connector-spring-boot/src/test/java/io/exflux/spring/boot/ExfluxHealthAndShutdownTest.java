@@ -28,12 +28,11 @@ class ExfluxHealthAndShutdownTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ExfluxAutoConfiguration.class,
                     ExfluxHealthAutoConfiguration.class))
-            .withPropertyValues("exflux.venues.alp.simulator=true", "exflux.venues.alp.max-attempts=1",
-                    "exflux.health-timeout=2s");
+            .withPropertyValues("exflux.venues.alp.max-attempts=1", "exflux.health-timeout=2s");
 
     @Test
     void healthIsUpWithALiveStreamAndDownOnceTheSimulatorStops() {
-        runner.run(context -> {
+        runner.withPropertyValues("exflux.venues.alp.simulator=true").run(context -> {
             ExchangeClient alp = context.getBean(ExchangeClients.class).get("alp");
             // one live stream, so that the health shows a socket
             alp.watchTrades(BTC_USDT).blockFirst(PATIENCE);
@@ -60,13 +59,14 @@ class ExfluxHealthAndShutdownTest {
     @Test
     void healthIsOffWhenDisabled() {
         runner.withPropertyValues("management.health.exflux.enabled=false")
-                .run(context -> assertThat(context).doesNotHaveBean(CompositeReactiveHealthContributor.class));
+                .run(context -> assertThat(context).hasSingleBean(ExchangeClients.class)
+                        .doesNotHaveBean(CompositeReactiveHealthContributor.class));
     }
 
     @Test
     void closingTheContextClosesEverySocketWithACloseFrame() {
         AtomicReference<EmbeddedSimulator> simulator = new AtomicReference<>();
-        runner.run(context -> {
+        runner.withPropertyValues("exflux.venues.alp.simulator=true").run(context -> {
             simulator.set(context.getBean("alpSimulator", EmbeddedSimulator.class));
             ExchangeClient alp = context.getBean(ExchangeClients.class).get("alp");
             alp.watchTrades(BTC_USDT).subscribe();
