@@ -2,8 +2,6 @@ package io.exflux.samples.webflux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.exflux.reactive.venue.alp.AlpExchangeClient;
-import io.exflux.reactive.venue.alp.AlpOptions;
 import io.exflux.testkit.alp.AlpSimulator;
 import io.exflux.testkit.alp.AlpSimulatorOptions;
 import io.exflux.testkit.sim.GeneratorSettings;
@@ -24,22 +22,19 @@ import org.junit.jupiter.api.Test;
 class MarketWebRoutesTest {
 
     private static AlpSimulator alp;
-    private static AlpExchangeClient client;
-    private static MarketWebApp app;
+    private static MarketWebServer app;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
         alp = AlpSimulator.start(AlpSimulatorOptions.builder()
                 .generator(GeneratorSettings.defaults().withStepInterval(Duration.ofMillis(20))).build());
-        client = AlpExchangeClient.create(AlpOptions.builder().restUrl(alp.restBaseUrl()).wsUrl(alp.websocketUrl()).build());
-        app = MarketWebApp.start(client, "127.0.0.1", 0);
+        app = MarketWebServer.onAlp(alp.restBaseUrl(), alp.websocketUrl());
     }
 
     @AfterAll
     static void stop() {
         app.close();
-        client.close();
         alp.close();
     }
 
