@@ -18,12 +18,17 @@ public final class EmbeddedSimulator implements AutoCloseable {
     private final SimulatedVenue simulated;
     private final String restUrl;
     private final String wsUrl;
+    private final String demoKey;
+    private final String demoSecret;
 
-    EmbeddedSimulator(String venue, SimulatedVenue simulated, String restUrl, String wsUrl) {
+    EmbeddedSimulator(String venue, SimulatedVenue simulated, String restUrl, String wsUrl, String demoKey,
+            String demoSecret) {
         this.venue = venue;
         this.simulated = simulated;
         this.restUrl = restUrl;
         this.wsUrl = wsUrl;
+        this.demoKey = demoKey;
+        this.demoSecret = demoSecret;
     }
 
     /** Whether {@code venue} has a simulator here: the testkit is on the class path and simulates it. */
@@ -56,6 +61,19 @@ public final class EmbeddedSimulator implements AutoCloseable {
     /** The websocket URL the client is given. */
     public String wsUrl() {
         return wsUrl;
+    }
+
+    /**
+     * The API key of the simulator's funded demo account (100000 of the quote currency, 2 BTC, 20 ETH), which the
+     * client uses when its entry names no key. A simulator's, not a secret worth keeping.
+     */
+    public String demoApiKey() {
+        return demoKey;
+    }
+
+    /** The API secret of the demo account. */
+    public String demoApiSecret() {
+        return demoSecret;
     }
 
     /** Stops the simulator: its market, connections and socket. */

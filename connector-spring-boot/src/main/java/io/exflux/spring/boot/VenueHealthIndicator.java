@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import reactor.core.Disposable;
@@ -18,7 +17,8 @@ import reactor.core.publisher.Mono;
 /**
  * One venue client's health: UP while a REST probe (the venue's server time, or its market list) answers and no
  * stream socket is away; DOWN when the probe fails or times out, or a socket is disconnected or reconnecting.
- * Details: {@code rest} (the last probe's outcome and when), {@code streams} (each socket's last state, by URI).
+ * Details: {@code rest} (this check's probe: its outcome and when), {@code streams} (each socket's last state, by
+ * URI).
  *
  * <p>It follows the client's {@code connectionEvents()} from creation until {@link #dispose()}; the probe is
  * non-blocking and bounded by {@code exflux.health-timeout}.
@@ -28,7 +28,6 @@ final class VenueHealthIndicator implements ReactiveHealthIndicator {
     private final ExchangeClient client;
     private final Duration timeout;
     private final Map<URI, String> sockets = new ConcurrentHashMap<>();
-    private final AtomicReference<String> lastRest = new AtomicReference<>("none yet");
     private final Disposable events;
 
     VenueHealthIndicator(ExchangeClient client, Duration timeout) {
@@ -60,9 +59,9 @@ final class VenueHealthIndicator implements ReactiveHealthIndicator {
         Mono<?> probe = client.capabilities().supports(Capability.SERVER_TIME) ? client.serverTime()
                 : client.pairs().take(1).then();
         return probe.timeout(timeout)
-                .then(Mono.fromSupplier(() -> outcome("ok")))
-                .onErrorResume(error -> Mono.just(outcome("failed: " + error.getClass().getSimpleName()
-                        + (error.getMessage() == null ? "" : ": " + error.getMessage()))))
+                .then(Mono.fromSupplier(() -> "ok at " + Instant.now()))
+                .onErrorResume(error -> Mono.just("failed: " + error.getClass().getSimpleName()
+                        + (error.getMessage() == null ? "" : ": " + error.getMessage()) + " at " + Instant.now()))
                 .map(rest -> {
                     Map<String, String> streams = new TreeMap<>();
                     sockets.forEach((uri, state) -> streams.put(uri.toString(), state));
@@ -73,17 +72,6 @@ final class VenueHealthIndicator implements ReactiveHealthIndicator {
                     return health.withDetail("venue", client.venue()).withDetail("rest", rest)
                             .withDetail("streams", streams).build();
                 });
-    }
-
-    private String outcome(String what) {
-        String outcome = what + " at " + Instant.now();
-        lastRest.set(outcome);
-        return outcome;
-    }
-
-    /** The last probe's outcome, as shown in the details. */
-    String lastRestOutcome() {
-        return lastRest.get();
     }
 
     /** Stops following the client's connection events. */

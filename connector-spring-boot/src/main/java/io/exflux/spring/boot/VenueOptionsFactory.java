@@ -24,7 +24,8 @@ final class VenueOptionsFactory {
 
     /**
      * The options of the entry {@code name}: its textual settings read by the venue's provider, then the shared
-     * resources, rate limits and stream settings; {@code simulator} (nullable) replaces the URLs.
+     * resources, rate limits and stream settings; {@code simulator} (nullable) replaces the URLs, and gives its
+     * demo account when the entry names no API key.
      *
      * @throws IllegalArgumentException for a value the venue refuses ({@link #validate} reports it first)
      */
@@ -41,6 +42,10 @@ final class VenueOptionsFactory {
         if (simulator != null) {
             text.put("rest-url", simulator.restUrl());
             text.put("ws-url", simulator.wsUrl());
+            if (venue.getApiKey() == null) {
+                text.put("api-key", simulator.demoApiKey());
+                text.put("api-secret", simulator.demoApiSecret());
+            }
         }
         VenueOptions base = Exchanges.provider(venue.venueId(name)).options(text);
         VenueOptions.Builder<?, ?> builder = base.mutate();

@@ -48,6 +48,12 @@ class ExfluxAutoConfigurationTest {
                     List<PairInfo> btcAlphaPairs = clients.get("btc-alpha").pairs().collectList().block(PATIENCE);
                     assertThat(alpPairs).extracting(p -> p.pair().toString()).contains("BTC/USDT");
                     assertThat(btcAlphaPairs).isNotEmpty();
+                    assertThat(clients.get("alp").balances().collectList().block(PATIENCE))
+                            .as("simulator mode signs in with the simulator's funded demo account")
+                            .anySatisfy(b -> {
+                                assertThat(b.currency()).isEqualTo("USDT");
+                                assertThat(b.total()).isEqualByComparingTo("100000");
+                            });
                     EmbeddedSimulator alpSimulator = context.getBean("alpSimulator", EmbeddedSimulator.class);
                     assertThat(alpSimulator.simulatedVenue().server().requests())
                             .as("the alp client asked its simulator").isNotEmpty();
