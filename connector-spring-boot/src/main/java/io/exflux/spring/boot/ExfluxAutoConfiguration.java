@@ -12,7 +12,8 @@ import org.springframework.util.ClassUtils;
 /**
  * exflux for Spring Boot: one {@link ClientResources} for the application (on Spring's reactor-netty event loops
  * and pool when it has them), and an {@code ExchangeClient} bean for each {@code exflux.venues.<name>} entry (see
- * {@link ExchangeClientsRegistrar}, {@link ExfluxProperties}).
+ * {@link ExchangeClientsRegistrar}, {@link ExfluxProperties}), closed with a close frame when the context stops
+ * ({@link ExchangeClientsLifecycle}).
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.reactor.netty.autoconfigure.ReactorNettyAutoConfiguration",
@@ -37,5 +38,11 @@ public class ExfluxAutoConfiguration {
             SpringReactorResources.share(beans, builder);
         }
         return builder.build();
+    }
+
+    /** Closes the clients with a close frame while the context stops, before shared resources go. */
+    @Bean
+    ExchangeClientsLifecycle exfluxExchangeClientsLifecycle(ExchangeClients clients, ExfluxProperties properties) {
+        return new ExchangeClientsLifecycle(clients, properties.getShutdownTimeout());
     }
 }

@@ -39,6 +39,9 @@ public class ExfluxProperties implements Validator {
     /** The longest a health check waits for the venue's REST answer. */
     private Duration healthTimeout = Duration.ofSeconds(5);
 
+    /** The longest the context's stop waits for the clients to close their sockets. */
+    private Duration shutdownTimeout = Duration.ofSeconds(10);
+
     public Map<String, Venue> getVenues() {
         return venues;
     }
@@ -63,6 +66,14 @@ public class ExfluxProperties implements Validator {
         this.healthTimeout = healthTimeout;
     }
 
+    public Duration getShutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    public void setShutdownTimeout(Duration shutdownTimeout) {
+        this.shutdownTimeout = shutdownTimeout;
+    }
+
     @Override
     public boolean supports(Class<?> type) {
         return ExfluxProperties.class.isAssignableFrom(type);
@@ -73,7 +84,11 @@ public class ExfluxProperties implements Validator {
         ExfluxProperties properties = (ExfluxProperties) target;
         if (properties.healthTimeout == null || properties.healthTimeout.isNegative()
                 || properties.healthTimeout.isZero()) {
-            errors.rejectValue("healthTimeout", "exflux.positive", "must be a positive duration");
+            errors.rejectValue("healthTimeout", "exflux.positive", "exflux.health-timeout: must be a positive duration");
+        }
+        if (properties.shutdownTimeout == null || properties.shutdownTimeout.isNegative()) {
+            errors.rejectValue("shutdownTimeout", "exflux.positive",
+                    "exflux.shutdown-timeout: must not be negative");
         }
         properties.venues.forEach((name, venue) -> VenueOptionsFactory.validate(name, venue, errors));
     }

@@ -28,6 +28,7 @@ class ExfluxAutoConfigurationTest {
     @Test
     void twoVenuesInSimulatorModeGiveTwoClientsEachAnsweringFromItsSimulator() {
         runner.withPropertyValues("exflux.venues.alp.simulator=true", "exflux.venues.btc-alpha.simulator=true")
+                .withBean(ReactorResourceFactory.class, QuickReactorResources::create)
                 .withUserConfiguration(Injected.class)
                 .run(context -> {
                     assertThat(context).hasNotFailed();

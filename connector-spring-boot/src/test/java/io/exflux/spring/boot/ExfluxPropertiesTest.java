@@ -16,12 +16,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.http.client.ReactorResourceFactory;
 
 /** What {@code exflux.*} properties become, and how a bad one is reported: by its property name. */
 class ExfluxPropertiesTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ExfluxAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(ExfluxAutoConfiguration.class))
+            .withBean(ReactorResourceFactory.class, QuickReactorResources::create);
 
     @Test
     void everyPropertyReachesTheVenuesOptions() {
@@ -74,7 +76,8 @@ class ExfluxPropertiesTest {
         assertStartFails("exflux.venues.alp.api-key=key-only", "exflux.venues.alp.api-secret");
         assertStartFails("exflux.venues.mine.type=nasdaq", "exflux.venues.mine.type");
         assertStartFails("exflux.venues.nasdaq.simulator=true", "exflux.venues.nasdaq");
-        assertStartFails("exflux.health-timeout=0s", "healthTimeout");
+        assertStartFails("exflux.health-timeout=0s", "exflux.health-timeout");
+        assertStartFails("exflux.shutdown-timeout=-1s", "exflux.shutdown-timeout");
     }
 
     @Test
@@ -95,7 +98,8 @@ class ExfluxPropertiesTest {
         }
         List<String> names = new ArrayList<>();
         metadata.get("properties").forEach(p -> names.add(p.get("name").asText()));
-        assertThat(names).contains("exflux.venues", "exflux.share-reactor-resources", "exflux.health-timeout");
+        assertThat(names).contains("exflux.venues", "exflux.share-reactor-resources", "exflux.health-timeout",
+                "exflux.shutdown-timeout");
         metadata.get("properties").forEach(p -> assertThat(p.path("description").asText())
                 .as(p.get("name").asText()).isNotBlank());
         assertThat(metadata.get("hints").toString()).contains("exflux.venues.keys", "btc-alpha");
