@@ -14,13 +14,18 @@ final class MarketWebServer implements AutoCloseable {
         this.context = context;
     }
 
-    /** Starts the application with these properties over those of {@code application.properties}. */
+    /**
+     * Starts the application with these properties ({@code key=value}) over those of {@code application.properties},
+     * as command-line arguments would give them.
+     */
     static MarketWebServer start(String... properties) {
-        String[] all = new String[properties.length + 1];
-        all[0] = "server.port=0";
-        System.arraycopy(properties, 0, all, 1, properties.length);
+        String[] arguments = new String[properties.length + 1];
+        arguments[0] = "--server.port=0";
+        for (int i = 0; i < properties.length; i++) {
+            arguments[i + 1] = "--" + properties[i];
+        }
         return new MarketWebServer(new SpringApplicationBuilder(MarketWebApplication.class)
-                .web(WebApplicationType.REACTIVE).properties(all).run());
+                .web(WebApplicationType.REACTIVE).run(arguments));
     }
 
     /** The sample's simulator mode: the embedded ALP simulator. */
