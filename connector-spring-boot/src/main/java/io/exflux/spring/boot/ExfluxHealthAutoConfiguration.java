@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = ExfluxAutoConfiguration.class)
 @ConditionalOnClass(ReactiveHealthIndicator.class)
 @ConditionalOnBean(ExchangeClients.class)
+@ConditionalOnVenues
 @ConditionalOnEnabledHealthIndicator("exflux")
 public class ExfluxHealthAutoConfiguration {
 

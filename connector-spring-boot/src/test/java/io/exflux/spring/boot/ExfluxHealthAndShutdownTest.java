@@ -59,6 +59,16 @@ class ExfluxHealthAndShutdownTest {
     }
 
     @Test
+    void withoutVenuesThereIsNoHealthToShow() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ExfluxAutoConfiguration.class,
+                        ExfluxHealthAutoConfiguration.class))
+                .withBean(ReactorResourceFactory.class, QuickReactorResources::create)
+                .run(context -> assertThat(context).hasSingleBean(ExchangeClients.class)
+                        .doesNotHaveBean(CompositeReactiveHealthContributor.class));
+    }
+
+    @Test
     void healthIsOffWhenDisabled() {
         runner.withPropertyValues("management.health.exflux.enabled=false")
                 .run(context -> assertThat(context).hasSingleBean(ExchangeClients.class)
