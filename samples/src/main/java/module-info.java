@@ -1,5 +1,6 @@
 /**
- * The {@code exflux} command-line program and the runnable samples (Spring WebFlux, Reactor analytics).
+ * The {@code exflux} command-line program and the runnable samples (Reactor analytics, soak); the Spring WebFlux
+ * sample lives in samples-spring-boot, so that the CLI's jar carries no Spring.
  * An application, not a library: it exports its packages only so that they can be run and read.
  */
 module io.exflux.samples {
@@ -14,9 +15,6 @@ module io.exflux.samples {
     requires java.management;
     requires reactor.netty.http;
     requires reactor.netty.core;
-    requires spring.core;
-    requires spring.web;
-    requires spring.webflux;
 
     exports io.exflux.samples.analytics;
     exports io.exflux.samples.cli;
@@ -25,7 +23,6 @@ module io.exflux.samples {
     exports io.exflux.samples.cli.sim;
     exports io.exflux.samples.cli.venue;
     exports io.exflux.samples.soak;
-    exports io.exflux.samples.webflux;
 
     // picocli sets the annotated option fields reflectively.
     opens io.exflux.samples.cli to info.picocli;

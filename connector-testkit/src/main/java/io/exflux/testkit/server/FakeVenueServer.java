@@ -1,6 +1,7 @@
 package io.exflux.testkit.server;
 
 import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -81,6 +82,8 @@ public final class FakeVenueServer implements AutoCloseable {
     private volatile FakeResponse oversizedBody = FakeResponse.json(413, "{\"error\":\"request body too large\"}");
     private final List<WsSession> sessions = new CopyOnWriteArrayList<>();
     private final Set<Connection> openConnections = ConcurrentHashMap.newKeySet();
+    /** Every accepted TCP channel until it closes: an HTTP keep-alive channel outlives its requests' connections. */
+    private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
     private final AtomicLong sessionIds = new AtomicLong();
     private final AtomicLong acceptedConnections = new AtomicLong();
     private DisposableServer server;
@@ -228,6 +231,7 @@ public final class FakeVenueServer implements AutoCloseable {
     /** Closes every open connection and the listening socket, without waiting. */
     public Mono<Void> stop() {
         openConnections.forEach(Connection::dispose);
+        channels.forEach(Channel::close);
         server.dispose();
         return server.onDispose();
     }
@@ -236,6 +240,7 @@ public final class FakeVenueServer implements AutoCloseable {
     @Override
     public void close() {
         openConnections.forEach(Connection::dispose);
+        channels.forEach(Channel::close);
         server.disposeNow(STOP_TIMEOUT);
     }
 
@@ -248,6 +253,10 @@ public final class FakeVenueServer implements AutoCloseable {
         acceptedConnections.incrementAndGet();
         openConnections.add(connection);
         connection.onDispose(() -> openConnections.remove(connection));
+        Channel channel = connection.channel();
+        if (channels.add(channel)) {
+            channel.closeFuture().addListener(closed -> channels.remove(channel));
+        }
     }
 
     private Publisher<Void> dispatch(HttpServerRequest request, HttpServerResponse response) {

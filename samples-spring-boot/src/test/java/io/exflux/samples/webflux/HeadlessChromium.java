@@ -35,7 +35,7 @@ final class HeadlessChromium implements AutoCloseable {
     /** The system property naming the directory the build unpacked Chromium into. */
     static final String PROVISIONED = "exflux.chromium.dir";
     /** How to get a browser, for the failure message. */
-    static final String INSTALL = "run the tests through Maven (it unpacks one into samples/target/chromium), "
+    static final String INSTALL = "run the tests through Maven (it unpacks one into samples-spring-boot/target/chromium), "
             + "or apt-get update && apt-get install -y chromium";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 

@@ -3,8 +3,6 @@ package io.exflux.samples.webflux;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.exflux.reactive.venue.alp.AlpExchangeClient;
-import io.exflux.reactive.venue.alp.AlpOptions;
 import io.exflux.testkit.alp.AlpSimulator;
 import io.exflux.testkit.alp.AlpSimulatorOptions;
 import io.exflux.testkit.sim.GeneratorSettings;
@@ -53,9 +51,7 @@ class MarketWebAppBrowserTest {
         AlpSimulatorOptions lively = AlpSimulatorOptions.builder()
                 .generator(GeneratorSettings.defaults().withStepInterval(Duration.ofMillis(20))).build();
         try (AlpSimulator alp = AlpSimulator.start(lively);
-             AlpExchangeClient client = AlpExchangeClient.create(AlpOptions.builder()
-                     .restUrl(alp.restBaseUrl()).wsUrl(alp.websocketUrl()).build());
-             MarketWebApp app = MarketWebApp.start(client, "127.0.0.1", 0);
+             MarketWebServer app = MarketWebServer.onAlp(alp.restBaseUrl(), alp.websocketUrl());
              HeadlessChromium chromium = HeadlessChromium.start()) {
             assertThat(get(app.uri().resolve("/api/pairs")))
                     .isEqualTo("[{\"pair\":\"BTC/USDT\",\"symbol\":\"BTC_USDT\"},{\"pair\":\"ETH/USDT\",\"symbol\":\"ETH_USDT\"}]");

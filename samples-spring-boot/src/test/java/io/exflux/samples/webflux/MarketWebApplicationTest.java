@@ -2,12 +2,8 @@ package io.exflux.samples.webflux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.exflux.reactive.venue.alp.AlpExchangeClient;
-import io.exflux.reactive.venue.alp.AlpOptions;
-import io.exflux.testkit.alp.AlpSimulator;
-import io.exflux.testkit.alp.AlpSimulatorOptions;
-import io.exflux.testkit.sim.GeneratorSettings;
-import java.net.URI;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.exflux.samples.cli.render.SampleJson;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,28 +15,79 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
 
-/** The sample's HTTP answers as any client sees them: refusals with a status and a message, SSE ids. */
-class MarketWebRoutesTest {
+/**
+ * The Spring Boot sample as configured in {@code application.properties} (the starter's simulator mode), as any
+ * client sees it: its book and trade streams update from the simulator's market with an id on every event, its
+ * health shows the venue, and refusals come with a status and a message.
+ */
+class MarketWebApplicationTest {
 
-    private static AlpSimulator alp;
-    private static AlpExchangeClient client;
-    private static MarketWebApp app;
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENT =
+            new ParameterizedTypeReference<>() { };
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static MarketWebServer app;
+    private static WebTestClient http;
 
     @BeforeAll
     static void start() {
-        alp = AlpSimulator.start(AlpSimulatorOptions.builder()
-                .generator(GeneratorSettings.defaults().withStepInterval(Duration.ofMillis(20))).build());
-        client = AlpExchangeClient.create(AlpOptions.builder().restUrl(alp.restBaseUrl()).wsUrl(alp.websocketUrl()).build());
-        app = MarketWebApp.start(client, "127.0.0.1", 0);
+        app = MarketWebServer.onSimulator();
+        http = WebTestClient.bindToServer().baseUrl(app.uri().toString()).responseTimeout(PATIENCE).build();
     }
 
     @AfterAll
     static void stop() {
         app.close();
-        client.close();
-        alp.close();
+    }
+
+    @Test
+    void theBookStreamUpdatesFromTheSimulator() {
+        List<ServerSentEvent<String>> books = events("/api/BTC_USDT/book?depth=5", 3);
+
+        assertThat(books).allSatisfy(event -> {
+            assertThat(event.event()).isEqualTo("book");
+            assertThat(event.data()).contains("\"bids\"").contains("\"asks\"");
+        });
+        assertThat(books).extracting(ServerSentEvent::id).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theTradeStreamUpdatesFromTheSimulator() {
+        List<ServerSentEvent<String>> trades = events("/api/BTC_USDT/trades", 3);
+
+        assertThat(trades).allSatisfy(event -> {
+            assertThat(event.event()).isEqualTo("trade");
+            assertThat(event.data()).contains("\"price\"");
+        });
+        assertThat(trades).extracting(ServerSentEvent::id).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theHealthShowsTheVenueUp() throws Exception {
+        String body = http.get().uri("/actuator/health/exflux").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        JsonNode health = SampleJson.mapper().readTree(body);
+        assertThat(health.path("status").asText()).as(body).isEqualTo("UP");
+        assertThat(health.path("components").path("alp").path("details").path("venue").asText()).isEqualTo("alp");
+        assertThat(health.path("components").path("alp").path("details").path("rest").asText()).startsWith("ok");
+    }
+
+    /** The first {@code count} events of a stream (keep-alive comments skipped). */
+    private static List<ServerSentEvent<String>> events(String path, int count) {
+        Flux<ServerSentEvent<String>> body = http.get().uri(path).accept(MediaType.TEXT_EVENT_STREAM).exchange()
+                .expectStatus().isOk()
+                .returnResult(EVENT).getResponseBody();
+        return body.filter(event -> event.event() != null).take(count).collectList().block(PATIENCE);
     }
 
     @Test
