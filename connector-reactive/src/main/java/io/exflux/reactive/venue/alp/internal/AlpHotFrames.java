@@ -1,0 +1,230 @@
+package io.exflux.reactive.venue.alp.internal;
+
+import static io.exflux.reactive.internal.codec.JsonValues.decimal;
+import static io.exflux.reactive.internal.codec.JsonValues.epochSeconds;
+import static io.exflux.reactive.internal.codec.JsonValues.longValue;
+import static io.exflux.reactive.internal.codec.JsonValues.nextValue;
+import static io.exflux.reactive.internal.codec.JsonValues.optionalDecimal;
+import static io.exflux.reactive.internal.codec.JsonValues.text;
+import static io.exflux.reactive.internal.codec.JsonValues.textIs;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.exflux.reactive.internal.codec.JsonValues;
+import io.exflux.reactive.venue.alp.model.AlpDepth;
+import io.exflux.reactive.venue.alp.model.AlpDiff;
+import io.exflux.reactive.venue.alp.model.AlpLevel;
+import io.exflux.reactive.venue.alp.model.AlpMessage;
+import io.exflux.reactive.venue.alp.model.AlpTickerUpdate;
+import io.exflux.reactive.venue.alp.model.AlpWsTicker;
+import io.exflux.reactive.venue.alp.model.AlpWsTrade;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The frames that carry market data ({@code t}, {@code d}, {@code p}, {@code tk}) read token by token from the
+ * streaming parser into their records, with no tree in between: the same records, values and errors as the
+ * tree reading of the other frames in {@link AlpFrameDecoder}. Elements after the documented ones, and unknown
+ * fields of the market depth object, are skipped (the caller closes the frame).
+ */
+final class AlpHotFrames {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlpHotFrames.class);
+    private static final int TICKER_VALUES = 8;
+
+    private AlpHotFrames() {
+    }
+
+    /**
+     * Reads the rest of a market-data frame whose type string is the parser's current token.
+     *
+     * @return its record, or {@code null} (nothing read) when the type is not one of these frames
+     */
+    static AlpMessage read(JsonParser p) throws IOException {
+        if (textIs(p, "t")) {
+            return trade(p);
+        }
+        if (textIs(p, "d")) {
+            return diff(p);
+        }
+        if (textIs(p, "p")) {
+            return depth(p);
+        }
+        if (textIs(p, "tk")) {
+            return tickers(p);
+        }
+        return null;
+    }
+
+    /** {@code ["t", time, tradeId, pair, amount, price, direction]}. */
+    private static AlpWsTrade trade(JsonParser p) throws IOException {
+        nextValue(p, "trade time");
+        Instant time = epochSeconds(p);
+        nextValue(p, "trade id");
+        long id = longValue(p);
+        nextValue(p, "trade pair");
+        String pair = text(p);
+        nextValue(p, "trade amount");
+        BigDecimal amount = decimal(p);
+        nextValue(p, "trade price");
+        BigDecimal price = decimal(p);
+        nextValue(p, "trade direction");
+        return new AlpWsTrade(time, id, pair, amount, price, text(p));
+    }
+
+    /** {@code ["d", time, symbol, [asks, bids]]}. */
+    private static AlpDiff diff(JsonParser p) throws IOException {
+        nextValue(p, "diff time");
+        Instant time = epochSeconds(p);
+        nextValue(p, "diff symbol");
+        String symbol = text(p);
+        if (nextValue(p, "diff data") != JsonToken.START_ARRAY) {
+            throw new IllegalArgumentException("diff data is not an array");
+        }
+        if (p.nextToken() == JsonToken.END_ARRAY) {
+            throw new IllegalArgumentException("diff data is not [asks, bids]");
+        }
+        List<AlpLevel> asks = levels(p);
+        if (p.nextToken() == JsonToken.END_ARRAY) {
+            throw new IllegalArgumentException("diff data is not [asks, bids]");
+        }
+        List<AlpLevel> bids = levels(p);
+        if (p.nextToken() != JsonToken.END_ARRAY) {
+            throw new IllegalArgumentException("diff data is not [asks, bids]");
+        }
+        return new AlpDiff(time, symbol, asks, bids);
+    }
+
+    /** {@code ["p", time, {"Asks", "Bids", "Symbol", "TotalAsks", "TotalBids"}]}, fields in any order. */
+    private static AlpDepth depth(JsonParser p) throws IOException {
+        nextValue(p, "market depth time");
+        Instant time = epochSeconds(p);
+        if (nextValue(p, "market depth") != JsonToken.START_OBJECT) {
+            throw new IllegalArgumentException("market depth payload is not an object");
+        }
+        String symbol = null;
+        List<AlpLevel> asks = null;
+        List<AlpLevel> bids = null;
+        BigDecimal totalAsks = null;
+        BigDecimal totalBids = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "Symbol" -> symbol = text(p);
+                case "Asks" -> asks = levels(p);
+                case "Bids" -> bids = levels(p);
+                case "TotalAsks" -> totalAsks = optionalDecimal(p);
+                case "TotalBids" -> totalBids = optionalDecimal(p);
+                default -> JsonValues.skip(p);
+            }
+        }
+        return new AlpDepth(time, required(symbol, "Symbol"), required(asks, "Asks"), required(bids, "Bids"),
+                totalAsks, totalBids);
+    }
+
+    /**
+     * {@code ["tk", time, row...]}. A row with fewer than nine elements is skipped with a warning (so does the
+     * official client), even when its values would not read.
+     */
+    private static AlpTickerUpdate tickers(JsonParser p) throws IOException {
+        nextValue(p, "ticker time");
+        Instant time = epochSeconds(p);
+        List<AlpWsTicker> rows = new ArrayList<>();
+        while (nextRow(p)) {
+            AlpWsTicker row = tickerRow(p);
+            if (row != null) {
+                rows.add(row);
+            }
+        }
+        return new AlpTickerUpdate(time, rows);
+    }
+
+    private static boolean nextRow(JsonParser p) throws IOException {
+        JsonToken token = p.nextToken();
+        if (token == JsonToken.NOT_AVAILABLE) {
+            throw new IllegalArgumentException("the frame ends inside the ticker rows");
+        }
+        return token != JsonToken.END_ARRAY;
+    }
+
+    private static AlpWsTicker tickerRow(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            LOG.warn("ALP ticker row that is not an array skipped: {}", p.currentToken());
+            JsonValues.skip(p);
+            return null;
+        }
+        String symbol = null;
+        BigDecimal[] values = new BigDecimal[TICKER_VALUES];
+        RuntimeException unreadable = null;
+        int count = 0;
+        for (JsonToken token = p.nextToken(); token != JsonToken.END_ARRAY; token = p.nextToken(), count++) {
+            if (token == JsonToken.NOT_AVAILABLE) {
+                throw new IllegalArgumentException("the frame ends inside a ticker row");
+            }
+            try {
+                if (count == 0) {
+                    symbol = text(p);
+                } else if (count <= TICKER_VALUES) {
+                    values[count - 1] = decimal(p);
+                } else {
+                    JsonValues.skip(p);
+                }
+            } catch (IllegalArgumentException e) {
+                unreadable = unreadable == null ? e : unreadable; // thrown only if the row is long enough to count
+                JsonValues.skip(p);
+            }
+        }
+        if (count < TICKER_VALUES + 1) {
+            // the official client skips short rows too; we say so rather than drop it silently
+            LOG.warn("ALP ticker row with {} elements (fewer than {}) skipped", count, TICKER_VALUES + 1);
+            return null;
+        }
+        if (unreadable != null) {
+            throw unreadable;
+        }
+        return new AlpWsTicker(symbol, values[0], values[1], values[2], values[3], values[4], values[5], values[6],
+                values[7]);
+    }
+
+    /** A side: {@code null} is none; else an array of {@code [price, quantity, ...]}. */
+    private static List<AlpLevel> levels(JsonParser p) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return List.of();
+        }
+        if (token != JsonToken.START_ARRAY) {
+            throw new IllegalArgumentException("levels is not an array");
+        }
+        List<AlpLevel> out = new ArrayList<>();
+        while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (token != JsonToken.START_ARRAY) {
+                throw new IllegalArgumentException("book level is not [price, quantity]");
+            }
+            nextValue(p, "book level price");
+            BigDecimal price = decimal(p);
+            nextValue(p, "book level quantity");
+            BigDecimal amount = decimal(p);
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                if (p.currentToken() == JsonToken.NOT_AVAILABLE) {
+                    throw new IllegalArgumentException("the frame ends inside a book level");
+                }
+                JsonValues.skip(p);
+            }
+            out.add(new AlpLevel(price, amount));
+        }
+        return out;
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException("market depth has no " + field);
+        }
+        return value;
+    }
+}
