@@ -11,6 +11,7 @@ import { join } from 'node:path';
 const dir = process.argv[2] || '../target/frames';
 const seconds = Number(process.argv[3] || 3); // measured time per depth, after as long again of warm-up
 const exchange = new ccxt.Exchange();
+const version = JSON.parse(readFileSync(new URL('./node_modules/ccxt/package.json', import.meta.url), 'utf8')).version;
 
 function bisectLeft(index, x) { // ccxt's own search, over the side's price index
   let low = 0;
@@ -85,5 +86,5 @@ for (const levels of [500, 5000]) {
     done += frames.length;
   }
   const perSecond = done / (Number(spent) / 1e9);
-  console.log(`ccxt ${ccxt.version} BookFrame levels=${levels} frames/s ${perSecond.toFixed(0)}`);
+  console.log(`ccxt ${version} BookFrame levels=${levels} frames/s ${perSecond.toFixed(0)}`);
 }

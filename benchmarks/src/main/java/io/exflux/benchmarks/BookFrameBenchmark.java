@@ -9,6 +9,7 @@ import io.exflux.api.model.PairInfo;
 import io.exflux.api.model.PriceLevel;
 import io.exflux.reactive.internal.book.ApplyResult;
 import io.exflux.reactive.internal.book.OrderBookEngine;
+import io.exflux.reactive.internal.book.ScaledBookUpdate;
 import io.exflux.reactive.venue.alp.internal.AlpFrameDecoder;
 import io.exflux.reactive.venue.alp.internal.AlpMapper;
 import io.exflux.reactive.venue.alp.model.AlpDiff;
@@ -38,7 +39,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The whole path a user compares: ALP {@code d} frames (text, as the socket hands them over) to an updated book,
  * frames/s, at 500 and 5,000 levels a side ({@link AlpBookFrames}: one level a frame, quantity differences, half
- * of them deletes). exflux: its ALP decoder, mapper and {@link OrderBookEngine}, the path of {@code watchOrderBook}.
+ * of them deletes). exflux: its ALP decoder, mapper and {@link OrderBookEngine}, the path of {@code watchOrderBook};
+ * and the frame read straight into a scaled update ({@code exfluxScaled}).
  * XChange 5.2.4: Jackson into a DTO of {@code BigDecimal}s, then {@code OrderBook.update(LimitOrder)} with the new
  * size (XChange books hold absolute sizes, so the current size is looked up first, as its own update does).
  * ccxt runs the same frames in {@code benchmarks/node/ccxt-book.mjs}. Every invocation starts from the same book;
@@ -67,6 +69,7 @@ public class BookFrameBenchmark {
 
     private AlpBookFrames book;
     private OrderBookEngine engine;
+    private final ScaledBookUpdate holder = new ScaledBookUpdate();
     private io.exflux.api.model.OrderBook exfluxStart;
     private final ObjectReader xchangeReader = new ObjectMapper().readerFor(XchangeDiff.class);
     private final org.knowm.xchange.currency.CurrencyPair xchangePair =
@@ -111,6 +114,25 @@ public class BookFrameBenchmark {
         return target.bidLevels() + target.askLevels();
     }
 
+    /**
+     * exflux's allocation-free route: {@code AlpFrameDecoder.diffInto} reads each frame straight into one reused
+     * {@link ScaledBookUpdate} (prices and amounts scaled while read), then the engine. Not yet the route of
+     * {@code watchOrderBook}, which still goes through the records.
+     */
+    @Benchmark
+    @OperationsPerInvocation(FRAMES)
+    public int exfluxScaled() {
+        OrderBookEngine target = engine;
+        ScaledBookUpdate update = holder;
+        for (String frame : book.frames) {
+            if (!AlpFrameDecoder.diffInto(frame, AlpBookFrames.SYMBOL, update, SyntheticBookStream.PRICE_SCALE,
+                    SyntheticBookStream.AMOUNT_SCALE) || target.apply(update) != ApplyResult.APPLIED) {
+                throw new IllegalStateException("frame not applied: " + frame);
+            }
+        }
+        return target.bidLevels() + target.askLevels();
+    }
+
     /** XChange: Jackson into {@link XchangeDiff}, then the new absolute size of each level into its book. */
     @Benchmark
     @OperationsPerInvocation(FRAMES)
@@ -136,8 +158,14 @@ public class BookFrameBenchmark {
 
     private void checkTheBooksAgree() throws IOException {
         resetBooks();
+        exfluxScaled();
+        io.exflux.api.model.OrderBook scaled = engine.view();
+        resetBooks();
         exflux();
         xchange();
+        if (!scaled.equals(engine.view())) {
+            throw new IllegalStateException("exflux's two routes disagree after the frames");
+        }
         TreeMap<BigDecimal, BigDecimal> bids = new TreeMap<>(Collections.reverseOrder());
         TreeMap<BigDecimal, BigDecimal> asks = new TreeMap<>();
         book.stream.initialBids.forEach(level -> bids.put(level[0], level[1]));

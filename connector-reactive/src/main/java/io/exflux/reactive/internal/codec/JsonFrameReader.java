@@ -37,6 +37,7 @@ public final class JsonFrameReader {
     private JsonParser parser;
     private ByteArrayFeeder feeder;
     private byte[] bytes = new byte[INITIAL_BUFFER];
+    private final JsonText text = new JsonText();
     private int frames;
     private boolean open;
 
@@ -89,6 +90,11 @@ public final class JsonFrameReader {
         } finally {
             done();
         }
+    }
+
+    /** The view of the current token's text, for this reader's frames only. */
+    public JsonText text() {
+        return text;
     }
 
     /** Ends a frame that could not be read: the next one starts on a fresh parser. */

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.exflux.api.error.ErrorContext;
 import io.exflux.api.error.ProtocolException;
+import io.exflux.reactive.internal.book.ScaledBookUpdate;
 import io.exflux.reactive.internal.codec.Json;
 import io.exflux.reactive.internal.codec.JsonFrameReader;
 import io.exflux.reactive.internal.ws.FrameSink;
@@ -107,6 +108,34 @@ public final class AlpFrameDecoder {
         }
         routeData(data, sink);
         return null;
+    }
+
+    /**
+     * Reads a {@code d} frame of {@code symbol} straight into {@code into}, prices and amounts scaled to the given
+     * decimals without a {@code BigDecimal} (nothing is allocated in steady state): the same update as
+     * {@link AlpMapper#diff} of the decoded {@link AlpDiff}, for {@code OrderBookEngine.apply(ScaledBookUpdate)}.
+     *
+     * @return false, with {@code into} untouched, when the frame is not a diff of {@code symbol}
+     * @throws ProtocolException when the frame cannot be read, or a value has more decimals than its scale
+     */
+    public static boolean diffInto(String text, String symbol, ScaledBookUpdate into, int priceScale,
+                                   int amountScale) {
+        JsonFrameReader reader = JsonFrameReader.forThisThread();
+        try {
+            JsonParser parser = reader.open(text);
+            if (parser.nextToken() != JsonToken.START_ARRAY || parser.nextToken() != JsonToken.VALUE_STRING) {
+                throw malformed("not a JSON array starting with a type", text, null);
+            }
+            boolean read = AlpHotFrames.diffInto(parser, reader.text(), symbol, into, priceScale, amountScale);
+            reader.close();
+            return read;
+        } catch (IOException e) {
+            reader.abandon();
+            throw malformed("not JSON", text, e);
+        } catch (RuntimeException e) {
+            reader.abandon();
+            throw asMalformed(e, text);
+        }
     }
 
     private static void routeData(AlpMessage data, FrameSink<AlpMessage> sink) {

@@ -10,6 +10,11 @@ import static io.exflux.reactive.internal.codec.JsonValues.textIs;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.exflux.api.model.OrderBookUpdate;
+import io.exflux.reactive.internal.book.ScaledBookUpdate;
+import io.exflux.reactive.internal.book.ScaledDecimals;
+import io.exflux.reactive.internal.codec.BoundedDecimals;
+import io.exflux.reactive.internal.codec.JsonText;
 import io.exflux.reactive.internal.codec.JsonValues;
 import io.exflux.reactive.venue.alp.model.AlpDepth;
 import io.exflux.reactive.venue.alp.model.AlpDiff;
@@ -201,24 +206,124 @@ final class AlpHotFrames {
         if (token != JsonToken.START_ARRAY) {
             throw new IllegalArgumentException("levels is not an array");
         }
-        List<AlpLevel> out = new ArrayList<>();
+        // most diffs touch one or two levels a side: those become List.of(...) directly, which the record keeps
+        AlpLevel first = null;
+        AlpLevel second = null;
+        List<AlpLevel> more = null;
+        while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
+            AlpLevel level = level(p, token);
+            if (first == null) {
+                first = level;
+            } else if (second == null) {
+                second = level;
+            } else {
+                if (more == null) {
+                    more = new ArrayList<>();
+                    more.add(first);
+                    more.add(second);
+                }
+                more.add(level);
+            }
+        }
+        return more != null ? more : second != null ? List.of(first, second) : first != null ? List.of(first) : List.of();
+    }
+
+    /** {@code [price, quantity, ...]}, the parser on its first token. */
+    private static AlpLevel level(JsonParser p, JsonToken token) throws IOException {
+        if (token != JsonToken.START_ARRAY) {
+            throw new IllegalArgumentException("book level is not [price, quantity]");
+        }
+        nextValue(p, "book level price");
+        BigDecimal price = decimal(p);
+        nextValue(p, "book level quantity");
+        BigDecimal amount = decimal(p);
+        skipToEnd(p, "a book level");
+        return new AlpLevel(price, amount);
+    }
+
+    /** Skips the elements left in the current array, and its end. */
+    private static void skipToEnd(JsonParser p, String what) throws IOException {
+        for (JsonToken token = p.nextToken(); token != JsonToken.END_ARRAY; token = p.nextToken()) {
+            if (token == JsonToken.NOT_AVAILABLE) {
+                throw new IllegalArgumentException("the frame ends inside " + what);
+            }
+            JsonValues.skip(p);
+        }
+    }
+
+    /**
+     * A {@code d} frame of {@code symbol} into {@code into}, prices and amounts scaled without a {@code BigDecimal}:
+     * the same update as {@code AlpMapper.diff} of its record, for {@code OrderBookEngine.apply(ScaledBookUpdate)}.
+     * The parser stands on the frame's type.
+     *
+     * @return false (nothing written) when the frame is another type or another symbol's diff
+     */
+    static boolean diffInto(JsonParser p, JsonText text, String symbol, ScaledBookUpdate into, int priceScale,
+                            int amountScale) throws IOException {
+        if (!textIs(p, "d")) {
+            return false;
+        }
+        nextValue(p, "diff time");
+        Instant time = epochSeconds(p);
+        nextValue(p, "diff symbol");
+        if (!textIs(p, symbol)) {
+            return false;
+        }
+        if (nextValue(p, "diff data") != JsonToken.START_ARRAY) {
+            throw new IllegalArgumentException("diff data is not an array");
+        }
+        into.reset(OrderBookUpdate.Kind.DELTA, OrderBookUpdate.Mode.DIFFERENCE, -1, -1, time);
+        if (p.nextToken() == JsonToken.END_ARRAY) {
+            throw new IllegalArgumentException("diff data is not [asks, bids]");
+        }
+        scaledLevels(p, text, into, false, priceScale, amountScale);
+        if (p.nextToken() == JsonToken.END_ARRAY) {
+            throw new IllegalArgumentException("diff data is not [asks, bids]");
+        }
+        scaledLevels(p, text, into, true, priceScale, amountScale);
+        if (p.nextToken() != JsonToken.END_ARRAY) {
+            throw new IllegalArgumentException("diff data is not [asks, bids]");
+        }
+        return true;
+    }
+
+    private static void scaledLevels(JsonParser p, JsonText text, ScaledBookUpdate into, boolean bids, int priceScale,
+                                     int amountScale) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return;
+        }
+        if (token != JsonToken.START_ARRAY) {
+            throw new IllegalArgumentException("levels is not an array");
+        }
         while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
             if (token != JsonToken.START_ARRAY) {
                 throw new IllegalArgumentException("book level is not [price, quantity]");
             }
             nextValue(p, "book level price");
-            BigDecimal price = decimal(p);
+            long price = ScaledDecimals.parse(number(p, text), priceScale, "price");
             nextValue(p, "book level quantity");
-            BigDecimal amount = decimal(p);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                if (p.currentToken() == JsonToken.NOT_AVAILABLE) {
-                    throw new IllegalArgumentException("the frame ends inside a book level");
-                }
-                JsonValues.skip(p);
+            long amount = ScaledDecimals.parse(number(p, text), amountScale, "amount");
+            skipToEnd(p, "a book level");
+            if (bids) {
+                into.addBid(price, amount);
+            } else {
+                into.addAsk(price, amount);
             }
-            out.add(new AlpLevel(price, amount));
         }
-        return out;
+    }
+
+    /** The text of a number sent as a JSON number or a string, bounded as every number is. */
+    private static JsonText number(JsonParser p, JsonText text) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT
+                && token != JsonToken.VALUE_STRING) {
+            throw new IllegalArgumentException("not a number: " + token);
+        }
+        if (p.getTextLength() > BoundedDecimals.MAX_TEXT_LENGTH) {
+            throw new IllegalArgumentException("number text of " + p.getTextLength() + " characters");
+        }
+        return text.of(p);
     }
 
     private static <T> T required(T value, String field) {
