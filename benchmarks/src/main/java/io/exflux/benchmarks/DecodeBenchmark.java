@@ -54,7 +54,7 @@ public class DecodeBenchmark {
             .getBytes(StandardCharsets.UTF_8);
     private final String tradeText = "[\"t\",1694003848,293107798,\"BTC_USDT\",\"0.20285052\",\"25705.02000000\",\"buy\"]";
     private final String diffText = "[\"d\",1694004500,\"BTC_USDT\",[[[\"101.00\",\"5.0\"]],[[\"99.00\",\"-2.0\"]]]]";
-    private final String depthText = new AlpFrameGenerator(1).depth(20);
+    private final String depthText = depth20();
     private final String tickerText = "[\"tk\",1694003337,[\"BTC_USDT\",\"25725.53000000\",\"6074.90520117\","
             + "\"156489295.23543299\",\"0.09369121\",\"25889.00000000\",\"25629.43000000\",\"25717.69000000\","
             + "\"25747.69000000\"]]";
@@ -71,6 +71,20 @@ public class DecodeBenchmark {
     @Benchmark
     public AlpTrade alpTradeFrame() throws IOException {
         return alpReader.readValue(alpTrade);
+    }
+
+    /** A {@code p} frame as the document shows one: 20 levels a side, every number a string with 8 decimals. */
+    private static String depth20() {
+        StringBuilder asks = new StringBuilder();
+        StringBuilder bids = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            asks.append(i == 0 ? "" : ",").append("[\"").append(26100 + i * 7).append(".11000000\",\"0.")
+                    .append(302 + i).append("00000\"]");
+            bids.append(i == 0 ? "" : ",").append("[\"").append(25768 - i * 9).append(".09000000\",\"0.0")
+                    .append(59 + i).append("00000\"]");
+        }
+        return "[\"p\",1694178331,{\"Asks\":[" + asks + "],\"Bids\":[" + bids + "],\"Symbol\":\"BTC_USDT\","
+                + "\"TotalAsks\":\"148953.50292677\",\"TotalBids\":\"148953.97125366\"}]";
     }
 
     @Benchmark
