@@ -81,9 +81,7 @@ public final class JsonFrameReader {
                     throw new JsonParseException(parser, "the frame ends inside its value");
                 }
             }
-            if (parser.nextToken() != JsonToken.NOT_AVAILABLE) {
-                renew();
-            }
+            trailing();
         } catch (IOException | RuntimeException e) {
             renew();
             throw e;
@@ -95,6 +93,17 @@ public final class JsonFrameReader {
     /** The view of the current token's text, for this reader's frames only. */
     public JsonText text() {
         return text;
+    }
+
+    /** Whatever follows the root value, even text that is not JSON, is dropped with the parser that saw it. */
+    private void trailing() {
+        try {
+            if (parser.nextToken() != JsonToken.NOT_AVAILABLE) {
+                renew();
+            }
+        } catch (IOException notJson) {
+            renew();
+        }
     }
 
     /** Ends a frame that could not be read: the next one starts on a fresh parser. */
