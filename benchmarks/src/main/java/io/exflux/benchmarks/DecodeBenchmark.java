@@ -3,7 +3,10 @@ package io.exflux.benchmarks;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.exflux.benchmarks.baseline.AlpTreeDecoder;
 import io.exflux.reactive.internal.codec.Json;
+import io.exflux.reactive.venue.alp.internal.AlpFrameDecoder;
+import io.exflux.reactive.venue.alp.model.AlpMessage;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +20,11 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Decoding one venue message into a record with {@link Json#mapper()} (BigDecimal for every fraction): a BTSE
- * order-book delta (protocols/btse-spot.md §4.7) and an ALP trade frame (protocols/alp-v3.md, {@code t}).
+ * Decoding one venue message into its record. ALP's market-data frames ({@code t}, a one-level {@code d} a side,
+ * a 20-level {@code p}, a one-row {@code tk}) through exflux's streaming {@link AlpFrameDecoder} ({@code alpXxx})
+ * and through the {@code readTree}-then-extract baseline it replaced ({@code treeXxx}, {@link AlpTreeDecoder}),
+ * on the same text. Also a BTSE order-book delta and an ALP trade into records by {@link Json#mapper()} databind.
+ * Run with {@code -prof gc} for the bytes allocated per frame.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -46,6 +52,12 @@ public class DecodeBenchmark {
             .getBytes(StandardCharsets.UTF_8);
     private final byte[] alpTrade = "[\"t\",1694003848,293107798,\"BTC_USDT\",\"0.20285052\",\"25705.02000000\",\"buy\"]"
             .getBytes(StandardCharsets.UTF_8);
+    private final String tradeText = "[\"t\",1694003848,293107798,\"BTC_USDT\",\"0.20285052\",\"25705.02000000\",\"buy\"]";
+    private final String diffText = "[\"d\",1694004500,\"BTC_USDT\",[[[\"101.00\",\"5.0\"]],[[\"99.00\",\"-2.0\"]]]]";
+    private final String depthText = depth20();
+    private final String tickerText = "[\"tk\",1694003337,[\"BTC_USDT\",\"25725.53000000\",\"6074.90520117\","
+            + "\"156489295.23543299\",\"0.09369121\",\"25889.00000000\",\"25629.43000000\",\"25717.69000000\","
+            + "\"25747.69000000\"]]";
     private final ObjectReader btseReader = Json.mapper().readerFor(BtseBookMessage.class);
     private final ObjectReader alpReader = Json.mapper().readerFor(AlpTrade.class);
 
@@ -59,5 +71,59 @@ public class DecodeBenchmark {
     @Benchmark
     public AlpTrade alpTradeFrame() throws IOException {
         return alpReader.readValue(alpTrade);
+    }
+
+    /** A {@code p} frame as the document shows one: 20 levels a side, every number a string with 8 decimals. */
+    private static String depth20() {
+        StringBuilder asks = new StringBuilder();
+        StringBuilder bids = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            asks.append(i == 0 ? "" : ",").append("[\"").append(26100 + i * 7).append(".11000000\",\"0.")
+                    .append(302 + i).append("00000\"]");
+            bids.append(i == 0 ? "" : ",").append("[\"").append(25768 - i * 9).append(".09000000\",\"0.0")
+                    .append(59 + i).append("00000\"]");
+        }
+        return "[\"p\",1694178331,{\"Asks\":[" + asks + "],\"Bids\":[" + bids + "],\"Symbol\":\"BTC_USDT\","
+                + "\"TotalAsks\":\"148953.50292677\",\"TotalBids\":\"148953.97125366\"}]";
+    }
+
+    @Benchmark
+    public AlpMessage alpTrade() {
+        return AlpFrameDecoder.decode(tradeText);
+    }
+
+    @Benchmark
+    public AlpMessage treeTrade() {
+        return AlpTreeDecoder.decode(tradeText);
+    }
+
+    @Benchmark
+    public AlpMessage alpDiff() {
+        return AlpFrameDecoder.decode(diffText);
+    }
+
+    @Benchmark
+    public AlpMessage treeDiff() {
+        return AlpTreeDecoder.decode(diffText);
+    }
+
+    @Benchmark
+    public AlpMessage alpDepth20() {
+        return AlpFrameDecoder.decode(depthText);
+    }
+
+    @Benchmark
+    public AlpMessage treeDepth20() {
+        return AlpTreeDecoder.decode(depthText);
+    }
+
+    @Benchmark
+    public AlpMessage alpTicker() {
+        return AlpFrameDecoder.decode(tickerText);
+    }
+
+    @Benchmark
+    public AlpMessage treeTicker() {
+        return AlpTreeDecoder.decode(tickerText);
     }
 }

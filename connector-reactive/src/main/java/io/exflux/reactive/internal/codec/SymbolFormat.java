@@ -9,7 +9,18 @@ import java.util.Objects;
  */
 public final class SymbolFormat {
 
+    private static final int RECENT_SLOTS = 64;
+
     private final String separator;
+    /**
+     * Symbols parsed lately: a stream names the same few markets in every frame, and building a {@code CurrencyPair}
+     * (with its checks) was a fifth of the work from a book frame to the book. Shared between threads without
+     * locks: a slot holds an immutable {@link Parsed}, so a racing reader sees a whole one or another.
+     */
+    private final Parsed[] recent = new Parsed[RECENT_SLOTS];
+
+    private record Parsed(String symbol, CurrencyPair pair) {
+    }
 
     /** The format joining base and quote with {@code separator}, which must not be empty. */
     public SymbolFormat(String separator) {
@@ -34,6 +45,17 @@ public final class SymbolFormat {
         if (symbol == null) {
             throw new IllegalArgumentException("symbol is null");
         }
+        int slot = symbol.hashCode() & (RECENT_SLOTS - 1);
+        Parsed parsed = recent[slot];
+        if (parsed != null && (parsed.symbol == symbol || parsed.symbol.equals(symbol))) {
+            return parsed.pair;
+        }
+        CurrencyPair pair = parseNew(symbol);
+        recent[slot] = new Parsed(symbol, pair);
+        return pair;
+    }
+
+    private CurrencyPair parseNew(String symbol) {
         int at = symbol.indexOf(separator);
         if (at <= 0 || at != symbol.lastIndexOf(separator) || at + separator.length() >= symbol.length()) {
             throw new IllegalArgumentException("not a symbol of the form BASE" + separator + "QUOTE: '" + symbol + "'");

@@ -4,7 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.exflux.api.error.ProtocolException;
+import io.exflux.api.model.CurrencyPair;
+import io.exflux.api.model.OrderBook;
+import io.exflux.api.model.OrderBookUpdate;
+import io.exflux.api.model.PairInfo;
+import io.exflux.api.model.PriceLevel;
+import io.exflux.reactive.internal.book.ApplyResult;
+import io.exflux.reactive.internal.book.OrderBookEngine;
+import io.exflux.reactive.internal.book.ScaledBookUpdate;
 import io.exflux.reactive.venue.alp.internal.AlpFrameDecoder;
+import io.exflux.reactive.venue.alp.internal.AlpMapper;
 import io.exflux.reactive.venue.alp.model.AlpAck;
 import io.exflux.reactive.venue.alp.model.AlpDepth;
 import io.exflux.reactive.venue.alp.model.AlpDiff;
@@ -169,5 +178,45 @@ class AlpFrameDecoderTest {
         assertThat(AlpFrameDecoder.decode("[\"t\",1694003848,\"293107798\",\"BTC_USDT\",0.20285052,25705.02,\"buy\"]"))
                 .isEqualTo(new AlpWsTrade(Instant.ofEpochSecond(1694003848L), 293107798L, "BTC_USDT",
                         new BigDecimal("0.20285052"), new BigDecimal("25705.02"), "buy"));
+    }
+
+    @Test
+    void diffOfTheDocumentReadStraightIntoAScaledUpdateIsTheMappedRecord() {
+        String frame = AlpDocExamples.raw("ws/diff.json");
+        PairInfo info = new PairInfo(CurrencyPair.of("BTC", "USDT"), "BTC_USDT", 2, 8, null, null, null);
+        OrderBookEngine viaRecord = new OrderBookEngine(info);
+        OrderBookEngine viaScaled = new OrderBookEngine(info);
+        OrderBook start = new OrderBook(info.pair(), List.of(new PriceLevel(new BigDecimal("99.00"), BigDecimal.ONE)),
+                List.of(new PriceLevel(new BigDecimal("101.00"), BigDecimal.ONE)), Instant.EPOCH, 0);
+        viaRecord.applySnapshot(start);
+        viaScaled.applySnapshot(start);
+        ScaledBookUpdate update = new ScaledBookUpdate();
+
+        assertThat(AlpFrameDecoder.diffInto(frame, "BTC_USDT", update, 2, 8)).isTrue();
+
+        assertThat(update.bidCount()).isEqualTo(2);
+        assertThat(update.askCount()).isEqualTo(2);
+        assertThat(update.mode()).isEqualTo(OrderBookUpdate.Mode.DIFFERENCE);
+        assertThat(update.timestamp()).isEqualTo(Instant.ofEpochSecond(1694004500L));
+        assertThat(viaScaled.apply(update)).isEqualTo(ApplyResult.APPLIED);
+        assertThat(viaRecord.apply(AlpMapper.diff((AlpDiff) AlpFrameDecoder.decode(frame)))).isEqualTo(ApplyResult.APPLIED);
+        assertThat(viaScaled.view()).isEqualTo(viaRecord.view());
+        assertThat(viaScaled.view().asks().get(0).amount()).isEqualByComparingTo("6.0");
+    }
+
+    @Test
+    void diffIntoSkipsOtherSymbolsAndRefusesWhatDoesNotFitTheScale() {
+        ScaledBookUpdate update = new ScaledBookUpdate();
+        assertThat(AlpFrameDecoder.diffInto(AlpDocExamples.raw("ws/diff.json"), "ETH_USDT", update, 2, 8)).isFalse();
+        assertThat(AlpFrameDecoder.diffInto(AlpDocExamples.raw("ws/trade.json"), "BTC_USDT", update, 2, 8)).isFalse();
+        assertThat(update.bidCount() + update.askCount()).isZero();
+        for (String bad : List.of("[\"d\",1,\"BTC_USDT\",[[[\"1.001\",\"1\"]],[]]]",
+                "[\"d\",1,\"BTC_USDT\",[[[\"1e99999999\",\"1\"]],[]]]", "[\"d\",1,\"BTC_USDT\",[[]]]",
+                "[\"d\",1,\"BTC_USDT\",[[[\"1\",\"x\"]],[]]]", "[\"d\",1,\"BTC_USDT\",[[[\"1\"")) {
+            assertThatThrownBy(() -> AlpFrameDecoder.diffInto(bad, "BTC_USDT", update, 2, 8)).as(bad)
+                    .isInstanceOf(ProtocolException.class);
+        }
+        // the reader recovers: the next frame reads whole
+        assertThat(AlpFrameDecoder.diffInto(AlpDocExamples.raw("ws/diff.json"), "BTC_USDT", update, 2, 8)).isTrue();
     }
 }

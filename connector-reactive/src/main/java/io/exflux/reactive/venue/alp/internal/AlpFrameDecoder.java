@@ -5,11 +5,15 @@ import static io.exflux.reactive.internal.codec.LenientJson.longValue;
 import static io.exflux.reactive.internal.codec.LenientJson.optionalDecimal;
 import static io.exflux.reactive.internal.codec.LenientJson.text;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.exflux.api.error.ErrorContext;
 import io.exflux.api.error.ProtocolException;
+import io.exflux.reactive.internal.book.ScaledBookUpdate;
 import io.exflux.reactive.internal.codec.Json;
+import io.exflux.reactive.internal.codec.JsonFrameReader;
 import io.exflux.reactive.internal.ws.FrameSink;
 import io.exflux.reactive.venue.alp.AlpTopics;
 import io.exflux.reactive.internal.codec.LenientJson;
@@ -17,7 +21,6 @@ import io.exflux.reactive.internal.codec.VenueTimes;
 import io.exflux.reactive.venue.alp.model.AlpAck;
 import io.exflux.reactive.venue.alp.model.AlpDepth;
 import io.exflux.reactive.venue.alp.model.AlpDiff;
-import io.exflux.reactive.venue.alp.model.AlpLevel;
 import io.exflux.reactive.venue.alp.model.AlpMessage;
 import io.exflux.reactive.venue.alp.model.AlpRate;
 import io.exflux.reactive.venue.alp.model.AlpRates;
@@ -31,23 +34,22 @@ import io.exflux.reactive.venue.alp.model.AlpWsOrder;
 import io.exflux.reactive.venue.alp.model.AlpWsTicker;
 import io.exflux.reactive.venue.alp.model.AlpWsTrade;
 import io.exflux.reactive.venue.alp.model.AlpWsWallet;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Objects;
 
 /**
  * Decodes one ALP websocket text frame into an {@link AlpMessage}. Pure and synchronous, so it runs
  * where the frame arrives. A frame we cannot read is a {@link ProtocolException} for that frame only;
  * the caller decides what the stream does with it. Every numeric element is accepted as a JSON number
- * or a JSON string.
+ * or a JSON string. Market data is read without a tree ({@link AlpHotFrames}, on a
+ * {@link JsonFrameReader} of the calling thread); the rare other frames through {@code readTree}.
  */
 public final class AlpFrameDecoder {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AlpFrameDecoder.class);
-    private static final int TICKER_ROW_SIZE = 9;
     private static final int ORDER_FRAME_SIZE = 19;
     private static final String RATES_PREFIX = "rates.";
     private static final long WELCOME_NANOS_FROM = 10_000_000L;
@@ -57,16 +59,7 @@ public final class AlpFrameDecoder {
 
     /** Decodes a text frame into one message (a ticker frame stays whole, with all its rows). */
     public static AlpMessage decode(String text) {
-        String trimmed = text.trim();
-        if ("1".equals(trimmed)) {
-            return new AlpTextPing();
-        }
-        JsonNode frame = parse(trimmed, text);
-        try {
-            return decodeArray(frame.get(0).asText(), frame);
-        } catch (RuntimeException e) {
-            throw asMalformed(e, text);
-        }
+        return read(text, null);
     }
 
     /**
@@ -80,33 +73,101 @@ public final class AlpFrameDecoder {
      * @throws ProtocolException when the frame cannot be read
      */
     public static AlpMessage route(String text, FrameSink<AlpMessage> sink) {
-        String trimmed = text.trim();
-        if ("1".equals(trimmed)) {
+        return read(text, Objects.requireNonNull(sink, "sink"));
+    }
+
+    /**
+     * Market data ({@link AlpHotFrames}) is read with the streaming parser, straight into its record; the
+     * other frames, a few a minute, are read again as a tree. Decoding ends before anything reaches the sink.
+     */
+    private static AlpMessage read(String text, FrameSink<AlpMessage> sink) {
+        if (isTextPing(text)) {
             return new AlpTextPing();
         }
+        JsonFrameReader reader = JsonFrameReader.forThisThread();
+        AlpMessage data;
+        try {
+            JsonParser parser = reader.open(text);
+            if (parser.nextToken() != JsonToken.START_ARRAY || parser.nextToken() != JsonToken.VALUE_STRING) {
+                throw malformed("not a JSON array starting with a type", text, null);
+            }
+            data = AlpHotFrames.read(parser);
+            reader.close();
+        } catch (IOException e) {
+            reader.abandon();
+            throw malformed("not JSON", text, e);
+        } catch (RuntimeException e) {
+            reader.abandon();
+            throw asMalformed(e, text);
+        }
+        if (data == null) {
+            return readTree(text.trim(), text, sink);
+        }
+        if (sink == null) {
+            return data;
+        }
+        routeData(data, sink);
+        return null;
+    }
+
+    /**
+     * Reads a {@code d} frame of {@code symbol} straight into {@code into}, prices and amounts scaled to the given
+     * decimals without a {@code BigDecimal} (nothing is allocated in steady state): the same update as
+     * {@link AlpMapper#diff} of the decoded {@link AlpDiff}, for {@code OrderBookEngine.apply(ScaledBookUpdate)}.
+     *
+     * @return false, with {@code into} untouched, when the frame is not a diff of {@code symbol}
+     * @throws ProtocolException when the frame cannot be read, or a value has more decimals than its scale
+     */
+    public static boolean diffInto(String text, String symbol, ScaledBookUpdate into, int priceScale,
+                                   int amountScale) {
+        JsonFrameReader reader = JsonFrameReader.forThisThread();
+        try {
+            JsonParser parser = reader.open(text);
+            if (parser.nextToken() != JsonToken.START_ARRAY || parser.nextToken() != JsonToken.VALUE_STRING) {
+                throw malformed("not a JSON array starting with a type", text, null);
+            }
+            boolean read = AlpHotFrames.diffInto(parser, reader.text(), symbol, into, priceScale, amountScale);
+            reader.close();
+            return read;
+        } catch (IOException e) {
+            reader.abandon();
+            throw malformed("not JSON", text, e);
+        } catch (RuntimeException e) {
+            reader.abandon();
+            throw asMalformed(e, text);
+        }
+    }
+
+    private static void routeData(AlpMessage data, FrameSink<AlpMessage> sink) {
+        if (data instanceof AlpWsTrade trade) {
+            sink.next(trade, AlpTopics.trades(trade.pair()), AlpTopics.TRADES_ALL);
+        } else if (data instanceof AlpDiff diff) {
+            sink.next(diff, AlpTopics.diff(diff.symbol()));
+        } else if (data instanceof AlpDepth depth) {
+            sink.next(depth, AlpTopics.marketDepth(depth.symbol()));
+        } else if (data instanceof AlpTickerUpdate update) {
+            for (AlpWsTicker row : update.rows()) {
+                sink.next(new AlpTickerUpdate(update.time(), List.of(row)), AlpTopics.ticker(row.symbol()),
+                        AlpTopics.TICKERS_ALL);
+            }
+        } else {
+            throw new IllegalStateException("not market data: " + data.getClass());
+        }
+    }
+
+    /** The text keepalive {@code 1}, with or without whitespace around it. */
+    private static boolean isTextPing(String text) {
+        return text.length() == 1 ? text.charAt(0) == '1' : text.length() < 16 && "1".equals(text.trim());
+    }
+
+    private static AlpMessage readTree(String trimmed, String text, FrameSink<AlpMessage> sink) {
         JsonNode f = parse(trimmed, text);
         String type = f.get(0).asText();
         try {
+            if (sink == null) {
+                return decodeArray(type, f);
+            }
             switch (type) {
-                case "tk":
-                    AlpTickerUpdate update = tickers(f);
-                    for (AlpWsTicker row : update.rows()) {
-                        sink.next(new AlpTickerUpdate(update.time(), List.of(row)), AlpTopics.ticker(row.symbol()),
-                                AlpTopics.TICKERS_ALL);
-                    }
-                    return null;
-                case "t":
-                    AlpWsTrade trade = trade(f);
-                    sink.next(trade, AlpTopics.trades(trade.pair()), AlpTopics.TRADES_ALL);
-                    return null;
-                case "d":
-                    AlpDiff diff = diff(f);
-                    sink.next(diff, AlpTopics.diff(diff.symbol()));
-                    return null;
-                case "p":
-                    AlpDepth depth = depth(f);
-                    sink.next(depth, AlpTopics.marketDepth(depth.symbol()));
-                    return null;
                 case "r":
                     routeRates(rates(f), sink);
                     return null;
@@ -171,16 +232,8 @@ public final class AlpFrameDecoder {
             case "error":
                 need(f, 3, type);
                 return new AlpWsError(time(f.get(1)), f.get(2).asText(), f.size() > 3 ? text(f.get(3)) : null);
-            case "tk":
-                return tickers(f);
-            case "t":
-                return trade(f);
             case "r":
                 return rates(f);
-            case "d":
-                return diff(f);
-            case "p":
-                return depth(f);
             case "o":
                 return order(f);
             case "w":
@@ -192,12 +245,6 @@ public final class AlpFrameDecoder {
         }
     }
 
-    private static AlpWsTrade trade(JsonNode f) {
-        need(f, 7, "t");
-        return new AlpWsTrade(time(f.get(1)), longValue(f.get(2)), f.get(3).asText(), decimal(f.get(4)),
-                decimal(f.get(5)), f.get(6).asText());
-    }
-
     private static AlpWsWallet wallet(JsonNode f) {
         need(f, 7, "w");
         return new AlpWsWallet(time(f.get(1)), f.get(2).asText(), f.get(3).asText(), text(f.get(4)),
@@ -206,23 +253,6 @@ public final class AlpFrameDecoder {
 
     private static AlpWsAccountTrade accountTrade(JsonNode f) {
         return new AlpWsAccountTrade(f.size() > 1 ? optionalTime(f.get(1)) : null, f);
-    }
-
-    private static AlpTickerUpdate tickers(JsonNode f) {
-        need(f, 2, "tk");
-        List<AlpWsTicker> rows = new ArrayList<>(f.size() - 2);
-        for (int i = 2; i < f.size(); i++) {
-            JsonNode row = f.get(i);
-            if (!row.isArray() || row.size() < TICKER_ROW_SIZE) {
-                // the official client skips short rows too; we say so rather than drop it silently
-                LOG.warn("ALP ticker row with fewer than {} elements skipped: {}", TICKER_ROW_SIZE, row);
-                continue;
-            }
-            rows.add(new AlpWsTicker(row.get(0).asText(), decimal(row.get(1)), decimal(row.get(2)),
-                    decimal(row.get(3)), decimal(row.get(4)), decimal(row.get(5)), decimal(row.get(6)),
-                    decimal(row.get(7)), decimal(row.get(8))));
-        }
-        return new AlpTickerUpdate(time(f.get(1)), rows);
     }
 
     private static AlpRates rates(JsonNode f) {
@@ -237,26 +267,6 @@ public final class AlpFrameDecoder {
         return new AlpRates(time(f.get(1)), rates);
     }
 
-    private static AlpDiff diff(JsonNode f) {
-        need(f, 4, "d");
-        JsonNode sides = array(f.get(3), "diff data");
-        if (sides.size() != 2) {
-            throw new IllegalArgumentException("diff data is not [asks, bids]");
-        }
-        return new AlpDiff(time(f.get(1)), f.get(2).asText(), levels(sides.get(0)), levels(sides.get(1)));
-    }
-
-    private static AlpDepth depth(JsonNode f) {
-        need(f, 3, "p");
-        JsonNode book = f.get(2);
-        if (!book.isObject()) {
-            throw new IllegalArgumentException("market depth payload is not an object");
-        }
-        return new AlpDepth(time(f.get(1)), required(book, "Symbol").asText(), levels(required(book, "Asks")),
-                levels(required(book, "Bids")), optionalDecimal(book.get("TotalAsks")),
-                optionalDecimal(book.get("TotalBids")));
-    }
-
     private static AlpWsOrder order(JsonNode f) {
         need(f, ORDER_FRAME_SIZE, "o");
         return new AlpWsOrder(time(f.get(1)), longValue(f.get(2)), f.get(3).asText(), f.get(4).asText(),
@@ -264,28 +274,6 @@ public final class AlpFrameDecoder {
                 optionalDecimal(f.get(9)), optionalDecimal(f.get(10)), optionalDecimal(f.get(11)),
                 optionalDecimal(f.get(12)), optionalTime(f.get(13)), f.get(14).asText(), optionalDecimal(f.get(15)),
                 f.get(16).asText(), optionalDecimal(f.get(17)), text(f.get(18)));
-    }
-
-    private static List<AlpLevel> levels(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return List.of();
-        }
-        List<AlpLevel> out = new ArrayList<>(node.size());
-        for (JsonNode level : array(node, "levels")) {
-            if (!level.isArray() || level.size() < 2) {
-                throw new IllegalArgumentException("book level is not [price, quantity]");
-            }
-            out.add(new AlpLevel(decimal(level.get(0)), decimal(level.get(1))));
-        }
-        return out;
-    }
-
-    private static JsonNode required(JsonNode object, String field) {
-        JsonNode value = object.get(field);
-        if (value == null) {
-            throw new IllegalArgumentException("market depth has no " + field);
-        }
-        return value;
     }
 
     private static JsonNode array(JsonNode node, String what) {

@@ -1,0 +1,335 @@
+package io.exflux.reactive.venue.alp.internal;
+
+import static io.exflux.reactive.internal.codec.JsonValues.decimal;
+import static io.exflux.reactive.internal.codec.JsonValues.epochSeconds;
+import static io.exflux.reactive.internal.codec.JsonValues.longValue;
+import static io.exflux.reactive.internal.codec.JsonValues.nextValue;
+import static io.exflux.reactive.internal.codec.JsonValues.optionalDecimal;
+import static io.exflux.reactive.internal.codec.JsonValues.text;
+import static io.exflux.reactive.internal.codec.JsonValues.textIs;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.exflux.api.model.OrderBookUpdate;
+import io.exflux.reactive.internal.book.ScaledBookUpdate;
+import io.exflux.reactive.internal.book.ScaledDecimals;
+import io.exflux.reactive.internal.codec.BoundedDecimals;
+import io.exflux.reactive.internal.codec.JsonText;
+import io.exflux.reactive.internal.codec.JsonValues;
+import io.exflux.reactive.venue.alp.model.AlpDepth;
+import io.exflux.reactive.venue.alp.model.AlpDiff;
+import io.exflux.reactive.venue.alp.model.AlpLevel;
+import io.exflux.reactive.venue.alp.model.AlpMessage;
+import io.exflux.reactive.venue.alp.model.AlpTickerUpdate;
+import io.exflux.reactive.venue.alp.model.AlpWsTicker;
+import io.exflux.reactive.venue.alp.model.AlpWsTrade;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The frames that carry market data ({@code t}, {@code d}, {@code p}, {@code tk}) read token by token from the
+ * streaming parser into their records, with no tree in between: the same records, values and errors as the
+ * tree reading of the other frames in {@link AlpFrameDecoder}. Elements after the documented ones, and unknown
+ * fields of the market depth object, are skipped (the caller closes the frame).
+ */
+final class AlpHotFrames {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlpHotFrames.class);
+    private static final int TICKER_VALUES = 8;
+
+    private AlpHotFrames() {
+    }
+
+    /**
+     * Reads the rest of a market-data frame whose type string is the parser's current token.
+     *
+     * @return its record, or {@code null} (nothing read) when the type is not one of these frames
+     */
+    static AlpMessage read(JsonParser p) throws IOException {
+        if (textIs(p, "t")) {
+            return trade(p);
+        }
+        if (textIs(p, "d")) {
+            return diff(p);
+        }
+        if (textIs(p, "p")) {
+            return depth(p);
+        }
+        if (textIs(p, "tk")) {
+            return tickers(p);
+        }
+        return null;
+    }
+
+    /** {@code ["t", time, tradeId, pair, amount, price, direction]}. */
+    private static AlpWsTrade trade(JsonParser p) throws IOException {
+        nextValue(p, "trade time");
+        Instant time = epochSeconds(p);
+        nextValue(p, "trade id");
+        long id = longValue(p);
+        nextValue(p, "trade pair");
+        String pair = text(p);
+        nextValue(p, "trade amount");
+        BigDecimal amount = decimal(p);
+        nextValue(p, "trade price");
+        BigDecimal price = decimal(p);
+        nextValue(p, "trade direction");
+        return new AlpWsTrade(time, id, pair, amount, price, text(p));
+    }
+
+    /** {@code ["d", time, symbol, [asks, bids]]}. */
+    private static AlpDiff diff(JsonParser p) throws IOException {
+        nextValue(p, "diff time");
+        Instant time = epochSeconds(p);
+        nextValue(p, "diff symbol");
+        String symbol = text(p);
+        if (nextValue(p, "diff data") != JsonToken.START_ARRAY) {
+            throw new IllegalArgumentException("diff data is not an array");
+        }
+        if (p.nextToken() == JsonToken.END_ARRAY) {
+            throw new IllegalArgumentException("diff data is not [asks, bids]");
+        }
+        List<AlpLevel> asks = levels(p);
+        if (p.nextToken() == JsonToken.END_ARRAY) {
+            throw new IllegalArgumentException("diff data is not [asks, bids]");
+        }
+        List<AlpLevel> bids = levels(p);
+        if (p.nextToken() != JsonToken.END_ARRAY) {
+            throw new IllegalArgumentException("diff data is not [asks, bids]");
+        }
+        return new AlpDiff(time, symbol, asks, bids);
+    }
+
+    /** {@code ["p", time, {"Asks", "Bids", "Symbol", "TotalAsks", "TotalBids"}]}, fields in any order. */
+    private static AlpDepth depth(JsonParser p) throws IOException {
+        nextValue(p, "market depth time");
+        Instant time = epochSeconds(p);
+        if (nextValue(p, "market depth") != JsonToken.START_OBJECT) {
+            throw new IllegalArgumentException("market depth payload is not an object");
+        }
+        String symbol = null;
+        List<AlpLevel> asks = null;
+        List<AlpLevel> bids = null;
+        BigDecimal totalAsks = null;
+        BigDecimal totalBids = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "Symbol" -> symbol = text(p);
+                case "Asks" -> asks = levels(p);
+                case "Bids" -> bids = levels(p);
+                case "TotalAsks" -> totalAsks = optionalDecimal(p);
+                case "TotalBids" -> totalBids = optionalDecimal(p);
+                default -> JsonValues.skip(p);
+            }
+        }
+        return new AlpDepth(time, required(symbol, "Symbol"), required(asks, "Asks"), required(bids, "Bids"),
+                totalAsks, totalBids);
+    }
+
+    /**
+     * {@code ["tk", time, row...]}. A row with fewer than nine elements is skipped with a warning (so does the
+     * official client), even when its values would not read.
+     */
+    private static AlpTickerUpdate tickers(JsonParser p) throws IOException {
+        nextValue(p, "ticker time");
+        Instant time = epochSeconds(p);
+        List<AlpWsTicker> rows = new ArrayList<>();
+        while (nextRow(p)) {
+            AlpWsTicker row = tickerRow(p);
+            if (row != null) {
+                rows.add(row);
+            }
+        }
+        return new AlpTickerUpdate(time, rows);
+    }
+
+    private static boolean nextRow(JsonParser p) throws IOException {
+        JsonToken token = p.nextToken();
+        if (token == JsonToken.NOT_AVAILABLE) {
+            throw new IllegalArgumentException("the frame ends inside the ticker rows");
+        }
+        return token != JsonToken.END_ARRAY;
+    }
+
+    private static AlpWsTicker tickerRow(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            LOG.warn("ALP ticker row that is not an array skipped: {}", p.currentToken());
+            JsonValues.skip(p);
+            return null;
+        }
+        String symbol = null;
+        BigDecimal[] values = new BigDecimal[TICKER_VALUES];
+        RuntimeException unreadable = null;
+        int count = 0;
+        for (JsonToken token = p.nextToken(); token != JsonToken.END_ARRAY; token = p.nextToken(), count++) {
+            if (token == JsonToken.NOT_AVAILABLE) {
+                throw new IllegalArgumentException("the frame ends inside a ticker row");
+            }
+            try {
+                if (count == 0) {
+                    symbol = text(p);
+                } else if (count <= TICKER_VALUES) {
+                    values[count - 1] = decimal(p);
+                } else {
+                    JsonValues.skip(p);
+                }
+            } catch (IllegalArgumentException e) {
+                unreadable = unreadable == null ? e : unreadable; // thrown only if the row is long enough to count
+                JsonValues.skip(p);
+            }
+        }
+        if (count < TICKER_VALUES + 1) {
+            // the official client skips short rows too; we say so rather than drop it silently
+            LOG.warn("ALP ticker row with {} elements (fewer than {}) skipped", count, TICKER_VALUES + 1);
+            return null;
+        }
+        if (unreadable != null) {
+            throw unreadable;
+        }
+        return new AlpWsTicker(symbol, values[0], values[1], values[2], values[3], values[4], values[5], values[6],
+                values[7]);
+    }
+
+    /** A side: {@code null} is none; else an array of {@code [price, quantity, ...]}. */
+    private static List<AlpLevel> levels(JsonParser p) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return List.of();
+        }
+        if (token != JsonToken.START_ARRAY) {
+            throw new IllegalArgumentException("levels is not an array");
+        }
+        // most diffs touch one or two levels a side: those become List.of(...) directly, which the record keeps
+        AlpLevel first = null;
+        AlpLevel second = null;
+        List<AlpLevel> more = null;
+        while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
+            AlpLevel level = level(p, token);
+            if (first == null) {
+                first = level;
+            } else if (second == null) {
+                second = level;
+            } else {
+                if (more == null) {
+                    more = new ArrayList<>();
+                    more.add(first);
+                    more.add(second);
+                }
+                more.add(level);
+            }
+        }
+        return more != null ? more : second != null ? List.of(first, second) : first != null ? List.of(first) : List.of();
+    }
+
+    /** {@code [price, quantity, ...]}, the parser on its first token. */
+    private static AlpLevel level(JsonParser p, JsonToken token) throws IOException {
+        if (token != JsonToken.START_ARRAY) {
+            throw new IllegalArgumentException("book level is not [price, quantity]");
+        }
+        nextValue(p, "book level price");
+        BigDecimal price = decimal(p);
+        nextValue(p, "book level quantity");
+        BigDecimal amount = decimal(p);
+        skipToEnd(p, "a book level");
+        return new AlpLevel(price, amount);
+    }
+
+    /** Skips the elements left in the current array, and its end. */
+    private static void skipToEnd(JsonParser p, String what) throws IOException {
+        for (JsonToken token = p.nextToken(); token != JsonToken.END_ARRAY; token = p.nextToken()) {
+            if (token == JsonToken.NOT_AVAILABLE) {
+                throw new IllegalArgumentException("the frame ends inside " + what);
+            }
+            JsonValues.skip(p);
+        }
+    }
+
+    /**
+     * A {@code d} frame of {@code symbol} into {@code into}, prices and amounts scaled without a {@code BigDecimal}:
+     * the same update as {@code AlpMapper.diff} of its record, for {@code OrderBookEngine.apply(ScaledBookUpdate)}.
+     * The parser stands on the frame's type.
+     *
+     * @return false (nothing written) when the frame is another type or another symbol's diff
+     */
+    static boolean diffInto(JsonParser p, JsonText text, String symbol, ScaledBookUpdate into, int priceScale,
+                            int amountScale) throws IOException {
+        if (!textIs(p, "d")) {
+            return false;
+        }
+        nextValue(p, "diff time");
+        Instant time = epochSeconds(p);
+        nextValue(p, "diff symbol");
+        if (!textIs(p, symbol)) {
+            return false;
+        }
+        if (nextValue(p, "diff data") != JsonToken.START_ARRAY) {
+            throw new IllegalArgumentException("diff data is not an array");
+        }
+        into.reset(OrderBookUpdate.Kind.DELTA, OrderBookUpdate.Mode.DIFFERENCE, -1, -1, time);
+        if (p.nextToken() == JsonToken.END_ARRAY) {
+            throw new IllegalArgumentException("diff data is not [asks, bids]");
+        }
+        scaledLevels(p, text, into, false, priceScale, amountScale);
+        if (p.nextToken() == JsonToken.END_ARRAY) {
+            throw new IllegalArgumentException("diff data is not [asks, bids]");
+        }
+        scaledLevels(p, text, into, true, priceScale, amountScale);
+        if (p.nextToken() != JsonToken.END_ARRAY) {
+            throw new IllegalArgumentException("diff data is not [asks, bids]");
+        }
+        return true;
+    }
+
+    private static void scaledLevels(JsonParser p, JsonText text, ScaledBookUpdate into, boolean bids, int priceScale,
+                                     int amountScale) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return;
+        }
+        if (token != JsonToken.START_ARRAY) {
+            throw new IllegalArgumentException("levels is not an array");
+        }
+        while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (token != JsonToken.START_ARRAY) {
+                throw new IllegalArgumentException("book level is not [price, quantity]");
+            }
+            nextValue(p, "book level price");
+            long price = ScaledDecimals.parse(number(p, text), priceScale, "price");
+            nextValue(p, "book level quantity");
+            long amount = ScaledDecimals.parse(number(p, text), amountScale, "amount");
+            skipToEnd(p, "a book level");
+            if (bids) {
+                into.addBid(price, amount);
+            } else {
+                into.addAsk(price, amount);
+            }
+        }
+    }
+
+    /** The text of a number sent as a JSON number or a string, bounded as every number is. */
+    private static JsonText number(JsonParser p, JsonText text) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT
+                && token != JsonToken.VALUE_STRING) {
+            throw new IllegalArgumentException("not a number: " + token);
+        }
+        if (p.getTextLength() > BoundedDecimals.MAX_TEXT_LENGTH) {
+            throw new IllegalArgumentException("number text of " + p.getTextLength() + " characters");
+        }
+        return text.of(p);
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException("market depth has no " + field);
+        }
+        return value;
+    }
+}
