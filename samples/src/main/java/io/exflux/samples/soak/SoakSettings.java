@@ -10,9 +10,9 @@ import java.util.Objects;
  * @param venues         venue ids with a simulator ({@link SoakVenues#SIMULATED})
  * @param duration       how long the chaos runs against each venue
  * @param seed           seeds the chaos schedules and the market generators: the same seed, the same faults
- * @param strictGaps     also fail on trades missed and on own orders whose final state never reached
- *                       {@code watchOrders} (off until the connectors back-fill gaps and resync private state)
- * @param strictLiveness also fail on stalls not detected within {@link #STALL_BOUND} (off until they are)
+ * @param strictGaps     also fail on trades missed without an announced gap and on own orders whose final state
+ *                       never reached {@code watchOrders} (the command's default; off shows them as information)
+ * @param strictLiveness also fail on stalls not detected within {@link #STALL_BOUND} (the command's default)
  */
 public record SoakSettings(List<String> venues, Duration duration, long seed, boolean strictGaps,
                            boolean strictLiveness) {
