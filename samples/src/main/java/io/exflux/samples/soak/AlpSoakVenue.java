@@ -19,7 +19,7 @@ final class AlpSoakVenue extends SimulatedSoakVenue {
     private final AlpAccount account;
 
     private AlpSoakVenue(AlpSimulator simulator, AlpAccount account) {
-        super(simulator, account.id());
+        super(simulator, account.id(), true);
         this.simulator = simulator;
         this.account = account;
     }

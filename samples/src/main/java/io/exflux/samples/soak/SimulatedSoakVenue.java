@@ -38,13 +38,19 @@ abstract class SimulatedSoakVenue implements SoakVenue {
 
     private final SimulatedVenue simulated;
     private final long accountId;
+    private final boolean sendsClientOrderIds;
     private final AtomicLong placements = new AtomicLong();
     private final Map<OrderKey, String> clientOrderIds = new ConcurrentHashMap<>();
 
-    /** The simulator started for the soak, and the funded account the client logs in to. */
-    SimulatedSoakVenue(SimulatedVenue simulated, long accountId) {
+    /**
+     * @param simulated           the simulator started for the soak
+     * @param accountId           the funded account the client logs in to
+     * @param sendsClientOrderIds whether orders carry their client order id (false where the client refuses one)
+     */
+    SimulatedSoakVenue(SimulatedVenue simulated, long accountId, boolean sendsClientOrderIds) {
         this.simulated = simulated;
         this.accountId = accountId;
+        this.sendsClientOrderIds = sendsClientOrderIds;
     }
 
     private VenueSimulator simulator() {
@@ -87,7 +93,8 @@ abstract class SimulatedSoakVenue implements SoakVenue {
                 .add(BigDecimal.ONE.movePointLeft(spec.amountPrecision()).multiply(
                         BigDecimal.valueOf(placements.incrementAndGet())));
         clientOrderIds.put(new OrderKey(pair, Side.BUY, price, amount), clientOrderId);
-        return new OrderRequest.Limit(pair, Side.BUY, amount, price, TimeInForce.GTC, false, clientOrderId);
+        return new OrderRequest.Limit(pair, Side.BUY, amount, price, TimeInForce.GTC, false,
+                sendsClientOrderIds ? clientOrderId : null);
     }
 
     @Override

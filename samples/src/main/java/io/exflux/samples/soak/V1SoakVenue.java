@@ -21,7 +21,7 @@ final class V1SoakVenue extends SimulatedSoakVenue {
     private final ApiKeys.ApiKey account;
 
     private V1SoakVenue(V1Simulator simulator, ApiKeys.ApiKey account) {
-        super(simulator, account.accountId());
+        super(simulator, account.accountId(), false);
         this.simulator = simulator;
         this.account = account;
     }

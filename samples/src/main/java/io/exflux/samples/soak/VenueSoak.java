@@ -13,9 +13,11 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
@@ -158,14 +160,22 @@ final class VenueSoak {
         venue.pauseMarket();
     }
 
-    /** Waits until each book the client holds equals the venue's (a reconnect may have to happen first). */
+    /**
+     * Waits until each book the client holds equals the venue's (a reconnect may have to happen first), all books
+     * at once: each has {@link #SETTLE} from the heal, however many pairs there are.
+     */
     private void quietCheck() throws InterruptedException {
-        for (Map.Entry<CurrencyPair, BookAudit> book : books.entrySet()) {
-            quietChecks++;
-            if (await(() -> book.getValue().matches(venue.book(book.getKey(), DEPTH)), SETTLE)) {
-                booksEqual++;
-            }
-        }
+        Set<CurrencyPair> equal = new HashSet<>();
+        await(() -> {
+            books.forEach((pair, audit) -> {
+                if (!equal.contains(pair) && audit.matches(venue.book(pair, DEPTH))) {
+                    equal.add(pair);
+                }
+            });
+            return equal.size() == books.size();
+        }, SETTLE);
+        quietChecks += books.size();
+        booksEqual += equal.size();
     }
 
     /**
