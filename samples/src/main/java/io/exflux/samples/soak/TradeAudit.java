@@ -3,6 +3,7 @@ package io.exflux.samples.soak;
 import io.exflux.api.model.CurrencyPair;
 import io.exflux.api.model.Trade;
 import io.exflux.api.stream.ConnectionEvent;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -52,16 +53,32 @@ final class TradeAudit {
         Set<String> inLog = new HashSet<>(venueLog.subList(start, venueLog.size()));
         long missed = 0;
         long announced = 0;
-        for (int i = start; i < venueLog.size(); i++) {
-            if (!seen.contains(venueLog.get(i))) {
+        List<String> silentRuns = new ArrayList<>();
+        int runStart = -1;
+        for (int i = start; i <= venueLog.size(); i++) {
+            boolean silent = false;
+            if (i < venueLog.size() && !seen.contains(venueLog.get(i))) {
                 missed++;
                 if (insideGap(i, venueLog, gaps)) {
                     announced++;
+                } else {
+                    silent = true;
                 }
+            }
+            if (silent && runStart < 0) {
+                runStart = i;
+            } else if (!silent && runStart >= 0) {
+                silentRuns.add(run(venueLog, runStart, i - 1));
+                runStart = -1;
             }
         }
         long unknown = seen.stream().filter(id -> !inLog.contains(id)).count();
-        return new Tally(venueLog.size() - start, delivered, missed, announced, duplicated, unknown);
+        return new Tally(venueLog.size() - start, delivered, missed, announced, duplicated, unknown, silentRuns);
+    }
+
+    /** Trades {@code from} to {@code to} of the log, as {@code "id1..id2 (n)"}. */
+    private static String run(List<String> log, int from, int to) {
+        return (from == to ? log.get(from) : log.get(from) + ".." + log.get(to)) + " (" + (to - from + 1) + ")";
     }
 
     /** Whether the trade at {@code index} of the log lies between the exclusive bounds of a gap of this pair. */
@@ -92,10 +109,16 @@ final class TradeAudit {
      * @param announced  of {@code missed}, those inside a gap the client announced
      * @param duplicated deliveries of an id already delivered
      * @param unknown    delivered ids that are not in the log (before the first, or invented)
+     * @param silentRuns the missed trades no gap announced, as runs of consecutive trades of the log
      */
-    record Tally(long expected, long delivered, long missed, long announced, long duplicated, long unknown) {
+    record Tally(long expected, long delivered, long missed, long announced, long duplicated, long unknown,
+                 List<String> silentRuns) {
 
-        static final Tally NONE = new Tally(0, 0, 0, 0, 0, 0);
+        static final Tally NONE = new Tally(0, 0, 0, 0, 0, 0, List.of());
+
+        Tally {
+            silentRuns = List.copyOf(silentRuns);
+        }
 
         /** Missed trades no gap announced. */
         long silent() {
@@ -103,8 +126,10 @@ final class TradeAudit {
         }
 
         Tally plus(Tally other) {
+            List<String> runs = new ArrayList<>(silentRuns);
+            runs.addAll(other.silentRuns);
             return new Tally(expected + other.expected, delivered + other.delivered, missed + other.missed,
-                    announced + other.announced, duplicated + other.duplicated, unknown + other.unknown);
+                    announced + other.announced, duplicated + other.duplicated, unknown + other.unknown, runs);
         }
     }
 }

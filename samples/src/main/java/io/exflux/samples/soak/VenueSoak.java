@@ -216,7 +216,10 @@ final class VenueSoak {
                 .info(v, "trades delivered / in venue log", tally.delivered() + " / " + tally.expected())
                 .info(v, "trades missed", tally.missed() + " (" + percent(tally.missed(), tally.expected()) + "), "
                         + tally.announced() + " inside the " + gaps.size() + " gaps announced")
-                .row(v, "trades missed, no gap announced", tally.silent(), "= 0", strictGaps, tally.silent() == 0)
+                .row(v, "trades missed, no gap announced", tally.silent() + (tally.silent() == 0 ? ""
+                                : " in " + tally.silentRuns().size() + " runs: " + String.join(", ",
+                                tally.silentRuns().subList(0, Math.min(4, tally.silentRuns().size())))),
+                        "= 0", strictGaps, tally.silent() == 0)
                 .row(v, "trades duplicated", tally.duplicated(), "= 0", tally.duplicated() == 0)
                 .row(v, "trades not in venue log", tally.unknown(), "= 0", tally.unknown() == 0)
                 .row(v, "books equal at quiet checks", booksEqual + " of " + quietChecks, "all",

@@ -25,7 +25,7 @@ class TradeAuditTest {
         TradeAudit.Tally tally = audit.compare(List.of("1", "2", "3", "4", "5", "6", "7", "8"), List.of());
 
         // the log from 3 on: 3..8 is six trades; 5, 6 and 8 never came; 4 came twice; 99 is no trade of the venue
-        assertThat(tally).isEqualTo(new TradeAudit.Tally(6, 5, 3, 0, 1, 1));
+        assertThat(tally).isEqualTo(new TradeAudit.Tally(6, 5, 3, 0, 1, 1, List.of("5..6 (2)", "8 (1)")));
         assertThat(tally.silent()).isEqualTo(3);
         assertThat(audit.delivered("7")).isTrue();
         assertThat(audit.delivered("8")).isFalse();
@@ -36,8 +36,9 @@ class TradeAuditTest {
         TradeAudit.Tally silent = new TradeAudit(BTC_USDT).compare(List.of("1", "2"), List.of());
 
         assertThat(silent).isEqualTo(TradeAudit.Tally.NONE);
-        assertThat(new TradeAudit.Tally(6, 5, 3, 2, 1, 1).plus(new TradeAudit.Tally(2, 2, 0, 0, 0, 0)))
-                .isEqualTo(new TradeAudit.Tally(8, 7, 3, 2, 1, 1));
+        assertThat(new TradeAudit.Tally(6, 5, 3, 2, 1, 1, List.of("4 (1)"))
+                .plus(new TradeAudit.Tally(2, 2, 1, 0, 0, 0, List.of("e9 (1)"))))
+                .isEqualTo(new TradeAudit.Tally(8, 7, 4, 2, 1, 1, List.of("4 (1)", "e9 (1)")));
     }
 
     @Test
@@ -53,7 +54,7 @@ class TradeAuditTest {
                 gap("trades:BTC_USDT", "9", null)));     // after 9, nothing after it known yet: 10
 
         // 7 and 8 fell between 6 and 9 with no gap announced
-        assertThat(tally).isEqualTo(new TradeAudit.Tally(10, 4, 6, 4, 0, 0));
+        assertThat(tally).isEqualTo(new TradeAudit.Tally(10, 4, 6, 4, 0, 0, List.of("7..8 (2)")));
         assertThat(tally.silent()).isEqualTo(2);
     }
 
