@@ -7,8 +7,9 @@ import java.util.Objects;
 
 /**
  * The soak's table: one row per figure of one venue, each with the rule it is judged by and whether it passed,
- * and the verdict. A row whose rule is not enforced (trade gaps and private updates missed until the connectors
- * back-fill them; see {@link SoakSettings#strictGaps()}) is shown with its number and {@code info} instead.
+ * and the verdict. A row whose rule is not enforced (trade gaps and private updates missed, stalls detected late,
+ * when the soak is told not to be strict: {@link SoakSettings#strictGaps()}, {@link SoakSettings#strictLiveness()})
+ * is shown with its number and {@code info} instead.
  */
 public final class SoakReport {
 

@@ -43,7 +43,11 @@ public interface SoakVenue extends AutoCloseable {
     /** Starts the market generator again. */
     void resumeMarket();
 
-    /** A small limit order that rests far from the market (it is placed and cancelled under cuts). */
+    /**
+     * A small limit order that rests far from the market (it is placed and cancelled under cuts), carrying
+     * {@code clientOrderId} where the venue's client sends one; {@link #accountOrders()} names it by that id either
+     * way.
+     */
     OrderRequest restingOrder(CurrencyPair pair, String clientOrderId);
 
     /** Every order of the funded account the venue holds now. Blocks: call it from the soak's thread. */

@@ -1,5 +1,6 @@
 package io.exflux.samples.soak;
 
+import io.exflux.testkit.v1.V1Dialect;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -8,7 +9,7 @@ import java.util.Optional;
 public final class SoakVenues {
 
     /** Venue ids with a simulator, in the order a soak of every venue runs them. */
-    public static final List<String> SIMULATED = List.of("alp");
+    public static final List<String> SIMULATED = List.of("alp", "btc-alpha", "bitexbit");
 
     private SoakVenues() {
     }
@@ -16,7 +17,9 @@ public final class SoakVenues {
     /** Starts the simulator of the venue (its generator seeded), or empty when the venue has none yet. */
     public static Optional<SoakVenue> start(String venue, long seed) {
         return switch (venue.trim().toLowerCase(Locale.ROOT)) {
-            case "alp" -> Optional.of(new AlpSoakVenue(seed));
+            case "alp" -> Optional.of(AlpSoakVenue.start(seed));
+            case "btc-alpha" -> Optional.of(V1SoakVenue.start(V1Dialect.BTC_ALPHA, seed));
+            case "bitexbit" -> Optional.of(V1SoakVenue.start(V1Dialect.BITEXBIT, seed));
             default -> Optional.empty();
         };
     }

@@ -1,7 +1,9 @@
 package io.exflux.samples.soak;
 
+import io.exflux.api.Capability;
 import io.exflux.api.ExchangeClient;
 import io.exflux.api.model.CurrencyPair;
+import io.exflux.api.stream.ConnectionEvent;
 import io.exflux.testkit.chaos.ChaosProxy;
 import io.exflux.testkit.chaos.ChaosSchedule;
 import io.exflux.testkit.chaos.ChaosStats;
@@ -11,9 +13,11 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
@@ -33,8 +37,6 @@ final class VenueSoak {
     private static final Duration FIRST_DATA = Duration.ofSeconds(30);
     /** Longer than the reconnect backoff's ceiling (30 s), so a socket deep in its backoff still comes back. */
     private static final Duration SETTLE = Duration.ofSeconds(45);
-    /** For the last trades and order states once the books show the socket is live again. */
-    private static final Duration LAST_DELIVERIES = Duration.ofSeconds(10);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration ORDER_EVERY = Duration.ofSeconds(1);
     private static final Duration ORDER_HOLD = Duration.ofSeconds(2);
@@ -59,7 +61,7 @@ final class VenueSoak {
         this.progress = progress;
         this.seed = settings.seed() * 131 + venue.id().hashCode();
         venue.pairs().forEach(pair -> {
-            trades.put(pair, new TradeAudit());
+            trades.put(pair, new TradeAudit(pair));
             books.put(pair, new BookAudit());
         });
     }
@@ -83,17 +85,20 @@ final class VenueSoak {
                 }
                 leaksBefore = LeakReports.count();
                 start = ResourceSample.now();
-                streams.add(orders.start(venue.pairs(), ORDER_EVERY, ORDER_HOLD, Schedulers.parallel()));
+                if (placesOrders(client)) {
+                    streams.add(orders.start(venue.pairs(), ORDER_EVERY, ORDER_HOLD, Schedulers.parallel()));
+                }
                 chaos(rest, ws, orders);
-                finish(orders);
+                finish(orders, client.capabilities().supports(Capability.WATCH_ORDERS));
                 held = venue.accountOrders();
                 end = ResourceSample.now();
             } finally {
                 streams.dispose();
                 client.closeGracefully().onErrorResume(error -> Mono.empty()).block(CLOSE_TIMEOUT);
             }
-            rows(report, orders.compare(held), rest.stats(), ws.stats(),
-                    connections.stalls(ws.events(), SoakSettings.STALL_BOUND), start, end, leaksBefore);
+            rows(report, client, orders.compare(held), rest.stats(), ws.stats(),
+                    connections.stalls(ws.events(), SoakSettings.STALL_BOUND.plus(SoakSettings.STALL_REPORT_ALLOWANCE)),
+                    start, end, leaksBefore);
         }
     }
 
@@ -109,7 +114,14 @@ final class VenueSoak {
                 .subscribe(audit::onTrade, error -> errors.record("trades " + pair, error))));
         books.forEach((pair, audit) -> streams.add(client.watchOrderBook(pair, DEPTH)
                 .subscribe(audit::onBook, error -> errors.record("book " + pair, error))));
-        streams.add(client.watchOrders().subscribe(orders::onOrder, error -> errors.record("orders", error)));
+        if (client.capabilities().supports(Capability.WATCH_ORDERS)) {
+            streams.add(client.watchOrders().subscribe(orders::onOrder, error -> errors.record("orders", error)));
+        }
+    }
+
+    private static boolean placesOrders(ExchangeClient client) {
+        return client.capabilities().supports(Capability.PLACE_LIMIT_ORDER)
+                && client.capabilities().supports(Capability.CANCEL_ORDER);
     }
 
     /** The chaos for the soak's duration, stopped for a quiet check of the books every so often. */
@@ -147,26 +159,39 @@ final class VenueSoak {
         venue.pauseMarket();
     }
 
-    /** Waits until each book the client holds equals the venue's (a reconnect may have to happen first). */
+    /**
+     * Waits until each book the client holds equals the venue's (a reconnect may have to happen first), all books
+     * at once: each has {@link #SETTLE} from the heal, however many pairs there are.
+     */
     private void quietCheck() throws InterruptedException {
-        for (Map.Entry<CurrencyPair, BookAudit> book : books.entrySet()) {
-            quietChecks++;
-            if (await(() -> book.getValue().matches(venue.book(book.getKey(), DEPTH)), SETTLE)) {
-                booksEqual++;
-            }
-        }
+        Set<CurrencyPair> equal = new HashSet<>();
+        await(() -> {
+            books.forEach((pair, audit) -> {
+                if (!equal.contains(pair) && audit.matches(venue.book(pair, DEPTH))) {
+                    equal.add(pair);
+                }
+            });
+            return equal.size() == books.size();
+        }, SETTLE);
+        quietChecks += books.size();
+        booksEqual += equal.size();
     }
 
     /**
      * The end: placements in flight are answered, the account's open orders are cancelled at the venue, the books
-     * get a last quiet check, and the streams get time to deliver the last trades and order states.
+     * get a last quiet check, and the streams get time to deliver the last trades and order states (as long as a
+     * socket gets to come back: a back-fill after the last reconnect may still wait for its REST answer).
      */
-    private void finish(OrderAudit orders) throws InterruptedException {
+    private void finish(OrderAudit orders, boolean watchesOrders) throws InterruptedException {
         await(() -> orders.inFlight() == 0, SETTLE);
         venue.cancelAccountOrders();
         quietCheck();
-        await(() -> trades.entrySet().stream().allMatch(entry -> lastDelivered(entry.getKey(), entry.getValue()))
-                && orders.allFinalsSeen(venue.accountOrders()), LAST_DELIVERIES);
+        Instant since = Instant.now();
+        boolean delivered = await(() -> trades.entrySet().stream()
+                .allMatch(entry -> lastDelivered(entry.getKey(), entry.getValue()))
+                && (!watchesOrders || orders.allFinalsSeen(venue.accountOrders())), SETTLE);
+        progress.printf("soak %s: last trades and order states %s after the books settled%n", venue.id(),
+                delivered ? "delivered " + seconds(Duration.between(since, Instant.now())) + " s" : "still missing");
     }
 
     private boolean lastDelivered(CurrencyPair pair, TradeAudit audit) {
@@ -174,47 +199,69 @@ final class VenueSoak {
         return log.isEmpty() || audit.delivered(log.get(log.size() - 1));
     }
 
-    private void rows(SoakReport report, OrderAudit.Tally orders, ChaosStats rest, ChaosStats ws,
-                      ConnectionAudit.Stalls stalls, ResourceSample start, ResourceSample end, long leaksBefore)
-            throws InterruptedException {
+    private void rows(SoakReport report, ExchangeClient client, OrderAudit.Tally orders, ChaosStats rest,
+                      ChaosStats ws, ConnectionAudit.Stalls stalls, ResourceSample start, ResourceSample end,
+                      long leaksBefore) throws InterruptedException {
         String v = venue.id();
         boolean strictGaps = settings.strictGaps();
+        List<ConnectionEvent.Gap> gaps = connections.gaps();
         TradeAudit.Tally tally = TradeAudit.Tally.NONE;
         for (Map.Entry<CurrencyPair, TradeAudit> entry : trades.entrySet()) {
-            tally = tally.plus(entry.getValue().compare(venue.tradeIds(entry.getKey())));
+            tally = tally.plus(entry.getValue().compare(venue.tradeIds(entry.getKey()), gaps));
         }
+        String bound = SoakSettings.STALL_BOUND.toSeconds() + " s (+" + SoakSettings.STALL_REPORT_ALLOWANCE.toSeconds()
+                + " s to report)";
         LeakReports.sweep();
         long leaks = LeakReports.count() - leaksBefore;
-        report.info(v, "websocket faults", describe(ws) + ", disconnects seen " + connections.disconnects())
+        report.info(v, "websocket faults", describe(ws))
+                .info(v, "disconnects seen, by cause", connections.disconnects() + " " + connections.causes())
                 .info(v, "REST faults", describe(rest))
                 .row(v, "stream errors", errors.count() + (errors.count() == 0 ? "" : " " + errors.first()), "= 0",
                         errors.count() == 0)
                 .info(v, "trades delivered / in venue log", tally.delivered() + " / " + tally.expected())
-                .row(v, "trades missed", tally.missed() + " (" + percent(tally.missed(), tally.expected()) + ")",
-                        "= 0", strictGaps, tally.missed() == 0)
-                .info(v, "gaps announced", connections.gapsAnnounced())
+                .info(v, "trades missed", tally.missed() + " (" + percent(tally.missed(), tally.expected()) + "), "
+                        + tally.announced() + " inside the " + gaps.size() + " gaps announced")
+                .row(v, "trades missed, no gap announced", tally.silent() + (tally.silent() == 0 ? ""
+                                : " in " + tally.silentRuns().size() + " runs: " + String.join(", ",
+                                tally.silentRuns().subList(0, Math.min(4, tally.silentRuns().size())))),
+                        "= 0", strictGaps, tally.silent() == 0)
                 .row(v, "trades duplicated", tally.duplicated(), "= 0", tally.duplicated() == 0)
                 .row(v, "trades not in venue log", tally.unknown(), "= 0", tally.unknown() == 0)
                 .row(v, "books equal at quiet checks", booksEqual + " of " + quietChecks, "all",
                         quietChecks > 0 && booksEqual == quietChecks)
+                .info(v, "stalls ended by a cut or heal within " + bound, stalls.cutShort())
                 .row(v, "stalls detected", stalls.detected() + " of " + stalls.total() + ", "
-                                + stalls.withinBound() + " within " + SoakSettings.STALL_BOUND.toSeconds() + " s"
-                                + (stalls.detected() == 0 ? "" : ", slowest " + stalls.slowest().toSeconds() + " s"),
-                        "all within " + SoakSettings.STALL_BOUND.toSeconds() + " s", settings.strictLiveness(),
-                        stalls.withinBound() == stalls.total())
-                .info(v, "placements", orders.attempts() + ": placed " + orders.placed() + ", outcome unknown "
-                        + orders.unknown() + " (held " + orders.unknownHeld() + "), failed " + orders.failed()
-                        + "; cancels " + orders.cancelled() + " ok, " + orders.cancelFailed() + " failed")
-                .row(v, "believed failed, held by venue", orders.failedButHeld(), "= 0", orders.failedButHeld() == 0)
-                .row(v, "own final states on watchOrders", orders.finalsSeen() + " of " + orders.finals() + " ("
-                                + percent(orders.finalsSeen(), orders.finals()) + ")", "100 %", strictGaps,
-                        orders.finalsSeen() == orders.finals())
+                                + stalls.withinBound() + " within " + bound
+                                + (stalls.detected() == 0 ? "" : ", slowest " + seconds(stalls.slowest()) + " s"),
+                        "all within " + bound, settings.strictLiveness(),
+                        stalls.withinBound() == stalls.total());
+        if (placesOrders(client)) {
+            report.info(v, "placements", orders.attempts() + ": placed " + orders.placed() + ", outcome unknown "
+                            + orders.unknown() + " (held " + orders.unknownHeld() + "), failed " + orders.failed()
+                            + "; cancels " + orders.cancelled() + " ok, " + orders.cancelFailed() + " failed")
+                    .row(v, "believed failed, held by venue", orders.failedButHeld(), "= 0",
+                            orders.failedButHeld() == 0);
+        } else {
+            report.info(v, "placements", "none: " + v + "'s client places no limit orders");
+        }
+        if (client.capabilities().supports(Capability.WATCH_ORDERS)) {
+            report.row(v, "own final states on watchOrders", orders.finalsSeen() + " of " + orders.finals() + " ("
+                            + percent(orders.finalsSeen(), orders.finals()) + ")", "100 %", strictGaps,
+                    orders.finalsSeen() == orders.finals());
+        } else {
+            report.info(v, "own final states on watchOrders", "not offered by " + v + "'s client");
+        }
+        report
                 .row(v, "Netty leaks (" + LeakReports.level() + ")", leaks, "= 0", leaks == 0)
                 .row(v, "threads start / end", start.threads() + " / " + end.threads(),
                         "end <= start + " + THREAD_GROWTH,
                         end.threads() <= start.threads() + THREAD_GROWTH)
                 .row(v, "heap MiB start / end", start.heapMiB() + " / " + end.heapMiB(),
                         "end <= start + " + HEAP_GROWTH_MIB, end.heapMiB() <= start.heapMiB() + HEAP_GROWTH_MIB);
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(java.util.Locale.ROOT, "%.1f", duration.toMillis() / 1000.0);
     }
 
     private static long faults(ChaosStats stats) {

@@ -6,13 +6,15 @@ import io.exflux.api.stream.ConnectionEvent;
 import io.exflux.testkit.chaos.ChaosEvent;
 import io.exflux.testkit.chaos.ChaosFault;
 import io.exflux.testkit.chaos.Direction;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Which stalls of the websocket proxy count as detected, from the client's disconnects. */
+/** Which stalls of the websocket proxy count as detected, from the client's disconnects and their causes. */
 class ConnectionAuditTest {
 
     private static final URI WS = URI.create("ws://127.0.0.1:1/ws");
@@ -20,56 +22,86 @@ class ConnectionAuditTest {
     private static final Duration BOUND = Duration.ofSeconds(15);
 
     @Test
-    void aDisconnectWhileTheStallLastsDetectsItAndTheDelayIsMeasuredAgainstTheBound() {
+    void aDropOfTheClientsOwnWhileTheStallLastsDetectsItAndTheDelayIsMeasuredAgainstTheBound() {
         ConnectionAudit audit = new ConnectionAudit();
-        audit.onEvent(disconnected(40));    // 30 s into the 35 s stall from 10 s: detected, too late
-        audit.onEvent(disconnected(112));   // 12 s into the stall from 100 s: detected within the bound
+        audit.onEvent(stale(40_000));    // 30 s into the 35 s stall from 10 s: detected, too late
+        audit.onEvent(stale(112_500));   // 12.5 s into the stall from 100 s: detected within the bound
 
         ConnectionAudit.Stalls stalls = audit.stalls(List.of(
-                stall(10, 35),
-                stall(100, 30),
+                stall(10, 1, 35),
+                stall(100, 1, 30),
                 new ChaosEvent(at(200), 3, ChaosFault.halfFrameThenStall(Direction.SERVER_TO_CLIENT, 5,
                         Duration.ofSeconds(20)))), BOUND);
 
-        assertThat(stalls.total()).isEqualTo(3);
-        assertThat(stalls.detected()).isEqualTo(2);
-        assertThat(stalls.withinBound()).isEqualTo(1);
-        assertThat(stalls.slowest()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(audit.disconnects()).isEqualTo(2);
+        assertThat(stalls).isEqualTo(new ConnectionAudit.Stalls(3, 2, 1, Duration.ofSeconds(30), 0));
     }
 
     @Test
-    void aDisconnectAfterACutOrAHealIsNotADetectedStall() {
+    void aCutOfAnotherSocketNeitherEndsAStallNorDetectsIt() {
+        // the soak's client has several sockets through the proxy: a cut of socket 2 five seconds into the stall
+        // of socket 1 drops socket 2 at once; the watchdog drops socket 1 at 14.9 s
         ConnectionAudit audit = new ConnectionAudit();
-        audit.healed(at(15));
-        audit.onEvent(disconnected(16));
-        audit.onEvent(disconnected(56));
+        audit.onEvent(closedByServer(15_100));
+        audit.onEvent(stale(24_900));
+
+        ConnectionAudit.Stalls stalls = audit.stalls(List.of(stall(10, 1, 30),
+                new ChaosEvent(at(15), 2, ChaosFault.cut())), BOUND);
+
+        assertThat(stalls).isEqualTo(new ConnectionAudit.Stalls(1, 1, 1, Duration.ofMillis(14_900), 0));
+    }
+
+    @Test
+    void aStallCutOrHealedBeforeTheBoundOwesNoDetection_oneThatLastedTheBoundDoes() {
+        ConnectionAudit audit = new ConnectionAudit();
+        audit.healed(at(58));
+        audit.onEvent(new ConnectionEvent.Disconnected(WS, at(15), "reset", new IOException("Connection reset")));
 
         ConnectionAudit.Stalls stalls = audit.stalls(List.of(
-                stall(10, 30),
-                stall(50, 30),
-                new ChaosEvent(at(55), 2, ChaosFault.cut())), BOUND);
+                stall(10, 1, 30), new ChaosEvent(at(15), 1, ChaosFault.reset()),   // reset 5 s in
+                stall(50, 2, 30),                                                  // healed 8 s in
+                stall(100, 3, 20)), BOUND);                                        // lasted, never seen
 
-        assertThat(stalls.detected()).isZero();
-        assertThat(stalls.total()).isEqualTo(2);
+        assertThat(stalls).isEqualTo(new ConnectionAudit.Stalls(1, 0, 0, Duration.ZERO, 2));
     }
 
     @Test
-    void gapsAreCountedOnlyWhenTheConnectorAnnouncesThem() {
+    void oneDropDetectsOneStallOnly() {
         ConnectionAudit audit = new ConnectionAudit();
+        audit.onEvent(stale(24_000));
+
+        ConnectionAudit.Stalls stalls = audit.stalls(List.of(stall(10, 1, 30), stall(11, 2, 30)), BOUND);
+
+        assertThat(stalls.total()).isEqualTo(2);
+        assertThat(stalls.detected()).isEqualTo(1);
+    }
+
+    @Test
+    void keepsTheGapsAnnouncedAndCountsDisconnectsByCause() {
+        ConnectionAudit audit = new ConnectionAudit();
+        ConnectionEvent.Gap gap = new ConnectionEvent.Gap(WS, T0, "trades:BTC_USDT", "5", T0, "9", T0);
         audit.onEvent(new ConnectionEvent.Connected(WS, T0));
-        audit.onEvent(new ConnectionEvent.Reconnecting(WS, T0, 1, Duration.ofSeconds(1)));
+        audit.onEvent(gap);
+        audit.onEvent(stale(1_000));
+        audit.onEvent(closedByServer(2_000));
+        audit.onEvent(closedByServer(3_000));
 
-        assertThat(audit.gapsAnnounced()).isZero();
-        assertThat(audit.disconnects()).isZero();
+        assertThat(audit.gaps()).containsExactly(gap);
+        assertThat(audit.disconnects()).isEqualTo(3);
+        assertThat(audit.causes()).isEqualTo(Map.of("-", 2L, "IllegalStateException", 1L));
     }
 
-    private static ChaosEvent stall(long atSecond, long seconds) {
-        return new ChaosEvent(at(atSecond), 1, ChaosFault.stall(Direction.BOTH, Duration.ofSeconds(seconds)));
+    private static ChaosEvent stall(long atSecond, long connection, long seconds) {
+        return new ChaosEvent(at(atSecond), connection, ChaosFault.stall(Direction.BOTH, Duration.ofSeconds(seconds)));
     }
 
-    private static ConnectionEvent disconnected(long atSecond) {
-        return new ConnectionEvent.Disconnected(WS, at(atSecond), "stale", null);
+    /** A drop of the client's own making, as its watchdog reports it. */
+    private static ConnectionEvent stale(long atMillis) {
+        return new ConnectionEvent.Disconnected(WS, T0.plusMillis(atMillis), "stale",
+                new IllegalStateException("no inbound frame for 15000 ms"));
+    }
+
+    private static ConnectionEvent closedByServer(long atMillis) {
+        return new ConnectionEvent.Disconnected(WS, T0.plusMillis(atMillis), "closed by server", null);
     }
 
     private static Instant at(long second) {

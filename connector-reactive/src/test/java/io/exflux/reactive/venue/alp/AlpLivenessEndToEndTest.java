@@ -24,8 +24,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.Disposable;
 import reactor.netty.http.HttpResources;
 import reactor.test.StepVerifier;
@@ -72,9 +75,17 @@ class AlpLivenessEndToEndTest {
         return out;
     }
 
-    @Test
-    void aThirtySecondStallIsDetectedWithinTheStallBound_theBookIsMarkedStale_andTradesAndBooksResume()
-            throws InterruptedException {
+    /** The stalls a soak applies: one way, both ways (the client's ping is held too), after half a frame. */
+    static Stream<ChaosFault> thirtySecondStalls() {
+        Duration stall = Duration.ofSeconds(30);
+        return Stream.of(ChaosFault.stall(Direction.SERVER_TO_CLIENT, stall), ChaosFault.stall(Direction.BOTH, stall),
+                ChaosFault.halfFrameThenStall(Direction.SERVER_TO_CLIENT, 7, stall));
+    }
+
+    @ParameterizedTest
+    @MethodSource("thirtySecondStalls")
+    void aThirtySecondStallIsDetectedWithinTheStallBound_theBookIsMarkedStale_andTradesAndBooksResume(
+            ChaosFault stall) throws InterruptedException {
         sim = AlpSimulator.start();
         proxy = ChaosProxy.to("127.0.0.1", sim.port()).scheduler(time).seed(16).start();
         client = AlpExchangeClient.create(AlpOptions.builder().resources(onVirtualTime())
@@ -96,7 +107,7 @@ class AlpLivenessEndToEndTest {
                 () -> "books " + books.size() + ", trades " + trades.size() + ", events " + events + ", error " + error);
         assertThat(books).noneMatch(OrderBook::stale);
         Instant stallStart = Instant.ofEpochMilli(time.now(java.util.concurrent.TimeUnit.MILLISECONDS));
-        proxy.apply(ChaosFault.stall(Direction.SERVER_TO_CLIENT, Duration.ofSeconds(30)));
+        proxy.apply(stall);
 
         // bytes the proxy forwarded before the stall must land while the virtual clock still reads the stall's start
         awaitQuiet(trades, books);

@@ -40,14 +40,17 @@ public final class SoakCommand implements Callable<Integer> {
 
     @Option(names = "--venue", paramLabel = "VENUE", split = ",",
             description = "The venues to soak (default: every venue with a simulator: "
-                    + "alp).")
+                    + "alp, btc-alpha, bitexbit).")
     List<String> venues;
 
-    @Option(names = "--strict-gaps", description = "Also fail on trades missed and on own orders whose final state"
-            + " never reached watchOrders (these need gap back-filling and private resync).")
+    @Option(names = "--strict-gaps", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Fail on trades missed without an announced gap and on own orders whose final state never"
+                    + " reached watchOrders (default: on; --no-strict-gaps shows them as information only).")
     boolean strictGaps;
 
-    @Option(names = "--strict-liveness", description = "Also fail on websocket stalls not detected within 15 s.")
+    @Option(names = "--strict-liveness", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Fail on websocket stalls not detected within 15 s (default: on; --no-strict-liveness"
+                    + " shows them as information only).")
     boolean strictLiveness;
 
     @Override
