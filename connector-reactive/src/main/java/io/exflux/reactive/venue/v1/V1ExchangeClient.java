@@ -41,6 +41,10 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -85,6 +89,9 @@ public final class V1ExchangeClient implements ExchangeClient {
     private final V1StreamClient stream;
     private final PairCache markets;
     private final ConnectionNotices notices = new ConnectionNotices();
+    /** The socket's latest connection event: whether a first book seed must wait for the subscription. */
+    private final AtomicReference<ConnectionEvent> socketState = new AtomicReference<>();
+    private final Disposable socketWatch;
 
     private V1ExchangeClient(V1Options options) {
         this.options = options;
@@ -96,6 +103,7 @@ public final class V1ExchangeClient implements ExchangeClient {
         this.rest = new V1RestClient(shared);
         this.stream = new V1StreamClient(shared);
         this.markets = new PairCache(pairs(), options.pairsCacheTtl(), resources.resources().scheduler());
+        this.socketWatch = stream.events().subscribe(socketState::set);
     }
 
     /** A client with these options; nothing connects before the first call. */
@@ -291,8 +299,8 @@ public final class V1ExchangeClient implements ExchangeClient {
     // ---------------------------------------------------------------- streams
 
     /**
-     * Seeded from the grouped REST book ({@link V1Options#bookSnapshotDepth()} a side), kept with the socket's
-     * events, re-seeded after every reconnect; a level that would go negative or a crossed book resyncs. Latest
+     * Seeded, once its channel is subscribed, from the grouped REST book ({@link V1Options#bookSnapshotDepth()} a
+     * side), kept with the socket's events, re-seeded after every reconnect; a level that would go negative or a crossed book resyncs. Latest
      * wins. Fails with {@link InvalidRequestException} for a market the venue does not list.
      */
     @Override
@@ -303,8 +311,24 @@ public final class V1ExchangeClient implements ExchangeClient {
         String symbol = V1Mapper.symbol(pair);
         return markets.get(symbol)
                 .switchIfEmpty(support.invalid("unknown pair " + pair + ": " + venue + " has no market " + symbol))
-                .flatMapMany(info -> BookFeed.watch(info, () -> snapshot(pair, symbol), watchOrderBookUpdates(pair),
-                        Flux.never(), stream.events(), OrderBookStreamOptions.DEFAULTS.withDepth(depth)));
+                .flatMapMany(info -> Flux.defer(() -> {
+                    // the first seed waits until the channel is subscribed: without sequence numbers, a change made
+                    // between a seed and the subscription would never reach the book
+                    AtomicBoolean seeded = new AtomicBoolean();
+                    Supplier<Mono<OrderBook>> seeds = () -> seeded.getAndSet(true) ? snapshot(pair, symbol)
+                            : socketSubscribed().then(snapshot(pair, symbol));
+                    return BookFeed.watch(info, seeds, watchOrderBookUpdates(pair), Flux.never(), stream.events(),
+                            OrderBookStreamOptions.DEFAULTS.withDepth(depth));
+                }));
+    }
+
+    /** Completes at once while the socket is connected (its channels subscribed), else at its next connect. */
+    private Mono<Void> socketSubscribed() {
+        Mono<Void> nextConnect = stream.events().filter(e -> e instanceof ConnectionEvent.Connected).next().then();
+        Mono<Void> connectedNow = Mono.defer(() -> socketState.get() instanceof ConnectionEvent.Connected
+                ? Mono.<Void>empty() : Mono.<Void>never());
+        // the next connect is listened for before the state is read, so that no connect falls between the two
+        return Mono.firstWithSignal(nextConnect, connectedNow);
     }
 
     private Mono<OrderBook> snapshot(CurrencyPair pair, String symbol) {
@@ -351,7 +375,8 @@ public final class V1ExchangeClient implements ExchangeClient {
     /** Closes the sockets, then the resources this client created for itself; given resources stay open. */
     @Override
     public Mono<Void> closeGracefully() {
-        return Mono.when(stream.close(), rest.disposeLater()).doFinally(signal -> notices.complete())
+        return Mono.fromRunnable(socketWatch::dispose).then(Mono.when(stream.close(), rest.disposeLater()))
+                .doFinally(signal -> notices.complete())
                 .then(resources.close());
     }
 

@@ -58,13 +58,15 @@ class V1EndToEndTest {
     private static final BigDecimal FEE = new BigDecimal("0.002");
 
     private V1Simulator sim;
+    /** The clients of a test share their event loops, so that closing them does not wait for each one's. */
+    private final ClientResources shared = ClientResources.create();
     private final List<V1ExchangeClient> clients = new ArrayList<>();
     private final List<Disposable> subscriptions = new ArrayList<>();
 
     @AfterEach
     void stop() {
         subscriptions.forEach(Disposable::dispose);
-        clients.forEach(c -> c.closeGracefully().block(WAIT));
+        Flux.fromIterable(clients).flatMap(V1ExchangeClient::closeGracefully).then(shared.shutdown()).block(WAIT);
         if (sim != null) {
             sim.close();
         }
@@ -77,7 +79,7 @@ class V1EndToEndTest {
 
     /** A client of the simulator without client-side rate limits, reconnecting within 50 ms, never retrying. */
     private V1ExchangeClient client(V1Dialect dialect, ApiKeys.ApiKey account, UnaryOperator<V1Options.Builder> more) {
-        V1Options.Builder options = V1Options.builder(dialect).restUrl(sim.apiRootUrl())
+        V1Options.Builder options = V1Options.builder(dialect).resources(shared).restUrl(sim.apiRootUrl())
                 .wsUrl(sim.socketUrl().replace("/socket.io/", ""))
                 .rateLimit(V1Options.PUBLIC_SCOPE, null).rateLimit(V1Options.PRIVATE_SCOPE, null).maxAttempts(1)
                 .streamOptions(StreamOptions.builder().unsubscribeGrace(Duration.ofMillis(50))
