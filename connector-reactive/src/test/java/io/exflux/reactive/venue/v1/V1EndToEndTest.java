@@ -252,22 +252,25 @@ class V1EndToEndTest {
         Semaphore answered = new Semaphore(0);
         List<Throwable> failures = new CopyOnWriteArrayList<>();
         try {
-            subscriptions.add(Flux.range(0, 1000).concatMap(i -> client.rest().currencies().collectList())
-                    .subscribe(answer -> {
-                        synchronized (perSecond) {
-                            perSecond.merge(time.now(TimeUnit.SECONDS), 1, Integer::sum);
-                        }
-                        answered.release();
-                    }, error -> {
-                        failures.add(error);
-                        answered.release(1000);
-                    }));
             long spacing = documented.nanosPerPermit();
             for (int call = 1; call <= 1000; call++) {
-                // a call that has not reached the venue while the clock stood waits for a later permit (now and then
-                // one goes again on a new connection, with a new permit): move the clock to the next one
+                // sent from this thread while the clock stands, so that its permit is reserved before the clock
+                // moves to it
+                subscriptions.add(client.rest().currencies().collectList().subscribe(answer -> {
+                    synchronized (perSecond) {
+                        perSecond.merge(time.now(TimeUnit.SECONDS), 1, Integer::sum);
+                    }
+                    answered.release();
+                }, error -> {
+                    failures.add(error);
+                    answered.release();
+                }));
+                if (call > 1) {
+                    time.advanceTimeBy(Duration.ofNanos(spacing));
+                }
+                // a call that has not reached the venue after a while waits for a later permit: move on to it
                 long deadline = System.nanoTime() + WAIT.toNanos();
-                while (!answered.tryAcquire(200, TimeUnit.MILLISECONDS)) {
+                while (!answered.tryAcquire(1, TimeUnit.SECONDS)) {
                     int c = call;
                     assertThat(System.nanoTime()).as(() -> "answer " + c + ", requests " + sim.server().requests().size())
                             .isLessThan(deadline);
@@ -276,7 +279,6 @@ class V1EndToEndTest {
                     }
                 }
                 assertThat(failures).isEmpty();
-                time.advanceTimeBy(Duration.ofNanos(spacing));
             }
         } finally {
             clients.remove(client);
