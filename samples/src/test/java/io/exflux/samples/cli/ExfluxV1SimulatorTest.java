@@ -3,6 +3,7 @@ package io.exflux.samples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.exflux.reactive.ClientResources;
 import io.exflux.reactive.config.StreamOptions;
 import io.exflux.reactive.venue.v1.V1Dialect;
 import io.exflux.reactive.venue.v1.V1Options;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,9 +31,18 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every command of {@code exflux} for BTC-Alpha and bitexbit, run in-process as a user would type it, through the real
  * {@code V1ExchangeClient}: the default embedded simulator (started per run), and {@code --live} pointed at a v1
  * simulator this test started, with the venue's credentials from the injected environment. Rate limits are off on
- * both sides so that each command takes a moment rather than the venue's pace (the limits have their own tests).
+ * both sides so that each command takes a moment rather than the venue's pace (the limits have their own tests), and
+ * the runs share their event loops.
  */
 class ExfluxV1SimulatorTest {
+
+    /** Event loops shared by every run, so that a run does not wait for its own loops to wind down. */
+    private static final ClientResources RESOURCES = ClientResources.create();
+
+    @AfterAll
+    static void shutdown() {
+        RESOURCES.shutdown().block(Duration.ofSeconds(10));
+    }
 
     private static V1SimulatorOptions lively(String venue) {
         V1SimulatorOptions cli = V1Connector.simulatorOptions(dialect(venue), 7).build();
@@ -41,7 +52,7 @@ class ExfluxV1SimulatorTest {
     private static CliHarness cli(String venue, Map<String, String> environment) {
         V1Dialect dialect = dialect(venue);
         V1Connector connector = new V1Connector(dialect, lively(venue),
-                b -> b.rateLimit(V1Options.PUBLIC_SCOPE, null).rateLimit(V1Options.PRIVATE_SCOPE, null)
+                b -> b.resources(RESOURCES).rateLimit(V1Options.PUBLIC_SCOPE, null).rateLimit(V1Options.PRIVATE_SCOPE, null)
                         .streamOptions(StreamOptions.builder().unsubscribeGrace(Duration.ofMillis(50)).build()));
         return new CliHarness(new VenueRegistry(List.of(connector)), environment, false);
     }
