@@ -186,6 +186,8 @@ class V1EndToEndTest {
             await().until(() -> sim.server().sessions().size() > opened && sim.openSockets() > 0,
                     () -> "round " + currentRound + ": no new socket");
             awaitSameBook(latest, "round " + currentRound);
+            sim.generator().step().block(WAIT);
+            awaitSameBook(latest, "round " + currentRound + " live");
             assertThat(latest.get().isCrossed()).as("round %d", currentRound).isFalse();
         }
     }
