@@ -25,9 +25,11 @@ import io.exflux.api.stream.ConnectionEvent;
 import io.exflux.reactive.internal.book.BookFeed;
 import io.exflux.reactive.internal.book.OrderBookStreamOptions;
 import io.exflux.reactive.internal.resources.OwnedResources;
+import io.exflux.reactive.internal.unified.ConnectionNotices;
 import io.exflux.reactive.internal.unified.Orders;
 import io.exflux.reactive.internal.unified.PairCache;
 import io.exflux.reactive.internal.unified.TimePager;
+import io.exflux.reactive.internal.unified.TradeGapFiller;
 import io.exflux.reactive.internal.unified.UnifiedSupport;
 import io.exflux.reactive.venue.v1.internal.V1Mapper;
 import io.exflux.reactive.venue.v1.model.V1ChartType;
@@ -36,8 +38,13 @@ import io.exflux.reactive.venue.v1.model.V1OrderRequest;
 import io.exflux.reactive.venue.v1.model.V1OrderStatus;
 import io.exflux.reactive.venue.v1.model.V1OrdersQuery;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -57,6 +64,13 @@ public final class V1ExchangeClient implements ExchangeClient {
 
     /** The venue's default chart limit: the most candles one call brings. */
     private static final int CHARTS_PAGE = 720;
+    /**
+     * Trades read back after a reconnect: bitexbit's documented default page of {@code /v1/exchanges/}, which
+     * BTC-Alpha (2,000 by default) serves as well.
+     */
+    private static final int TRADES_BACKFILL_PAGE = 100;
+    /** Trade ids are the venue's increasing numbers. */
+    private static final Comparator<Trade> BY_ID = Comparator.comparingLong(t -> Long.parseLong(t.id()));
 
     private static final Capabilities PUBLIC = Capabilities.of(Capability.PAIRS, Capability.ORDER_BOOK,
             Capability.TRADES, Capability.CANDLES, Capability.WATCH_ORDER_BOOK, Capability.WATCH_ORDER_BOOK_UPDATES,
@@ -74,6 +88,10 @@ public final class V1ExchangeClient implements ExchangeClient {
     private final V1RestClient rest;
     private final V1StreamClient stream;
     private final PairCache markets;
+    private final ConnectionNotices notices = new ConnectionNotices();
+    /** The socket's latest connection event: whether a first book seed must wait for the subscription. */
+    private final AtomicReference<ConnectionEvent> socketState = new AtomicReference<>();
+    private final Disposable socketWatch;
 
     private V1ExchangeClient(V1Options options) {
         this.options = options;
@@ -85,6 +103,7 @@ public final class V1ExchangeClient implements ExchangeClient {
         this.rest = new V1RestClient(shared);
         this.stream = new V1StreamClient(shared);
         this.markets = new PairCache(pairs(), options.pairsCacheTtl(), resources.resources().scheduler());
+        this.socketWatch = stream.events().subscribe(socketState::set);
     }
 
     /** A client with these options; nothing connects before the first call. */
@@ -280,8 +299,8 @@ public final class V1ExchangeClient implements ExchangeClient {
     // ---------------------------------------------------------------- streams
 
     /**
-     * Seeded from the grouped REST book ({@link V1Options#bookSnapshotDepth()} a side), kept with the socket's
-     * events, re-seeded after every reconnect; a level that would go negative or a crossed book resyncs. Latest
+     * Seeded, once its channel is subscribed, from the grouped REST book ({@link V1Options#bookSnapshotDepth()} a
+     * side), kept with the socket's events, re-seeded after every reconnect; a level that would go negative or a crossed book resyncs. Latest
      * wins. Fails with {@link InvalidRequestException} for a market the venue does not list.
      */
     @Override
@@ -292,8 +311,24 @@ public final class V1ExchangeClient implements ExchangeClient {
         String symbol = V1Mapper.symbol(pair);
         return markets.get(symbol)
                 .switchIfEmpty(support.invalid("unknown pair " + pair + ": " + venue + " has no market " + symbol))
-                .flatMapMany(info -> BookFeed.watch(info, () -> snapshot(pair, symbol), watchOrderBookUpdates(pair),
-                        Flux.never(), stream.events(), OrderBookStreamOptions.DEFAULTS.withDepth(depth)));
+                .flatMapMany(info -> Flux.defer(() -> {
+                    // the first seed waits until the channel is subscribed: without sequence numbers, a change made
+                    // between a seed and the subscription would never reach the book
+                    AtomicBoolean seeded = new AtomicBoolean();
+                    Supplier<Mono<OrderBook>> seeds = () -> seeded.getAndSet(true) ? snapshot(pair, symbol)
+                            : socketSubscribed().then(snapshot(pair, symbol));
+                    return BookFeed.watch(info, seeds, watchOrderBookUpdates(pair), Flux.never(), stream.events(),
+                            OrderBookStreamOptions.DEFAULTS.withDepth(depth));
+                }));
+    }
+
+    /** Completes at once while the socket is connected (its channels subscribed), else at its next connect. */
+    private Mono<Void> socketSubscribed() {
+        Mono<Void> nextConnect = stream.events().filter(e -> e instanceof ConnectionEvent.Connected).next().then();
+        Mono<Void> connectedNow = Mono.defer(() -> socketState.get() instanceof ConnectionEvent.Connected
+                ? Mono.<Void>empty() : Mono.<Void>never());
+        // the next connect is listened for before the state is read, so that no connect falls between the two
+        return Mono.firstWithSignal(nextConnect, connectedNow);
     }
 
     private Mono<OrderBook> snapshot(CurrencyPair pair, String symbol) {
@@ -312,25 +347,37 @@ public final class V1ExchangeClient implements ExchangeClient {
                 event -> "book event of order " + event.oid());
     }
 
-    /** The trades inside the socket's new-order events; the new order is the taker. */
+    /**
+     * The trades inside the socket's new-order events (the new order is the taker), without holes across
+     * reconnects: after each one the newest {@value #TRADES_BACKFILL_PAGE} trades of {@code /v1/exchanges/} fill
+     * what the socket missed, each trade id delivered once; where that page does not reach back, a
+     * {@link ConnectionEvent.Gap} on {@link #connectionEvents()} says so. Hot socket, cold per subscriber.
+     */
     @Override
     public Flux<Trade> watchTrades(CurrencyPair pair) {
         if (pair == null) {
             return support.invalidFlux("pair is required");
         }
-        return support.mapOrSkip(stream.trades(V1Mapper.symbol(pair)), event -> V1Mapper.trades(pair, event),
+        String symbol = V1Mapper.symbol(pair);
+        Flux<Trade> live = support.mapOrSkip(stream.trades(symbol), event -> V1Mapper.trades(pair, event),
                 event -> "trades of order " + event.oid()).flatMapIterable(trades -> trades);
+        return TradeGapFiller.watch(TradeGapFiller.Settings.of("book_" + symbol, TRADES_BACKFILL_PAGE), live,
+                stream.events(), () -> support.fit(rest.exchanges(V1ExchangesQuery.of(symbol, TRADES_BACKFILL_PAGE))
+                        .map(V1Mapper::trade)), BY_ID, notices::publish, this::now);
     }
 
+    /** The sockets' events, and the gaps a trade stream could not fill. Hot; drops on backpressure. */
     @Override
     public Flux<ConnectionEvent> connectionEvents() {
-        return stream.events();
+        return Flux.merge(stream.events(), notices.events());
     }
 
     /** Closes the sockets, then the resources this client created for itself; given resources stay open. */
     @Override
     public Mono<Void> closeGracefully() {
-        return Mono.when(stream.close(), rest.disposeLater()).then(resources.close());
+        return Mono.fromRunnable(socketWatch::dispose).then(Mono.when(stream.close(), rest.disposeLater()))
+                .doFinally(signal -> notices.complete())
+                .then(resources.close());
     }
 
     private static Long orderId(String text) {

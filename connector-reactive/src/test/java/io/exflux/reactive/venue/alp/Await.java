@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** Polls a condition on the test thread until it holds or a deadline passes (loopback tests only). */
-final class Await {
+public final class Await {
 
     private final Duration limit;
 
@@ -12,20 +12,20 @@ final class Await {
         this.limit = limit;
     }
 
-    static Await await() {
+    public static Await await() {
         return new Await(Duration.ofSeconds(10));
     }
 
-    Await atMost(Duration value) {
+    public Await atMost(Duration value) {
         return new Await(value);
     }
 
-    void until(Callable<Boolean> condition) {
+    public void until(Callable<Boolean> condition) {
         until(condition, () -> "");
     }
 
     /** As {@link #until(Callable)}, with what the test saw in the failure message. */
-    void until(Callable<Boolean> condition, java.util.function.Supplier<String> detail) {
+    public void until(Callable<Boolean> condition, java.util.function.Supplier<String> detail) {
         long deadline = System.nanoTime() + limit.toNanos();
         try {
             while (!Boolean.TRUE.equals(condition.call())) {

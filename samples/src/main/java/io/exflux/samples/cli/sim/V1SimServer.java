@@ -1,6 +1,7 @@
 package io.exflux.samples.cli.sim;
 
 import io.exflux.samples.cli.venue.CredentialSource;
+import io.exflux.samples.cli.venue.V1Connector;
 import io.exflux.testkit.sim.ApiKeys;
 import io.exflux.testkit.v1.V1Dialect;
 import io.exflux.testkit.v1.V1Simulator;
@@ -9,7 +10,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The v1 platform's simulator (BTC-Alpha or bitexbit) as a server for {@code exflux sim}: REST, charts and
@@ -18,9 +18,8 @@ import java.util.TreeMap;
  */
 public final class V1SimServer implements SimServer {
 
-    /** What the demo account holds at the start. */
-    public static final Map<String, BigDecimal> DEMO_FUNDS = Map.of(
-            "USD", new BigDecimal("100000"), "BTC", new BigDecimal("2"), "ETH", new BigDecimal("20"));
+    /** What the demo account holds at the start: the CLI's embedded simulator's demo funds. */
+    public static final Map<String, BigDecimal> DEMO_FUNDS = V1Connector.DEMO_FUNDS;
 
     private final V1Simulator simulator;
     private final LoopbackForwarder forwarder;
@@ -44,8 +43,9 @@ public final class V1SimServer implements SimServer {
         if (dialect == null) {
             throw new IllegalArgumentException("not a v1 venue: " + venue);
         }
-        V1SimulatorOptions options = V1SimulatorOptions.builder(dialect)
-                .generator(V1SimulatorOptions.defaults(dialect).generator().withSeed(seed))
+        // the markets and generator of the CLI's embedded simulator, so that the same commands work against both
+        V1SimulatorOptions options = V1Connector.simulatorOptions(
+                io.exflux.reactive.venue.v1.V1Dialect.valueOf(dialect.name()), seed)
                 .candleHistory(AlpSimServer.CANDLE_HISTORY)
                 .build();
         V1Simulator simulator = V1Simulator.start(options);
@@ -87,7 +87,7 @@ public final class V1SimServer implements SimServer {
     public void describe(PrintStream out) {
         V1Dialect dialect = simulator.dialect();
         String venue = dialect.venue();
-        String funds = String.join(", ", new TreeMap<>(DEMO_FUNDS).entrySet().stream()
+        String funds = String.join(", ", DEMO_FUNDS.entrySet().stream()
                 .map(e -> e.getValue().toPlainString() + " " + e.getKey()).toList());
         String book = dialect == V1Dialect.BITEXBIT ? "/orderbook/BTC_USD/" : "/orderbook/?pair=BTC_USD";
         out.println("exflux sim: " + venue + " simulator (v1 platform) on 127.0.0.1:" + port()
@@ -103,6 +103,9 @@ public final class V1SimServer implements SimServer {
         out.println("From another shell:");
         out.println("  export " + CredentialSource.keyVariable(venue) + "=" + account.key());
         out.println("  export " + CredentialSource.secretVariable(venue) + "=" + account.secret());
+        String flags = "--venue " + venue + " --url " + restUrl() + " --ws-url " + socketUrl();
+        out.println("  ./exflux place --pair BTC_USD --side buy --amount 0.01 --price 50000 " + flags);
+        out.println("  ./exflux orders " + flags);
         out.println("  curl " + restUrl() + "/pairs/");
         out.println("  curl '" + restUrl() + book + "'");
         out.println("Ctrl-C stops the simulator.");

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 public final class VenueRegistry {
 
     /** Venues exflux targets but does not ship yet: asking for one says "not yet", not "unknown". */
-    private static final List<String> PLANNED_VENUES = List.of("btc-alpha", "bitexbit", "btse");
+    private static final List<String> PLANNED_VENUES = List.of("btse");
 
     /** Every venue exflux knows: those the library provides ({@link Exchanges#venues()}) and the planned ones. */
     public static final List<String> KNOWN_VENUES = List.copyOf(new LinkedHashSet<>(
