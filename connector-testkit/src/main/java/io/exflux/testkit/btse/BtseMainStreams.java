@@ -173,8 +173,8 @@ final class BtseMainStreams {
     }
 
     private void fill(SimTrade t, long account, BtseOrders.Entry entry) {
-        String cl = entry.last == null ? null : entry.last.clientOrderId();
-        int type = entry.last == null ? BtseWire.ORDER_TYPE_LIMIT : BtseOrderRows.orderType(entry, entry.last);
+        String cl = entry.extras.clOrderId();
+        int type = BtseOrderRows.orderType(entry, entry.last);
         privately(account, FILLS, () -> BtseFrames.topic(FILLS,
                 MAPPER.createArrayNode().add(BtseOrderRows.fill(t, account, entry.orderId, cl, type))));
     }

@@ -99,7 +99,7 @@ final class BtseOrderRest {
     private Mono<FakeResponse> place(long account, Params p) {
         Placement pl = readPlacement(p);
         BtseOrders.Extras extras = new BtseOrders.Extras(pl.type(), pl.txType(), pl.timeInForce(), pl.stealth(),
-                pl.deviation(), pl.trailValue(), pl.triggerPrice(), pl.stopPrice());
+                pl.deviation(), pl.trailValue(), pl.triggerPrice(), pl.stopPrice(), pl.clOrderId());
         return sim.call(ex -> {
             List<SimOrderRequest> legs;
             try {
@@ -316,10 +316,8 @@ final class BtseOrderRest {
                 ex.cancel(account, old.id());
                 SimOrder now = ex.place(replacement);
                 replaced = true;
-                BtseOrders.Extras x = e.extras;
                 if (newTrigger != null) {
-                    e.extras = new BtseOrders.Extras(x.type(), x.txType(), x.timeInForce(), x.stealth(), x.deviation(),
-                            x.trailValue(), newTrigger, x.stopPrice() == null ? null : newTrigger);
+                    e.extras = e.extras.withTrigger(newTrigger);
                 }
                 e.last = now;
                 return BtseWire.ok(MAPPER.createArrayNode().add(BtseOrderRows.answer(e, now, BtseOrderRows.status(now))));
@@ -426,11 +424,11 @@ final class BtseOrderRest {
             boolean maker = t.makerAccount() == account && t.takerAccount() != account;
             BtseOrders.Entry e = orders.bySimId(maker ? t.makerOrderId() : t.takerOrderId()).orElse(null);
             String id = e == null ? "" : e.orderId;
-            String clId = e == null || e.last == null ? null : e.last.clientOrderId();
+            String clId = e == null ? null : e.extras.clOrderId();
             if ((orderId != null && !orderId.equals(id)) || (cl != null && !cl.equals(clId))) {
                 continue;
             }
-            int type = e == null || e.last == null ? BtseWire.ORDER_TYPE_LIMIT : BtseOrderRows.orderType(e, e.last);
+            int type = e == null ? BtseWire.ORDER_TYPE_LIMIT : BtseOrderRows.orderType(e, e.last);
             ObjectNode row = out.addObject();
             row.put("tradeId", Long.toString(t.id())).put("orderId", id).put("clOrderID", clId)
                     .put("username", usernames.apply(account)).put("side", BtseWire.side(side)).put("orderType", type)

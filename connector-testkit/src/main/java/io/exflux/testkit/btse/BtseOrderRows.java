@@ -39,13 +39,14 @@ final class BtseOrderRows {
         }
     }
 
-    /** 76 limit (stop-limit too), 77 market (stop-market too), 80 peg. */
+    /** 76 limit (stop-limit too), 77 market (stop-market too), 80 peg; from the placement before the first update. */
     static int orderType(BtseOrders.Entry e, SimOrder o) {
         if ("PEG".equals(e.extras.type())) {
             return BtseWire.ORDER_TYPE_PEG;
         }
-        return o.type() == OrderType.MARKET || o.type() == OrderType.STOP_MARKET ? BtseWire.ORDER_TYPE_MARKET
-                : BtseWire.ORDER_TYPE_LIMIT;
+        boolean market = o == null ? "MARKET".equals(e.extras.type())
+                : o.type() == OrderType.MARKET || o.type() == OrderType.STOP_MARKET;
+        return market ? BtseWire.ORDER_TYPE_MARKET : BtseWire.ORDER_TYPE_LIMIT;
     }
 
     /** A row of the answer of place, amend and cancel. */

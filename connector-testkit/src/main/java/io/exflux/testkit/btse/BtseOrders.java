@@ -26,7 +26,13 @@ final class BtseOrders {
 
     /** What a placement asked for beyond the engine's request. */
     record Extras(String type, String txType, String timeInForce, BigDecimal stealth, BigDecimal deviation,
-                  BigDecimal trailValue, BigDecimal triggerPrice, BigDecimal stopPrice) {
+                  BigDecimal trailValue, BigDecimal triggerPrice, BigDecimal stopPrice, String clOrderId) {
+
+        /** The same with another trigger price (an amend). */
+        Extras withTrigger(BigDecimal price) {
+            return new Extras(type, txType, timeInForce, stealth, deviation, trailValue, price,
+                    stopPrice == null ? null : price, clOrderId);
+        }
     }
 
     /** One BTSE order. */
