@@ -30,6 +30,7 @@ module io.exflux.reactive {
     exports io.exflux.reactive.venue.v1;
     exports io.exflux.reactive.venue.v1.model;
     exports io.exflux.reactive.venue.btse;
+    exports io.exflux.reactive.venue.btse.model;
 
     uses io.exflux.reactive.ExchangeProvider;
     provides io.exflux.reactive.ExchangeProvider with io.exflux.reactive.venue.alp.AlpExchangeProvider,

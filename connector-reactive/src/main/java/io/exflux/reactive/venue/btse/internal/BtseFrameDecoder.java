@@ -171,9 +171,11 @@ public final class BtseFrameDecoder {
         while (parser.nextToken() == JsonToken.START_ARRAY) {
             parser.nextToken();
             number(parser, digits, "price");
+            digits.requirePacked("price");
             into.add(digits.unscaled, digits.scale);
             parser.nextToken();
             number(parser, digits, "size");
+            digits.requirePacked("size");
             into.add(digits.unscaled, digits.scale);
             while (parser.nextToken() != JsonToken.END_ARRAY) {
                 parser.skipChildren();
@@ -268,7 +270,7 @@ public final class BtseFrameDecoder {
             return -1;
         }
         number(parser, digits, what);
-        if (digits.scale != 0) {
+        if (digits.big != null || digits.scale != 0) {
             throw new ProtocolException("BTSE " + what + " is not a whole number");
         }
         return digits.unscaled;

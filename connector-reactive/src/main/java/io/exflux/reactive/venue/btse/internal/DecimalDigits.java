@@ -18,14 +18,17 @@ final class DecimalDigits {
     long unscaled;
     /** The scale of the last value read, 0..127. */
     int scale;
+    /** The last value read when its digits do not fit a {@code long} ({@link #unscaled} is then meaningless), else null. */
+    BigDecimal big;
 
     /**
      * Reads {@code length} characters of {@code text} from {@code offset}.
      *
      * @param what names the value in the error message
-     * @throws ProtocolException when the text is not a decimal number or does not fit 18 digits and a scale of 127
+     * @throws ProtocolException when the text is not a decimal number (or beyond {@code BoundedDecimals})
      */
     void read(char[] text, int offset, int length, String what) {
+        big = null;
         int end = offset + length;
         int index = offset;
         boolean negative = false;
@@ -102,8 +105,8 @@ final class DecimalDigits {
             }
         }
         if (value.scale() > Byte.MAX_VALUE || value.unscaledValue().bitLength() > 63) {
-            throw new ProtocolException(what + " " + shown(text, offset, length)
-                    + " has more digits than a book keeps exactly");
+            big = value;
+            return;
         }
         unscaled = value.unscaledValue().longValue();
         scale = value.scale();
@@ -111,7 +114,17 @@ final class DecimalDigits {
 
     /** The last value read as a {@code BigDecimal}. */
     BigDecimal decimal() {
-        return BigDecimal.valueOf(unscaled, scale);
+        return big != null ? big : BigDecimal.valueOf(unscaled, scale);
+    }
+
+    /**
+     * Fails when the last value read does not fit the packed form (18 digits or so and a scale up to 127): a book
+     * kept on scaled {@code long}s could not hold it exactly either.
+     */
+    void requirePacked(String what) {
+        if (big != null) {
+            throw new ProtocolException(what + " " + big.toPlainString() + " has more digits than a book keeps exactly");
+        }
     }
 
     private static ProtocolException notANumber(char[] text, int offset, int length, String what) {
