@@ -81,12 +81,13 @@ public final class BtseExchangeClient implements ExchangeClient {
     private final ClientResources ownResources;
     private final BtseRestClient rest;
     private final PairCache markets;
+    private final ClientResources resources;
 
     private BtseExchangeClient(BtseOptions options) {
         this.options = options;
         this.ownResources = options.resources().isPresent() ? null
                 : ClientResources.builder().pool(options.http()).build();
-        ClientResources resources = options.resources().orElse(ownResources);
+        this.resources = options.resources().orElse(ownResources);
         BtseOptions shared = ownResources == null ? options : options.mutate().resources(ownResources).build();
         this.rest = new BtseRestClient(shared);
         this.markets = new PairCache(pairs(), options.pairsCacheTtl(), resources.scheduler());
@@ -129,6 +130,11 @@ public final class BtseExchangeClient implements ExchangeClient {
         return rest.disposeLater().then(ownResources == null ? Mono.empty() : ownResources.shutdown());
     }
 
+    /** The time of the client's clock (virtual in tests). */
+    private Instant now() {
+        return resources.clock().instant();
+    }
+
     // ---------------------------------------------------------------- market data
 
     @Override
@@ -158,13 +164,13 @@ public final class BtseExchangeClient implements ExchangeClient {
         }
         String symbol = BtseMapper.symbol(pair);
         return SUPPORT.fit(rest.marketSummary(symbol).filter(m -> symbol.equals(m.symbol())).next()
-                .map(BtseMapper::ticker)).switchIfEmpty(SUPPORT.notFound("btse has no ticker for " + pair));
+                .map(m -> BtseMapper.ticker(m, now()))).switchIfEmpty(SUPPORT.notFound("btse has no ticker for " + pair));
     }
 
     @Override
     public Flux<Ticker> tickers() {
         return SUPPORT.fit(rest.marketSummary(null).filter(m -> !Boolean.TRUE.equals(m.futures()))
-                .map(BtseMapper::ticker));
+                .map(m -> BtseMapper.ticker(m, now())));
     }
 
     @Override
