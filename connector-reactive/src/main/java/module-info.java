@@ -31,11 +31,13 @@ module io.exflux.reactive {
     exports io.exflux.reactive.venue.v1.model;
     exports io.exflux.reactive.venue.btse;
     exports io.exflux.reactive.venue.btse.model;
+    opens io.exflux.reactive.venue.btse.model to com.fasterxml.jackson.databind;
 
     uses io.exflux.reactive.ExchangeProvider;
     provides io.exflux.reactive.ExchangeProvider with io.exflux.reactive.venue.alp.AlpExchangeProvider,
             io.exflux.reactive.venue.v1.V1ExchangeProvider.BtcAlpha,
-            io.exflux.reactive.venue.v1.V1ExchangeProvider.Bitexbit;
+            io.exflux.reactive.venue.v1.V1ExchangeProvider.Bitexbit,
+            io.exflux.reactive.venue.btse.BtseExchangeProvider;
 
     // The engine is not API: only our own modules may use it (benchmarks run on the class path).
     exports io.exflux.reactive.internal.auth to io.exflux.testkit;

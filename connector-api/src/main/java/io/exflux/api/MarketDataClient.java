@@ -3,6 +3,7 @@ package io.exflux.api;
 import io.exflux.api.model.Candle;
 import io.exflux.api.model.CandleInterval;
 import io.exflux.api.model.CurrencyPair;
+import io.exflux.api.model.ExchangeRate;
 import io.exflux.api.model.OrderBook;
 import io.exflux.api.model.PairInfo;
 import io.exflux.api.model.Ticker;
@@ -70,5 +71,19 @@ public interface MarketDataClient extends Venue {
      */
     default Flux<Candle> candles(CurrencyPair pair, CandleInterval interval, Instant from, Instant to) {
         return Unsupported.flux(this, Capability.CANDLES);
+    }
+
+    /**
+     * {@code fetchCurrencyNetworks}: the names of the networks {@code currency} can move on (for example
+     * {@code Bitcoin}, {@code Liquid}), as the venue spells them for {@link AccountClient#withdraw} and deposit
+     * addresses. A finite {@code Flux}.
+     */
+    default Flux<String> fetchCurrencyNetworks(String currency) {
+        return Unsupported.flux(this, Capability.FETCH_CURRENCY_NETWORKS);
+    }
+
+    /** {@code fetchExchangeRate}: how much of {@code to} one unit of {@code from} is worth at the venue. One element. */
+    default Mono<ExchangeRate> fetchExchangeRate(String from, String to) {
+        return Unsupported.mono(this, Capability.FETCH_EXCHANGE_RATE);
     }
 }

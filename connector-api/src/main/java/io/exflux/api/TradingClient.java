@@ -4,7 +4,10 @@ import io.exflux.api.model.CancelResult;
 import io.exflux.api.model.CurrencyPair;
 import io.exflux.api.model.Fill;
 import io.exflux.api.model.Order;
+import io.exflux.api.model.OrderAmendment;
 import io.exflux.api.model.OrderRequest;
+import io.exflux.api.model.TradingFee;
+import java.time.Duration;
 import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -69,5 +72,32 @@ public interface TradingClient extends Venue {
     /** The account's recent executions, of one market or (with {@code null}) of all. A finite {@code Flux}. */
     default Flux<Fill> myTrades(CurrencyPair pair, int limit) {
         return Unsupported.flux(this, Capability.MY_TRADES);
+    }
+
+    /**
+     * {@code editOrder}: changes an open order in place (price, amount, trigger price, or several at once, as
+     * {@link OrderAmendment} says). The returned order is what the venue reported after the change. Never retried
+     * after an ambiguous failure. Bad input fails before sending ({@link OrderAmendment#violations()}).
+     */
+    default Mono<Order> editOrder(OrderAmendment amendment) {
+        return Unsupported.mono(this, Capability.EDIT_ORDER);
+    }
+
+    /**
+     * {@code cancelAllAfter}: the dead-man switch. Every open order is cancelled when {@code timeout} passes
+     * without another call; {@link Duration#ZERO} switches it off. Completes when the venue has taken the setting.
+     */
+    default Mono<Void> cancelAllAfter(Duration timeout) {
+        return Unsupported.mono(this, Capability.CANCEL_ALL_AFTER);
+    }
+
+    /** {@code fetchTradingFee}: the account's fees on one market. One element. */
+    default Mono<TradingFee> fetchTradingFee(CurrencyPair pair) {
+        return Unsupported.mono(this, Capability.FETCH_TRADING_FEE);
+    }
+
+    /** {@code fetchTradingFees}: the account's fees on every market the venue reports. A finite {@code Flux}. */
+    default Flux<TradingFee> fetchTradingFees() {
+        return Unsupported.flux(this, Capability.FETCH_TRADING_FEES);
     }
 }

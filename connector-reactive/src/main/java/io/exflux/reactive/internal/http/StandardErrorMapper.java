@@ -136,15 +136,24 @@ public final class StandardErrorMapper implements ErrorMapper {
     private final List<String> messageFields;
     private final List<String> detailFields;
     private final List<Rule> rules;
+    private final SuccessCode successCode;
+
+    /**
+     * Where a venue puts a failure code inside a 2xx answer: this field of the JSON object (or of an array's first
+     * object), for the requests {@code requests} accepts.
+     */
+    private record SuccessCode(String field, Predicate<RestRequest> requests) {
+    }
 
     private StandardErrorMapper(String venue, Clock clock, List<String> codeFields, List<String> messageFields,
-                                List<String> detailFields, List<Rule> rules) {
+                                List<String> detailFields, List<Rule> rules, SuccessCode successCode) {
         this.venue = venue;
         this.clock = clock;
         this.codeFields = List.copyOf(codeFields);
         this.messageFields = List.copyOf(messageFields);
         this.detailFields = List.copyOf(detailFields);
         this.rules = List.copyOf(rules);
+        this.successCode = successCode;
     }
 
     /**
@@ -153,35 +162,36 @@ public final class StandardErrorMapper implements ErrorMapper {
      */
     public static StandardErrorMapper forVenue(String venue) {
         return new StandardErrorMapper(Objects.requireNonNull(venue, "venue"), Clock.systemUTC(),
-                List.of("code", "errorCode", "error"), List.of("message", "msg", "error"), List.of(), List.of());
+                List.of("code", "errorCode", "error"), List.of("message", "msg", "error"), List.of(), List.of(),
+                null);
     }
 
     /** A copy reading absolute {@code Retry-After} values with this clock (the client's). */
     public StandardErrorMapper withClock(Clock clock) {
         return new StandardErrorMapper(venue, Objects.requireNonNull(clock, "clock"), codeFields, messageFields,
-                detailFields, rules);
+                detailFields, rules, successCode);
     }
 
     /** A copy that reads the venue code from these JSON fields, first present wins. */
     public StandardErrorMapper codeFields(String... names) {
-        return new StandardErrorMapper(venue, clock, List.of(names), messageFields, detailFields, rules);
+        return new StandardErrorMapper(venue, clock, List.of(names), messageFields, detailFields, rules, successCode);
     }
 
     /** A copy that reads the message from these JSON fields, first present wins. */
     public StandardErrorMapper messageFields(String... names) {
-        return new StandardErrorMapper(venue, clock, codeFields, List.of(names), detailFields, rules);
+        return new StandardErrorMapper(venue, clock, codeFields, List.of(names), detailFields, rules, successCode);
     }
 
     /** A copy that quotes these JSON fields (field errors, say) after the message when present. */
     public StandardErrorMapper detailFields(String... names) {
-        return new StandardErrorMapper(venue, clock, codeFields, messageFields, List.of(names), rules);
+        return new StandardErrorMapper(venue, clock, codeFields, messageFields, List.of(names), rules, successCode);
     }
 
     /** A copy with this rule last in the table: answers {@code when} accepts become what {@code then} makes. */
     public StandardErrorMapper onAnswer(Predicate<Answer> when, Function<Answer, ExchangeException> then) {
         List<Rule> copy = new ArrayList<>(rules);
         copy.add(new Rule(Objects.requireNonNull(when, "when"), Objects.requireNonNull(then, "then")));
-        return new StandardErrorMapper(venue, clock, codeFields, messageFields, detailFields, copy);
+        return new StandardErrorMapper(venue, clock, codeFields, messageFields, detailFields, copy, successCode);
     }
 
     /** A copy that maps answers {@code when} accepts to the given exception. */
@@ -208,10 +218,22 @@ public final class StandardErrorMapper implements ErrorMapper {
         return on(answer -> answer.status() == status && requests.test(answer.request()), factory);
     }
 
+    /**
+     * A copy that also reads 2xx answers to the requests {@code requests} accepts, for venues that answer a failure
+     * with HTTP 200 and a code in the body (BTSE's order endpoints: a numeric {@code status}). The code is the value
+     * of {@code field} in the JSON object, or in the first object of a JSON array; the rules see it as
+     * {@link Answer#code()} with {@link Answer#status()} 2xx. When no rule matches, the answer stays a success.
+     */
+    public StandardErrorMapper successCodeField(String field, Predicate<RestRequest> requests) {
+        return new StandardErrorMapper(venue, clock, codeFields, messageFields, detailFields, rules,
+                new SuccessCode(Objects.requireNonNull(field, "field"), Objects.requireNonNull(requests, "requests")));
+    }
+
     @Override
     public Optional<ExchangeException> toError(RestRequest request, RestResponse response) {
         if (response.isSuccess()) {
-            return Optional.empty();
+            return successCode == null || !successCode.requests().test(request) ? Optional.empty()
+                    : successError(request, response);
         }
         String body = response.bodyAsString();
         JsonNode json = parse(response.bodyUnsafe());
@@ -226,6 +248,30 @@ public final class StandardErrorMapper implements ErrorMapper {
             }
         }
         return Optional.of(byStatus(answer));
+    }
+
+    /** The rule's error for a 2xx answer carrying a failure code, or empty (a success) when no rule takes it. */
+    private Optional<ExchangeException> successError(RestRequest request, RestResponse response) {
+        JsonNode json = parseAny(response.bodyUnsafe());
+        JsonNode row = json != null && json.isArray() && json.size() > 0 ? json.get(0) : json;
+        if (row == null || !row.isObject()) {
+            return Optional.empty();
+        }
+        String code = text(row, List.of(successCode.field()));
+        if (code == null) {
+            return Optional.empty();
+        }
+        String venueMessage = text(row, messageFields);
+        ErrorContext context = new ErrorContext(venue, response.status(), code, response.bodyAsString());
+        String message = venue + " answered " + response.status() + " to " + request.method() + " " + request.path()
+                + " with " + successCode.field() + " " + code + (venueMessage == null ? "" : ", " + truncate(venueMessage));
+        Answer answer = new Answer(request, response, code, venueMessage, message, context, clock);
+        for (Rule rule : rules) {
+            if (rule.when().test(answer)) {
+                return Optional.of(rule.then().apply(answer));
+            }
+        }
+        return Optional.empty();
     }
 
     private static ExchangeException byStatus(Answer answer) {
@@ -278,6 +324,17 @@ public final class StandardErrorMapper implements ErrorMapper {
             }
         }
         return out.toString();
+    }
+
+    private static JsonNode parseAny(byte[] body) {
+        if (body.length == 0) {
+            return null;
+        }
+        try {
+            return Json.mapper().readTree(body);
+        } catch (IOException notJson) {
+            return null;
+        }
     }
 
     private static JsonNode parse(byte[] body) {

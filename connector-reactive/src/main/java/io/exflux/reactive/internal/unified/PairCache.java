@@ -4,7 +4,6 @@ import io.exflux.api.model.PairInfo;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -16,7 +15,7 @@ import reactor.core.scheduler.Scheduler;
  */
 public final class PairCache {
 
-    private final Mono<Map<String, PairInfo>> bySymbol;
+    private final SymbolCache<PairInfo> cache;
 
     /**
      * @param markets   the venue's markets (cold: subscribed once per fetch)
@@ -24,20 +23,16 @@ public final class PairCache {
      * @param clock     the scheduler whose clock measures the time to live
      */
     public PairCache(Flux<PairInfo> markets, Duration ttl, Scheduler clock) {
-        Objects.requireNonNull(markets, "markets");
-        Objects.requireNonNull(ttl, "ttl");
-        Objects.requireNonNull(clock, "clock");
-        this.bySymbol = markets.collectMap(PairInfo::symbol, Function.identity())
-                .cache(value -> ttl, error -> Duration.ZERO, () -> Duration.ZERO, clock);
+        this.cache = new SymbolCache<>(Objects.requireNonNull(markets, "markets"), PairInfo::symbol, ttl, clock);
     }
 
     /** Every market by its venue symbol. Errors are those of the fetch. */
     public Mono<Map<String, PairInfo>> bySymbol() {
-        return bySymbol;
+        return cache.bySymbol();
     }
 
     /** One market, or empty when the venue has none with this symbol. */
     public Mono<PairInfo> get(String symbol) {
-        return bySymbol.flatMap(markets -> Mono.justOrEmpty(markets.get(symbol)));
+        return cache.get(symbol);
     }
 }
