@@ -17,7 +17,6 @@ import io.exflux.reactive.internal.unified.UnifiedSupport;
 import io.exflux.reactive.venue.btse.internal.BtseWsMapper;
 import io.exflux.reactive.venue.btse.internal.BtseWsTopics;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -31,8 +30,6 @@ import reactor.core.publisher.Mono;
 final class BtseUnifiedStreams {
 
     private static final UnifiedSupport SUPPORT = new UnifiedSupport("btse");
-    /** BTSE trade ids grow with time: numeric order, oldest first. */
-    private static final Comparator<Trade> BY_ID = Comparator.comparingLong((Trade trade) -> Long.parseLong(trade.id()));
 
     private final BtseStreamClient stream;
     private final int grouping;
@@ -78,14 +75,15 @@ final class BtseUnifiedStreams {
 
     /**
      * {@code tradeHistoryApi:<SYMBOL>}, back-filled after every reconnect of the main host from {@code newestPage}
-     * (trades after the last one delivered, oldest first, each id once); where the page cannot reach back, a
+     * (trades after the last one delivered, by time, each id once: the socket's {@code tradeId} and REST's
+     * {@code serialId} are taken for the same number); where the page cannot reach back, a
      * {@link ConnectionEvent.Gap} goes to the notices.
      */
     Flux<Trade> trades(CurrencyPair pair, String symbol, Supplier<Flux<Trade>> newestPage, int pageLimit) {
         Flux<Trade> live = SUPPORT.mapOrSkip(stream.trades(symbol), trade -> BtseWsMapper.trade(pair, trade),
                 trade -> "trade " + trade.tradeId());
         return TradeGapFiller.watch(TradeGapFiller.Settings.of(BtseWsTopics.trades(symbol), pageLimit), live,
-                stream.mainEvents(), newestPage, BY_ID, notices, clock);
+                stream.mainEvents(), newestPage, TradeGapFiller.BY_TIME, notices, clock);
     }
 
     /** Best bid and ask from {@code snapshotL1:<SYMBOL>}. Latest wins. */

@@ -8,19 +8,17 @@ import io.exflux.api.model.OrderBookUpdate;
 import io.exflux.api.model.OrderStatus;
 import io.exflux.api.model.OrderType;
 import io.exflux.api.model.PriceLevel;
-import io.exflux.api.model.Side;
 import io.exflux.api.model.Ticker;
-import io.exflux.api.model.TimeInForce;
 import io.exflux.api.model.Trade;
 import io.exflux.reactive.venue.btse.model.BtseWsBook;
 import io.exflux.reactive.venue.btse.model.BtseWsFill;
 import io.exflux.reactive.venue.btse.model.BtseWsL1;
 import io.exflux.reactive.venue.btse.model.BtseWsOrder;
 import io.exflux.reactive.venue.btse.model.BtseWsTrade;
+import io.exflux.reactive.venue.btse.model.BtseOrderStatusCode;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * BTSE websocket records as unified records. Each throws {@link ProtocolException} (or the unified record's
@@ -28,33 +26,7 @@ import java.util.Map;
  */
 public final class BtseWsMapper {
 
-    /**
-     * Order notification statuses: the codes of the document's enum, and their names. Anything else is
-     * {@link OrderStatus#UNKNOWN}, raw text kept.
-     */
-    private static final Map<String, OrderStatus> STATUSES = Map.ofEntries(
-            Map.entry("2", OrderStatus.OPEN), Map.entry("ORDER_INSERTED", OrderStatus.OPEN),
-            Map.entry("4", OrderStatus.FILLED), Map.entry("ORDER_FULLY_TRANSACTED", OrderStatus.FILLED),
-            Map.entry("5", OrderStatus.PARTIALLY_FILLED),
-            Map.entry("ORDER_PARTIALLY_TRANSACTED", OrderStatus.PARTIALLY_FILLED),
-            Map.entry("6", OrderStatus.CANCELED), Map.entry("ORDER_CANCELLED", OrderStatus.CANCELED),
-            Map.entry("7", OrderStatus.CANCELED), Map.entry("ORDER_REFUNDED", OrderStatus.CANCELED),
-            Map.entry("8", OrderStatus.REJECTED), Map.entry("INSUFFICIENT_BALANCE", OrderStatus.REJECTED),
-            Map.entry("9", OrderStatus.PENDING), Map.entry("TRIGGER_INSERTED", OrderStatus.PENDING),
-            Map.entry("10", OrderStatus.OPEN), Map.entry("TRIGGER_ACTIVATED", OrderStatus.OPEN),
-            Map.entry("15", OrderStatus.REJECTED), Map.entry("ORDER_REJECTED", OrderStatus.REJECTED),
-            Map.entry("STATUS_ACTIVE", OrderStatus.OPEN), Map.entry("STATUS_INACTIVE", OrderStatus.CANCELED));
-
     private BtseWsMapper() {
-    }
-
-    /** {@code BTC-USD} as {@code BTC/USD}. */
-    public static CurrencyPair pair(String symbol) {
-        int dash = symbol == null ? -1 : symbol.indexOf('-');
-        if (dash <= 0 || dash == symbol.length() - 1) {
-            throw new ProtocolException("BTSE symbol is not BASE-QUOTE: " + symbol);
-        }
-        return CurrencyPair.of(symbol.substring(0, dash), symbol.substring(dash + 1));
     }
 
     /** A book frame of {@code pair}'s market: absolute sizes, {@code 0} deletes, with its sequence numbers. */
@@ -80,26 +52,23 @@ public final class BtseWsMapper {
     }
 
     public static Fill fill(BtseWsFill fill) {
-        Side side = fill.orderSide();
-        if (side == null) {
-            throw new ProtocolException("BTSE fill with side " + fill.side());
-        }
         String id = fill.tradeId() != null ? fill.tradeId() : fill.serialId();
         if (id == null) {
             throw new ProtocolException("BTSE fill without tradeId or serialId");
         }
-        return new Fill(id, fill.orderId(), pair(fill.symbol()), side, fill.price(), fill.size(), fill.feeAmount(),
+        CurrencyPair pair = fill.base() != null && fill.quote() != null ? CurrencyPair.of(fill.base(), fill.quote())
+                : BtseMapper.SYMBOLS.parse(fill.symbol());
+        return new Fill(id, fill.orderId(), pair, BtseMapper.side(fill.side()), fill.price(), fill.size(), fill.feeAmount(),
                 fill.feeCurrency(), fill.maker(), fill.timestamp());
     }
 
+    /**
+     * An order notification. Its {@code status} is a code of the document's enum or its name
+     * ({@code ORDER_INSERTED}); {@code type} the numeric order type, a stop when {@code txType} says so.
+     */
     public static Order order(BtseWsOrder order) {
-        Side side = order.orderSide();
-        if (side == null) {
-            throw new ProtocolException("BTSE order notification with side " + order.side());
-        }
-        String raw = order.status();
-        OrderStatus status = raw == null ? OrderStatus.UNKNOWN
-                : STATUSES.getOrDefault(raw.toUpperCase(Locale.ROOT), OrderStatus.UNKNOWN);
+        BtseOrderStatusCode code = statusCode(order.status());
+        OrderStatus status = code.orderStatus() == null ? OrderStatus.UNKNOWN : code.orderStatus();
         BigDecimal amount = order.originalSize() != null ? order.originalSize() : order.size();
         BigDecimal filled = order.fillSize();
         if (filled == null && amount != null && order.remainingSize() != null) {
@@ -107,35 +76,35 @@ public final class BtseWsMapper {
         }
         BigDecimal average = order.avgFillPrice() == null || order.avgFillPrice().signum() == 0 ? null
                 : order.avgFillPrice();
-        OrderType type = type(order);
-        BigDecimal price = type == OrderType.MARKET || type == OrderType.STOP_MARKET ? null : positive(order.price());
-        return new Order(order.orderId(), order.clOrderId(), pair(order.symbol()), side, type, status, raw, price,
-                positive(order.triggerPrice()), amount, filled, average, null, timeInForce(order.timeInForce()),
-                null, order.timestamp());
-    }
-
-    /** {@code 76} limit, {@code 77} market, {@code 80} peg (a limit that follows the market); stop when txType says so. */
-    private static OrderType type(BtseWsOrder order) {
-        boolean market = "77".equals(order.type()) || "MARKET".equalsIgnoreCase(order.type());
         String txType = order.txType();
         boolean stop = "STOP".equalsIgnoreCase(txType) || "TRIGGER".equalsIgnoreCase(txType)
                 || "1".equals(txType) || "2".equals(txType);
-        if (stop) {
-            return market ? OrderType.STOP_MARKET : OrderType.STOP_LIMIT;
-        }
-        return market ? OrderType.MARKET : OrderType.LIMIT;
+        OrderType type = BtseMapper.type(orderType(order.type()), stop);
+        BigDecimal price = type == OrderType.MARKET || type == OrderType.STOP_MARKET ? null : positive(order.price());
+        return new Order(order.orderId(), order.clOrderId(), BtseMapper.SYMBOLS.parse(order.symbol()),
+                BtseMapper.side(order.side()), type, status, order.status(), price,
+                stop ? positive(order.triggerPrice()) : null, amount, filled, average, null,
+                BtseMapper.timeInForce(order.timeInForce()), null, order.timestamp());
     }
 
-    private static TimeInForce timeInForce(String text) {
-        if (text == null) {
+    private static BtseOrderStatusCode statusCode(String raw) {
+        BtseOrderStatusCode code = BtseOrderStatusCode.of(raw);
+        if (code == BtseOrderStatusCode.UNKNOWN && raw != null) {
+            try {
+                return BtseOrderStatusCode.valueOf(raw.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException notAName) {
+                return BtseOrderStatusCode.UNKNOWN;
+            }
+        }
+        return code;
+    }
+
+    private static Integer orderType(String raw) {
+        try {
+            return raw == null ? null : Integer.valueOf(raw.trim());
+        } catch (NumberFormatException e) {
             return null;
         }
-        return switch (text.toUpperCase(Locale.ROOT)) {
-            case "GTC" -> TimeInForce.GTC;
-            case "IOC" -> TimeInForce.IOC;
-            case "FOK" -> TimeInForce.FOK;
-            default -> null;
-        };
     }
 
     private static BigDecimal positive(BigDecimal value) {
