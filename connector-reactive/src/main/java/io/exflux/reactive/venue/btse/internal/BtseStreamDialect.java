@@ -5,13 +5,13 @@ import io.exflux.api.config.Credentials;
 import io.exflux.api.error.AuthenticationException;
 import io.exflux.api.error.ErrorContext;
 import io.exflux.api.error.InvalidRequestException;
-import io.exflux.reactive.internal.auth.HmacSigner;
 import io.exflux.reactive.internal.auth.NonceSource;
 import io.exflux.reactive.internal.codec.Json;
 import io.exflux.reactive.internal.ws.FrameSink;
 import io.exflux.reactive.internal.ws.HeartbeatStrategy;
 import io.exflux.reactive.internal.ws.Heartbeats;
 import io.exflux.reactive.internal.ws.StreamDialect;
+import io.exflux.reactive.venue.btse.BtseHeaderNaming;
 import io.exflux.reactive.venue.btse.model.BtseWsAck;
 import io.exflux.reactive.venue.btse.model.BtseWsBook;
 import io.exflux.reactive.venue.btse.model.BtseWsError;
@@ -22,7 +22,6 @@ import io.exflux.reactive.venue.btse.model.BtseWsMessage;
 import io.exflux.reactive.venue.btse.model.BtseWsOrder;
 import io.exflux.reactive.venue.btse.model.BtseWsTrade;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +66,7 @@ public final class BtseStreamDialect implements StreamDialect<BtseWsMessage> {
 
     private final BtseFrameDecoder decoder = new BtseFrameDecoder();
     private final Credentials credentials;
-    private final HmacSigner signer;
+    private final BtseSignature signature;
     private final NonceSource nonces;
     private final HeartbeatStrategy heartbeat;
     private final int maxTopics;
@@ -90,7 +89,8 @@ public final class BtseStreamDialect implements StreamDialect<BtseWsMessage> {
             throw new IllegalArgumentException("maxTopics must be positive: " + maxTopics);
         }
         this.credentials = credentials;
-        this.signer = credentials == null ? null : HmacSigner.sha384(credentials.secretBytes());
+        this.signature = credentials == null ? null
+                : new BtseSignature(credentials.apiKey(), credentials.secretBytes(), BtseHeaderNaming.BTSE);
         this.nonces = nonces;
         this.heartbeat = Heartbeats.clientTextPing(PING, PONG, pingInterval, pongTimeout);
         this.maxTopics = maxTopics;
@@ -228,17 +228,15 @@ public final class BtseStreamDialect implements StreamDialect<BtseWsMessage> {
         if (credentials == null) {
             return Mono.just(List.of());
         }
-        return Mono.fromSupplier(() -> List.of(loginFrame(credentials.apiKey(), nonces.next(), signer)));
+        return Mono.fromSupplier(() -> List.of(loginFrame(credentials.apiKey(), nonces.next(), signature)));
     }
 
     /**
      * {@code {"op":"authKeyExpires","args":["<apiKey>","<nonce>","<sign>"]}} with sign the lowercase hex
      * HMAC-SHA384 of {@code /ws/spot + nonce}. Holds the key: never log it.
      */
-    public static String loginFrame(String apiKey, long nonce, HmacSigner signer) {
-        String nonceText = Long.toString(nonce);
-        String sign = signer.signHex((SIGNED_PATH + nonceText).getBytes(StandardCharsets.UTF_8));
-        return operation("authKeyExpires", List.of(apiKey, nonceText, sign));
+    public static String loginFrame(String apiKey, long nonce, BtseSignature signature) {
+        return operation("authKeyExpires", List.of(apiKey, Long.toString(nonce), signature.sign(SIGNED_PATH, nonce, null)));
     }
 
     @Override

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.exflux.api.config.Credentials;
 import io.exflux.api.error.AuthenticationException;
 import io.exflux.api.error.InvalidRequestException;
-import io.exflux.reactive.internal.auth.HmacSigner;
+import io.exflux.reactive.venue.btse.BtseHeaderNaming;
 import io.exflux.reactive.internal.auth.NonceSource;
 import io.exflux.reactive.internal.ws.RecordingFrameSink;
 import io.exflux.reactive.venue.btse.model.BtseWsBook;
@@ -53,7 +53,8 @@ class BtseStreamDialectTest {
 
     @Test
     void loginSignsTheMainHostPathAndTheNonceWithTheDocumentsCheckValue() {
-        assertThat(BtseStreamDialect.loginFrame(API_KEY, 1624985375123L, HmacSigner.sha384(SECRET)))
+        assertThat(BtseStreamDialect.loginFrame(API_KEY, 1624985375123L, new BtseSignature(API_KEY, SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                BtseHeaderNaming.BTSE)))
                 .isEqualTo("{\"op\":\"authKeyExpires\",\"args\":[\"" + API_KEY + "\",\"1624985375123\",\"" + WS_SIGN
                         + "\"]}");
         List<String> frames = privateDialect(1624985375123L).authenticate().block();
