@@ -9,6 +9,7 @@ import io.exflux.api.error.NotFoundException;
 import io.exflux.api.model.Balance;
 import io.exflux.api.model.ConversionRequest;
 import io.exflux.api.model.CurrencyPair;
+import io.exflux.api.model.Fill;
 import io.exflux.api.model.Order;
 import io.exflux.api.model.OrderAmendment;
 import io.exflux.api.model.OrderRequest;
@@ -25,10 +26,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
 import reactor.test.StepVerifier;
 
 /**
@@ -43,6 +45,7 @@ class BtseEndToEndTest {
 
     private BtseSimulator sim;
     private final List<BtseExchangeClient> clients = new ArrayList<>();
+    private final List<Disposable> subscriptions = new ArrayList<>();
 
     @BeforeEach
     void start() {
@@ -51,6 +54,7 @@ class BtseEndToEndTest {
 
     @AfterEach
     void stop() {
+        subscriptions.forEach(Disposable::dispose);
         clients.forEach(c -> c.closeGracefully().block(WAIT));
         sim.close();
     }
@@ -90,6 +94,46 @@ class BtseEndToEndTest {
         assertThat(client.openOrders(BTC_USD).collectList().block(WAIT)).isEmpty();
         assertThat(sim.book("BTC-USD", 5).bids()).isEmpty();
         assertThat(sim.balance(maker, "USD").block(WAIT)).as("nothing reserved, nothing spent").isEqualByComparingTo("100000");
+    }
+
+    @Test
+    void ordersAndFillsArriveOnTheirStreams() {
+        ApiKeys.ApiKey maker = sim.createAccount(Map.of("BTC", new BigDecimal("1")));
+        ApiKeys.ApiKey taker = sim.createAccount(Map.of("USD", new BigDecimal("100000")));
+        BtseExchangeClient makerClient = client(maker);
+        List<Order> orders = new CopyOnWriteArrayList<>();
+        List<Fill> fills = new CopyOnWriteArrayList<>();
+        subscriptions.add(makerClient.watchOrders().subscribe(orders::add));
+        subscriptions.add(makerClient.watchFills().subscribe(fills::add));
+        // live once an order placed now shows up on the stream
+        await(() -> {
+            Order probe = makerClient.placeOrder(OrderRequest.limit(BTC_USD, Side.SELL, new BigDecimal("0.001"),
+                    new BigDecimal("99000"))).block(WAIT);
+            makerClient.cancelOrder(probe.id(), BTC_USD).block(WAIT);
+            long end = System.nanoTime() + 300_000_000L;
+            while (System.nanoTime() < end && orders.stream().noneMatch(o -> o.id().equals(probe.id()))) {
+                Thread.sleep(10);
+            }
+            return orders.stream().anyMatch(o -> o.id().equals(probe.id()));
+        });
+
+        Order placed = makerClient.placeOrder(OrderRequest.limit(BTC_USD, Side.SELL, new BigDecimal("0.5"),
+                new BigDecimal("70000")).withClientOrderId("watched")).block(WAIT);
+        Order amended = makerClient.editOrder(OrderAmendment.amount(BTC_USD, placed.id(), new BigDecimal("0.4"))).block(WAIT);
+        assertThat(amended.id()).isEqualTo(placed.id());
+        client(taker).placeOrder(OrderRequest.limit(BTC_USD, Side.BUY, new BigDecimal("0.4"), new BigDecimal("70000"))).block(WAIT);
+
+        await(() -> orders.stream().anyMatch(o -> o.id().equals(placed.id()) && o.status() == OrderStatus.FILLED));
+        assertThat(orders).filteredOn(o -> o.id().equals(placed.id())).extracting(Order::status)
+                .as("seen open, then filled; the amend's cancel and replace never shows").contains(OrderStatus.OPEN)
+                .doesNotContain(OrderStatus.CANCELED).last().isEqualTo(OrderStatus.FILLED);
+        await(() -> fills.stream().anyMatch(f -> f.orderId().equals(placed.id())));
+        assertThat(fills).filteredOn(f -> f.orderId().equals(placed.id())).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.amount()).isEqualByComparingTo("0.4");
+                    assertThat(f.price()).isEqualByComparingTo("70000");
+                });
+        assertThat(sim.balance(maker, "USD").block(WAIT)).isEqualByComparingTo("28000");
     }
 
     @Test
@@ -149,9 +193,15 @@ class BtseEndToEndTest {
                 .expectError(NotFoundException.class).verify(WAIT);
     }
 
-    static void await(BooleanSupplier condition) {
+    /** A condition that may wait itself (and so throw InterruptedException). */
+    @FunctionalInterface
+    interface Condition {
+        boolean holds() throws InterruptedException;
+    }
+
+    static void await(Condition condition) {
         long end = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
+        while (!holds(condition)) {
             assertThat(System.nanoTime()).as("condition never held").isLessThan(end);
             try {
                 Thread.sleep(10);
@@ -159,6 +209,15 @@ class BtseEndToEndTest {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
+        }
+    }
+
+    private static boolean holds(Condition condition) {
+        try {
+            return condition.holds();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 }
