@@ -1,6 +1,7 @@
 package io.exflux.samples.cli;
 
 import io.exflux.samples.cli.venue.AlpConnector;
+import io.exflux.samples.cli.venue.BtseConnector;
 import io.exflux.samples.cli.venue.VenueRegistry;
 import java.util.List;
 
@@ -12,6 +13,6 @@ public final class Venues {
 
     /** Every venue with a client and a simulator behind it. */
     public static VenueRegistry registry() {
-        return new VenueRegistry(List.of(new AlpConnector()));
+        return new VenueRegistry(List.of(new AlpConnector(), new BtseConnector()));
     }
 }
