@@ -2,13 +2,17 @@ package io.exflux.samples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.exflux.reactive.ClientResources;
 import io.exflux.samples.cli.venue.AlpConnector;
 import io.exflux.samples.cli.venue.BtseConnector;
 import io.exflux.samples.cli.venue.VenueRegistry;
+import io.exflux.testkit.alp.AlpSimulatorOptions;
 import io.exflux.testkit.btse.BtseSimulatorOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +25,22 @@ class ExfluxBtseTest {
     private static final BtseSimulatorOptions LIVELY = BtseSimulatorOptions.builder()
             .generator(BtseSimulatorOptions.defaults().generator().withStepInterval(Duration.ofMillis(20))).build();
 
-    private final VenueRegistry venues = new VenueRegistry(List.of(new AlpConnector(), new BtseConnector(LIVELY, b -> b)));
+    /** Shared by the clients of every run: a client's own resources take seconds to shut down. */
+    private static ClientResources resources;
+
+    private final VenueRegistry venues = new VenueRegistry(List.of(
+            new AlpConnector(AlpSimulatorOptions.builder().generatorEnabled(false).build(), b -> b.resources(resources)),
+            new BtseConnector(LIVELY, b -> b.resources(resources))));
+
+    @BeforeAll
+    static void createResources() {
+        resources = ClientResources.create();
+    }
+
+    @AfterAll
+    static void shutdownResources() {
+        resources.shutdown().block(Duration.ofSeconds(10));
+    }
 
     private CliHarness cli() {
         return new CliHarness(venues, Map.of(), false);

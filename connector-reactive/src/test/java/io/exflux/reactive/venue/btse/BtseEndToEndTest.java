@@ -27,7 +27,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import io.exflux.reactive.ClientResources;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
@@ -47,6 +50,18 @@ class BtseEndToEndTest {
     private final List<BtseExchangeClient> clients = new ArrayList<>();
     private final List<Disposable> subscriptions = new ArrayList<>();
 
+    private static ClientResources resources;
+
+    @BeforeAll
+    static void createResources() {
+        resources = ClientResources.create();
+    }
+
+    @AfterAll
+    static void shutdownResources() {
+        resources.shutdown().block(Duration.ofSeconds(10));
+    }
+
     @BeforeEach
     void start() {
         sim = BtseSimulator.start(BtseSimulatorOptions.builder().generatorEnabled(false).unthrottled().build());
@@ -60,7 +75,7 @@ class BtseEndToEndTest {
     }
 
     private BtseExchangeClient client(ApiKeys.ApiKey account) {
-        BtseExchangeClient client = BtseExchangeClient.create(BtseEndToEnd.options(sim)
+        BtseExchangeClient client = BtseExchangeClient.create(BtseEndToEnd.options(sim, resources)
                 .credentials(Credentials.of(account.key(), account.secret())).build());
         clients.add(client);
         return client;

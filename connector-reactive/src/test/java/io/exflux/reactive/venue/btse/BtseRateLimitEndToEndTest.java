@@ -24,7 +24,7 @@ class BtseRateLimitEndToEndTest {
     @Test
     void fiveHundredPublicCallsASecondNeverExceedTheQueryScope() {
         try (BtseSimulator sim = BtseSimulator.start(BtseSimulatorOptions.builder().generatorEnabled(false).build())) {
-            BtseExchangeClient client = BtseExchangeClient.create(BtseEndToEnd.options(sim)
+            BtseExchangeClient client = BtseExchangeClient.create(BtseEndToEnd.options(sim, null)
                     .http(HttpOptions.builder().maxRateLimitWait(Duration.ofSeconds(2)).build()).build());
             AtomicInteger answered = new AtomicInteger();
             AtomicInteger refusedHere = new AtomicInteger();
