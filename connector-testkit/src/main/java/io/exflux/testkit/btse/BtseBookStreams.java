@@ -121,33 +121,12 @@ final class BtseBookStreams {
         idle.watch(session);
         return session.inbound().doOnNext(text -> {
             if (!idle.heard(session, text)) {
-                worker.schedule(() -> receive(member, text));
+                worker.schedule(() -> BtseFrames.receive(hub, member, text, this::subscribe));
             }
         }).then();
     }
 
     // ---------------------------------------------------------------- inbound (on the worker)
-
-    private void receive(TopicHub.Member member, String text) {
-        WsSession session = member.session();
-        BtseFrames.Command command = BtseFrames.parse(text);
-        if (command.op() == null) {
-            session.send(BtseFrames.error(null, BtseFrames.INVALID_REQUEST, "Invalid request"));
-            return;
-        }
-        switch (command.op()) {
-            case "subscribe":
-                subscribe(member, command.args());
-                break;
-            case "unsubscribe":
-                hub.unsubscribe(member, command.args());
-                session.send(BtseFrames.ack("unsubscribe", command.args()));
-                break;
-            default:
-                session.send(BtseFrames.error(null, BtseFrames.OPERATION_NOT_SUPPORTED, "Operation not supported"));
-                break;
-        }
-    }
 
     private void subscribe(TopicHub.Member member, List<String> topics) {
         WsSession session = member.session();

@@ -5,6 +5,8 @@ import static io.exflux.testkit.btse.BtseWire.MAPPER;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.exflux.testkit.server.TopicHub;
+import io.exflux.testkit.server.WsSession;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,6 +27,36 @@ final class BtseFrames {
 
     /** One client command; {@code op} null when the frame is not a JSON object with a text {@code op}. */
     record Command(String op, List<String> args) {
+    }
+
+    /** What a host does with the commands it serves beyond unsubscribe. */
+    interface Host {
+        void subscribe(TopicHub.Member member, List<String> topics);
+
+        /** Another operation of this host; false when it has none of that name. */
+        default boolean other(TopicHub.Member member, Command command) {
+            return false;
+        }
+    }
+
+    /**
+     * Answers one client text frame the way both hosts do: {@code subscribe} and the host's own operations go to
+     * the host, {@code unsubscribe} is acknowledged, anything else is an error frame (1002 not a command, 1001 an
+     * unknown operation).
+     */
+    static void receive(TopicHub hub, TopicHub.Member member, String text, Host host) {
+        WsSession session = member.session();
+        Command command = parse(text);
+        if (command.op() == null) {
+            session.send(error(null, INVALID_REQUEST, "Invalid request"));
+        } else if (command.op().equals("subscribe")) {
+            host.subscribe(member, command.args());
+        } else if (command.op().equals("unsubscribe")) {
+            hub.unsubscribe(member, command.args());
+            session.send(ack("unsubscribe", command.args()));
+        } else if (!host.other(member, command)) {
+            session.send(error(null, OPERATION_NOT_SUPPORTED, "Operation not supported"));
+        }
     }
 
     private BtseFrames() {

@@ -57,36 +57,29 @@ final class BtseMainStreams {
         idle.watch(session);
         return session.inbound().doOnNext(text -> {
             if (!idle.heard(session, text)) {
-                receive(member, text);
+                BtseFrames.receive(hub, member, text, host);
             }
         }).then();
     }
 
     // ---------------------------------------------------------------- inbound
 
-    private void receive(TopicHub.Member member, String text) {
-        WsSession session = member.session();
-        BtseFrames.Command command = BtseFrames.parse(text);
-        if (command.op() == null) {
-            session.send(BtseFrames.error(null, BtseFrames.INVALID_REQUEST, "Invalid request"));
-            return;
+    /** The main host's operations: subscribe, and the {@code authKeyExpires} login. */
+    private final BtseFrames.Host host = new BtseFrames.Host() {
+        @Override
+        public void subscribe(TopicHub.Member member, List<String> topics) {
+            BtseMainStreams.this.subscribe(member, topics);
         }
-        switch (command.op()) {
-            case "subscribe":
-                subscribe(member, command.args());
-                break;
-            case "unsubscribe":
-                hub.unsubscribe(member, command.args());
-                session.send(BtseFrames.ack("unsubscribe", command.args()));
-                break;
-            case "authKeyExpires":
-                login(member, command.args());
-                break;
-            default:
-                session.send(BtseFrames.error(null, BtseFrames.OPERATION_NOT_SUPPORTED, "Operation not supported"));
-                break;
+
+        @Override
+        public boolean other(TopicHub.Member member, BtseFrames.Command command) {
+            if (!command.op().equals("authKeyExpires")) {
+                return false;
+            }
+            login(member, command.args());
+            return true;
         }
-    }
+    };
 
     /** {@code [apiKey, nonce, HMAC-SHA384(secret, "/ws/spot" + nonce)]}. */
     private void login(TopicHub.Member member, List<String> args) {
