@@ -186,7 +186,8 @@ public final class BtseExchangeClient implements ExchangeClient {
         }
         String symbol = BtseMapper.symbol(pair);
         return SUPPORT.fit(rest.marketSummary(symbol).filter(m -> symbol.equals(m.symbol())).next()
-                .map(m -> BtseMapper.ticker(m, now()))).switchIfEmpty(SUPPORT.notFound("btse has no ticker for " + pair));
+                .map(m -> BtseMapper.ticker(m, now())))
+                .switchIfEmpty(SUPPORT.notFound("btse has no ticker for " + pair));
     }
 
     @Override

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.exflux.api.error.AuthenticationException;
 import io.exflux.api.error.InvalidRequestException;
-import io.exflux.reactive.ClientResources;
 import io.exflux.reactive.venue.btse.model.BtseAmendRequest;
 import io.exflux.reactive.venue.btse.model.BtseAmendType;
 import io.exflux.reactive.venue.btse.model.BtseOrderRequest;
@@ -18,11 +17,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 
 /**
@@ -31,30 +28,15 @@ import reactor.core.publisher.Mono;
  */
 class BtseBadInputsTest {
 
-    private static ClientResources resources;
+    @RegisterExtension
+    static final BtseLoopback LOOPBACK = new BtseLoopback();
     private FakeVenueServer server;
     private BtseRestClient client;
 
-    @BeforeAll
-    static void resources() {
-        resources = ClientResources.create();
-    }
-
-    @AfterAll
-    static void closeResources() {
-        resources.shutdown().subscribe();
-    }
-
     @BeforeEach
     void start() {
-        server = FakeVenueServer.start();
-        BtseWire.markets(server);
-        client = new BtseRestClient(BtseWire.options(server, resources).build());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        server = LOOPBACK.server();
+        client = LOOPBACK.client();
     }
 
     private void refused(Supplier<Mono<?>> call, String rule) {
@@ -150,7 +132,7 @@ class BtseBadInputsTest {
 
     @Test
     void privateCallsWithoutCredentialsNeverLeave() {
-        BtseRestClient anonymous = new BtseRestClient(BtseWire.options(server, resources).credentials(null).build());
+        BtseRestClient anonymous = new BtseRestClient(LOOPBACK.options().credentials(null).build());
         Throwable error = catchThrowable(() -> anonymous.wallet().collectList().block(WAIT));
         assertThat(error).isInstanceOf(AuthenticationException.class).hasMessageContaining("without credentials");
         assertThat(server.requests()).isEmpty();

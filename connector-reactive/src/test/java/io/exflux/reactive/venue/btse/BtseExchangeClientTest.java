@@ -37,41 +37,31 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** BTSE through the unified API, against the loopback venue: what a user of {@code Exchanges.create("btse")} sees. */
 class BtseExchangeClientTest {
 
     private static final CurrencyPair BTC_USD = CurrencyPair.of("BTC", "USD");
-    private static ClientResources resources;
+    @RegisterExtension
+    static final BtseLoopback LOOPBACK = new BtseLoopback();
     private FakeVenueServer server;
+    private ClientResources resources;
     private BtseExchangeClient client;
-
-    @BeforeAll
-    static void resources() {
-        resources = ClientResources.create();
-    }
-
-    @AfterAll
-    static void closeResources() {
-        resources.shutdown().subscribe();
-    }
 
     @BeforeEach
     void start() {
-        server = FakeVenueServer.start();
-        BtseWire.markets(server);
-        client = BtseExchangeClient.create(BtseWire.options(server, resources).build());
+        server = LOOPBACK.server();
+        resources = LOOPBACK.resources();
+        client = BtseExchangeClient.create(LOOPBACK.options().build());
     }
 
     @AfterEach
     void stop() {
         client.closeGracefully().block(WAIT);
-        server.close();
     }
 
     private static String api(String path) {
@@ -119,6 +109,26 @@ class BtseExchangeClientTest {
         assertThat(client.candles(BTC_USD, io.exflux.api.model.CandleInterval.H4, null, null).blockFirst(WAIT)
                 .openTime()).isEqualTo(Instant.ofEpochSecond(1624989400L));
         assertThat(only(server, "GET", "ohlcv").queryParam("resolution")).isEqualTo("240");
+    }
+
+    @Test
+    void publicTradesAndOneOrder() {
+        server.route("GET", api("trades")).respond(FakeResponse.ok("[{\"price\":36000.5,\"size\":0.01,"
+                + "\"side\":\"SELL\",\"symbol\":\"BTC-USD\",\"serialId\":118974855,\"timestamp\":1624985375123}]"));
+        var trade = client.trades(BTC_USD, 10).blockFirst(WAIT);
+        assertThat(trade.id()).isEqualTo("118974855");
+        assertThat(trade.takerSide()).isEqualTo(Side.SELL);
+        assertThat(trade.timestamp()).isEqualTo(Instant.ofEpochMilli(1624985375123L));
+        assertThat(only(server, "GET", "trades").queryParam("count")).isEqualTo("10");
+        server.route("GET", api("order")).respond(FakeResponse.ok("[{\"status\":5,\"symbol\":\"BTC-USD\","
+                + "\"orderType\":77,\"side\":\"SELL\",\"size\":1,\"fillSize\":0.4,\"orderID\":\"o-3\"}]"),
+                FakeResponse.ok("[{\"status\":16,\"message\":\"ORDER_NOTFOUND\"}]"));
+        Order order = client.order("o-3", null).block(WAIT);
+        assertThat(order.status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
+        assertThat(order.type()).isEqualTo(OrderType.MARKET);
+        assertThat(order.filledAmount()).isEqualByComparingTo("0.4");
+        assertThat(catchThrowable(() -> client.order("o-4", null).block(WAIT)))
+                .isInstanceOf(io.exflux.api.error.NotFoundException.class);
     }
 
     @Test

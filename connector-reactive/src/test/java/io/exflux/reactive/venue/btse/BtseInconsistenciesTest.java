@@ -28,11 +28,9 @@ import io.exflux.testkit.server.FakeVenueServer;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The REST items of the wallet document's inconsistencies (docs/venues/btse.md lists them), each with the choice
@@ -41,29 +39,15 @@ import org.junit.jupiter.api.Test;
  */
 class BtseInconsistenciesTest {
 
-    private static ClientResources resources;
+    @RegisterExtension
+    static final BtseLoopback LOOPBACK = new BtseLoopback();
     private FakeVenueServer server;
     private BtseRestClient client;
 
-    @BeforeAll
-    static void resources() {
-        resources = ClientResources.create();
-    }
-
-    @AfterAll
-    static void closeResources() {
-        resources.shutdown().subscribe();
-    }
-
     @BeforeEach
     void start() {
-        server = FakeVenueServer.start();
-        client = new BtseRestClient(BtseWire.options(server, resources).build());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        server = LOOPBACK.server();
+        client = LOOPBACK.client();
     }
 
     /** 1: the spot market-data and order endpoints (from the spot document) are served beside the wallet's. */
@@ -182,6 +166,40 @@ class BtseInconsistenciesTest {
         assertThat(limited).isInstanceOf(RateLimitedException.class);
         assertThat(((RateLimitedException) limited).retryAfter()).isEqualTo(Duration.ofSeconds(7));
         assertThat(server.requests("POST", BtseWire.API + "user/wallet/convert")).as("never retried").hasSize(1);
+    }
+
+    /** A 429 on a query is waited out for its Retry-After (on the client's clock), then the query is sent again. */
+    @Test
+    void item10ARetryAfterIsHonouredForQueries() throws Exception {
+        reactor.test.scheduler.VirtualTimeScheduler time = reactor.test.scheduler.VirtualTimeScheduler.create();
+        ClientResources virtual = ClientResources.builder().scheduler(time).build();
+        try {
+            server.route("GET", BtseWire.API + "user/wallet").respond(FakeResponse.tooManyRequests("3"),
+                    FakeResponse.ok(BtseWire.raw("wallet")));
+            BtseRestClient patient = new BtseRestClient(BtseWire.options(server, virtual).maxAttempts(2).build());
+            var answer = patient.wallet().collectList().toFuture();
+            awaitRequests(1);
+            // the virtual clock moves in steps until the retry arrives: never before the 3 s the venue asked for
+            Duration advanced = Duration.ZERO;
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (server.requests("GET", BtseWire.API + "user/wallet").size() < 2 && System.nanoTime() < deadline) {
+                time.advanceTimeBy(Duration.ofMillis(100));
+                advanced = advanced.plusMillis(100);
+                Thread.sleep(5);
+            }
+            assertThat(advanced).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+            assertThat(answer.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).hasSize(1);
+            assertThat(server.requests("GET", BtseWire.API + "user/wallet")).hasSize(2);
+        } finally {
+            virtual.shutdown().subscribe();
+        }
+    }
+
+    private void awaitRequests(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (server.requests("GET", BtseWire.API + "user/wallet").size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
     }
 
     /** 11: STOP takes stopPrice or triggerPrice; /price without symbol; "sell" in any case; lower-case fee keys. */
