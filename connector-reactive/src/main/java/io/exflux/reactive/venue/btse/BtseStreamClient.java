@@ -11,6 +11,7 @@ import io.exflux.reactive.config.StreamOptions;
 import io.exflux.reactive.internal.resources.OwnedResources;
 import io.exflux.reactive.internal.resources.SharedResources;
 import io.exflux.reactive.internal.ws.StreamEndpoint;
+import io.exflux.reactive.internal.ws.TypedTopics;
 import io.exflux.reactive.venue.btse.internal.BtseStreamDialect;
 import io.exflux.reactive.venue.btse.internal.BtseWsTopics;
 import io.exflux.reactive.venue.btse.model.BtseWsBook;
@@ -21,8 +22,6 @@ import io.exflux.reactive.venue.btse.model.BtseWsOrder;
 import io.exflux.reactive.venue.btse.model.BtseWsTrade;
 import java.time.Duration;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -44,7 +43,6 @@ import reactor.core.publisher.Mono;
  */
 public final class BtseStreamClient {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BtseStreamClient.class);
     private static final String VENUE = "btse";
 
     private final StreamEndpoint<BtseWsMessage> bookStream;
@@ -231,16 +229,9 @@ public final class BtseStreamClient {
         return Flux.error(() -> new InvalidRequestException(message, ErrorContext.local(VENUE)));
     }
 
-    /** The topic's messages of {@code type}; another type is skipped with a warning (a venue change, not silence). */
+    /** The topic's messages of {@code type}; a refusal of the topic fails its subscribers (in the engine). */
     private static <T extends BtseWsMessage> Flux<T> typed(StreamEndpoint<BtseWsMessage> stream, String topic,
-                                                           OverflowPolicy policy, Class<T> type) {
-        return stream.topic(topic, policy).handle((message, sink) -> {
-            if (type.isInstance(message)) {
-                sink.next(type.cast(message));
-            } else {
-                LOG.warn("BTSE topic {} carried a {} where a {} was expected; skipped", topic,
-                        message.getClass().getSimpleName(), type.getSimpleName());
-            }
-        });
+                                                  OverflowPolicy policy, Class<T> type) {
+        return TypedTopics.of(stream, topic, policy, type, VENUE);
     }
 }

@@ -145,19 +145,21 @@ class BtseStreamClientTest {
         await("trade after the refused login", () -> !trades.isEmpty());
     }
 
+    /** Pong timeout = the stall timeout; generous here so that a loaded machine does not miss an answered pong. */
     @Test
     void everyConnectionPingsWithTextAndAMissingPongReconnects() {
-        BtseStreamClient streams = client(options().pingInterval(Duration.ofMillis(100))
-                .streamOptions(StreamOptions.builder().stallTimeout(Duration.ofMillis(400))
+        BtseStreamClient streams = client(options().pingInterval(Duration.ofMillis(200))
+                .streamOptions(StreamOptions.builder().stallTimeout(Duration.ofSeconds(2))
                         .backoff(Backoff.fullJitter(Duration.ofMillis(10), Duration.ofMillis(50))).build())
                 .build());
         List<ConnectionEvent> events = collect(streams.events());
         collect(streams.book("BTC-USD", 0));
-        await("two pings answered", () -> pings(BOOK_PATH) >= 2);
-        assertThat(events).noneMatch(e -> e instanceof ConnectionEvent.Disconnected);
+        await("two text pings", () -> pings(BOOK_PATH) >= 2);
         venue.answerPings = false;
-        await("reconnect after a missing pong", () -> events.stream().anyMatch(e -> e instanceof ConnectionEvent.Disconnected)
-                && venue.server.sessions().stream().filter(s -> s.path().equals(BOOK_PATH)).count() >= 2);
+        await("a reconnect after a missing pong", () -> events.stream()
+                .anyMatch(e -> e instanceof ConnectionEvent.Disconnected d && d.reason().contains("pong")));
+        await("a second connection", () -> venue.server.sessions().stream()
+                .filter(s -> s.path().equals(BOOK_PATH)).count() >= 2);
     }
 
     private long pings(String path) {
