@@ -37,7 +37,7 @@ import reactor.core.publisher.Mono;
  * <p>{@link #start} and {@link #close()} bind and release the socket and wait for it: call them from a
  * test thread. Everything else returns at once.
  *
- * <p>Where the documents are silent or disagree, the simulator chooses (see {@code docs/venues/btse.md}):
+ * <p>Where the documents are silent or disagree, the simulator chooses (see {@code docs/venues/btse-simulator.md}):
  * <ul>
  * <li>errors are {@code {"code":<status or venue code>,"msg":"BADREQUEST: ...","time":<ms>,"data":null,
  *     "success":false}}: 400 bad input, 401 code 10002 for any auth failure, 429 with {@code Retry-After} in
