@@ -23,5 +23,6 @@ module io.exflux.testkit {
     exports io.exflux.testkit.alp;
     exports io.exflux.testkit.chaos;
     exports io.exflux.testkit.v1;
+    exports io.exflux.testkit.btse;
     // each public package is exported here as it lands
 }

@@ -10,18 +10,20 @@ import java.util.TreeSet;
 /**
  * Compares a JSON answer with a document's example by shape: the same field names at every level, the
  * same JSON type of every value (number, string, boolean, array, object), and times in the same unit
- * (fields named {@code date}, {@code timestamp} or {@code time} hold seconds, below 10^10). Arrays compare
- * their first elements; an empty array on either side matches any array.
+ * (a numeric field named {@code date}, {@code timestamp}, {@code time}, {@code created} or {@code epoch}
+ * holds seconds, below 10^10, when the example's does, and milliseconds otherwise). Arrays compare their
+ * first elements; an empty array on either side matches any array. Shared by the v1 and BTSE document tests.
  */
-final class JsonShape {
+public final class JsonShape {
 
-    private static final Set<String> TIMES = Set.of("date", "timestamp", "time");
+    private static final Set<String> TIMES = Set.of("date", "timestamp", "time", "created", "epoch");
+    private static final java.math.BigDecimal SECONDS_BELOW = java.math.BigDecimal.valueOf(10_000_000_000L);
 
     private JsonShape() {
     }
 
     /** The differences, empty when the shapes match. */
-    static List<String> differences(JsonNode example, JsonNode actual) {
+    public static List<String> differences(JsonNode example, JsonNode actual) {
         List<String> out = new ArrayList<>();
         compare("$", example, actual, out);
         return out;
@@ -46,9 +48,13 @@ final class JsonShape {
             for (String name : want) {
                 if (got.contains(name)) {
                     compare(path + "." + name, example.get(name), actual.get(name), out);
-                    if (TIMES.contains(name) && actual.get(name).isNumber()
-                            && actual.get(name).decimalValue().compareTo(java.math.BigDecimal.valueOf(10_000_000_000L)) >= 0) {
-                        out.add(path + "." + name + ": not in seconds: " + actual.get(name));
+                    if (TIMES.contains(name) && actual.get(name).isNumber() && example.get(name).isNumber()) {
+                        boolean wantSeconds = example.get(name).decimalValue().compareTo(SECONDS_BELOW) < 0;
+                        boolean gotSeconds = actual.get(name).decimalValue().compareTo(SECONDS_BELOW) < 0;
+                        if (wantSeconds != gotSeconds) {
+                            out.add(path + "." + name + ": not in " + (wantSeconds ? "seconds" : "milliseconds")
+                                    + ": " + actual.get(name));
+                        }
                     }
                 }
             }

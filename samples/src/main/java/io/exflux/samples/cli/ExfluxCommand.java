@@ -14,6 +14,9 @@ import io.exflux.samples.cli.command.SoakCommand;
 import io.exflux.samples.cli.command.ReplayCommand;
 import io.exflux.samples.cli.command.TickerCommand;
 import io.exflux.samples.cli.command.TradesCommand;
+import io.exflux.samples.cli.command.TransferCommand;
+import io.exflux.samples.cli.command.WithdrawCommand;
+import io.exflux.samples.cli.command.DepositAddressCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,7 +26,8 @@ import picocli.CommandLine.Command;
                 "Runs against an embedded venue simulator unless --live: no keys, no network."},
         subcommands = {BookCommand.class, TradesCommand.class, TickerCommand.class, PairsCommand.class,
                 CandlesCommand.class, BalancesCommand.class, OrdersCommand.class, PlaceCommand.class,
-                CancelCommand.class, CollectCommand.class, RecordCommand.class, ReplayCommand.class, SimCommand.class, SoakCommand.class,
+                CancelCommand.class, WithdrawCommand.class, DepositAddressCommand.class, TransferCommand.class,
+                CollectCommand.class, RecordCommand.class, ReplayCommand.class, SimCommand.class, SoakCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:",
                 "  0 ok                     4 authentication       7 venue unavailable",

@@ -32,7 +32,8 @@ class ExfluxHelpAndLocalErrorsTest {
     @Test
     void everyCommandOfTheListIsCovered() {
         assertThat(commands()).containsExactlyInAnyOrder("book", "trades", "ticker", "pairs", "candles", "balances",
-                "orders", "place", "cancel", "collect", "record", "replay", "sim", "soak");
+                "orders", "place", "cancel", "withdraw", "deposit-address", "transfer", "collect", "record", "replay",
+                "sim", "soak");
     }
 
     @ParameterizedTest

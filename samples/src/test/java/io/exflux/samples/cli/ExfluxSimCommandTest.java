@@ -130,12 +130,40 @@ class ExfluxSimCommandTest {
         }
     }
 
+    /** BTSE: REST under /spot and both websocket hosts on one port; the printed key signs; the port is released. */
+    @Test
+    void btseServesItsRestBothSocketsAndDemoAccountOnOnePort() throws Exception {
+        int port = freePort();
+        CliHarness sim = new CliHarness(venues, Map.of(), false);
+        CompletableFuture<Integer> server = CompletableFuture.supplyAsync(
+                () -> sim.run("sim", "--venue", "btse", "--port", String.valueOf(port), "--seed", "7"));
+        while (!sim.out().contains("Ctrl-C stops the simulator.") && !server.isDone()) {
+            Thread.sleep(20);
+        }
+        Map<String, String> printed = printed(sim.out());
+        assertThat(printed).containsEntry("REST", "http://127.0.0.1:" + port + "/spot")
+                .containsEntry("websocket", "ws://127.0.0.1:" + port + "/ws/spot").containsKeys("api key", "api secret");
+        assertThat(sim.out()).contains("seed 7").contains("100000 USD").contains("ws://127.0.0.1:" + port + "/ws/oss/spot");
+        assertThat(politely(printed.get("REST") + "/api/v3.2/market_summary?symbol=BTC-USD", Map.of()))
+                .as("curl works").contains("\"minPriceIncrement\"");
+        String nonce = Long.toString(System.currentTimeMillis());
+        String wallet = politely(printed.get("REST") + "/api/v3.2/user/wallet", Map.of("btse-api", printed.get("api key"),
+                "btse-nonce", nonce, "btse-sign", io.exflux.testkit.btse.BtseSignature.sign(printed.get("api secret"),
+                        "/api/v3.2/user/wallet", nonce, "")));
+        assertThat(wallet).as("the printed key signs").contains("\"currency\":\"USD\"").contains("100000");
+
+        sim.pressCtrlC();
+        assertThat(server.get(15, TimeUnit.SECONDS)).isEqualTo(ExitCodes.INTERRUPTED);
+        assertThat(released(port)).as("port released").isTrue();
+    }
+
     @Test
     void aVenueWithoutASimulatorSaysSoWithExit3() {
         CliHarness cli = new CliHarness(venues, Map.of(), false);
 
-        assertThat(cli.run("sim", "--venue", "btse")).isEqualTo(ExitCodes.UNSUPPORTED);
-        assertThat(cli.err().lines()).containsExactly("exflux: venue 'btse' has no simulator yet (simulated: alp, btc-alpha, bitexbit)");
+        assertThat(cli.run("sim", "--venue", "kraken")).isEqualTo(ExitCodes.UNSUPPORTED);
+        assertThat(cli.err().lines())
+                .containsExactly("exflux: venue 'kraken' has no simulator yet (simulated: alp, btc-alpha, bitexbit, btse)");
     }
 
     private static Map<String, String> printed(String output) {

@@ -7,6 +7,7 @@ import io.exflux.api.stream.ConnectionEvent;
 import io.exflux.api.stream.OverflowPolicy;
 import io.exflux.reactive.ClientResources;
 import io.exflux.reactive.internal.ws.StreamEndpoint;
+import io.exflux.reactive.internal.ws.TypedTopics;
 import io.exflux.reactive.config.StreamKind;
 import io.exflux.reactive.config.StreamOptions;
 import io.exflux.reactive.venue.alp.internal.AlpStreamDialect;
@@ -21,8 +22,6 @@ import io.exflux.reactive.venue.alp.model.AlpWsTrade;
 import io.exflux.reactive.venue.alp.model.AlpWsWallet;
 import java.time.Duration;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -39,7 +38,6 @@ import reactor.core.publisher.Mono;
  */
 public final class AlpStreamClient {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AlpStreamClient.class);
 
     /** Idle limit when the welcome announces no ping values: the live venue's 20 s + 30 s. */
     public static final Duration DEFAULT_IDLE_FALLBACK = Duration.ofSeconds(50);
@@ -214,19 +212,9 @@ public final class AlpStreamClient {
         return Flux.error(() -> new InvalidRequestException(message, ErrorContext.local("alp")));
     }
 
-    /**
-     * The topic's messages of {@code type}; a refusal of the topic fails its subscribers (in the engine). A message of
-     * another type is skipped with a warning, so a venue change shows up in the log rather than as silence.
-     */
+    /** The topic's messages of {@code type}; a refusal of the topic fails its subscribers (in the engine). */
     private static <T extends AlpMessage> Flux<T> typed(StreamEndpoint<AlpMessage> stream, String topic,
                                                         OverflowPolicy policy, Class<T> type) {
-        return stream.topic(topic, policy).handle((message, sink) -> {
-            if (type.isInstance(message)) {
-                sink.next(type.cast(message));
-            } else {
-                LOG.warn("ALP topic {} carried a {} where a {} was expected; skipped", topic,
-                        message.getClass().getSimpleName(), type.getSimpleName());
-            }
-        });
+        return TypedTopics.of(stream, topic, policy, type, "ALP");
     }
 }

@@ -1,5 +1,9 @@
 package io.exflux.reactive.venue.btse;
 
+import io.exflux.api.model.OrderBookUpdate;
+import io.exflux.api.stream.ConnectionEvent;
+import io.exflux.reactive.internal.unified.ConnectionNotices;
+import java.util.concurrent.TimeUnit;
 import io.exflux.api.Capabilities;
 import io.exflux.api.Capability;
 import io.exflux.api.ExchangeClient;
@@ -59,11 +63,15 @@ import reactor.core.publisher.Mono;
 public final class BtseExchangeClient implements ExchangeClient {
 
     private static final String VENUE = BtseErrors.VENUE;
+    /** Trades read to back-fill a trade stream after a reconnect. */
+    static final int TRADES_BACKFILL_PAGE = 500;
     private static final UnifiedSupport SUPPORT = new UnifiedSupport(VENUE);
 
     private static final List<Capability> PUBLIC = List.of(
             Capability.SERVER_TIME, Capability.PAIRS, Capability.TICKER, Capability.TICKERS, Capability.ORDER_BOOK,
-            Capability.TRADES, Capability.CANDLES, Capability.FETCH_CURRENCY_NETWORKS, Capability.FETCH_EXCHANGE_RATE);
+            Capability.TRADES, Capability.CANDLES, Capability.FETCH_CURRENCY_NETWORKS, Capability.FETCH_EXCHANGE_RATE,
+            Capability.WATCH_ORDER_BOOK, Capability.WATCH_ORDER_BOOK_UPDATES, Capability.WATCH_TRADES,
+            Capability.WATCH_TICKER);
     private static final List<Capability> PRIVATE = List.of(
             Capability.PLACE_LIMIT_ORDER, Capability.PLACE_MARKET_ORDER, Capability.PLACE_STOP_LIMIT_ORDER,
             Capability.PLACE_STOP_MARKET_ORDER, Capability.POST_ONLY, Capability.CLIENT_ORDER_ID,
@@ -71,7 +79,8 @@ public final class BtseExchangeClient implements ExchangeClient {
             Capability.MY_TRADES, Capability.BALANCES, Capability.DEPOSITS, Capability.WITHDRAWALS, Capability.LEDGER,
             Capability.EDIT_ORDER, Capability.CANCEL_ALL_AFTER, Capability.FETCH_TRADING_FEE,
             Capability.FETCH_TRADING_FEES, Capability.FETCH_DEPOSIT_ADDRESS, Capability.CREATE_DEPOSIT_ADDRESS,
-            Capability.WITHDRAW, Capability.TRANSFER, Capability.CONVERT);
+            Capability.WITHDRAW, Capability.TRANSFER, Capability.CONVERT, Capability.WATCH_ORDERS,
+            Capability.WATCH_FILLS);
     private static final Capabilities PUBLIC_CAPABILITIES = Capabilities.of(PUBLIC.toArray(Capability[]::new));
     private static final Capabilities ALL_CAPABILITIES = Capabilities.of(
             java.util.stream.Stream.concat(PUBLIC.stream(), PRIVATE.stream()).toArray(Capability[]::new));
@@ -82,6 +91,9 @@ public final class BtseExchangeClient implements ExchangeClient {
     private final BtseRestClient rest;
     private final PairCache markets;
     private final ClientResources resources;
+    private final BtseStreamClient stream;
+    private final BtseUnifiedStreams streams;
+    private final ConnectionNotices notices = new ConnectionNotices();
 
     private BtseExchangeClient(BtseOptions options) {
         this.options = options;
@@ -91,6 +103,10 @@ public final class BtseExchangeClient implements ExchangeClient {
         BtseOptions shared = ownResources == null ? options : options.mutate().resources(ownResources).build();
         this.rest = new BtseRestClient(shared);
         this.markets = new PairCache(pairs(), options.pairsCacheTtl(), resources.scheduler());
+        // REST and both websocket hosts on one set of resources: one scheduler, one clock for the whole client
+        this.stream = new BtseStreamClient(shared);
+        this.streams = new BtseUnifiedStreams(stream, options.bookGrouping(), notices::publish,
+                () -> Instant.ofEpochMilli(resources.scheduler().now(TimeUnit.MILLISECONDS)));
     }
 
     /**
@@ -104,6 +120,11 @@ public final class BtseExchangeClient implements ExchangeClient {
     /** The native REST client: every documented endpoint, venue-typed. */
     public BtseRestClient rest() {
         return rest;
+    }
+
+    /** The native stream client: both websocket hosts, every documented channel, venue-typed. */
+    public BtseStreamClient stream() {
+        return stream;
     }
 
     /** The options this client was made with. */
@@ -127,7 +148,8 @@ public final class BtseExchangeClient implements ExchangeClient {
 
     @Override
     public Mono<Void> closeGracefully() {
-        return rest.disposeLater().then(ownResources == null ? Mono.empty() : ownResources.shutdown());
+        Mono<Void> clients = Mono.when(stream.close(), rest.disposeLater()).doFinally(signal -> notices.complete());
+        return clients.then(ownResources == null ? Mono.empty() : ownResources.shutdown());
     }
 
     /** The time of the client's clock (virtual in tests). */
@@ -406,5 +428,85 @@ public final class BtseExchangeClient implements ExchangeClient {
         return rest.convert(request.fromCurrency(), request.toCurrency(), request.amount())
                 .flatMap(c -> SUPPORT.fit(Mono.fromCallable(() -> new Conversion(c.amountCurrency(), c.amount(),
                         c.settlementCurrency(), c.settlementAmount(), c.rate()))));
+    }
+
+    // ---------------------------------------------------------------- streams
+
+    /**
+     * {@code update:<SYMBOL>_<grouping>} on the order-book host ({@link BtseOptions#bookGrouping()}): BTSE's
+     * snapshot, then its deltas checked by {@code seqNum}/{@code prevSeqNum}; a gap, a crossed book or an
+     * unreadable value resubscribes the topic, and the snapshot BTSE sends then replaces the book. A market BTSE
+     * does not list fails with {@code InvalidRequestException} before anything is subscribed. Latest wins; the
+     * last book is shown marked stale while the order-book host is away.
+     */
+    @Override
+    public Flux<OrderBook> watchOrderBook(CurrencyPair pair, int depth) {
+        if (pair == null || depth <= 0) {
+            return SUPPORT.invalidFlux("watchOrderBook needs a pair and a positive depth");
+        }
+        return listedMarket(pair).flatMapMany(info -> streams.orderBook(info, depth));
+    }
+
+    /** The raw frames of {@code update:<SYMBOL>_<grouping>}, sequence numbers kept. Bounded buffer. */
+    @Override
+    public Flux<OrderBookUpdate> watchOrderBookUpdates(CurrencyPair pair) {
+        if (pair == null) {
+            return SUPPORT.invalidFlux("watchOrderBookUpdates needs a pair");
+        }
+        return streams.bookUpdates(pair, BtseMapper.symbol(pair));
+    }
+
+    /**
+     * {@code tradeHistoryApi:<SYMBOL>} on the main host, back-filled after every reconnect from
+     * {@code GET /api/v3.2/trades} (the newest {@value #TRADES_BACKFILL_PAGE}): trades after the last one
+     * delivered, oldest first, each id once; when that page does not reach back, {@link #connectionEvents()}
+     * carries a {@link ConnectionEvent.Gap}. Bounded buffer, overflow fails the subscriber.
+     */
+    @Override
+    public Flux<Trade> watchTrades(CurrencyPair pair) {
+        if (pair == null) {
+            return SUPPORT.invalidFlux("watchTrades needs a pair");
+        }
+        String symbol = BtseMapper.symbol(pair);
+        return streams.trades(pair, symbol, () -> SUPPORT.fit(rest.trades(symbol, null, null, TRADES_BACKFILL_PAGE)
+                .map(t -> BtseMapper.trade(pair, t))), TRADES_BACKFILL_PAGE);
+    }
+
+    /** Best bid and ask from {@code snapshotL1:<SYMBOL>} (no last price, no volumes: L1 carries none). Latest wins. */
+    @Override
+    public Flux<Ticker> watchTicker(CurrencyPair pair) {
+        if (pair == null) {
+            return SUPPORT.invalidFlux("watchTicker needs a pair");
+        }
+        return streams.ticker(pair, BtseMapper.symbol(pair));
+    }
+
+    /**
+     * {@code notificationApiV2} on the logged-in connection; after every reconnect (logged in and resubscribed
+     * again) the open orders are read over REST and each whose state this subscriber has not seen is emitted.
+     * Never dropped: bounded buffer, overflow fails the subscriber. Fails with {@code AuthenticationException}
+     * without credentials or when BTSE refuses the login.
+     */
+    @Override
+    public Flux<Order> watchOrders() {
+        return streams.orders(() -> openOrders(null));
+    }
+
+    /** {@code fills} on the logged-in connection. As {@link #watchOrders()}, without a REST resync. */
+    @Override
+    public Flux<Fill> watchFills() {
+        return streams.fills();
+    }
+
+    /** Every socket's connection events, and gaps the trade back-fills could not close. */
+    @Override
+    public Flux<ConnectionEvent> connectionEvents() {
+        return Flux.merge(stream.events(), notices.events());
+    }
+
+    /** The market's rules, from the cached market list; one BTSE does not list is an invalid request. */
+    private Mono<PairInfo> listedMarket(CurrencyPair pair) {
+        String symbol = BtseMapper.symbol(pair);
+        return markets.get(symbol).switchIfEmpty(SUPPORT.invalid("btse lists no market " + symbol));
     }
 }

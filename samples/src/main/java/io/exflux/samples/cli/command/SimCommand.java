@@ -36,7 +36,7 @@ public final class SimCommand implements Callable<Integer> {
     ExfluxCommand parent;
 
     @Option(names = "--venue", defaultValue = "alp", paramLabel = "VENUE",
-            description = "The venue to simulate: alp, btc-alpha or bitexbit (default: ${DEFAULT-VALUE}).")
+            description = "The venue to simulate: alp, btc-alpha, bitexbit or btse (default: ${DEFAULT-VALUE}).")
     String venue;
 
     @Option(names = "--port", defaultValue = "0", description = "Port on 127.0.0.1 (default: any free port).")

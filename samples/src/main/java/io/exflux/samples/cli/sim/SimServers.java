@@ -7,7 +7,7 @@ import java.util.Locale;
 public final class SimServers {
 
     /** The venues with a simulator, as {@code --venue} spells them. */
-    public static final List<String> VENUES = List.of("alp", "btc-alpha", "bitexbit");
+    public static final List<String> VENUES = List.of("alp", "btc-alpha", "bitexbit", "btse");
 
     private SimServers() {
     }
@@ -29,6 +29,9 @@ public final class SimServers {
         String id = venue.trim().toLowerCase(Locale.ROOT);
         if (id.equals("alp")) {
             return AlpSimServer.start(port, seed);
+        }
+        if (id.equals("btse")) {
+            return BtseSimServer.start(port, seed);
         }
         if (VENUES.contains(id)) {
             return V1SimServer.start(id, port, seed);

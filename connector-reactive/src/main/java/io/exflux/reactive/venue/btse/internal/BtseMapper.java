@@ -173,7 +173,7 @@ public final class BtseMapper {
                 o.averageFillPrice(), null, timeInForce(o.timeInForce()), o.timestamp(), o.timestamp());
     }
 
-    private static TimeInForce timeInForce(String raw) {
+    static TimeInForce timeInForce(String raw) {
         if (raw == null) {
             return null;
         }

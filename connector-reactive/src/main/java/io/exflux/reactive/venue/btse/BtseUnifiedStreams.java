@@ -1,0 +1,109 @@
+package io.exflux.reactive.venue.btse;
+
+import io.exflux.api.model.CurrencyPair;
+import io.exflux.api.model.Fill;
+import io.exflux.api.model.Order;
+import io.exflux.api.model.OrderBook;
+import io.exflux.api.model.OrderBookUpdate;
+import io.exflux.api.model.PairInfo;
+import io.exflux.api.model.Ticker;
+import io.exflux.api.model.Trade;
+import io.exflux.api.stream.ConnectionEvent;
+import io.exflux.reactive.internal.book.OrderBookStream;
+import io.exflux.reactive.internal.book.OrderBookStreamOptions;
+import io.exflux.reactive.internal.unified.StateResync;
+import io.exflux.reactive.internal.unified.TradeGapFiller;
+import io.exflux.reactive.internal.unified.UnifiedSupport;
+import io.exflux.reactive.venue.btse.internal.BtseWsMapper;
+import io.exflux.reactive.venue.btse.internal.BtseWsTopics;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The unified {@code watch*} streams of BTSE, built on {@link BtseStreamClient} and the shared gap-free pieces;
+ * {@code BtseExchangeClient} serves them with its REST answers for the back-fills.
+ */
+final class BtseUnifiedStreams {
+
+    private static final UnifiedSupport SUPPORT = new UnifiedSupport("btse");
+
+    private final BtseStreamClient stream;
+    private final int grouping;
+    private final Consumer<ConnectionEvent> notices;
+    private final Supplier<Instant> clock;
+
+    /**
+     * @param grouping the book grouping subscribed (0: none)
+     * @param notices  where gap events the trade back-fill cannot close go
+     * @param clock    the client's clock
+     */
+    BtseUnifiedStreams(BtseStreamClient stream, int grouping, Consumer<ConnectionEvent> notices,
+                       Supplier<Instant> clock) {
+        this.stream = Objects.requireNonNull(stream, "stream");
+        this.grouping = grouping;
+        this.notices = Objects.requireNonNull(notices, "notices");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * The book of {@code info}'s market from {@code update:<SYMBOL>_<grouping>}: the venue's snapshot, then its
+     * deltas; on a sequence gap, a crossed book or a value the book cannot hold, the topic is unsubscribed and
+     * subscribed again and the fresh snapshot BTSE sends then replaces the book (nothing is read over REST). A
+     * reconnect resubscribes, which brings a snapshot too; meanwhile the last book is shown marked stale.
+     * Latest wins.
+     */
+    Flux<OrderBook> orderBook(PairInfo info, int depth) {
+        String symbol = info.symbol();
+        Flux<OrderBookUpdate> updates = bookUpdates(info.pair(), symbol);
+        // each "snapshot fetch" asks BTSE for one in-stream: a subscriber joining a live topic needs one too
+        Supplier<Mono<OrderBook>> resubscribe = () -> stream.resubscribeBook(symbol, grouping)
+                .onErrorResume(error -> Mono.empty())
+                .then(Mono.empty());
+        return OrderBookStream.watch(info, updates, resubscribe, OrderBookStreamOptions.DEFAULTS.withDepth(depth),
+                stream.bookEvents());
+    }
+
+    /** The raw book frames of a market as unified updates (sequence numbers kept). */
+    Flux<OrderBookUpdate> bookUpdates(CurrencyPair pair, String symbol) {
+        return SUPPORT.mapOrSkip(stream.book(symbol, grouping), book -> BtseWsMapper.bookUpdate(pair, book),
+                book -> "book frame " + book.seqNum() + " of " + symbol);
+    }
+
+    /**
+     * {@code tradeHistoryApi:<SYMBOL>}, back-filled after every reconnect of the main host from {@code newestPage}
+     * (trades after the last one delivered, by time, each id once: the socket's {@code tradeId} and REST's
+     * {@code serialId} are taken for the same number); where the page cannot reach back, a
+     * {@link ConnectionEvent.Gap} goes to the notices.
+     */
+    Flux<Trade> trades(CurrencyPair pair, String symbol, Supplier<Flux<Trade>> newestPage, int pageLimit) {
+        Flux<Trade> live = SUPPORT.mapOrSkip(stream.trades(symbol), trade -> BtseWsMapper.trade(pair, trade),
+                trade -> "trade " + trade.tradeId());
+        return TradeGapFiller.watch(TradeGapFiller.Settings.of(BtseWsTopics.trades(symbol), pageLimit), live,
+                stream.mainEvents(), newestPage, TradeGapFiller.BY_TIME, notices, clock);
+    }
+
+    /** Best bid and ask from {@code snapshotL1:<SYMBOL>}. Latest wins. */
+    Flux<Ticker> ticker(CurrencyPair pair, String symbol) {
+        return SUPPORT.mapOrSkip(stream.l1(symbol), l1 -> BtseWsMapper.ticker(pair, l1), l1 -> "L1 of " + symbol)
+                .onBackpressureLatest();
+    }
+
+    /**
+     * {@code notificationApiV2}; after every reconnect (logged in and resubscribed again) {@code ordersNow} is read
+     * and each order whose state this subscriber has not seen is emitted.
+     */
+    Flux<Order> orders(Supplier<Flux<Order>> ordersNow) {
+        Flux<Order> live = SUPPORT.mapOrSkip(stream.orders(), BtseWsMapper::order,
+                order -> "order notification " + order.orderId());
+        return StateResync.orders(live, stream.privateEvents(), ordersNow, clock);
+    }
+
+    /** {@code fills}. */
+    Flux<Fill> fills() {
+        return SUPPORT.mapOrSkip(stream.fills(), BtseWsMapper::fill, fill -> "fill " + fill.serialId());
+    }
+}

@@ -1,0 +1,180 @@
+package io.exflux.reactive.venue.btse;
+
+import static io.exflux.reactive.venue.btse.BtseWsScriptedVenue.BOOK_PATH;
+import static io.exflux.reactive.venue.btse.BtseWsScriptedVenue.MAIN_PATH;
+import static io.exflux.reactive.venue.btse.BtseWsScriptedVenue.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.exflux.api.Capability;
+import io.exflux.api.error.InvalidRequestException;
+import io.exflux.api.model.CurrencyPair;
+import io.exflux.api.model.Fill;
+import io.exflux.api.model.Order;
+import io.exflux.api.model.OrderBook;
+import io.exflux.api.model.OrderStatus;
+import io.exflux.api.model.OrderType;
+import io.exflux.api.model.Side;
+import io.exflux.api.model.Ticker;
+import io.exflux.api.model.Trade;
+import io.exflux.reactive.ClientResources;
+import io.exflux.reactive.config.Backoff;
+import io.exflux.reactive.config.StreamOptions;
+import io.exflux.reactive.venue.btse.internal.BtseWsFrames;
+import io.exflux.testkit.server.FakeResponse;
+import io.exflux.testkit.server.WsSession;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+/** The unified {@code watch*} streams of {@link BtseExchangeClient} against a scripted loopback BTSE. */
+class BtseWatchTest {
+
+    private static final CurrencyPair BTC_USD = CurrencyPair.of("BTC", "USD");
+    private static ClientResources resources;
+
+    private final BtseWsScriptedVenue venue = new BtseWsScriptedVenue();
+    private final List<Disposable> subscriptions = new CopyOnWriteArrayList<>();
+    private BtseExchangeClient client;
+
+    @BeforeAll
+    static void resources() {
+        resources = ClientResources.create();
+    }
+
+    @AfterAll
+    static void closeResources() {
+        resources.shutdown().block(Duration.ofSeconds(10));
+    }
+
+    @AfterEach
+    void stop() {
+        subscriptions.forEach(Disposable::dispose);
+        if (client != null) {
+            client.closeGracefully().block(Duration.ofSeconds(5));
+        }
+        venue.close();
+    }
+
+    private BtseExchangeClient client() {
+        BtseWire.markets(venue.server);
+        client = BtseExchangeClient.create(BtseWire.options(venue.server, resources)
+                .wsUrl(venue.mainUrl()).orderBookWsUrl(venue.bookUrl())
+                .streamOptions(StreamOptions.builder().unsubscribeGrace(Duration.ofMillis(20))
+                        .backoff(Backoff.fullJitter(Duration.ofMillis(10), Duration.ofMillis(50))).build())
+                .build());
+        return client;
+    }
+
+    private <T> List<T> collect(Flux<T> flux) {
+        List<T> seen = new CopyOnWriteArrayList<>();
+        subscriptions.add(flux.subscribe(seen::add));
+        return seen;
+    }
+
+    @Test
+    void capabilitiesNameTheStreamsBtseServes() {
+        assertThat(client().capabilities().supports(Capability.WATCH_ORDER_BOOK)).isTrue();
+        assertThat(client.capabilities().supports(Capability.WATCH_TRADES)).isTrue();
+        assertThat(client.capabilities().supports(Capability.WATCH_TICKER)).isTrue();
+        assertThat(client.capabilities().supports(Capability.WATCH_ORDERS)).isTrue();
+        assertThat(client.capabilities().supports(Capability.WATCH_FILLS)).isTrue();
+        assertThat(client.capabilities().supports(Capability.WATCH_BALANCES)).isFalse();
+    }
+
+    @Test
+    void watchOrderBookKeepsTheVenuesBookAcrossAGapAndADrop() {
+        List<OrderBook> books = collect(client().watchOrderBook(BTC_USD, 10));
+        await("first book", () -> !books.isEmpty());
+        venue.broadcast(BOOK_PATH, venue.delta(true, "99.5", "3"));
+        venue.delta(false, "101.0", "0"); // lost
+        venue.broadcast(BOOK_PATH, venue.delta(false, "103.0", "1"));
+        await("book after the gap", () -> last(books).asks().size() == 1
+                && last(books).asks().get(0).price().compareTo(new BigDecimal("103.0")) == 0);
+        venue.server.sessions().stream().filter(s -> s.path().equals(BOOK_PATH)).forEach(WsSession::drop);
+        await("stale book shown during the drop", () -> books.stream().anyMatch(OrderBook::stale));
+        venue.delta(true, "98.0", "7"); // while away: the next snapshot carries it
+        await("fresh book after the reconnect", () -> !last(books).stale() && last(books).bids().size() == 3);
+        assertThat(last(books).bids()).extracting(level -> level.price().toPlainString())
+                .containsExactly("100.0", "99.5", "98.0");
+    }
+
+    private static <T> T last(List<T> list) {
+        return list.get(list.size() - 1);
+    }
+
+    @Test
+    void aMarketBtseDoesNotListFailsBeforeSubscribing() {
+        StepVerifier.create(client().watchOrderBook(CurrencyPair.of("NOPE", "USD"), 5))
+                .expectError(InvalidRequestException.class).verify(Duration.ofSeconds(10));
+        assertThat(venue.bookFrames).isEmpty();
+    }
+
+    @Test
+    void watchTradesBackFillsFromRestAfterAReconnect() {
+        venue.server.route("GET", BtseWire.API + "trades").respond(FakeResponse.ok("["
+                + trade(3, 1700000000003L) + "," + trade(2, 1700000000002L) + "," + trade(1, 1700000000001L) + "]"));
+        List<Trade> trades = collect(client().watchTrades(BTC_USD));
+        await("trade subscription", () -> venue.topics.values().stream()
+                .anyMatch(topics -> topics.contains("tradeHistoryApi:BTC-USD")));
+        venue.broadcast(MAIN_PATH, liveTrade(1, 1700000000001L));
+        await("live trade", () -> trades.size() == 1);
+        venue.server.sessions().stream().filter(s -> s.path().equals(MAIN_PATH)).forEach(WsSession::drop);
+        await("back-fill", () -> trades.size() == 3);
+        venue.broadcast(MAIN_PATH, liveTrade(4, 1700000000004L));
+        await("live again", () -> trades.size() == 4);
+        assertThat(trades).extracting(Trade::id).containsExactly("1", "2", "3", "4");
+        assertThat(trades.get(0).takerSide()).isEqualTo(Side.SELL);
+    }
+
+    private static String trade(long id, long millis) {
+        return "{\"price\":36000.5,\"size\":0.01,\"side\":\"SELL\",\"symbol\":\"BTC-USD\",\"serialId\":" + id
+                + ",\"timestamp\":" + millis + "}";
+    }
+
+    private static String liveTrade(long id, long millis) {
+        return "{\"topic\":\"tradeHistoryApi:BTC-USD\",\"data\":[{\"symbol\":\"BTC-USD\",\"side\":\"SELL\","
+                + "\"size\":0.01,\"price\":36000.5,\"tradeId\":" + id + ",\"timestamp\":" + millis + "}]}";
+    }
+
+    @Test
+    void watchTickerShowsTheL1BestBidAndAsk() {
+        List<Ticker> tickers = collect(client().watchTicker(BTC_USD));
+        await("L1 subscription", () -> venue.bookFrames.contains("{\"op\":\"subscribe\",\"args\":[\"snapshotL1:BTC-USD\"]}"));
+        venue.broadcast(BOOK_PATH, BtseWsFrames.frame("snapshot-l1.json"));
+        await("ticker", () -> !tickers.isEmpty());
+        assertThat(tickers.get(0).bid()).isEqualByComparingTo("28016.7");
+        assertThat(tickers.get(0).ask()).isEqualByComparingTo("28033.6");
+    }
+
+    @Test
+    void watchOrdersAndWatchFillsMapTheNotifications() {
+        venue.server.route("GET", BtseWire.API + "user/open_orders").respond(FakeResponse.ok("[]"));
+        List<Order> orders = collect(client().watchOrders());
+        List<Fill> fills = collect(client.watchFills());
+        await("private subscriptions", () -> venue.topics.values().stream()
+                .anyMatch(topics -> topics.contains("notificationApiV2") && topics.contains("fills")));
+        venue.broadcast(MAIN_PATH, BtseWsFrames.frame("notification-v2.json"));
+        venue.broadcast(MAIN_PATH, BtseWsFrames.frame("fills-strings.json"));
+        await("order and fill", () -> orders.size() == 1 && fills.size() == 1);
+        Order order = orders.get(0);
+        assertThat(order.id()).isEqualTo("7d1a0d9e-1b3c-4d8e-9f51-0c7e0a9d3b11");
+        assertThat(order.clientOrderId()).isEqualTo("my-order-1");
+        assertThat(order.status()).isEqualTo(OrderStatus.OPEN);
+        assertThat(order.type()).isEqualTo(OrderType.LIMIT);
+        assertThat(order.price()).isEqualByComparingTo("8500");
+        assertThat(order.amount()).isEqualByComparingTo("0.002");
+        Fill fill = fills.get(0);
+        assertThat(fill.pair()).isEqualTo(BTC_USD);
+        assertThat(fill.price()).isEqualByComparingTo("8499.5");
+        assertThat(fill.fee()).isEqualByComparingTo("0.0085");
+        assertThat(fill.maker()).isFalse();
+    }
+}
