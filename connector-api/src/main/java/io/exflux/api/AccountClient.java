@@ -18,7 +18,8 @@ import reactor.core.publisher.Mono;
  * transient failures (they are idempotent); movements of funds ({@link #withdraw}, {@link #transfer},
  * {@link #convert}) are never retried after an ambiguous failure, which arrives as it is (the movement may have
  * happened: look at {@link #withdrawals()} or the balances before trying again). Bad input fails before anything is
- * sent with an {@code InvalidRequestException} naming the rule. Errors: {@code AuthenticationException}, {@code PermissionDeniedException},
+ * sent with an {@code InvalidRequestException} naming the rule. Errors: {@code AuthenticationException},
+ * {@code PermissionDeniedException},
  * {@code RateLimitedException}, {@code ExchangeUnavailableException}, {@code RequestTimeoutException},
  * {@code ProtocolException} (an answer that could not be read), {@code UnsupportedCapabilityException}.
  */

@@ -82,7 +82,7 @@ public interface MarketDataClient extends Venue {
         return Unsupported.flux(this, Capability.FETCH_CURRENCY_NETWORKS);
     }
 
-    /** {@code fetchExchangeRate}: how much of {@code to} one unit of {@code from} is worth at the venue. One element. */
+    /** {@code fetchExchangeRate}: how much of {@code to} one unit of {@code from} is worth. One element. */
     default Mono<ExchangeRate> fetchExchangeRate(String from, String to) {
         return Unsupported.mono(this, Capability.FETCH_EXCHANGE_RATE);
     }

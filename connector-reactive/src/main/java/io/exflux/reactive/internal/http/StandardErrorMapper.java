@@ -264,7 +264,8 @@ public final class StandardErrorMapper implements ErrorMapper {
         String venueMessage = text(row, messageFields);
         ErrorContext context = new ErrorContext(venue, response.status(), code, response.bodyAsString());
         String message = venue + " answered " + response.status() + " to " + request.method() + " " + request.path()
-                + " with " + successCode.field() + " " + code + (venueMessage == null ? "" : ", " + truncate(venueMessage));
+                + " with " + successCode.field() + " " + code
+                + (venueMessage == null ? "" : ", " + truncate(venueMessage));
         Answer answer = new Answer(request, response, code, venueMessage, message, context, clock);
         for (Rule rule : rules) {
             if (rule.when().test(answer)) {

@@ -3,7 +3,6 @@ package io.exflux.reactive.venue.btse;
 import io.exflux.api.model.OrderBookUpdate;
 import io.exflux.api.stream.ConnectionEvent;
 import io.exflux.reactive.internal.unified.ConnectionNotices;
-import java.util.concurrent.TimeUnit;
 import io.exflux.api.Capabilities;
 import io.exflux.api.Capability;
 import io.exflux.api.ExchangeClient;
@@ -90,6 +89,7 @@ public final class BtseExchangeClient implements ExchangeClient {
     private final ClientResources ownResources;
     private final BtseRestClient rest;
     private final PairCache markets;
+    private final ClientResources resources;
     private final BtseStreamClient stream;
     private final BtseUnifiedStreams streams;
     private final ConnectionNotices notices = new ConnectionNotices();
@@ -98,14 +98,13 @@ public final class BtseExchangeClient implements ExchangeClient {
         this.options = options;
         this.ownResources = options.resources().isPresent() ? null
                 : ClientResources.builder().pool(options.http()).build();
-        ClientResources resources = options.resources().orElse(ownResources);
+        this.resources = options.resources().orElse(ownResources);
         BtseOptions shared = ownResources == null ? options : options.mutate().resources(ownResources).build();
         this.rest = new BtseRestClient(shared);
         this.markets = new PairCache(pairs(), options.pairsCacheTtl(), resources.scheduler());
         // REST and both websocket hosts on one set of resources: one scheduler, one clock for the whole client
         this.stream = new BtseStreamClient(shared);
-        this.streams = new BtseUnifiedStreams(stream, options.bookGrouping(), notices::publish,
-                () -> Instant.ofEpochMilli(resources.scheduler().now(TimeUnit.MILLISECONDS)));
+        this.streams = new BtseUnifiedStreams(stream, options.bookGrouping(), notices::publish, this::now);
     }
 
     /**
@@ -151,6 +150,11 @@ public final class BtseExchangeClient implements ExchangeClient {
         return clients.then(ownResources == null ? Mono.empty() : ownResources.shutdown());
     }
 
+    /** The time of the client's clock (virtual in tests). */
+    private Instant now() {
+        return resources.clock().instant();
+    }
+
     // ---------------------------------------------------------------- market data
 
     @Override
@@ -180,13 +184,14 @@ public final class BtseExchangeClient implements ExchangeClient {
         }
         String symbol = BtseMapper.symbol(pair);
         return SUPPORT.fit(rest.marketSummary(symbol).filter(m -> symbol.equals(m.symbol())).next()
-                .map(BtseMapper::ticker)).switchIfEmpty(SUPPORT.notFound("btse has no ticker for " + pair));
+                .map(m -> BtseMapper.ticker(m, now())))
+                .switchIfEmpty(SUPPORT.notFound("btse has no ticker for " + pair));
     }
 
     @Override
     public Flux<Ticker> tickers() {
         return SUPPORT.fit(rest.marketSummary(null).filter(m -> !Boolean.TRUE.equals(m.futures()))
-                .map(BtseMapper::ticker));
+                .map(m -> BtseMapper.ticker(m, now())));
     }
 
     @Override

@@ -123,7 +123,8 @@ public final class BtseRestClient {
         ClientResources resources = options.resources().orElse(ownResources);
         this.signature = credentials == null ? null
                 : new BtseSignature(credentials.apiKey(), credentials.secretBytes(), options.headerNaming());
-        this.nonces = credentials == null ? null : SharedResources.of(resources).nonceSource(VENUE, credentials.apiKey());
+        this.nonces = credentials == null ? null
+                : SharedResources.of(resources).nonceSource(VENUE, credentials.apiKey());
         SecretRedactor redactor = credentials == null ? SecretRedactor.fieldsOnly()
                 : SecretRedactor.of(() -> List.of(credentials.secretText()));
         String base = options.restUrl().toString();
@@ -256,7 +257,7 @@ public final class BtseRestClient {
         return list(get("trades", QUERY, query), BtseTrade.class);
     }
 
-    /** {@code GET /api/v3.2/availableCurrencyNetworks}: the networks of a currency ({@code Bitcoin}, {@code Liquid}). */
+    /** {@code GET /api/v3.2/availableCurrencyNetworks}: a currency's networks ({@code Bitcoin}, {@code Liquid}). */
     public Flux<String> availableCurrencyNetworks(String currency) {
         if (blank(currency)) {
             return invalidFlux("availableCurrencyNetworks needs a currency");
@@ -381,7 +382,7 @@ public final class BtseRestClient {
                 new TypeReference<BtseWithdrawal>() { });
     }
 
-    /** {@code POST /api/v3.2/user/wallet/convert}: {@code amount} of {@code fromAsset} into {@code toAsset}. Never retried. */
+    /** {@code POST /api/v3.2/user/wallet/convert}: {@code fromAsset} into {@code toAsset}; never retried. */
     public Mono<BtseConversion> convert(String fromAsset, String toAsset, BigDecimal amount) {
         if (blank(fromAsset) || blank(toAsset)) {
             return invalid("convert needs fromAsset and toAsset");

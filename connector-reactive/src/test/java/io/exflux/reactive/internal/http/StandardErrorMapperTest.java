@@ -51,6 +51,25 @@ class StandardErrorMapperTest {
     }
 
     @Test
+    void aSuccessCodeFieldTurnsA200WithAFailingCodeIntoItsRowForTheNamedRequestsOnly() {
+        RestRequest order = RestRequest.post("/order").build();
+        StandardErrorMapper table = StandardErrorMapper.forVenue("v")
+                .successCodeField("status", request -> request.path().equals("/order"))
+                .onAnswer(answer -> answer.status() < 300 && "8".equals(answer.code()),
+                        answer -> new InsufficientFundsException(answer.message(), answer.context()));
+        assertThat(map(table, order, 200, "[{\"status\":8,\"message\":\"no money\"},{\"status\":2}]"))
+                .isExactlyInstanceOf(InsufficientFundsException.class)
+                .hasMessage("v answered 200 to POST /order with status 8, no money")
+                .extracting(e -> e.httpStatus()).isEqualTo(200);
+        assertThat(table.toError(order, new RestResponse(200, Map.of(), "{\"status\":2}".getBytes(StandardCharsets.UTF_8))))
+                .as("a code no row takes stays a success").isEmpty();
+        assertThat(table.toError(GET_TRADES, new RestResponse(200, Map.of(),
+                "[{\"status\":8}]".getBytes(StandardCharsets.UTF_8)))).as("other requests are not read").isEmpty();
+        assertThat(table.toError(order, new RestResponse(200, Map.of(), "not json".getBytes(StandardCharsets.UTF_8))))
+                .isEmpty();
+    }
+
+    @Test
     void aStatusRowCanBeLimitedToOneRequest() {
         StandardErrorMapper table = StandardErrorMapper.forVenue("v")
                 .onStatus(404, request -> request.path().equals("/auth"), AuthenticationException::new);

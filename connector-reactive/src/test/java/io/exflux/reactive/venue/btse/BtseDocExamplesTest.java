@@ -27,12 +27,9 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import io.exflux.reactive.ClientResources;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every JSON example of the wallet document (and the REST answers of the spot document), verbatim in
@@ -41,29 +38,15 @@ import org.junit.jupiter.api.Test;
  */
 class BtseDocExamplesTest {
 
-    private static ClientResources resources;
+    @RegisterExtension
+    static final BtseLoopback LOOPBACK = new BtseLoopback();
     private FakeVenueServer server;
     private BtseRestClient client;
 
-    @BeforeAll
-    static void resources() {
-        resources = ClientResources.create();
-    }
-
-    @AfterAll
-    static void closeResources() {
-        resources.shutdown().subscribe();
-    }
-
     @BeforeEach
     void start() {
-        server = FakeVenueServer.start();
-        client = new BtseRestClient(BtseWire.options(server, resources).build());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        server = LOOPBACK.server();
+        client = LOOPBACK.client();
     }
 
     @Test

@@ -13,7 +13,6 @@ import io.exflux.api.error.OrderOutcomeUnknownException;
 import io.exflux.api.error.ProtocolException;
 import io.exflux.api.error.RateLimitedException;
 import io.exflux.api.model.OrderStatus;
-import io.exflux.reactive.ClientResources;
 import io.exflux.reactive.venue.btse.model.BtseOrderRequest;
 import io.exflux.reactive.venue.btse.model.BtseOrderResult;
 import io.exflux.reactive.venue.btse.model.BtseOrderStatusCode;
@@ -23,11 +22,9 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,30 +35,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BtseOrderStatusTableTest {
 
-    private static ClientResources resources;
+    @RegisterExtension
+    static final BtseLoopback LOOPBACK = new BtseLoopback();
     private FakeVenueServer server;
     private BtseRestClient client;
 
-    @BeforeAll
-    static void resources() {
-        resources = ClientResources.create();
-    }
-
-    @AfterAll
-    static void closeResources() {
-        resources.shutdown().subscribe();
-    }
-
     @BeforeEach
     void start() {
-        server = FakeVenueServer.start();
-        BtseWire.markets(server);
-        client = new BtseRestClient(BtseWire.options(server, resources).build());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        server = LOOPBACK.server();
+        client = LOOPBACK.client();
     }
 
     /** Every code of the document's enum with what the caller sees: an order in a state, or an error type. */
@@ -137,6 +119,23 @@ class BtseOrderStatusTableTest {
                     .hasMessageContaining(BtseOrderStatusCode.of(status).name());
             assertThat(server.requests("DELETE", BtseWire.API + "order")).as("never retried").hasSize(1);
         }
+    }
+
+    @Test
+    void anOcoPlacementAnswersBothLegs() throws Exception {
+        server.route("POST", BtseWire.API + "order").respond(FakeResponse.ok("[{\"status\":2,\"orderID\":\"a\","
+                + "\"symbol\":\"BTC-USD\",\"side\":\"SELL\"},{\"status\":9,\"orderID\":\"b\","
+                + "\"symbol\":\"BTC-USD\",\"side\":\"SELL\",\"stopPrice\":8000}]"));
+        BtseOrderRequest oco = new BtseOrderRequest("BTC-USD", new BigDecimal("0.002"), "SELL",
+                io.exflux.reactive.venue.btse.model.BtseOrderType.OCO, new BigDecimal("9000"), null,
+                io.exflux.reactive.venue.btse.model.BtseTxType.STOP, new BigDecimal("8000"), null, null, null, null,
+                null, null, null);
+        assertThat(client.placeOrder(oco).block(WAIT)).extracting(BtseOrderResult::statusCode)
+                .containsExactly(BtseOrderStatusCode.ORDER_INSERTED, BtseOrderStatusCode.TRIGGER_INSERTED);
+        var body = io.exflux.reactive.internal.codec.Json.mapper().readTree(
+                server.requests("POST", BtseWire.API + "order").get(0).bodyAsString());
+        assertThat(body.get("type").asText()).isEqualTo("OCO");
+        assertThat(body.get("txType").asText()).isEqualTo("STOP");
     }
 
     @Test

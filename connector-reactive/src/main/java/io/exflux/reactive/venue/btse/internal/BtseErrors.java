@@ -70,7 +70,8 @@ public final class BtseErrors {
                 .onCode("10002", AuthenticationException::new)
                 .onCode("51523", InsufficientFundsException::new)
                 .onCode(INVALID_WITHDRAW_AMOUNT, InvalidRequestException::new)
-                .on(answer -> answer.status() >= 400 && answer.status() != 429 && answer.messageContains("insufficient"),
+                .on(answer -> answer.status() >= 400 && answer.status() != 429
+                                && answer.messageContains("insufficient"),
                         InsufficientFundsException::new);
     }
 

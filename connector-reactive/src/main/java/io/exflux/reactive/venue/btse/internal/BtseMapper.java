@@ -74,10 +74,13 @@ public final class BtseMapper {
                 : Math.max(0, increment.stripTrailingZeros().scale());
     }
 
-    /** A market's 24-hour figures: {@code size} is the base volume, {@code volume} the quote volume. */
-    public static Ticker ticker(BtseMarketSummary m) {
+    /**
+     * A market's 24-hour figures: {@code size} is the base volume, {@code volume} the quote volume; the summary has
+     * no time, so {@code now} (the client's clock) stamps it.
+     */
+    public static Ticker ticker(BtseMarketSummary m, java.time.Instant now) {
         return new Ticker(pairInfo(m).pair(), m.last(), m.highestBid(), m.lowestAsk(), m.high24Hr(), m.low24Hr(),
-                null, m.size(), m.volume(), m.percentageChange(), null);
+                null, m.size(), m.volume(), m.percentageChange(), now);
     }
 
     /** The REST book, bids highest first and asks lowest first, at most {@code depth} a side. */
