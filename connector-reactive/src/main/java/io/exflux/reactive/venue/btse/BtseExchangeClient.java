@@ -3,7 +3,6 @@ package io.exflux.reactive.venue.btse;
 import io.exflux.api.model.OrderBookUpdate;
 import io.exflux.api.stream.ConnectionEvent;
 import io.exflux.reactive.internal.unified.ConnectionNotices;
-import java.util.concurrent.TimeUnit;
 import io.exflux.api.Capabilities;
 import io.exflux.api.Capability;
 import io.exflux.api.ExchangeClient;
@@ -105,8 +104,7 @@ public final class BtseExchangeClient implements ExchangeClient {
         this.markets = new PairCache(pairs(), options.pairsCacheTtl(), resources.scheduler());
         // REST and both websocket hosts on one set of resources: one scheduler, one clock for the whole client
         this.stream = new BtseStreamClient(shared);
-        this.streams = new BtseUnifiedStreams(stream, options.bookGrouping(), notices::publish,
-                () -> Instant.ofEpochMilli(resources.scheduler().now(TimeUnit.MILLISECONDS)));
+        this.streams = new BtseUnifiedStreams(stream, options.bookGrouping(), notices::publish, this::now);
     }
 
     /**

@@ -84,7 +84,7 @@ class BtseExchangeClientTest {
             anonymous.closeGracefully().block(WAIT);
         }
         Set<Capability> unserved = EnumSet.complementOf(EnumSet.copyOf(client.capabilities().supported()));
-        // the watch* streams of both websocket hosts are served (merged from y5-btse-ws); balances have no channel
+        // the streams are served (both websocket hosts); no balance channel is documented
         assertThat(unserved).containsExactlyInAnyOrder(Capability.PLACE_MARKET_ORDER_BY_QUOTE, Capability.ORDERS,
                 Capability.WATCH_BALANCES);
         assertThat(catchThrowable(() -> client.orders(BTC_USD).blockFirst(WAIT)))

@@ -18,75 +18,37 @@ import io.exflux.reactive.config.StreamOptions;
 import io.exflux.reactive.internal.auth.HmacSigner;
 import io.exflux.reactive.internal.unified.ConnectionNotices;
 import io.exflux.reactive.venue.btse.model.BtseWsBook;
-import io.exflux.reactive.venue.btse.model.BtseWsOrder;
 import io.exflux.reactive.venue.btse.model.BtseWsTrade;
 import io.exflux.testkit.server.RecordedFrame;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import io.exflux.reactive.ClientResources;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /** The stream client against a scripted loopback BTSE: both hosts, login, keepalive, topic limits, book resyncs. */
-class BtseStreamClientTest {
+class BtseStreamClientTest extends BtseWsLoopbackTest {
 
     private static final String KEY = "test-key";
     private static final String SECRET = "test-secret";
     private static final CurrencyPair BTC_USD = CurrencyPair.of("BTC", "USD");
     private static final PairInfo BTC_USD_INFO = new PairInfo(BTC_USD, "BTC-USD", 1, 5, null, null, null);
 
-    /** One set of event loops for the class: resources of its own per client would take seconds to close. */
-    private static ClientResources resources;
 
-    private final BtseWsScriptedVenue venue = new BtseWsScriptedVenue();
-    private final List<Disposable> subscriptions = new CopyOnWriteArrayList<>();
     private BtseStreamClient client;
 
-    @BeforeAll
-    static void resources() {
-        resources = ClientResources.create();
-    }
-
-    @AfterAll
-    static void closeResources() {
-        resources.shutdown().block(Duration.ofSeconds(10));
-    }
-
-    @AfterEach
-    void stop() {
-        subscriptions.forEach(Disposable::dispose);
-        if (client != null) {
-            client.close().block(Duration.ofSeconds(5));
-        }
-        venue.close();
-    }
-
-    private BtseOptions.Builder options() {
-        return BtseOptions.builder().resources(resources).wsUrl(venue.mainUrl()).orderBookWsUrl(venue.bookUrl())
-                .restUrl(venue.server.baseUrl() + "/spot")
-                .streamOptions(StreamOptions.builder().unsubscribeGrace(Duration.ofMillis(20))
-                        .backoff(Backoff.fullJitter(Duration.ofMillis(10), Duration.ofMillis(50))).build());
+    @Override
+    Mono<Void> closeClient() {
+        return client == null ? Mono.empty() : client.close();
     }
 
     private BtseStreamClient client(BtseOptions options) {
         client = new BtseStreamClient(options);
         return client;
-    }
-
-    private <T> List<T> collect(Flux<T> flux) {
-        List<T> seen = new CopyOnWriteArrayList<>();
-        subscriptions.add(flux.subscribe(seen::add));
-        return seen;
     }
 
     @Test
@@ -131,7 +93,7 @@ class BtseStreamClientTest {
     void aRefusedLoginFailsThePrivateStreamsOnly() {
         BtseStreamClient streams = client(options().credentials(Credentials.of(KEY, SECRET)).build());
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        subscriptions.add(streams.orders().subscribe(order -> { }, failure::set));
+        subscribe(streams.orders(), failure::set);
         List<BtseWsTrade> trades = collect(streams.trades("BTC-USD"));
         await("private subscription", () -> venue.topics.values().stream()
                 .anyMatch(topics -> topics.contains("notificationApiV2")));
@@ -183,7 +145,7 @@ class BtseStreamClientTest {
     void aTopicTheVenueRefusesFailsItsSubscribersWithTheCode() {
         BtseStreamClient streams = client(options().build());
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        subscriptions.add(streams.book("BTCC-USD", 0).subscribe(book -> { }, failure::set));
+        subscribe(streams.book("BTCC-USD", 0), failure::set);
         await("subscription", () -> !venue.bookFrames.isEmpty());
         venue.broadcast(BOOK_PATH, "{\"severity\":\"ERROR\",\"errors\":[{\"arg\":\"update:BTCC-USD_0\",\"error\":"
                 + "{\"code\":1000,\"message\":\"Market pair provided is currently not supported.\"}}]}");

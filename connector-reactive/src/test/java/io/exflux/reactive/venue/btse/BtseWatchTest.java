@@ -16,67 +16,34 @@ import io.exflux.api.model.OrderType;
 import io.exflux.api.model.Side;
 import io.exflux.api.model.Ticker;
 import io.exflux.api.model.Trade;
-import io.exflux.reactive.ClientResources;
-import io.exflux.reactive.config.Backoff;
-import io.exflux.reactive.config.StreamOptions;
 import io.exflux.reactive.venue.btse.internal.BtseWsFrames;
 import io.exflux.testkit.server.FakeResponse;
 import io.exflux.testkit.server.WsSession;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /** The unified {@code watch*} streams of {@link BtseExchangeClient} against a scripted loopback BTSE. */
-class BtseWatchTest {
+class BtseWatchTest extends BtseWsLoopbackTest {
 
     private static final CurrencyPair BTC_USD = CurrencyPair.of("BTC", "USD");
-    private static ClientResources resources;
 
-    private final BtseWsScriptedVenue venue = new BtseWsScriptedVenue();
-    private final List<Disposable> subscriptions = new CopyOnWriteArrayList<>();
     private BtseExchangeClient client;
 
-    @BeforeAll
-    static void resources() {
-        resources = ClientResources.create();
-    }
-
-    @AfterAll
-    static void closeResources() {
-        resources.shutdown().block(Duration.ofSeconds(10));
-    }
-
-    @AfterEach
-    void stop() {
-        subscriptions.forEach(Disposable::dispose);
-        if (client != null) {
-            client.closeGracefully().block(Duration.ofSeconds(5));
-        }
-        venue.close();
+    @Override
+    Mono<Void> closeClient() {
+        return client == null ? Mono.empty() : client.closeGracefully();
     }
 
     private BtseExchangeClient client() {
         BtseWire.markets(venue.server);
         client = BtseExchangeClient.create(BtseWire.options(venue.server, resources)
                 .wsUrl(venue.mainUrl()).orderBookWsUrl(venue.bookUrl())
-                .streamOptions(StreamOptions.builder().unsubscribeGrace(Duration.ofMillis(20))
-                        .backoff(Backoff.fullJitter(Duration.ofMillis(10), Duration.ofMillis(50))).build())
-                .build());
+                .streamOptions(options().build().streamOptions()).build());
         return client;
-    }
-
-    private <T> List<T> collect(Flux<T> flux) {
-        List<T> seen = new CopyOnWriteArrayList<>();
-        subscriptions.add(flux.subscribe(seen::add));
-        return seen;
     }
 
     @Test

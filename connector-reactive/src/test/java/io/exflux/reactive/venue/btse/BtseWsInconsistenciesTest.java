@@ -9,60 +9,34 @@ import io.exflux.api.model.CurrencyPair;
 import io.exflux.api.model.OrderBook;
 import io.exflux.api.model.PairInfo;
 import io.exflux.api.model.PriceLevel;
-import io.exflux.reactive.ClientResources;
-import io.exflux.reactive.config.StreamOptions;
 import io.exflux.reactive.internal.book.OrderBookEngine;
 import io.exflux.reactive.venue.btse.internal.BtseFrameDecoder;
 import io.exflux.reactive.venue.btse.internal.BtseWsMapper;
 import io.exflux.reactive.venue.btse.model.BtseWsBook;
 import io.exflux.reactive.venue.btse.model.BtseWsL1;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
 
 /**
  * The websocket drift of BTSE's documents and probes, each with the choice made (see
  * {@code docs/venues/btse-streams.md}); the other items are in {@code BtseFrameDecoderTest} and
  * {@code BtseStreamDialectTest}.
  */
-class BtseWsInconsistenciesTest {
+class BtseWsInconsistenciesTest extends BtseWsLoopbackTest {
 
     private static final CurrencyPair BTC_USD = CurrencyPair.of("BTC", "USD");
-    private static ClientResources resources;
 
-    private final BtseWsScriptedVenue venue = new BtseWsScriptedVenue();
-    private final List<Disposable> subscriptions = new CopyOnWriteArrayList<>();
     private BtseStreamClient client;
 
-    @BeforeAll
-    static void resources() {
-        resources = ClientResources.create();
-    }
-
-    @AfterAll
-    static void closeResources() {
-        resources.shutdown().block(Duration.ofSeconds(10));
-    }
-
-    @AfterEach
-    void stop() {
-        subscriptions.forEach(Disposable::dispose);
-        if (client != null) {
-            client.close().block(Duration.ofSeconds(5));
-        }
-        venue.close();
+    @Override
+    Mono<Void> closeClient() {
+        return client == null ? Mono.empty() : client.close();
     }
 
     private BtseStreamClient client() {
-        client = new BtseStreamClient(BtseOptions.builder().resources(resources).wsUrl(venue.mainUrl())
-                .orderBookWsUrl(venue.bookUrl())
-                .streamOptions(StreamOptions.builder().unsubscribeGrace(Duration.ofMillis(20)).build()).build());
+        client = new BtseStreamClient(options().build());
         return client;
     }
 
@@ -87,10 +61,9 @@ class BtseWsInconsistenciesTest {
     @Test
     void l1WithoutGroupingByDefaultAndTheGroupedSpellingFailsWhenRefused() {
         BtseStreamClient streams = client();
-        List<BtseWsL1> current = new CopyOnWriteArrayList<>();
-        subscriptions.add(streams.l1("BTC-USD").subscribe(current::add));
+        List<BtseWsL1> current = collect(streams.l1("BTC-USD"));
         AtomicReference<Throwable> refused = new AtomicReference<>();
-        subscriptions.add(streams.l1("ETH-USD", 0).subscribe(l1 -> { }, refused::set));
+        subscribe(streams.l1("ETH-USD", 0), refused::set);
         await("both subscribed", () -> venue.topics.values().stream().anyMatch(topics ->
                 topics.contains("snapshotL1:BTC-USD") && topics.contains("snapshotL1:ETH-USD_0")));
         venue.broadcast(BOOK_PATH, "{\"severity\":\"ERROR\",\"errors\":[{\"arg\":\"snapshotL1:ETH-USD_0\",\"error\":"
@@ -112,8 +85,7 @@ class BtseWsInconsistenciesTest {
                 }).then());
         client = new BtseStreamClient(BtseOptions.builder().resources(resources).wsUrl(venue.mainUrl())
                 .orderBookWsUrl(venue.server.wsUrl("/ws/early")).build());
-        List<BtseWsBook> books = new CopyOnWriteArrayList<>();
-        subscriptions.add(client.book("BTC-USD", 0).subscribe(books::add));
+        List<BtseWsBook> books = collect(client.book("BTC-USD", 0));
         await("snapshot", () -> books.size() == 1);
         assertThat(books.get(0).type()).isEqualTo(BtseWsBook.Type.SNAPSHOT);
     }

@@ -184,15 +184,33 @@ public final class BtseFrameDecoder {
         expect(parser, JsonToken.END_ARRAY, "levels");
     }
 
+    /** {@code delta} or {@code snapshot}, any case, read in place (no string per frame); {@code null} otherwise. */
     private static BtseWsBook.Type bookType(JsonParser parser) throws IOException {
-        String type = parser.getText();
-        if ("delta".equalsIgnoreCase(type)) {
+        if (parser.currentToken() != JsonToken.VALUE_STRING) {
+            return null;
+        }
+        char[] text = parser.getTextCharacters();
+        int offset = parser.getTextOffset();
+        int length = parser.getTextLength();
+        if (sameText("delta", text, offset, length)) {
             return BtseWsBook.Type.DELTA;
         }
-        if ("snapshot".equalsIgnoreCase(type)) {
+        if (sameText("snapshot", text, offset, length)) {
             return BtseWsBook.Type.SNAPSHOT;
         }
         return null;
+    }
+
+    private static boolean sameText(String expected, char[] text, int offset, int length) {
+        if (expected.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (Character.toLowerCase(text[offset + i]) != expected.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code data} is an array of trades (or, leniently, one trade). */
