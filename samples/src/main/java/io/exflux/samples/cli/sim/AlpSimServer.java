@@ -11,28 +11,22 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The ALP simulator as a server for {@code exflux sim}: REST and websocket on loopback, the market
  * generator running, and one demo account funded with {@link AlpConnector#DEMO_FUNDS}. On a port the
  * user chose when asked for one.
  */
-public final class AlpSimServer implements SimServer {
+public final class AlpSimServer extends ForwardedSimServer<AlpSimulator> {
 
     /** Past candles the standalone simulator serves, so `candles` over the last quarter has a whole series. */
     static final Duration CANDLE_HISTORY = Duration.ofDays(90);
 
-    private final AlpSimulator simulator;
-    private final LoopbackForwarder forwarder;
     private final AlpAccount account;
-    private final long seed;
 
-    private AlpSimServer(AlpSimulator simulator, LoopbackForwarder forwarder, AlpAccount account, long seed) {
-        this.simulator = simulator;
-        this.forwarder = forwarder;
-        this.account = account;
-        this.seed = seed;
+    private AlpSimServer(AlpSimulator simulator, LoopbackForwarder forwarder, long seed) {
+        super(simulator, forwarder, seed);
+        this.account = simulator.createAccount(AlpConnector.DEMO_FUNDS);
     }
 
     /**
@@ -47,30 +41,18 @@ public final class AlpSimServer implements SimServer {
                 .generator(GeneratorSettings.defaults().withSeed(seed))
                 .candleHistory(CANDLE_HISTORY)
                 .build();
-        AlpSimulator simulator = AlpSimulator.start(options);
-        try {
-            LoopbackForwarder forwarder = LoopbackForwarder.onPort(port, simulator.port());
-            AlpAccount account = simulator.createAccount(AlpConnector.DEMO_FUNDS);
-            return new AlpSimServer(simulator, forwarder, account, seed);
-        } catch (RuntimeException e) {
-            simulator.close();
-            throw e;
-        }
-    }
-
-    @Override
-    public int port() {
-        return forwarder == null ? simulator.port() : forwarder.port();
+        return forward(AlpSimulator.start(options), port,
+                (simulator, forwarder) -> new AlpSimServer(simulator, forwarder, seed));
     }
 
     /** {@code http://127.0.0.1:<port>/api/v3}. */
     public String restUrl() {
-        return "http://127.0.0.1:" + port() + "/api/v3";
+        return http("/api/v3");
     }
 
     /** {@code ws://127.0.0.1:<port>/ws}. */
     public String websocketUrl() {
-        return "ws://127.0.0.1:" + port() + "/ws";
+        return ws("/ws");
     }
 
     /** The demo account's API key and secret: printed by {@code exflux sim}, for a simulator only. */
@@ -83,17 +65,10 @@ public final class AlpSimServer implements SimServer {
     }
 
     @Override
-    public long seed() {
-        return seed;
-    }
-
-    @Override
     public void describe(PrintStream out) {
-        String funds = String.join(", ", new TreeMap<>(demoFunds()).entrySet().stream()
-                .map(e -> e.getValue().toPlainString() + " " + e.getKey()).toList());
+        String funds = funds(demoFunds());
         String flags = "--url " + restUrl() + " --ws-url " + websocketUrl();
-        out.println("exflux sim: ALP simulator on 127.0.0.1:" + port() + ", market generator running (seed "
-                + seed() + ")");
+        headline(out, "ALP simulator");
         out.println("  REST        " + restUrl());
         out.println("  websocket   " + websocketUrl());
         out.println("  demo account funded with " + funds + " (a simulator's, not a secret)");
@@ -108,16 +83,5 @@ public final class AlpSimServer implements SimServer {
         out.println("  curl " + restUrl() + "/ticker");
         out.println("Ctrl-C stops the simulator.");
         out.flush();
-    }
-
-    @Override
-    public void close() {
-        try {
-            if (forwarder != null) {
-                forwarder.close();
-            }
-        } finally {
-            simulator.close();
-        }
     }
 }

@@ -16,21 +16,16 @@ import java.util.Map;
  * the order-book socket on one loopback port, the market generator running, 90 days of candles, and one
  * demo account funded with {@link #DEMO_FUNDS}.
  */
-public final class V1SimServer implements SimServer {
+public final class V1SimServer extends ForwardedSimServer<V1Simulator> {
 
     /** What the demo account holds at the start: the CLI's embedded simulator's demo funds. */
     public static final Map<String, BigDecimal> DEMO_FUNDS = V1Connector.DEMO_FUNDS;
 
-    private final V1Simulator simulator;
-    private final LoopbackForwarder forwarder;
     private final ApiKeys.ApiKey account;
-    private final long seed;
 
-    private V1SimServer(V1Simulator simulator, LoopbackForwarder forwarder, ApiKeys.ApiKey account, long seed) {
-        this.simulator = simulator;
-        this.forwarder = forwarder;
-        this.account = account;
-        this.seed = seed;
+    private V1SimServer(V1Simulator simulator, LoopbackForwarder forwarder, long seed) {
+        super(simulator, forwarder, seed);
+        this.account = simulator.createAccount(DEMO_FUNDS);
     }
 
     /**
@@ -48,34 +43,18 @@ public final class V1SimServer implements SimServer {
                 io.exflux.reactive.venue.v1.V1Dialect.valueOf(dialect.name()), seed)
                 .candleHistory(AlpSimServer.CANDLE_HISTORY)
                 .build();
-        V1Simulator simulator = V1Simulator.start(options);
-        try {
-            LoopbackForwarder forwarder = LoopbackForwarder.onPort(port, simulator.port());
-            return new V1SimServer(simulator, forwarder, simulator.createAccount(DEMO_FUNDS), seed);
-        } catch (RuntimeException e) {
-            simulator.close();
-            throw e;
-        }
-    }
-
-    @Override
-    public int port() {
-        return forwarder == null ? simulator.port() : forwarder.port();
-    }
-
-    @Override
-    public long seed() {
-        return seed;
+        return forward(V1Simulator.start(options), port,
+                (simulator, forwarder) -> new V1SimServer(simulator, forwarder, seed));
     }
 
     /** {@code http://127.0.0.1:<port>/api/v1}. */
     public String restUrl() {
-        return "http://127.0.0.1:" + port() + "/api/v1";
+        return http("/api/v1");
     }
 
     /** {@code ws://127.0.0.1:<port>/socket.io/}. */
     public String socketUrl() {
-        return "ws://127.0.0.1:" + port() + "/socket.io/";
+        return ws("/socket.io/");
     }
 
     /** The demo account's key and secret: printed by {@code exflux sim}, for a simulator only. */
@@ -87,13 +66,11 @@ public final class V1SimServer implements SimServer {
     public void describe(PrintStream out) {
         V1Dialect dialect = simulator.dialect();
         String venue = dialect.venue();
-        String funds = String.join(", ", DEMO_FUNDS.entrySet().stream()
-                .map(e -> e.getValue().toPlainString() + " " + e.getKey()).toList());
+        String funds = funds(DEMO_FUNDS);
         String book = dialect == V1Dialect.BITEXBIT ? "/orderbook/BTC_USD/" : "/orderbook/?pair=BTC_USD";
-        out.println("exflux sim: " + venue + " simulator (v1 platform) on 127.0.0.1:" + port()
-                + ", market generator running (seed " + seed + ")");
+        headline(out, venue + " simulator (v1 platform)");
         out.println("  REST        " + restUrl());
-        out.println("  charts      http://127.0.0.1:" + port() + "/api/charts/<pair>/<type>/chart");
+        out.println("  charts      " + http("/api/charts/<pair>/<type>/chart"));
         out.println("  socket      " + socketUrl() + " (engine.io 3 or 4, "
                 + (dialect.socketIo() ? "socket.io" : "bare engine.io") + ", channels book_<PAIR>)");
         out.println("  demo account funded with " + funds + " (a simulator's, not a secret)");
@@ -110,16 +87,5 @@ public final class V1SimServer implements SimServer {
         out.println("  curl '" + restUrl() + book + "'");
         out.println("Ctrl-C stops the simulator.");
         out.flush();
-    }
-
-    @Override
-    public void close() {
-        try {
-            if (forwarder != null) {
-                forwarder.close();
-            }
-        } finally {
-            simulator.close();
-        }
     }
 }
