@@ -2,6 +2,8 @@ package io.exflux.reactive.internal.http;
 
 import io.exflux.api.error.ErrorContext;
 import io.exflux.api.error.RateLimitedException;
+import io.exflux.reactive.internal.metrics.EngineMetrics;
+import io.exflux.reactive.internal.metrics.Operations;
 import io.exflux.reactive.internal.ratelimit.PermitWaitTooLongException;
 import io.exflux.reactive.internal.ratelimit.RateLimiter;
 import io.exflux.reactive.internal.ratelimit.RetryAfter;
@@ -21,18 +23,29 @@ final class RateLimitStep implements RestStep {
     private final Clock clock;
     private final String venue;
     private final Duration maxWait;
+    private final EngineMetrics metrics;
 
-    RateLimitStep(RateLimiter limiter, Clock clock, String venue, Duration maxWait) {
+    RateLimitStep(RateLimiter limiter, Clock clock, String venue, Duration maxWait, EngineMetrics metrics) {
         this.limiter = limiter;
         this.clock = clock;
         this.venue = venue;
         this.maxWait = maxWait;
+        this.metrics = metrics;
     }
 
     @Override
     public Mono<RestResponse> process(RestRequest request, Chain next) {
         String scope = request.rateLimitScope();
-        return limiter.acquire(scope, request.rateLimitWeight(), maxWait)
+        return Mono.defer(() -> {
+            // a permit that took time to come is a wait (read on the resources' clock: virtual in tests)
+            long asked = clock.millis();
+            return limiter.acquire(scope, request.rateLimitWeight(), maxWait)
+                    .doOnSuccess(granted -> {
+                        if (clock.millis() > asked) {
+                            metrics.rateLimitWait(venue, scope);
+                        }
+                    });
+        })
                 .onErrorMap(PermitWaitTooLongException.class, refused -> new RateLimitedException(venue + ": "
                         + request.method() + " " + request.path() + " would wait " + refused.waitNeeded()
                         + " for its rate-limit permit (scope " + scope + "), longer than maxRateLimitWait "
@@ -40,6 +53,7 @@ final class RateLimitStep implements RestStep {
                 .then(Mono.defer(() -> next.proceed(request)))
                 .doOnNext(response -> {
                     if (response.status() == 429) {
+                        metrics.restRateLimited(venue, Operations.of(request.method(), request.path()));
                         RetryAfter.parse(response.header("Retry-After"), clock)
                                 .ifPresent(pause -> limiter.pause(scope, pause));
                     }

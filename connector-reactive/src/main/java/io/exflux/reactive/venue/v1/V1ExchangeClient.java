@@ -25,6 +25,7 @@ import io.exflux.api.stream.ConnectionEvent;
 import io.exflux.reactive.internal.book.BookFeed;
 import io.exflux.reactive.internal.book.OrderBookStreamOptions;
 import io.exflux.reactive.internal.resources.OwnedResources;
+import io.exflux.reactive.internal.resources.SharedResources;
 import io.exflux.reactive.internal.unified.Orders;
 import io.exflux.reactive.internal.unified.PairCache;
 import io.exflux.reactive.internal.unified.TimePager;
@@ -293,7 +294,8 @@ public final class V1ExchangeClient implements ExchangeClient {
         return markets.get(symbol)
                 .switchIfEmpty(support.invalid("unknown pair " + pair + ": " + venue + " has no market " + symbol))
                 .flatMapMany(info -> BookFeed.watch(info, () -> snapshot(pair, symbol), watchOrderBookUpdates(pair),
-                        Flux.never(), stream.events(), OrderBookStreamOptions.DEFAULTS.withDepth(depth)));
+                        Flux.never(), stream.events(), OrderBookStreamOptions.DEFAULTS.withDepth(depth)))
+                .contextWrite(SharedResources.of(resources.resources()).metrics()::inContext);
     }
 
     private Mono<OrderBook> snapshot(CurrencyPair pair, String symbol) {
