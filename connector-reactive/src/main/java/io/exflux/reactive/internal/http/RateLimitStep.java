@@ -7,6 +7,7 @@ import io.exflux.reactive.internal.metrics.Operations;
 import io.exflux.reactive.internal.ratelimit.PermitWaitTooLongException;
 import io.exflux.reactive.internal.ratelimit.RateLimiter;
 import io.exflux.reactive.internal.ratelimit.RetryAfter;
+import io.exflux.reactive.internal.ratelimit.TokenBucket;
 import java.time.Clock;
 import java.time.Duration;
 import reactor.core.publisher.Mono;
@@ -37,11 +38,12 @@ final class RateLimitStep implements RestStep {
     public Mono<RestResponse> process(RestRequest request, Chain next) {
         String scope = request.rateLimitScope();
         return Mono.defer(() -> {
-            // a permit that took time to come is a wait (read on the resources' clock: virtual in tests)
-            long asked = clock.millis();
+            // a permit that was not free when asked for is a wait (counted once granted, not when refused)
+            TokenBucket bucket = limiter.bucket(scope);
+            boolean waits = bucket != null && !bucket.currentWait().isZero();
             return limiter.acquire(scope, request.rateLimitWeight(), maxWait)
                     .doOnSuccess(granted -> {
-                        if (clock.millis() > asked) {
+                        if (waits) {
                             metrics.rateLimitWait(venue, scope);
                         }
                     });

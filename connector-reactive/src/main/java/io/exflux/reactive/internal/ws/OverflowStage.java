@@ -44,8 +44,8 @@ final class OverflowStage {
     }
 
     private static <M> Flux<M> bounded(Flux<M> shared, int capacity, Runnable overflowed) {
-        return shared.onBackpressureBuffer(capacity, dropped -> { }, BufferOverflowStrategy.ERROR)
-                .doOnError(Exceptions::isOverflow, overflow -> overflowed.run());
+        // counted when it happens: the error itself reaches a subscriber without demand only once it asks again
+        return shared.onBackpressureBuffer(capacity, dropped -> overflowed.run(), BufferOverflowStrategy.ERROR);
     }
 
     /**
