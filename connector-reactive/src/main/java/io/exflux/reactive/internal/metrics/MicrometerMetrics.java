@@ -1,7 +1,6 @@
 package io.exflux.reactive.internal.metrics;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -18,10 +17,12 @@ final class MicrometerMetrics implements EngineMetrics {
 
     private final MeterRegistry registry;
     private final Clock clock;
+    private final StreamGauges gauges;
 
     MicrometerMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
         this.clock = clock;
+        this.gauges = new StreamGauges(registry);
     }
 
     @Override
@@ -58,14 +59,7 @@ final class MicrometerMetrics implements EngineMetrics {
 
     @Override
     public Runnable streamOpened(String endpoint, IntSupplier sockets, IntSupplier topics) {
-        Gauge socketGauge = Gauge.builder(MeterNames.STREAM_SOCKETS, sockets, IntSupplier::getAsInt)
-                .tag("endpoint", endpoint).strongReference(true).register(registry);
-        Gauge topicGauge = Gauge.builder(MeterNames.STREAM_TOPICS, topics, IntSupplier::getAsInt)
-                .tag("endpoint", endpoint).strongReference(true).register(registry);
-        return () -> {
-            registry.remove(socketGauge);
-            registry.remove(topicGauge);
-        };
+        return gauges.add(endpoint, sockets, topics);
     }
 
     @Override
