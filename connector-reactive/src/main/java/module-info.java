@@ -21,6 +21,10 @@ module io.exflux.reactive {
     requires transitive com.fasterxml.jackson.databind;
     requires org.bouncycastle.provider;
     requires org.slf4j;
+    // optional: meters and observations only when the application gives ClientResources a registry
+    requires static micrometer.core;
+    requires static micrometer.observation;
+    requires static micrometer.commons;
 
     exports io.exflux.reactive;
     exports io.exflux.reactive.config;

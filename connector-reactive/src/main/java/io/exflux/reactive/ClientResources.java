@@ -2,6 +2,8 @@ package io.exflux.reactive;
 
 import io.exflux.reactive.config.Backoff;
 import io.exflux.reactive.config.HttpOptions;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -85,6 +87,8 @@ public interface ClientResources {
         Backoff reconnectBackoff = DEFAULT_RECONNECT_BACKOFF;
         UnaryOperator<HttpClient> httpClientCustomizer = UnaryOperator.identity();
         HttpOptions pool = HttpOptions.defaults();
+        MeterRegistry meterRegistry;
+        ObservationRegistry observationRegistry;
 
         private Builder() {
         }
@@ -122,6 +126,28 @@ public interface ClientResources {
         /** Configures every {@link HttpClient}: a proxy, TLS settings, a wiretap. */
         public Builder httpClientCustomizer(UnaryOperator<HttpClient> value) {
             httpClientCustomizer = Objects.requireNonNull(value, "httpClientCustomizer");
+            return this;
+        }
+
+        /**
+         * Records the clients' meters in this registry: REST call timers, retries, 429s, rate-limit waits,
+         * reconnects, malformed frames, overflows, book resyncs, live sockets and topics, messages per topic (names
+         * in {@code docs/guide/metrics.md}). Without one nothing is recorded and no Micrometer class is loaded;
+         * micrometer-core is an optional dependency the application brings.
+         */
+        public Builder meterRegistry(MeterRegistry value) {
+            meterRegistry = Objects.requireNonNull(value, "meterRegistry");
+            return this;
+        }
+
+        /**
+         * Observes every REST call ({@code exflux.rest.call}) in this registry, as a child of the observation the
+         * caller's Reactor {@code Context} holds (as put there by Micrometer's context propagation or
+         * {@code tap(Micrometer.observation(...))}), so traces cross the client. micrometer-observation is an
+         * optional dependency the application brings.
+         */
+        public Builder observationRegistry(ObservationRegistry value) {
+            observationRegistry = Objects.requireNonNull(value, "observationRegistry");
             return this;
         }
 

@@ -5,6 +5,8 @@ import io.exflux.reactive.config.HttpOptions;
 import io.exflux.reactive.config.RateLimit;
 import io.exflux.reactive.internal.auth.NonceSource;
 import io.exflux.reactive.internal.auth.NonceSources;
+import io.exflux.reactive.internal.metrics.EngineMetrics;
+import io.exflux.reactive.internal.metrics.MicrometerBinding;
 import io.exflux.reactive.internal.ratelimit.RateLimiter;
 import io.exflux.reactive.internal.ratelimit.RateLimiters;
 import io.exflux.reactive.internal.resources.SchedulerClock;
@@ -41,6 +43,7 @@ final class DefaultClientResources implements SharedResources {
     private final UnaryOperator<HttpClient> customizer;
     private final RateLimiters rateLimiters;
     private final NonceSources nonceSources;
+    private final EngineMetrics metrics;
     /** reactor-netty's gauges of each pool of the created provider (one pool per remote address). */
     private final Map<String, Pool> pools = new ConcurrentHashMap<>();
     private final AtomicBoolean shutdown = new AtomicBoolean();
@@ -58,12 +61,33 @@ final class DefaultClientResources implements SharedResources {
         this.customizer = b.httpClientCustomizer;
         this.rateLimiters = new RateLimiters(scheduler);
         this.nonceSources = new NonceSources(clock);
+        this.metrics = metrics(b, clock);
         Mono<Void> providerClosed = ownProvider ? provider.disposeLater() : Mono.empty();
         // No quiet period: the pool is closed first, so no connection can hand the loops new work; Netty's
         // default of two seconds would only make every shutdown two seconds longer.
         Mono<Void> loopsClosed = ownLoops ? loops.disposeLater(Duration.ZERO, LOOPS_SHUTDOWN_TIMEOUT) : Mono.empty();
         // the pool first: its connections live on the loops
         this.closing = providerClosed.then(loopsClosed).cache();
+    }
+
+    /** Micrometer's classes are touched only on the branches where the caller gave a registry. */
+    private static EngineMetrics metrics(ClientResources.Builder b, Clock clock) {
+        if (b.meterRegistry == null && b.observationRegistry == null) {
+            return EngineMetrics.NONE;
+        }
+        if (b.observationRegistry == null) {
+            return MicrometerBinding.meters(b.meterRegistry, clock);
+        }
+        if (b.meterRegistry == null) {
+            return MicrometerBinding.observations(b.observationRegistry);
+        }
+        return MicrometerBinding.both(MicrometerBinding.meters(b.meterRegistry, clock),
+                MicrometerBinding.observations(b.observationRegistry));
+    }
+
+    @Override
+    public EngineMetrics metrics() {
+        return metrics;
     }
 
     private ConnectionProvider pool(HttpOptions settings) {

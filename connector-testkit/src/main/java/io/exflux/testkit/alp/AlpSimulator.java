@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
 /**
  * An embedded ALP.COM (API v3) venue on loopback: REST under {@code /api/v3} and the websocket at
  * {@code /ws}, as the docs and the wire facts describe them, backed by the matching engine of
- * {@link VenueSimulator} and, by default, a market generator that keeps the books and the trade tape
+ * {@link io.exflux.testkit.sim.VenueSimulator} and, by default, a market generator that keeps the books and the trade tape
  * moving. One line in a test:
  *
  * <pre>{@code

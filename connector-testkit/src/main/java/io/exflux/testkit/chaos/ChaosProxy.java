@@ -50,7 +50,7 @@ import reactor.netty.tcp.TcpServer;
  * <p>A simulator serves REST and websocket on one port: put one proxy in front of each URL to fault and count
  * them apart ({@code restProxy.url(alp.restBaseUrl())}, {@code wsProxy.url(alp.websocketUrl())}).
  *
- * <p>{@link #start()} and {@link #close()} bind and release the socket and the event loop and wait for it: call
+ * <p>{@link Builder#start()} and {@link #close()} bind and release the socket and the event loop and wait for it: call
  * them from a test thread. Everything else returns at once and is safe from any thread.
  */
 public final class ChaosProxy implements AutoCloseable, Disposable {

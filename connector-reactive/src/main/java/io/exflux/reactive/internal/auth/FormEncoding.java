@@ -18,7 +18,7 @@ public final class FormEncoding {
     private FormEncoding() {
     }
 
-    /** {@code urlencode(sorted(params.items()))}: the parameters sorted by name, encoded and joined with '&'. */
+    /** {@code urlencode(sorted(params.items()))}: the parameters sorted by name, encoded and joined with {@code &}. */
     public static String sortedUrlencode(Map<String, String> params) {
         return urlencode(new TreeMap<>(params));
     }

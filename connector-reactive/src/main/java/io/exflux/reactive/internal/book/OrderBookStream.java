@@ -7,6 +7,7 @@ import io.exflux.api.model.PairInfo;
 import io.exflux.api.stream.ConnectionEvent;
 import java.util.Objects;
 import java.util.function.Supplier;
+import io.exflux.reactive.internal.metrics.EngineMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -92,7 +93,8 @@ public final class OrderBookStream {
         Objects.requireNonNull(snapshots, "snapshots");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(events, "events");
-        return Flux.defer(() -> new Session(info, snapshots, options).run(updates, events))
+        return Flux.deferContextual(context -> new Session(info, snapshots, options, EngineMetrics.from(context))
+                        .run(updates, events))
                 .onBackpressureLatest();
     }
 
@@ -109,6 +111,7 @@ public final class OrderBookStream {
         private final PairInfo info;
         private final Supplier<Mono<OrderBook>> snapshots;
         private final OrderBookStreamOptions options;
+        private final EngineMetrics metrics;
         private final OrderBookEngine engine;
         private final Sinks.Many<Long> fetches = Sinks.many().unicast().onBackpressureBuffer();
         private long currentFetch;
@@ -121,7 +124,9 @@ public final class OrderBookStream {
         /** The last book emitted, to emit again marked stale on a disconnect. */
         private OrderBook lastShown;
 
-        Session(PairInfo info, Supplier<Mono<OrderBook>> snapshots, OrderBookStreamOptions options) {
+        Session(PairInfo info, Supplier<Mono<OrderBook>> snapshots, OrderBookStreamOptions options,
+                EngineMetrics metrics) {
+            this.metrics = metrics;
             this.info = info;
             this.defects = new BookDefects(LOG, info.pair());
             this.snapshots = snapshots;
@@ -216,6 +221,7 @@ public final class OrderBookStream {
                 sink.error(error);
                 return;
             }
+            metrics.bookResync(result.reason().name().toLowerCase(java.util.Locale.ROOT));
             if (result.reason() == ResyncReason.INVALID_UPDATE) {
                 defects.record(BookDefects.Kind.MALFORMED, result.detail());
             } else {

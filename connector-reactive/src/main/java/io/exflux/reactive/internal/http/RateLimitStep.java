@@ -2,9 +2,12 @@ package io.exflux.reactive.internal.http;
 
 import io.exflux.api.error.ErrorContext;
 import io.exflux.api.error.RateLimitedException;
+import io.exflux.reactive.internal.metrics.EngineMetrics;
+import io.exflux.reactive.internal.metrics.Operations;
 import io.exflux.reactive.internal.ratelimit.PermitWaitTooLongException;
 import io.exflux.reactive.internal.ratelimit.RateLimiter;
 import io.exflux.reactive.internal.ratelimit.RetryAfter;
+import io.exflux.reactive.internal.ratelimit.TokenBucket;
 import java.time.Clock;
 import java.time.Duration;
 import reactor.core.publisher.Mono;
@@ -21,18 +24,30 @@ final class RateLimitStep implements RestStep {
     private final Clock clock;
     private final String venue;
     private final Duration maxWait;
+    private final EngineMetrics metrics;
 
-    RateLimitStep(RateLimiter limiter, Clock clock, String venue, Duration maxWait) {
+    RateLimitStep(RateLimiter limiter, Clock clock, String venue, Duration maxWait, EngineMetrics metrics) {
         this.limiter = limiter;
         this.clock = clock;
         this.venue = venue;
         this.maxWait = maxWait;
+        this.metrics = metrics;
     }
 
     @Override
     public Mono<RestResponse> process(RestRequest request, Chain next) {
         String scope = request.rateLimitScope();
-        return limiter.acquire(scope, request.rateLimitWeight(), maxWait)
+        return Mono.defer(() -> {
+            // a permit that was not free when asked for is a wait (counted once granted, not when refused)
+            TokenBucket bucket = limiter.bucket(scope);
+            boolean waits = bucket != null && !bucket.currentWait().isZero();
+            return limiter.acquire(scope, request.rateLimitWeight(), maxWait)
+                    .doOnSuccess(granted -> {
+                        if (waits) {
+                            metrics.rateLimitWait(venue, scope);
+                        }
+                    });
+        })
                 .onErrorMap(PermitWaitTooLongException.class, refused -> new RateLimitedException(venue + ": "
                         + request.method() + " " + request.path() + " would wait " + refused.waitNeeded()
                         + " for its rate-limit permit (scope " + scope + "), longer than maxRateLimitWait "
@@ -40,6 +55,7 @@ final class RateLimitStep implements RestStep {
                 .then(Mono.defer(() -> next.proceed(request)))
                 .doOnNext(response -> {
                     if (response.status() == 429) {
+                        metrics.restRateLimited(venue, Operations.of(request.method(), request.path()));
                         RetryAfter.parse(response.header("Retry-After"), clock)
                                 .ifPresent(pause -> limiter.pause(scope, pause));
                     }

@@ -9,6 +9,7 @@ import io.exflux.api.error.ProtocolException;
 import io.exflux.reactive.ClientResources;
 import io.exflux.reactive.internal.auth.SecretRedactor;
 import io.exflux.reactive.internal.codec.Json;
+import io.exflux.reactive.internal.metrics.Operations;
 import io.exflux.reactive.internal.ratelimit.RateLimiter;
 import io.exflux.reactive.internal.resources.SharedResources;
 import java.io.IOException;
@@ -93,10 +94,10 @@ public final class RestClient implements Disposable {
         List<RestStep> calls = new ArrayList<>();
         calls.add(new ValidationStep(options.venue()));
         calls.addAll(builder.perCall);
-        calls.add(new RetryStep(options, resources.scheduler(), resources.clock()));
+        calls.add(new RetryStep(options, resources.scheduler(), resources.clock(), resources.metrics()));
         this.perCall = List.copyOf(calls);
         this.perAttempt = attemptSteps(builder, new RateLimitStep(limiter, resources.clock(), options.venue(),
-                options.maxRateLimitWait()));
+                options.maxRateLimitWait(), resources.metrics()));
     }
 
     /** The per-attempt steps in their fixed order: bearer token, rate limit, nonce order, the venue's, sign. */
@@ -179,6 +180,11 @@ public final class RestClient implements Disposable {
             return Mono.error(new io.exflux.api.error.InvalidRequestException("request is missing",
                     ErrorContext.local(options.venue())));
         }
+        return resources.metrics().restCall(options.venue(), Operations.of(request.method(), request.path()),
+                send(request));
+    }
+
+    private Mono<RestResponse> send(RestRequest request) {
         return Mono.defer(() -> {
             AtomicBoolean handedToTransport = new AtomicBoolean();
             return step(0, request)

@@ -2,6 +2,8 @@ package io.exflux.reactive.internal.http;
 
 import io.exflux.api.error.ExchangeException;
 import io.exflux.reactive.config.Backoff;
+import io.exflux.reactive.internal.metrics.EngineMetrics;
+import io.exflux.reactive.internal.metrics.Operations;
 import io.exflux.reactive.internal.ratelimit.RetryAfter;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,11 +29,13 @@ final class RetryStep implements RestStep {
     private final RestOptions options;
     private final Scheduler scheduler;
     private final Clock clock;
+    private final EngineMetrics metrics;
 
-    RetryStep(RestOptions options, Scheduler scheduler, Clock clock) {
+    RetryStep(RestOptions options, Scheduler scheduler, Clock clock, EngineMetrics metrics) {
         this.options = options;
         this.scheduler = scheduler;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -57,6 +61,7 @@ final class RetryStep implements RestStep {
                             outcome.response() != null ? "answered " + outcome.response().status()
                                     : "failed with " + outcome.error().getClass().getSimpleName(),
                             attempt + 1, delay);
+                    metrics.restRetry(options.venue(), Operations.of(request.method(), request.path()));
                     return retry(request, next, attempt, delay, backoff);
                 });
     }

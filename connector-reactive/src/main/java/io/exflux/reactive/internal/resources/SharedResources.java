@@ -3,6 +3,7 @@ package io.exflux.reactive.internal.resources;
 import io.exflux.reactive.ClientResources;
 import io.exflux.reactive.config.RateLimit;
 import io.exflux.reactive.internal.auth.NonceSource;
+import io.exflux.reactive.internal.metrics.EngineMetrics;
 import io.exflux.reactive.internal.ratelimit.RateLimiter;
 import java.util.Map;
 import reactor.netty.http.client.HttpClient;
@@ -36,6 +37,9 @@ public interface SharedResources extends ClientResources {
 
     /** The nonce sequence of one API key of one venue, shared by every client of these resources. */
     NonceSource nonceSource(String venue, String apiKey);
+
+    /** Where the engine reports its work: meters and observations, or nothing without a registry. */
+    EngineMetrics metrics();
 
     /** A pooled HTTP client for REST calls: the shared pool and loops, the customizer applied. */
     HttpClient restHttpClient();

@@ -26,23 +26,26 @@ final class OverflowStage {
      * @param shared       the topic's hot flux (no reference counting: the caller holds the topic)
      * @param resyncMarker for {@link OverflowPolicy.Kind#BUFFER_THEN_RESYNC}: the message emitted after a
      *                     gap, telling the subscriber to rebuild its state from a fresh snapshot
+     * @param overflowed   called once per overflow (the meters count it)
      */
-    static <M> Flux<M> apply(Flux<M> shared, String topic, OverflowPolicy policy, Supplier<? extends M> resyncMarker) {
+    static <M> Flux<M> apply(Flux<M> shared, String topic, OverflowPolicy policy, Supplier<? extends M> resyncMarker,
+                             Runnable overflowed) {
         switch (policy.kind()) {
             case LATEST:
                 return shared.onBackpressureLatest();
             case BUFFER_THEN_FAIL:
-                return bounded(shared, policy.capacity())
+                return bounded(shared, policy.capacity(), overflowed)
                         .onErrorMap(Exceptions::isOverflow, e -> new StreamOverflowException(topic, policy.capacity()));
             case BUFFER_THEN_RESYNC:
-                return resyncing(shared, policy.capacity(), resyncMarker);
+                return resyncing(shared, policy.capacity(), resyncMarker, overflowed);
             default:
                 throw new IllegalStateException("unknown overflow policy " + policy.kind());
         }
     }
 
-    private static <M> Flux<M> bounded(Flux<M> shared, int capacity) {
-        return shared.onBackpressureBuffer(capacity, dropped -> { }, BufferOverflowStrategy.ERROR);
+    private static <M> Flux<M> bounded(Flux<M> shared, int capacity, Runnable overflowed) {
+        // counted when it happens: the error itself reaches a subscriber without demand only once it asks again
+        return shared.onBackpressureBuffer(capacity, dropped -> overflowed.run(), BufferOverflowStrategy.ERROR);
     }
 
     /**
@@ -50,10 +53,11 @@ final class OverflowStage {
      * messages that arrive from then on: everything after the marker is newer than the gap. Re-attaching
      * is a flat repeat (no operator chain grows with the number of overflows).
      */
-    private static <M> Flux<M> resyncing(Flux<M> shared, int capacity, Supplier<? extends M> resyncMarker) {
+    private static <M> Flux<M> resyncing(Flux<M> shared, int capacity, Supplier<? extends M> resyncMarker,
+                                         Runnable overflowed) {
         return Flux.defer(() -> {
             AtomicBoolean ended = new AtomicBoolean();
-            return bounded(shared, capacity)
+            return bounded(shared, capacity, overflowed)
                     .doOnComplete(() -> ended.set(true))
                     .onErrorResume(Exceptions::isOverflow, overflow -> Flux.just(resyncMarker.get()))
                     .repeat(() -> !ended.get());

@@ -221,6 +221,7 @@ final class ReconnectingSocket<M> {
             giveUp(attempt, reason, error);
             return;
         }
+        owner.countReconnect();
         // published outside the monitor: subscribers' code must not run under our lock
         owner.publish(new ConnectionEvent.Reconnecting(uri(), owner.now(), next, delay));
         synchronized (this) {

@@ -4,6 +4,7 @@ import io.exflux.reactive.ClientResources;
 import io.exflux.reactive.config.Backoff;
 import io.exflux.reactive.config.StreamKind;
 import io.exflux.reactive.config.StreamOptions;
+import io.exflux.reactive.internal.metrics.EngineMetrics;
 import io.exflux.reactive.internal.resources.SharedResources;
 
 import io.exflux.api.error.InvalidRequestException;
@@ -84,6 +85,11 @@ public final class StreamEndpoint<M> {
     private final Sinks.Many<ConnectionEvent> events = Sinks.many().multicast().directBestEffort();
     private final Sinks.Many<M> control = Sinks.many().multicast().directBestEffort();
     private final LongAdder malformed = new LongAdder();
+    private final EngineMetrics metrics;
+    /** The endpoint's tag in the meters: scheme, host, port and path, never user info or query. */
+    private final String meterName;
+    /** Removes this endpoint's gauges once it is closed. */
+    private final Runnable gauges;
     private boolean closed;
     private Mono<Void> closing;
     /** Numbers sockets for the logs; never reused, as idle sockets leave the pool. */
@@ -100,6 +106,9 @@ public final class StreamEndpoint<M> {
                 .maxFramePayloadLength(options.maxFramePayloadLength())
                 .handlePing(true)
                 .build();
+        this.metrics = resources.metrics();
+        this.meterName = ReconnectingSocket.shown(uri);
+        this.gauges = metrics.streamOpened(meterName, this::socketCount, topics::size);
     }
 
     /**
@@ -183,7 +192,7 @@ public final class StreamEndpoint<M> {
         return Flux.using(() -> acquire(topic),
                 acquired -> OverflowStage.apply(
                         Flux.merge(acquired.channel().flux(), Mono.<M>fromRunnable(acquired.startOnWire())),
-                        topic, policy, resyncMarker),
+                        topic, policy, resyncMarker, () -> metrics.overflow(meterName, topic)),
                 acquired -> release(acquired.channel()));
     }
 
@@ -271,6 +280,7 @@ public final class StreamEndpoint<M> {
                         publish(new ConnectionEvent.Closed(uri, now()));
                         Emitters.complete(events);
                         Emitters.complete(control);
+                        gauges.run();
                     }))
                     .then()
                     .cache();
@@ -291,7 +301,7 @@ public final class StreamEndpoint<M> {
             }
             channel = topics.get(topic);
             if (channel == null) {
-                channel = new TopicChannel<>(topic);
+                channel = new TopicChannel<>(topic, metrics.topicMessages(meterName, topic));
                 ReconnectingSocket<M> socket = socketWithRoom();
                 if (socket == null) {
                     socket = new ReconnectingSocket<>(this, socketsOpened++);
@@ -426,6 +436,11 @@ public final class StreamEndpoint<M> {
 
     void countMalformed() {
         malformed.increment();
+        metrics.malformedFrame(meterName);
+    }
+
+    void countReconnect() {
+        metrics.reconnect(meterName);
     }
 
     Instant now() {

@@ -16,9 +16,12 @@ final class TopicChannel<M> {
     int references;
     Disposable pendingUnsubscribe;
     ReconnectingSocket<M> socket;
+    /** Counts the messages of this topic (a no-op without a meter registry). */
+    private final Runnable delivered;
 
-    TopicChannel(String name) {
+    TopicChannel(String name, Runnable delivered) {
         this.name = name;
+        this.delivered = delivered;
     }
 
     private static <M> Sinks.Many<M> newSink() {
@@ -26,6 +29,7 @@ final class TopicChannel<M> {
     }
 
     void publish(M message) {
+        delivered.run();
         Emitters.emit(sink, message);
     }
 

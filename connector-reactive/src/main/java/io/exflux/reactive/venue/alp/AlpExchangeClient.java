@@ -22,6 +22,7 @@ import io.exflux.api.model.PairInfo;
 import io.exflux.api.model.Ticker;
 import io.exflux.api.model.Trade;
 import io.exflux.api.stream.ConnectionEvent;
+import io.exflux.reactive.internal.resources.SharedResources;
 import io.exflux.reactive.internal.book.BookFeed;
 import io.exflux.reactive.ClientResources;
 import io.exflux.reactive.internal.book.OrderBookStreamOptions;
@@ -420,7 +421,8 @@ public final class AlpExchangeClient implements ExchangeClient {
                 .switchIfEmpty(SUPPORT.invalid(AlpSymbols.unknown(pair)))
                 .flatMapMany(info -> BookFeed.watch(info, () -> restSnapshot(pair, symbol), bookUpdates(symbol),
                         stream.marketDepth(symbol), stream.publicEvents(),
-                        OrderBookStreamOptions.DEFAULTS.withDepth(depth)));
+                        OrderBookStreamOptions.DEFAULTS.withDepth(depth)))
+                .contextWrite(SharedResources.of(resources).metrics()::inContext);
     }
 
     private Flux<OrderBookUpdate> bookUpdates(String symbol) {

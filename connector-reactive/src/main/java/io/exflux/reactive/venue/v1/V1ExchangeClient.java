@@ -26,6 +26,7 @@ import io.exflux.reactive.internal.book.BookFeed;
 import io.exflux.reactive.internal.book.OrderBookStreamOptions;
 import io.exflux.reactive.internal.resources.OwnedResources;
 import io.exflux.reactive.internal.unified.ConnectionNotices;
+import io.exflux.reactive.internal.resources.SharedResources;
 import io.exflux.reactive.internal.unified.Orders;
 import io.exflux.reactive.internal.unified.PairCache;
 import io.exflux.reactive.internal.unified.TimePager;
@@ -319,7 +320,8 @@ public final class V1ExchangeClient implements ExchangeClient {
                             : socketSubscribed().then(snapshot(pair, symbol));
                     return BookFeed.watch(info, seeds, watchOrderBookUpdates(pair), Flux.never(), stream.events(),
                             OrderBookStreamOptions.DEFAULTS.withDepth(depth));
-                }));
+                }))
+                .contextWrite(SharedResources.of(resources.resources()).metrics()::inContext);
     }
 
     /** Completes at once while the socket is connected (its channels subscribed), else at its next connect. */

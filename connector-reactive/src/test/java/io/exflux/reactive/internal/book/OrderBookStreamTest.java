@@ -12,7 +12,11 @@ import io.exflux.api.error.ProtocolException;
 import io.exflux.api.model.OrderBook;
 import io.exflux.api.model.OrderBookUpdate;
 import io.exflux.api.stream.ConnectionEvent;
+import io.exflux.reactive.internal.metrics.EngineMetrics;
+import io.exflux.reactive.internal.metrics.MicrometerBinding;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +93,23 @@ class OrderBookStreamTest {
                 })
                 .thenCancel()
                 .verify(TIMEOUT);
+    }
+
+    @Test
+    void aGapIsCountedAsAResyncInTheMetersOfTheSubscribersContext() {
+        ManualSnapshots snapshots = new ManualSnapshots();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        EngineMetrics metrics = MicrometerBinding.meters(meters, Clock.systemUTC());
+
+        StepVerifier.create(OrderBookStream.watch(INFO, venue.flux(), snapshots).contextWrite(metrics::inContext))
+                .then(() -> snapshots.answer(0, rest(10)))
+                .assertNext(book -> assertThat(book.sequence()).isEqualTo(10))
+                .then(() -> venue.next(delta(12, levels("100@5"), levels())))
+                .then(() -> snapshots.answer(1, rest(12)))
+                .assertNext(book -> assertThat(book.sequence()).isEqualTo(12))
+                .thenCancel()
+                .verify(TIMEOUT);
+        assertThat(meters.get("exflux.book.resyncs").tag("reason", "sequence_gap").counter().count()).isEqualTo(1);
     }
 
     @Test
