@@ -27,7 +27,9 @@ public class ExfluxAutoConfiguration {
     /**
      * The resources every client shares, unless the application defines its own. On Spring's reactor-netty loops
      * and pool when the context has a {@code ReactorResourceFactory} (and {@code exflux.share-reactor-resources} is
-     * true): those stay Spring's. Shut down when the context closes, after the clients.
+     * true): those stay Spring's. With Micrometer, the context's {@code MeterRegistry} and
+     * {@code ObservationRegistry} (when it has exactly one of each) record the clients' meters and observations.
+     * Shut down when the context closes, after the clients.
      */
     @Bean(destroyMethod = "shutdown")
     @ConditionalOnMissingBean
@@ -36,6 +38,13 @@ public class ExfluxAutoConfiguration {
         if (properties.isShareReactorResources()
                 && ClassUtils.isPresent(REACTOR_RESOURCE_FACTORY, ExfluxAutoConfiguration.class.getClassLoader())) {
             SpringReactorResources.share(beans, builder);
+        }
+        ClassLoader loader = ExfluxAutoConfiguration.class.getClassLoader();
+        if (ClassUtils.isPresent(MicrometerResources.METER_REGISTRY, loader)) {
+            MicrometerResources.meters(beans, builder);
+        }
+        if (ClassUtils.isPresent(MicrometerResources.OBSERVATION_REGISTRY, loader)) {
+            MicrometerResources.observations(beans, builder);
         }
         return builder.build();
     }

@@ -6,6 +6,8 @@ import io.exflux.api.ExchangeClient;
 import io.exflux.api.model.PairInfo;
 import io.exflux.reactive.ClientResources;
 import io.exflux.reactive.venue.alp.AlpExchangeClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -58,6 +60,21 @@ class ExfluxAutoConfigurationTest {
                     EmbeddedSimulator alpSimulator = context.getBean("alpSimulator", EmbeddedSimulator.class);
                     assertThat(alpSimulator.simulatedVenue().server().requests())
                             .as("the alp client asked its simulator").isNotEmpty();
+                });
+    }
+
+    @Test
+    void theContextsMeterRegistryTimesTheClientsRestCalls() {
+        runner.withPropertyValues("exflux.venues.alp.simulator=true")
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .run(context -> {
+                    MeterRegistry meters = context.getBean(MeterRegistry.class);
+                    context.getBean(ExchangeClients.class).get("alp").pairs().collectList().block(PATIENCE);
+
+                    assertThat(meters.find("exflux.rest.calls").tag("venue", "alp").tag("outcome", "success").timers())
+                            .as("the call was timed in the application's registry")
+                            .isNotEmpty()
+                            .allSatisfy(timer -> assertThat(timer.count()).isPositive());
                 });
     }
 
