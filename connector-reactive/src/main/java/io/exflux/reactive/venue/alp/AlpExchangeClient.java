@@ -34,7 +34,7 @@ import io.exflux.reactive.internal.unified.StateResync;
 import io.exflux.reactive.internal.unified.TimePager;
 import io.exflux.reactive.internal.unified.TradeGapFiller;
 import io.exflux.reactive.internal.unified.UnifiedSupport;
-import io.exflux.reactive.venue.alp.internal.AlpBookFrames;
+import io.exflux.reactive.venue.alp.internal.AlpScaledFrames;
 import io.exflux.reactive.venue.alp.internal.AlpMapper;
 import io.exflux.reactive.venue.alp.internal.AlpOrderRequests;
 import io.exflux.reactive.venue.alp.model.AlpCancelRequest;
@@ -431,7 +431,7 @@ public final class AlpExchangeClient implements ExchangeClient {
     /** The book's messages for {@code watchOrderBook}: whole books as updates, diffs scaled straight into the book. */
     private Flux<Object> bookFrames(String symbol) {
         return Flux.merge(stream.marketDepth(symbol).map(AlpMapper::depth),
-                stream.diff(symbol).map(AlpBookFrames::diff));
+                stream.diff(symbol).map(AlpScaledFrames::diff));
     }
 
     private Mono<OrderBook> restSnapshot(CurrencyPair pair, String symbol) {

@@ -9,7 +9,7 @@ import io.exflux.api.model.PriceLevel;
 import io.exflux.reactive.internal.book.ApplyResult;
 import io.exflux.reactive.internal.book.OrderBookEngine;
 import io.exflux.reactive.internal.book.ResyncReason;
-import io.exflux.reactive.venue.alp.internal.AlpBookFrames;
+import io.exflux.reactive.venue.alp.internal.AlpScaledFrames;
 import io.exflux.reactive.venue.alp.internal.AlpMapper;
 import io.exflux.reactive.venue.alp.model.AlpDiff;
 import io.exflux.reactive.venue.alp.model.AlpLevel;
@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** ALP diffs scaled straight into the book ({@link AlpBookFrames}) leave the book {@link AlpMapper#diff} leaves. */
-class AlpBookFramesTest {
+/** ALP diffs scaled straight into the book ({@link AlpScaledFrames}) leave the book {@link AlpMapper#diff} leaves. */
+class AlpScaledFramesTest {
 
     private static final CurrencyPair PAIR = CurrencyPair.of("BTC", "USDT");
     private static final PairInfo INFO = new PairInfo(PAIR, "BTC_USDT", 2, 6, null, null, null);
@@ -53,7 +53,7 @@ class AlpBookFramesTest {
             AlpDiff diff = new AlpDiff(T0.plusSeconds(i), "BTC_USDT", randomLevels(random, 10_100),
                     randomLevels(random, 9_600));
             ApplyResult records = viaRecords.apply(AlpMapper.diff(diff));
-            ApplyResult frames = viaFrames.apply(AlpBookFrames.diff(diff));
+            ApplyResult frames = viaFrames.apply(AlpScaledFrames.diff(diff));
             assertThat(frames.status()).as("diff %d", i).isEqualTo(records.status());
             assertThat(frames.reason()).as("diff %d", i).isEqualTo(records.reason());
             if (records.needsSnapshot()) {
@@ -74,7 +74,7 @@ class AlpBookFramesTest {
         AlpDiff diff = new AlpDiff(T0, "BTC_USDT", List.of(),
                 List.of(new AlpLevel(new BigDecimal("100.001"), BigDecimal.ONE)));
 
-        ApplyResult result = engine.apply(AlpBookFrames.diff(diff));
+        ApplyResult result = engine.apply(AlpScaledFrames.diff(diff));
 
         assertThat(result.reason()).isEqualTo(ResyncReason.INVALID_UPDATE);
         assertThat(result.detail()).contains("100.001");

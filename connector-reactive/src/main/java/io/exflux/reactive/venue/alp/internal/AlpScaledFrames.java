@@ -14,9 +14,9 @@ import java.util.List;
  * {@link AlpMapper#diff} (its pair looked up again, its level lists and records). The topic it came on already
  * names the book's pair. The same update as {@code AlpMapper.diff}, level for level.
  */
-public final class AlpBookFrames {
+public final class AlpScaledFrames {
 
-    private AlpBookFrames() {
+    private AlpScaledFrames() {
     }
 
     /** The diff as a frame of quantity differences, asks and bids as sent. */
