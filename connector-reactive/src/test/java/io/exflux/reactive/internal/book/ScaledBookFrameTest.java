@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
+import reactor.test.publisher.TestPublisher;
 
 /** Book messages that scale themselves ({@link ScaledBookFrame}) give the books their records give. */
 class ScaledBookFrameTest {
@@ -87,21 +88,22 @@ class ScaledBookFrameTest {
 
     @Test
     void anUnreadableFrameFetchesANewSnapshotAndTheBookGoesOn() {
+        TestPublisher<Object> venue = TestPublisher.create();
         AtomicInteger fetches = new AtomicInteger();
         ScaledBookFrame unreadable = (into, priceScale, amountScale) -> {
             throw new ProtocolException("price 1.234 has more than 2 decimals");
         };
-        Flux<Object> messages = Flux.just(unreadable,
-                frameOf(Books.diff(levels("100@0.5"), List.of())));
 
-        StepVerifier.create(OrderBookStream.watch(INFO, messages.delaySubscription(Duration.ofMillis(1)),
-                        () -> Mono.fromSupplier(() -> {
-                            fetches.incrementAndGet();
-                            return REST;
-                        })))
+        StepVerifier.create(OrderBookStream.watch(INFO, venue.flux(), () -> Mono.fromSupplier(() -> {
+                    fetches.incrementAndGet();
+                    return REST;
+                })))
                 .assertNext(book -> assertThat(Books.text(book.bids())).startsWith("100@1"))
-                // the diff after the unreadable frame waits for the new snapshot, then is replayed onto it
+                .then(() -> venue.next(unreadable))
+                .assertNext(book -> assertThat(Books.text(book.bids())).startsWith("100@1"))
+                .then(() -> venue.next(frameOf(Books.diff(levels("100@0.5"), List.of()))))
                 .assertNext(book -> assertThat(Books.text(book.bids())).startsWith("100@1.5"))
+                .then(venue::complete)
                 .verifyComplete();
         assertThat(fetches).hasValue(2);
     }
@@ -122,9 +124,11 @@ class ScaledBookFrameTest {
 
     @Test
     void somethingThatIsNoBookMessageFailsTheStream() {
-        StepVerifier.create(OrderBookStream.watch(INFO, Flux.just("not a book message").delaySubscription(
-                        Duration.ofMillis(1)), () -> Mono.just(REST)))
-                .thenConsumeWhile(book -> true)
+        TestPublisher<Object> venue = TestPublisher.create();
+
+        StepVerifier.create(OrderBookStream.watch(INFO, venue.flux(), () -> Mono.just(REST)))
+                .expectNextCount(1)
+                .then(() -> venue.next("not a book message"))
                 .expectError(IllegalArgumentException.class)
                 .verify(TIMEOUT);
     }
