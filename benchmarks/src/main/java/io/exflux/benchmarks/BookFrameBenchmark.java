@@ -12,6 +12,7 @@ import io.exflux.reactive.internal.book.OrderBookEngine;
 import io.exflux.reactive.internal.book.ScaledBookUpdate;
 import io.exflux.reactive.venue.alp.internal.AlpFrameDecoder;
 import io.exflux.reactive.venue.alp.internal.AlpMapper;
+import io.exflux.reactive.venue.alp.internal.AlpScaledFrames;
 import io.exflux.reactive.venue.alp.model.AlpDiff;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -100,7 +101,10 @@ public class BookFrameBenchmark {
         xchangeBook = new OrderBook(null, new ArrayList<>(xchangeStartAsks), new ArrayList<>(xchangeStartBids), true);
     }
 
-    /** exflux: {@code AlpFrameDecoder} (streaming) to {@code AlpDiff}, {@code AlpMapper.diff}, the engine. */
+    /**
+     * exflux through the records: {@code AlpFrameDecoder} (streaming) to {@code AlpDiff}, {@code AlpMapper.diff} to an
+     * {@code OrderBookUpdate}, the engine (the route of {@code watchOrderBookUpdates} into a user's own book).
+     */
     @Benchmark
     @OperationsPerInvocation(FRAMES)
     public int exflux() {
@@ -115,9 +119,27 @@ public class BookFrameBenchmark {
     }
 
     /**
+     * The route of {@code watchOrderBook}: {@code AlpFrameDecoder} (streaming) to {@code AlpDiff} (the socket layer
+     * routes records), then {@code AlpScaledFrames.diff} scales it straight into the engine's reused update: no
+     * {@code OrderBookUpdate}, no pair looked up again.
+     */
+    @Benchmark
+    @OperationsPerInvocation(FRAMES)
+    public int exfluxWatch() {
+        OrderBookEngine target = engine;
+        for (String frame : book.frames) {
+            AlpDiff diff = (AlpDiff) AlpFrameDecoder.decode(frame);
+            if (target.apply(AlpScaledFrames.diff(diff)) != ApplyResult.APPLIED) {
+                throw new IllegalStateException("frame not applied: " + frame);
+            }
+        }
+        return target.bidLevels() + target.askLevels();
+    }
+
+    /**
      * exflux's allocation-free route: {@code AlpFrameDecoder.diffInto} reads each frame straight into one reused
      * {@link ScaledBookUpdate} (prices and amounts scaled while read), then the engine. Not yet the route of
-     * {@code watchOrderBook}, which still goes through the records.
+     * {@code watchOrderBook}: the socket layer hands the book decoded {@code AlpDiff} records, not frame text.
      */
     @Benchmark
     @OperationsPerInvocation(FRAMES)
@@ -161,10 +183,13 @@ public class BookFrameBenchmark {
         exfluxScaled();
         io.exflux.api.model.OrderBook scaled = engine.view();
         resetBooks();
+        exfluxWatch();
+        io.exflux.api.model.OrderBook watched = engine.view();
+        resetBooks();
         exflux();
         xchange();
-        if (!scaled.equals(engine.view())) {
-            throw new IllegalStateException("exflux's two routes disagree after the frames");
+        if (!scaled.equals(engine.view()) || !watched.equals(engine.view())) {
+            throw new IllegalStateException("exflux's three routes disagree after the frames");
         }
         TreeMap<BigDecimal, BigDecimal> bids = new TreeMap<>(Collections.reverseOrder());
         TreeMap<BigDecimal, BigDecimal> asks = new TreeMap<>();

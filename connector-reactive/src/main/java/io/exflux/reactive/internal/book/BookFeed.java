@@ -39,17 +39,19 @@ public final class BookFeed {
      *
      * @param info       the market and its precision
      * @param snapshot   one REST snapshot per call (the first seed and every re-seed)
-     * @param updates    every book message of the market (deltas and whole books)
+     * @param updates    every book message of the market (deltas and whole books), each an
+     *                   {@link OrderBookUpdate} or a {@link ScaledBookFrame}
      * @param wholeBooks the whole-book messages alone (each one is newer than a REST answer still in flight)
      * @param events     the connection events of the socket that carries {@code updates}
      * @param options    depth and resync limits
      */
     public static Flux<OrderBook> watch(PairInfo info, Supplier<Mono<OrderBook>> snapshot,
-                                        Flux<OrderBookUpdate> updates, Flux<?> wholeBooks,
+                                        Flux<?> updates, Flux<?> wholeBooks,
                                         Flux<ConnectionEvent> events, OrderBookStreamOptions options) {
         Objects.requireNonNull(info, "info");
         Objects.requireNonNull(snapshot, "snapshot");
-        Flux<OrderBookUpdate> all = Flux.merge(updates, reseedAfterReconnect(info, snapshot, wholeBooks, events));
+        Flux<Object> all = Flux.merge(updates.cast(Object.class),
+                reseedAfterReconnect(info, snapshot, wholeBooks, events).cast(Object.class));
         return OrderBookStream.watch(info, all, snapshot, options, events);
     }
 

@@ -65,6 +65,7 @@ public final class OrderBookEngine {
     private long lastSequence = -1;
     private Instant timestamp = Instant.EPOCH;
     private long version;
+    private boolean lastFrameWasSnapshot;
 
     private long[] viewPrices = new long[64];
     private long[] viewAmounts = new long[64];
@@ -164,6 +165,27 @@ public final class OrderBookEngine {
             return buffer(update);
         }
         return applyDelta(update);
+    }
+
+    /**
+     * Applies a venue message that scales itself ({@link ScaledBookFrame}), read into the engine's own reused
+     * update: nothing is allocated unless it has to be buffered. A message that cannot be read leaves the book
+     * untouched and asks for a snapshot, as a malformed {@link OrderBookUpdate} does.
+     */
+    public ApplyResult apply(ScaledBookFrame frame) {
+        try {
+            frame.readInto(scratch, priceScale, amountScale);
+        } catch (ProtocolException e) {
+            lastFrameWasSnapshot = false;
+            return invalid("", e);
+        }
+        lastFrameWasSnapshot = scratch.kind() == OrderBookUpdate.Kind.SNAPSHOT;
+        return apply(scratch);
+    }
+
+    /** Whether the last {@link ScaledBookFrame} applied was a whole book (false when it could not be read). */
+    public boolean lastMessageWasSnapshot() {
+        return lastFrameWasSnapshot;
     }
 
     /** Replaces the book with {@code snapshot} (for example from REST), then replays buffered deltas. */

@@ -53,7 +53,7 @@ public final class OrderBookStream {
     }
 
     /** {@link #watch(PairInfo, Flux, Supplier, OrderBookStreamOptions)} with the default options. */
-    public static Flux<OrderBook> watch(PairInfo info, Flux<OrderBookUpdate> updates,
+    public static Flux<OrderBook> watch(PairInfo info, Flux<?> updates,
                                         Supplier<Mono<OrderBook>> snapshots) {
         return watch(info, updates, snapshots, OrderBookStreamOptions.DEFAULTS);
     }
@@ -63,12 +63,13 @@ public final class OrderBookStream {
      * fresh): for sources that are not a socket, or whose owner signals staleness itself.
      *
      * @param info      the market and its precision
-     * @param updates   the venue's book messages for that market (snapshots and deltas)
+     * @param updates   the venue's book messages for that market (snapshots and deltas), each an
+     *                  {@link OrderBookUpdate} or a {@link ScaledBookFrame}
      * @param snapshots called for each snapshot fetch; its {@code Mono} may complete empty when the
      *                  venue delivers the snapshot in {@code updates}
      * @param options   depth of the emitted books, buffer size, resync limit
      */
-    public static Flux<OrderBook> watch(PairInfo info, Flux<OrderBookUpdate> updates,
+    public static Flux<OrderBook> watch(PairInfo info, Flux<?> updates,
                                         Supplier<Mono<OrderBook>> snapshots, OrderBookStreamOptions options) {
         return watch(info, updates, snapshots, options, Flux.never());
     }
@@ -78,14 +79,15 @@ public final class OrderBookStream {
      * connection behind {@code updates} is not live (see the class doc).
      *
      * @param info      the market and its precision
-     * @param updates   the venue's book messages for that market (snapshots and deltas)
+     * @param updates   the venue's book messages for that market (snapshots and deltas), each an
+     *                  {@link OrderBookUpdate} or a {@link ScaledBookFrame}
      * @param snapshots called for each snapshot fetch; its {@code Mono} may complete empty when the
      *                  venue delivers the snapshot in {@code updates}
      * @param options   depth of the emitted books, buffer size, resync limit
      * @param events    the connection events of the socket that carries {@code updates} (hot; the connection
      *                  is taken as live when the subscription starts)
      */
-    public static Flux<OrderBook> watch(PairInfo info, Flux<OrderBookUpdate> updates,
+    public static Flux<OrderBook> watch(PairInfo info, Flux<?> updates,
                                         Supplier<Mono<OrderBook>> snapshots, OrderBookStreamOptions options,
                                         Flux<ConnectionEvent> events) {
         Objects.requireNonNull(info, "info");
@@ -134,7 +136,7 @@ public final class OrderBookStream {
             this.engine = new OrderBookEngine(info, options.maxBufferedUpdates());
         }
 
-        Flux<OrderBook> run(Flux<OrderBookUpdate> updates, Flux<ConnectionEvent> events) {
+        Flux<OrderBook> run(Flux<?> updates, Flux<ConnectionEvent> events) {
             // a fetch number <= 0 only cancels the fetch in flight (switchMap drops it)
             Flux<Object> fetched = fetches.asFlux().switchMap(fetch -> fetch <= 0
                     ? Mono.empty()
@@ -164,9 +166,16 @@ public final class OrderBookStream {
                 result = engine.applySnapshot(snapshot.book());
                 wholeBook = true;
             } else {
-                OrderBookUpdate update = (OrderBookUpdate) input;
-                result = engine.apply(update);
-                wholeBook = update.kind() == OrderBookUpdate.Kind.SNAPSHOT;
+                if (input instanceof ScaledBookFrame frame) {
+                    result = engine.apply(frame);
+                    wholeBook = engine.lastMessageWasSnapshot();
+                } else if (input instanceof OrderBookUpdate update) {
+                    result = engine.apply(update);
+                    wholeBook = update.kind() == OrderBookUpdate.Kind.SNAPSHOT;
+                } else {
+                    sink.error(new IllegalArgumentException("not a book message: " + input.getClass().getName()));
+                    return;
+                }
                 if (wholeBook && currentFetch > 0) {
                     cancelFetch(); // the venue sent the book itself
                 }

@@ -35,6 +35,7 @@ import io.exflux.reactive.internal.unified.StateResync;
 import io.exflux.reactive.internal.unified.TimePager;
 import io.exflux.reactive.internal.unified.TradeGapFiller;
 import io.exflux.reactive.internal.unified.UnifiedSupport;
+import io.exflux.reactive.venue.alp.internal.AlpScaledFrames;
 import io.exflux.reactive.venue.alp.internal.AlpMapper;
 import io.exflux.reactive.venue.alp.internal.AlpOrderRequests;
 import io.exflux.reactive.venue.alp.model.AlpCancelRequest;
@@ -419,7 +420,7 @@ public final class AlpExchangeClient implements ExchangeClient {
         String symbol = AlpSymbols.symbol(pair);
         return markets.get(symbol)
                 .switchIfEmpty(SUPPORT.invalid(AlpSymbols.unknown(pair)))
-                .flatMapMany(info -> BookFeed.watch(info, () -> restSnapshot(pair, symbol), bookUpdates(symbol),
+                .flatMapMany(info -> BookFeed.watch(info, () -> restSnapshot(pair, symbol), bookFrames(symbol),
                         stream.marketDepth(symbol), stream.publicEvents(),
                         OrderBookStreamOptions.DEFAULTS.withDepth(depth)))
                 .contextWrite(SharedResources.of(resources).metrics()::inContext);
@@ -427,6 +428,12 @@ public final class AlpExchangeClient implements ExchangeClient {
 
     private Flux<OrderBookUpdate> bookUpdates(String symbol) {
         return Flux.merge(stream.marketDepth(symbol).map(AlpMapper::depth), stream.diff(symbol).map(AlpMapper::diff));
+    }
+
+    /** The book's messages for {@code watchOrderBook}: whole books as updates, diffs scaled straight into the book. */
+    private Flux<Object> bookFrames(String symbol) {
+        return Flux.merge(stream.marketDepth(symbol).map(AlpMapper::depth),
+                stream.diff(symbol).map(AlpScaledFrames::diff));
     }
 
     private Mono<OrderBook> restSnapshot(CurrencyPair pair, String symbol) {
