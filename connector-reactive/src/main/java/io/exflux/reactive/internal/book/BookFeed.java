@@ -4,12 +4,14 @@ import io.exflux.api.model.OrderBook;
 import io.exflux.api.model.OrderBookUpdate;
 import io.exflux.api.model.PairInfo;
 import io.exflux.api.stream.ConnectionEvent;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 
 /**
  * A watched book for venues without sequence numbers that send no book on subscribe: seeded from a
@@ -65,6 +67,26 @@ public final class BookFeed {
                         .map(BookFeed::asSnapshot)
                         .onErrorResume(error -> {
                             LOG.warn("book re-seed of {} after reconnect failed: {}", info.symbol(), error.toString());
+                            return Mono.empty();
+                        }));
+    }
+
+    /**
+     * One more REST book {@code settle} after every connect, as a snapshot: for a venue whose socket neither
+     * acknowledges a subscription nor numbers its messages, a connect does not say when the venue starts sending
+     * the channel, so a change made between the re-seed and that moment would otherwise never reach the book. The
+     * late seed replaces the book once the subscription has surely taken effect. A failed one is logged and the
+     * next connect tries again.
+     */
+    public static Flux<OrderBookUpdate> settledReseeds(PairInfo info, Supplier<Mono<OrderBook>> snapshot,
+                                                       Flux<ConnectionEvent> events, Duration settle,
+                                                       Scheduler scheduler) {
+        return events.filter(event -> event instanceof ConnectionEvent.Connected)
+                .switchMap(connected -> Mono.delay(settle, scheduler)
+                        .then(Mono.defer(snapshot::get))
+                        .map(BookFeed::asSnapshot)
+                        .onErrorResume(error -> {
+                            LOG.warn("settled book re-seed of {} failed: {}", info.symbol(), error.toString());
                             return Mono.empty();
                         }));
     }

@@ -39,6 +39,7 @@ import io.exflux.reactive.venue.v1.model.V1OrderRequest;
 import io.exflux.reactive.venue.v1.model.V1OrderStatus;
 import io.exflux.reactive.venue.v1.model.V1OrdersQuery;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -65,6 +66,8 @@ public final class V1ExchangeClient implements ExchangeClient {
 
     /** The venue's default chart limit: the most candles one call brings. */
     private static final int CHARTS_PAGE = 720;
+    /** How long after a connect the book is seeded once more: a subscription has taken effect well within it. */
+    static final Duration RESEED_SETTLE = Duration.ofSeconds(1);
     /**
      * Trades read back after a reconnect: bitexbit's documented default page of {@code /v1/exchanges/}, which
      * BTC-Alpha (2,000 by default) serves as well.
@@ -301,8 +304,9 @@ public final class V1ExchangeClient implements ExchangeClient {
 
     /**
      * Seeded, once its channel is subscribed, from the grouped REST book ({@link V1Options#bookSnapshotDepth()} a
-     * side), kept with the socket's events, re-seeded after every reconnect; a level that would go negative or a crossed book resyncs. Latest
-     * wins. Fails with {@link InvalidRequestException} for a market the venue does not list.
+     * side), kept with the socket's events, re-seeded after every reconnect and once more {@link #RESEED_SETTLE} later
+     * (the socket acknowledges no subscription and numbers no event, so only then is the channel surely flowing);
+     * a level that would go negative or a crossed book resyncs. Latest wins. Fails with {@link InvalidRequestException} for a market the venue does not list.
      */
     @Override
     public Flux<OrderBook> watchOrderBook(CurrencyPair pair, int depth) {
@@ -318,8 +322,10 @@ public final class V1ExchangeClient implements ExchangeClient {
                     AtomicBoolean seeded = new AtomicBoolean();
                     Supplier<Mono<OrderBook>> seeds = () -> seeded.getAndSet(true) ? snapshot(pair, symbol)
                             : socketSubscribed().then(snapshot(pair, symbol));
-                    return BookFeed.watch(info, seeds, watchOrderBookUpdates(pair), Flux.never(), stream.events(),
-                            OrderBookStreamOptions.DEFAULTS.withDepth(depth));
+                    Flux<OrderBookUpdate> settled = BookFeed.settledReseeds(info, () -> snapshot(pair, symbol),
+                            stream.events(), RESEED_SETTLE, resources.resources().scheduler());
+                    return BookFeed.watch(info, seeds, Flux.merge(watchOrderBookUpdates(pair), settled), Flux.never(),
+                            stream.events(), OrderBookStreamOptions.DEFAULTS.withDepth(depth));
                 }))
                 .contextWrite(SharedResources.of(resources.resources()).metrics()::inContext);
     }

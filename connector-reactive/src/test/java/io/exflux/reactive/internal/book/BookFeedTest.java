@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 /** A book seeded from REST, kept from the socket, re-seeded from REST after each reconnect. */
 class BookFeedTest {
@@ -171,6 +172,28 @@ class BookFeedTest {
                 .expectNoEvent(Duration.ofMillis(20))
                 .then(() -> snapshots.answer(0, "100@1", "101@1"))
                 .assertNext(book -> assertThat(book.stale()).isFalse())
+                .thenCancel()
+                .verify(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aSettledReseedFetchesOneMoreBookTheSettleAfterEachConnectAndOnlyTheLatest() {
+        VirtualTimeScheduler time = VirtualTimeScheduler.create();
+        Duration settle = Duration.ofSeconds(1);
+
+        StepVerifier.withVirtualTime(() -> BookFeed.settledReseeds(INFO, snapshots, events.asFlux(), settle, time),
+                        () -> time, Long.MAX_VALUE)
+                .then(() -> events.tryEmitNext(new ConnectionEvent.Connected(WS, T0)).orThrow())
+                .then(() -> time.advanceTimeBy(settle.minusMillis(1)))
+                .then(() -> assertThat(snapshots.calls).as("nothing before the settle").isEmpty())
+                .then(() -> events.tryEmitNext(new ConnectionEvent.Connected(WS, T0)).orThrow())
+                .then(() -> time.advanceTimeBy(settle))
+                .then(() -> assertThat(snapshots.calls).as("a second connect restarts the wait").hasSize(1))
+                .then(() -> snapshots.answer(0, "100@1", "101@2"))
+                .assertNext(update -> {
+                    assertThat(update.kind()).isEqualTo(OrderBookUpdate.Kind.SNAPSHOT);
+                    assertThat(text(update.bids())).containsExactly("100@1");
+                })
                 .thenCancel()
                 .verify(Duration.ofSeconds(5));
     }
