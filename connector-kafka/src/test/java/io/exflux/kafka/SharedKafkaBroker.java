@@ -1,0 +1,43 @@
+package io.exflux.kafka;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Hands every test class of the module the same {@link KafkaTestBroker}, started once per test JVM (a
+ * broker takes seconds to start) and closed when the whole run ends. Classes keep apart by topic prefix
+ * and group id. Use with {@code @ExtendWith(SharedKafkaBroker.class)} and a {@code KafkaTestBroker}
+ * parameter, for example of a {@code @BeforeAll} method.
+ */
+final class SharedKafkaBroker implements ParameterResolver {
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == KafkaTestBroker.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(SharedKafkaBroker.class, unused -> new Running(), Running.class).broker;
+    }
+
+    /** The broker as a resource of the root context: JUnit closes it after the last class. */
+    private static final class Running implements ExtensionContext.Store.CloseableResource {
+        private final KafkaTestBroker broker;
+
+        Running() {
+            try {
+                broker = KafkaTestBroker.start();
+            } catch (Exception e) {
+                throw new IllegalStateException("the test broker did not start", e);
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            broker.close();
+        }
+    }
+}
