@@ -106,7 +106,7 @@ class CollectorGroupFailoverTest {
             closing.add(t::dispose);
             closing.add(b::dispose);
         }
-        Thread.sleep(1500); // the venues move on while all three collect
+        awaitNewTrades("the venues trade in the child's pairs while all three collect", childPairs);
 
         long killed = System.nanoTime();
         child.destroyForcibly().waitFor();
@@ -116,7 +116,7 @@ class CollectorGroupFailoverTest {
                 + FailoverSettings.SESSION_TIMEOUT.toMillis() + " ms); the killed collector had " + childPairs);
         assertThat(Collections.disjoint(first.owned(), second.owned())).as("each pair collected by one").isTrue();
 
-        Thread.sleep(1500); // the taken-over pairs trade on under their new collector
+        awaitNewTrades("the taken-over pairs trade on under their new collector", childPairs);
         alp.generator().stop();
         v1.generator().stop();
 
@@ -125,8 +125,11 @@ class CollectorGroupFailoverTest {
         // outside Kafka), so there the reader is checked for trades the venue made, each once.
         List<StreamKey> alpKeys = Markets.keys().stream().filter(key -> key.venue().equals(Markets.ALP)).toList();
         await(() -> alpKeys.stream().allMatch(key -> sameBook(books.get(key), venueBook(key))
-                        && ids(trades.get(key)).equals(venueTrades(key))),
-                () -> "the reader's ALP books and trades equal the venue's; they differ in "
+                        && ids(trades.get(key)).equals(venueTrades(key)))
+                        && Markets.keys().stream().noneMatch(key -> trades.get(key).isEmpty()),
+                () -> "the reader's ALP books and trades equal the venue's, and it has trades of every pair; pairs"
+                        + " without trades: " + Markets.keys().stream().filter(key -> trades.get(key).isEmpty()).toList()
+                        + "; ALP pairs that differ: "
                         + differences(alpKeys, books, trades, childPairs));
         for (StreamKey key : Markets.keys()) {
             List<Trade> delivered = trades.get(key);
@@ -170,6 +173,13 @@ class CollectorGroupFailoverTest {
                 .block(WAIT);
 
         assertThat(ids).containsExactlyElementsOf(IntStream.range(0, 300).mapToObj(Integer::toString).toList());
+    }
+
+    /** Waits until the venues have made a new trade in each of {@code pairs}. */
+    private static void awaitNewTrades(String what, Set<String> pairs) throws InterruptedException {
+        Map<String, Integer> before = new HashMap<>();
+        pairs.forEach(p -> before.put(p, venueTrades(StreamKey.parse(p)).size()));
+        await(what, () -> pairs.stream().allMatch(p -> venueTrades(StreamKey.parse(p)).size() > before.get(p)));
     }
 
     /** How many trade messages each key has on Kafka, duplicates included. */
