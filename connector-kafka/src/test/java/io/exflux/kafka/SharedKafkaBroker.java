@@ -19,25 +19,16 @@ final class SharedKafkaBroker implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        // a store closes an AutoCloseable value when its context ends: the root's, after the last class
         return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(SharedKafkaBroker.class, unused -> new Running(), Running.class).broker;
+                .getOrComputeIfAbsent(SharedKafkaBroker.class, unused -> start(), KafkaTestBroker.class);
     }
 
-    /** The broker as a resource of the root context: JUnit closes it after the last class. */
-    private static final class Running implements ExtensionContext.Store.CloseableResource {
-        private final KafkaTestBroker broker;
-
-        Running() {
-            try {
-                broker = KafkaTestBroker.start();
-            } catch (Exception e) {
-                throw new IllegalStateException("the test broker did not start", e);
-            }
-        }
-
-        @Override
-        public void close() throws Exception {
-            broker.close();
+    private static KafkaTestBroker start() {
+        try {
+            return KafkaTestBroker.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("the test broker did not start", e);
         }
     }
 }
