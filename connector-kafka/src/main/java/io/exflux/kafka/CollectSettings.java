@@ -9,14 +9,15 @@ import java.time.Duration;
  * @param snapshotInterval how often a whole book is published between deltas
  * @param tradeBackfill    recent trades read over REST when a pair's collection starts (so a pair taken over
  *                         from a dead collector loses nothing the venue still lists); 0 reads none
- * @param backfillDelay    how long after subscribing to live trades the backfill is read, so the live
- *                         subscription is in place and the two overlap rather than leave a gap
+ * @param backfillDelay    the backfill is read when the first live trade arrives (the live subscription is
+ *                         then in place, so the two overlap rather than leave a gap); when none has arrived
+ *                         this long after subscribing, it is read then already, and again at the first one
  * @param restartBackoff   first delay before a failed stream is subscribed again (doubling, at most a minute)
  */
 public record CollectSettings(int bookDepth, Duration snapshotInterval, int tradeBackfill, Duration backfillDelay,
                               Duration restartBackoff) {
 
-    /** 50 levels, a snapshot every 5 s, 1,000 trades backfilled after 1 s, restarts after 1 s. */
+    /** 50 levels, a snapshot every 5 s, 1,000 trades backfilled at the first live trade (or after 1 s), restarts after 1 s. */
     public static final CollectSettings DEFAULTS = new CollectSettings(50, Duration.ofSeconds(5), 1000,
             Duration.ofSeconds(1), Duration.ofSeconds(1));
 

@@ -151,9 +151,11 @@ public final class KafkaPublisher implements AutoCloseable {
     }
 
     /**
-     * Live trades, and once, {@code backfillDelay} after the live subscription, the venue's recent trades over
-     * REST ahead of them: the live ones that arrive meanwhile wait in a buffer, those the backfill already
-     * holds are skipped. Readers recognise the remaining overlap with what an earlier owner sent by trade id.
+     * Live trades, with the venue's recent trades over REST ahead of them: the page is read once the first
+     * live trade has arrived (so the live subscription is surely in place and nothing falls between the two),
+     * and, when the market is quiet, already {@code backfillDelay} after subscribing and again at the first
+     * live trade. Live trades that arrive meanwhile wait in a buffer; those a page already holds are skipped.
+     * Readers recognise the remaining overlap with what an earlier owner sent by trade id.
      */
     private static Flux<Trade> trades(ExchangeClient client, CurrencyPair pair, CollectSettings settings) {
         if (settings.tradeBackfill() == 0 || !client.capabilities().supports(Capability.TRADES)) {
@@ -161,15 +163,24 @@ public final class KafkaPublisher implements AutoCloseable {
         }
         return Flux.defer(() -> {
             Sinks.Many<Trade> early = Sinks.many().unicast().onBackpressureBuffer(Queues.<Trade>unbounded().get());
-            Disposable feed = client.watchTrades(pair).subscribe(early::tryEmitNext, early::tryEmitError);
+            Sinks.Empty<Void> firstLive = Sinks.empty();
+            Disposable feed = client.watchTrades(pair).subscribe(t -> {
+                firstLive.tryEmitEmpty();
+                early.tryEmitNext(t);
+            }, e -> {
+                firstLive.tryEmitEmpty();
+                early.tryEmitError(e);
+            });
             Set<String> backfilled = new HashSet<>();
-            Flux<Trade> backfill = Mono.delay(settings.backfillDelay())
-                    .thenMany(client.trades(pair, settings.tradeBackfill()))
-                    .doOnNext(t -> backfilled.add(t.id()))
+            Flux<Trade> page = Flux.defer(() -> client.trades(pair, settings.tradeBackfill()))
+                    .filter(t -> backfilled.add(t.id()))
                     .onErrorResume(e -> {
                         log.warn("backfilling the trades of {} failed, live trades only: {}", pair, e.toString());
                         return Flux.empty();
                     });
+            Flux<Trade> backfill = Mono.firstWithSignal(firstLive.asMono().thenReturn(true),
+                            Mono.delay(settings.backfillDelay()).thenReturn(false))
+                    .flatMapMany(live -> live ? page : page.concatWith(firstLive.asMono().thenMany(page)));
             return Flux.concat(backfill, early.asFlux().filter(t -> !backfilled.remove(t.id())))
                     .doFinally(signal -> feed.dispose());
         });

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.Disposable;
 
 /**
@@ -24,6 +25,7 @@ import reactor.core.Disposable;
  * capacity and then drops the oldest records (counted), nothing fails, and once the broker is back the
  * reader's book recovers at the next snapshot and equals the venue's.
  */
+@ExtendWith(SharedKafkaBroker.class)
 class BrokerOutageTest {
 
     private static final CurrencyPair BTC_USDT = CurrencyPair.parse("BTC_USDT");
@@ -31,8 +33,8 @@ class BrokerOutageTest {
     private static final int CAPACITY = 100;
 
     @Test
-    void aTenSecondOutageFillsTheBufferDropsTheOldestAndEverythingElseCarriesOn() throws Exception {
-        try (KafkaTestBroker broker = KafkaTestBroker.start(); AlpSimulator alp = Markets.alp(11, Duration.ofMillis(50))) {
+    void aTenSecondOutageFillsTheBufferDropsTheOldestAndEverythingElseCarriesOn(KafkaTestBroker broker) throws Exception {
+        try (AlpSimulator alp = Markets.alp(11, Duration.ofMillis(50))) {
             String bootstrap = broker.bootstrapServers();
             ExchangeClient client = Markets.alpClient(alp.restBaseUrl(), alp.websocketUrl());
             KafkaPublisher publisher = KafkaPublisher.create(KafkaPublisherOptions.builder(bootstrap).topicPrefix("outage")

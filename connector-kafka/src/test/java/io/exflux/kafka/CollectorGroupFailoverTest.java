@@ -39,6 +39,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.Disposable;
 
 /**
@@ -46,6 +47,7 @@ import reactor.core.Disposable;
  * them, a process of its own, is killed; the others take its pairs over within the session timeout, and a
  * reader's books and trades equal the venues' at the end.
  */
+@ExtendWith(SharedKafkaBroker.class)
 class CollectorGroupFailoverTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -56,8 +58,8 @@ class CollectorGroupFailoverTest {
     private static final List<AutoCloseable> closing = new ArrayList<>();
 
     @BeforeAll
-    static void start() throws Exception {
-        broker = KafkaTestBroker.start();
+    static void start(KafkaTestBroker shared) {
+        broker = shared;
         alp = Markets.alp(7, Duration.ofMillis(100));
         v1 = Markets.btcAlpha(8, Duration.ofMillis(100));
     }
@@ -70,7 +72,6 @@ class CollectorGroupFailoverTest {
         }
         alp.close();
         v1.close();
-        broker.close();
     }
 
     @Test
@@ -105,7 +106,7 @@ class CollectorGroupFailoverTest {
             closing.add(t::dispose);
             closing.add(b::dispose);
         }
-        Thread.sleep(1500); // the venues move on while all three collect
+        awaitNewTrades("the venues trade in the child's pairs while all three collect", childPairs);
 
         long killed = System.nanoTime();
         child.destroyForcibly().waitFor();
@@ -115,16 +116,21 @@ class CollectorGroupFailoverTest {
                 + FailoverSettings.SESSION_TIMEOUT.toMillis() + " ms); the killed collector had " + childPairs);
         assertThat(Collections.disjoint(first.owned(), second.owned())).as("each pair collected by one").isTrue();
 
-        Thread.sleep(1500); // the taken-over pairs trade on under their new collector
+        awaitNewTrades("the taken-over pairs trade on under their new collector", childPairs);
         alp.generator().stop();
         v1.generator().stop();
 
         // ALP's unified streams carry every trade and keep the venue's book: the reader must equal the venue.
         // BTC-Alpha's socket misses trades and book changes that the simulator makes (a limit of that client,
         // outside Kafka), so there the reader is checked for trades the venue made, each once.
-        await("the reader's ALP books and trades equal the venue's", () -> Markets.keys().stream()
-                .filter(key -> key.venue().equals(Markets.ALP))
-                .allMatch(key -> sameBook(books.get(key), venueBook(key)) && ids(trades.get(key)).equals(venueTrades(key))));
+        List<StreamKey> alpKeys = Markets.keys().stream().filter(key -> key.venue().equals(Markets.ALP)).toList();
+        await(() -> alpKeys.stream().allMatch(key -> sameBook(books.get(key), venueBook(key))
+                        && ids(trades.get(key)).equals(venueTrades(key)))
+                        && Markets.keys().stream().noneMatch(key -> trades.get(key).isEmpty()),
+                () -> "the reader's ALP books and trades equal the venue's, and it has trades of every pair; pairs"
+                        + " without trades: " + Markets.keys().stream().filter(key -> trades.get(key).isEmpty()).toList()
+                        + "; ALP pairs that differ: "
+                        + differences(alpKeys, books, trades, childPairs));
         for (StreamKey key : Markets.keys()) {
             List<Trade> delivered = trades.get(key);
             assertThat(delivered).as("%s: trades", key).isNotEmpty();
@@ -167,6 +173,13 @@ class CollectorGroupFailoverTest {
                 .block(WAIT);
 
         assertThat(ids).containsExactlyElementsOf(IntStream.range(0, 300).mapToObj(Integer::toString).toList());
+    }
+
+    /** Waits until the venues have made a new trade in each of {@code pairs}. */
+    private static void awaitNewTrades(String what, Set<String> pairs) throws InterruptedException {
+        Map<String, Integer> before = new HashMap<>();
+        pairs.forEach(p -> before.put(p, venueTrades(StreamKey.parse(p)).size()));
+        await(what, () -> pairs.stream().allMatch(p -> venueTrades(StreamKey.parse(p)).size() > before.get(p)));
     }
 
     /** How many trade messages each key has on Kafka, duplicates included. */
@@ -265,13 +278,51 @@ class CollectorGroupFailoverTest {
     }
 
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        await(condition, () -> what);
+    }
+
+    /** Polls {@code condition}; when it does not hold within {@link #WAIT}, fails saying {@code what} (computed then). */
+    static void await(BooleanSupplier condition, java.util.function.Supplier<String> what) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + WAIT.toSeconds() + " s: " + what);
+                throw new AssertionError("not within " + WAIT.toSeconds() + " s: " + what.get());
             }
             Thread.sleep(50);
         }
+    }
+
+    /** Each pair whose book or trades differ from the venue's, and how. */
+    private static String differences(List<StreamKey> keys, Map<StreamKey, OrderBook> books,
+                                      Map<StreamKey, List<Trade>> trades, Set<String> movedPairs) {
+        StringBuilder out = new StringBuilder();
+        for (StreamKey key : keys) {
+            List<String> venue = venueTrades(key);
+            List<String> delivered = ids(trades.get(key));
+            OrderBook ours = books.get(key);
+            OrderBook theirs = venueBook(key);
+            boolean bookSame = sameBook(ours, theirs);
+            if (bookSame && delivered.equals(venue)) {
+                continue;
+            }
+            out.append("\n  ").append(key.recordKey()).append(movedPairs.contains(key.recordKey()) ? " (moved)" : "");
+            if (!bookSame) {
+                out.append("\n    book: ours ").append(ours == null ? "none" : "bids " + levels(ours.bids()).subList(0,
+                                Math.min(3, ours.bids().size())) + " asks " + levels(ours.asks()).subList(0, Math.min(3, ours.asks().size()))
+                                + " at " + ours.timestamp())
+                        .append("; venue's bids ").append(levels(theirs.bids()).subList(0, Math.min(3, theirs.bids().size())))
+                        .append(" asks ").append(levels(theirs.asks()).subList(0, Math.min(3, theirs.asks().size())));
+            }
+            if (!delivered.equals(venue)) {
+                List<String> missing = venue.stream().filter(id -> !delivered.contains(id)).toList();
+                List<String> extra = delivered.stream().filter(id -> !venue.contains(id)).toList();
+                out.append("\n    trades: venue ").append(venue.size()).append(", delivered ").append(delivered.size())
+                        .append(", missing ").append(missing.size()).append(' ')
+                        .append(missing.subList(0, Math.min(20, missing.size())))
+                        .append(", not the venue's ").append(extra.size());
+            }
+        }
+        return out.toString();
     }
 
 }
