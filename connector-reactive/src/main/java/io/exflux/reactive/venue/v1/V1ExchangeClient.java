@@ -42,9 +42,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -89,9 +87,6 @@ public final class V1ExchangeClient implements ExchangeClient {
     private final V1StreamClient stream;
     private final PairCache markets;
     private final ConnectionNotices notices = new ConnectionNotices();
-    /** The socket's latest connection event: whether a first book seed must wait for the subscription. */
-    private final AtomicReference<ConnectionEvent> socketState = new AtomicReference<>();
-    private final Disposable socketWatch;
 
     private V1ExchangeClient(V1Options options) {
         this.options = options;
@@ -103,7 +98,6 @@ public final class V1ExchangeClient implements ExchangeClient {
         this.rest = new V1RestClient(shared);
         this.stream = new V1StreamClient(shared);
         this.markets = new PairCache(pairs(), options.pairsCacheTtl(), resources.resources().scheduler());
-        this.socketWatch = stream.events().subscribe(socketState::set);
     }
 
     /** A client with these options; nothing connects before the first call. */
@@ -316,19 +310,10 @@ public final class V1ExchangeClient implements ExchangeClient {
                     // between a seed and the subscription would never reach the book
                     AtomicBoolean seeded = new AtomicBoolean();
                     Supplier<Mono<OrderBook>> seeds = () -> seeded.getAndSet(true) ? snapshot(pair, symbol)
-                            : socketSubscribed().then(snapshot(pair, symbol));
-                    return BookFeed.watch(info, seeds, watchOrderBookUpdates(pair), Flux.never(), stream.events(),
+                            : stream.subscribed(symbol).then(snapshot(pair, symbol));
+                    return BookFeed.watch(info, seeds, watchOrderBookUpdates(pair), Flux.never(), stream.events(symbol),
                             OrderBookStreamOptions.DEFAULTS.withDepth(depth));
                 }));
-    }
-
-    /** Completes at once while the socket is connected (its channels subscribed), else at its next connect. */
-    private Mono<Void> socketSubscribed() {
-        Mono<Void> nextConnect = stream.events().filter(e -> e instanceof ConnectionEvent.Connected).next().then();
-        Mono<Void> connectedNow = Mono.defer(() -> socketState.get() instanceof ConnectionEvent.Connected
-                ? Mono.<Void>empty() : Mono.<Void>never());
-        // the next connect is listened for before the state is read, so that no connect falls between the two
-        return Mono.firstWithSignal(nextConnect, connectedNow);
     }
 
     private Mono<OrderBook> snapshot(CurrencyPair pair, String symbol) {
@@ -362,7 +347,7 @@ public final class V1ExchangeClient implements ExchangeClient {
         Flux<Trade> live = support.mapOrSkip(stream.trades(symbol), event -> V1Mapper.trades(pair, event),
                 event -> "trades of order " + event.oid()).flatMapIterable(trades -> trades);
         return TradeGapFiller.watch(TradeGapFiller.Settings.of("book_" + symbol, TRADES_BACKFILL_PAGE), live,
-                stream.events(), () -> support.fit(rest.exchanges(V1ExchangesQuery.of(symbol, TRADES_BACKFILL_PAGE))
+                stream.events(symbol), () -> support.fit(rest.exchanges(V1ExchangesQuery.of(symbol, TRADES_BACKFILL_PAGE))
                         .map(V1Mapper::trade)), BY_ID, notices::publish, this::now);
     }
 
@@ -375,7 +360,7 @@ public final class V1ExchangeClient implements ExchangeClient {
     /** Closes the sockets, then the resources this client created for itself; given resources stay open. */
     @Override
     public Mono<Void> closeGracefully() {
-        return Mono.fromRunnable(socketWatch::dispose).then(Mono.when(stream.close(), rest.disposeLater()))
+        return Mono.when(stream.close(), rest.disposeLater())
                 .doFinally(signal -> notices.complete())
                 .then(resources.close());
     }

@@ -328,6 +328,34 @@ class V1EndToEndTest {
         assertThat(events).noneMatch(e -> e instanceof ConnectionEvent.Gap);
     }
 
+    /**
+     * BTC-Alpha's new-order event names no pair: with two markets watched on one socket it belonged to neither and
+     * no trade arrived. Each market's trades and book reach their own subscriber.
+     */
+    @ParameterizedTest
+    @EnumSource(V1Dialect.class)
+    void tradesOfTwoMarketsWatchedAtOnceEachReachTheirOwnStream(V1Dialect dialect) {
+        start(dialect, b -> b.unthrottled());
+        ApiKeys.ApiKey sellerKey = sim.createAccount(Map.of("BTC", new BigDecimal("10")));
+        ApiKeys.ApiKey buyerKey = sim.createAccount(Map.of("USD", new BigDecimal("1000000")));
+        V1ExchangeClient seller = client(dialect, sellerKey, b -> b);
+        V1ExchangeClient buyer = client(dialect, buyerKey, b -> b);
+        V1ExchangeClient watcher = client(dialect, null, b -> b);
+        List<ConnectionEvent> events = collect(watcher.connectionEvents());
+        List<Trade> btc = collect(watcher.watchTrades(BTC_USD));
+        List<Trade> eth = collect(watcher.watchTrades(CurrencyPair.of("ETH", "USD")));
+        // bitexbit carries both channels on one socket, BTC-Alpha each on its own
+        awaitConnections(events, dialect == V1Dialect.BTC_ALPHA ? 2 : 1);
+
+        trade(seller, buyer, "60000");
+        trade(seller, buyer, "60001");
+
+        await().until(() -> btc.size() == 2, () -> "btc " + ids(btc) + " events " + events);
+        assertThat(ids(btc)).containsExactlyElementsOf(
+                sim.trades().stream().map(SimTrade::id).map(String::valueOf).toList());
+        assertThat(eth).isEmpty();
+    }
+
     /** A resting sell crossed by a buy at the same price: one trade. */
     private static void trade(V1ExchangeClient seller, V1ExchangeClient buyer, String price) {
         BigDecimal amount = new BigDecimal("0.01");
