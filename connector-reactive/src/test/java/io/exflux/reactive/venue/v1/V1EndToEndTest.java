@@ -293,6 +293,41 @@ class V1EndToEndTest {
                 .allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(documented.permits()));
     }
 
+    /**
+     * BTC-Alpha's one limit counts every call, public or private, as the simulator does: with the default limits a
+     * private call made beside a public one waits for the next second instead of drawing a 429 (the soak's re-seeds
+     * met 429s while the client counted the two kinds apart).
+     */
+    @org.junit.jupiter.api.Test
+    void btcAlphaPublicAndPrivateCallsWaitForTheOneDocumentedLimit() throws InterruptedException {
+        VirtualTimeScheduler time = VirtualTimeScheduler.create();
+        time.advanceTimeTo(Instant.parse("2026-11-29T12:00:00Z"));
+        start(V1Dialect.BTC_ALPHA, b -> b.clock(new SchedulerClock(time)).timer(time));
+        ApiKeys.ApiKey key = sim.createAccount(Map.of("USD", new BigDecimal("100")));
+        ClientResources resources = ClientResources.builder().scheduler(time).build();
+        V1Options defaults = V1Options.defaults(V1Dialect.BTC_ALPHA);
+        V1ExchangeClient client = client(V1Dialect.BTC_ALPHA, key, b -> b.resources(resources)
+                .rateLimit(V1Options.PUBLIC_SCOPE, defaults.rateLimit(V1Options.PUBLIC_SCOPE).orElse(null))
+                .rateLimit(V1Options.PRIVATE_SCOPE, defaults.rateLimit(V1Options.PRIVATE_SCOPE).orElse(null)));
+        Semaphore answered = new Semaphore(0);
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        try {
+            subscriptions.add(client.rest().currencies().collectList().subscribe(a -> answered.release(), failures::add));
+            subscriptions.add(client.balances().collectList().subscribe(a -> answered.release(), failures::add));
+            assertThat(answered.tryAcquire(WAIT.toSeconds(), TimeUnit.SECONDS)).as("first answer").isTrue();
+            assertThat(answered.tryAcquire(300, TimeUnit.MILLISECONDS)).as("second call waits for its second").isFalse();
+            assertThat(failures).isEmpty();
+            time.advanceTimeBy(Duration.ofSeconds(2));
+            assertThat(answered.tryAcquire(WAIT.toSeconds(), TimeUnit.SECONDS)).as("second answer").isTrue();
+            assertThat(failures).isEmpty();
+            assertThat(sim.server().requests()).as("each call sent once").hasSize(2);
+        } finally {
+            clients.remove(client);
+            client.closeGracefully().block(WAIT);
+            resources.shutdown().block(WAIT);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(V1Dialect.class)
     void tradesMadeWhileTheSocketIsDownAreFilledInOnceAndInOrder(V1Dialect dialect) {
