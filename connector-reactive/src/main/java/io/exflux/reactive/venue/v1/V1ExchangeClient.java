@@ -21,6 +21,7 @@ import io.exflux.api.model.PairInfo;
 import io.exflux.api.model.TimeInForce;
 import io.exflux.api.model.Trade;
 import io.exflux.api.model.Withdrawal;
+import io.exflux.api.error.ExchangeException;
 import io.exflux.api.stream.ConnectionEvent;
 import io.exflux.reactive.internal.book.BookFeed;
 import io.exflux.reactive.internal.book.OrderBookStreamOptions;
@@ -37,14 +38,17 @@ import io.exflux.reactive.venue.v1.model.V1ExchangesQuery;
 import io.exflux.reactive.venue.v1.model.V1OrderRequest;
 import io.exflux.reactive.venue.v1.model.V1OrderStatus;
 import io.exflux.reactive.venue.v1.model.V1OrdersQuery;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * BTC-Alpha or bitexbit through the unified API, on the native {@link #rest()} and {@link #stream()} clients.
@@ -63,10 +67,16 @@ public final class V1ExchangeClient implements ExchangeClient {
     /** The venue's default chart limit: the most candles one call brings. */
     private static final int CHARTS_PAGE = 720;
     /**
-     * Trades read back after a reconnect: bitexbit's documented default page of {@code /v1/exchanges/}, which
-     * BTC-Alpha (2,000 by default) serves as well.
+     * How far a back-fill after a reconnect reaches: the newest 2,000 trades. BTC-Alpha serves them in one page (its
+     * documented default), bitexbit in pages of its documented default of 100, stepped back by {@code offset} until
+     * one reaches the last trade delivered.
      */
+    private static final int TRADES_BACKFILL_REACH = 2000;
     private static final int TRADES_BACKFILL_PAGE = 100;
+    /** Re-seeds of a book after a reconnect that failed are asked again, this often at most, backing off. */
+    private static final int RESEED_ATTEMPTS = 8;
+    private static final Duration RESEED_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration RESEED_MAX_BACKOFF = Duration.ofSeconds(15);
     /** Trade ids are the venue's increasing numbers. */
     private static final Comparator<Trade> BY_ID = Comparator.comparingLong(t -> Long.parseLong(t.id()));
 
@@ -309,11 +319,22 @@ public final class V1ExchangeClient implements ExchangeClient {
                     // the first seed waits until the channel is subscribed: without sequence numbers, a change made
                     // between a seed and the subscription would never reach the book
                     AtomicBoolean seeded = new AtomicBoolean();
-                    Supplier<Mono<OrderBook>> seeds = () -> seeded.getAndSet(true) ? snapshot(pair, symbol)
+                    Supplier<Mono<OrderBook>> seeds = () -> seeded.getAndSet(true) ? reseed(pair, symbol)
                             : stream.subscribed(symbol).then(snapshot(pair, symbol));
                     return BookFeed.watch(info, seeds, watchOrderBookUpdates(pair), Flux.never(), stream.events(symbol),
                             OrderBookStreamOptions.DEFAULTS.withDepth(depth));
                 }));
+    }
+
+    /**
+     * A re-seed, asked again on a transient failure (a 429, a cut): until one succeeds the book stays marked stale
+     * rather than silently missing what changed while the socket was away.
+     */
+    private Mono<OrderBook> reseed(CurrencyPair pair, String symbol) {
+        return snapshot(pair, symbol).retryWhen(Retry.backoff(RESEED_ATTEMPTS, RESEED_BACKOFF)
+                .maxBackoff(RESEED_MAX_BACKOFF).filter(error -> error instanceof ExchangeException e && e.isTransient())
+                .scheduler(resources.resources().scheduler())
+                .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
     }
 
     private Mono<OrderBook> snapshot(CurrencyPair pair, String symbol) {
@@ -334,7 +355,8 @@ public final class V1ExchangeClient implements ExchangeClient {
 
     /**
      * The trades inside the socket's new-order events (the new order is the taker), without holes across
-     * reconnects: after each one the newest {@value #TRADES_BACKFILL_PAGE} trades of {@code /v1/exchanges/} fill
+     * reconnects: after each one {@code /v1/exchanges/}, read back to the last trade delivered (at most
+     * {@value #TRADES_BACKFILL_REACH} trades), fills
      * what the socket missed, each trade id delivered once; where that page does not reach back, a
      * {@link ConnectionEvent.Gap} on {@link #connectionEvents()} says so. Hot socket, cold per subscriber.
      */
@@ -346,9 +368,30 @@ public final class V1ExchangeClient implements ExchangeClient {
         String symbol = V1Mapper.symbol(pair);
         Flux<Trade> live = support.mapOrSkip(stream.trades(symbol), event -> V1Mapper.trades(pair, event),
                 event -> "trades of order " + event.oid()).flatMapIterable(trades -> trades);
-        return TradeGapFiller.watch(TradeGapFiller.Settings.of("book_" + symbol, TRADES_BACKFILL_PAGE), live,
-                stream.events(symbol), () -> support.fit(rest.exchanges(V1ExchangesQuery.of(symbol, TRADES_BACKFILL_PAGE))
-                        .map(V1Mapper::trade)), BY_ID, notices::publish, this::now);
+        return Flux.defer(() -> {
+            AtomicReference<Trade> newest = new AtomicReference<>();
+            return TradeGapFiller.watch(TradeGapFiller.Settings.of("book_" + symbol, TRADES_BACKFILL_REACH), live,
+                    stream.events(symbol), () -> recentTrades(symbol, newest.get()), BY_ID, notices::publish, this::now)
+                    .doOnNext(trade -> newest.accumulateAndGet(trade,
+                            (a, b) -> a == null || BY_ID.compare(b, a) > 0 ? b : a));
+        });
+    }
+
+    /**
+     * The newest trades, back to {@code since} (the newest delivered, null for none) or {@value #TRADES_BACKFILL_REACH}
+     * trades: one page on BTC-Alpha; on bitexbit pages of {@value #TRADES_BACKFILL_PAGE} stepped back by offset until
+     * one holds {@code since} or is short. New trades shift the pages while they are read: they overlap, never skip.
+     */
+    private Flux<Trade> recentTrades(String symbol, Trade since) {
+        if (!options.dialect().hasExchangesPaging()) {
+            return support.fit(rest.exchanges(V1ExchangesQuery.of(symbol, TRADES_BACKFILL_REACH)).map(V1Mapper::trade));
+        }
+        return Flux.range(0, TRADES_BACKFILL_REACH / TRADES_BACKFILL_PAGE)
+                .concatMap(page -> support.fit(rest.exchanges(new V1ExchangesQuery(null, symbol, TRADES_BACKFILL_PAGE,
+                        page * TRADES_BACKFILL_PAGE, null)).map(V1Mapper::trade)).collectList())
+                .takeUntil(page -> page.size() < TRADES_BACKFILL_PAGE
+                        || since != null && page.stream().anyMatch(trade -> BY_ID.compare(trade, since) <= 0))
+                .flatMapIterable(page -> page);
     }
 
     /** The sockets' events, and the gaps a trade stream could not fill. Hot; drops on backpressure. */

@@ -391,6 +391,45 @@ class V1EndToEndTest {
         assertThat(eth).isEmpty();
     }
 
+    /**
+     * More trades while the socket is down than one page of {@code /v1/exchanges/} holds (bitexbit's 100): the
+     * back-fill reaches back to the last trade delivered (bitexbit by offset), so none is missed and no gap is
+     * announced.
+     */
+    @ParameterizedTest
+    @EnumSource(V1Dialect.class)
+    void moreTradesWhileTheSocketIsDownThanOnePageAreAllFilledIn(V1Dialect dialect) {
+        start(dialect, b -> b.unthrottled());
+        ApiKeys.ApiKey sellerKey = sim.createAccount(Map.of("BTC", new BigDecimal("10")));
+        ApiKeys.ApiKey buyerKey = sim.createAccount(Map.of("USD", new BigDecimal("1000000")));
+        V1ExchangeClient seller = client(dialect, sellerKey, b -> b);
+        V1ExchangeClient buyer = client(dialect, buyerKey, b -> b);
+        V1ExchangeClient watcher = client(dialect, null, b -> b.streamOptions(StreamOptions.builder()
+                .unsubscribeGrace(Duration.ofMillis(50)).backoff(Backoff.constant(Duration.ofSeconds(4))).build()));
+        List<ConnectionEvent> events = collect(watcher.connectionEvents());
+        List<Trade> tape = collect(watcher.watchTrades(BTC_USD));
+        awaitConnections(events, 1);
+        trade(seller, buyer, "60000");
+        await().until(() -> tape.size() == 1);
+
+        sim.dropAllWebsockets();
+        await().until(() -> events.stream().anyMatch(e -> e instanceof ConnectionEvent.Disconnected));
+        BigDecimal each = new BigDecimal("0.01");
+        int missed = 130;
+        seller.placeOrder(OrderRequest.limit(BTC_USD, Side.SELL, each.multiply(BigDecimal.valueOf(missed)),
+                new BigDecimal("60001"))).block(WAIT);
+        Flux.range(0, missed).concatMap(i -> buyer.placeOrder(OrderRequest.limit(BTC_USD, Side.BUY, each,
+                new BigDecimal("60001")))).blockLast(Duration.ofSeconds(30));
+        awaitConnections(events, 2);
+
+        List<String> venue = sim.trades().stream().map(SimTrade::id).map(String::valueOf).toList();
+        assertThat(venue).hasSize(1 + missed);
+        await().until(() -> tape.size() == venue.size(), () -> "tape " + tape.size() + " events " + events.stream()
+                .filter(e -> e instanceof ConnectionEvent.Gap).toList());
+        assertThat(ids(tape)).as("every trade once, oldest first").containsExactlyElementsOf(venue);
+        assertThat(events).noneMatch(e -> e instanceof ConnectionEvent.Gap);
+    }
+
     /** A resting sell crossed by a buy at the same price: one trade. */
     private static void trade(V1ExchangeClient seller, V1ExchangeClient buyer, String price) {
         BigDecimal amount = new BigDecimal("0.01");
