@@ -12,10 +12,11 @@ public enum V1Dialect {
     /**
      * BTC-Alpha: order book at {@code /v1/orderbook/?pair=} with {@code limit_bids}/{@code limit_asks} (whose keys
      * are inverted: {@code bids} holds sell orders), a public list of all orders, exchanges without offset or
-     * ordering (limit 2000), one call a second, and a socket the document calls "engine.io".
+     * ordering (limit 2000), one call a second for the whole API (public and private calls counted together, as
+     * the document's single limit reads), and a socket the document calls "engine.io".
      */
     BTC_ALPHA("btc-alpha", "BTC-Alpha", URI.create("https://btc-alpha.com/api"), URI.create("wss://btc-alpha.com"),
-            BookRoute.QUERY, true, false, 2000, RateLimit.perSecond(1), RateLimit.perSecond(1),
+            BookRoute.QUERY, true, false, 2000, RateLimit.perSecond(1), null,
             V1SocketFlavour.ENGINE_IO),
 
     /**
@@ -111,6 +112,14 @@ public enum V1Dialect {
     /** The documented limit of private calls, per API key. */
     public RateLimit defaultPrivateRateLimit() {
         return privateRateLimit;
+    }
+
+    /**
+     * Whether private calls draw from the public limit (BTC-Alpha: one limit for every call) rather than a limit of
+     * their own per API key.
+     */
+    public boolean privateCallsSharePublicLimit() {
+        return privateRateLimit == null;
     }
 
     /** The socket flavour the document names. */

@@ -21,6 +21,7 @@ import io.exflux.api.model.PairInfo;
 import io.exflux.api.model.TimeInForce;
 import io.exflux.api.model.Trade;
 import io.exflux.api.model.Withdrawal;
+import io.exflux.api.error.ExchangeException;
 import io.exflux.api.stream.ConnectionEvent;
 import io.exflux.reactive.internal.book.BookFeed;
 import io.exflux.reactive.internal.book.OrderBookStreamOptions;
@@ -38,17 +39,18 @@ import io.exflux.reactive.venue.v1.model.V1ExchangesQuery;
 import io.exflux.reactive.venue.v1.model.V1OrderRequest;
 import io.exflux.reactive.venue.v1.model.V1OrderStatus;
 import io.exflux.reactive.venue.v1.model.V1OrdersQuery;
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.util.retry.Retry;
 
 /**
  * BTC-Alpha or bitexbit through the unified API, on the native {@link #rest()} and {@link #stream()} clients.
@@ -69,10 +71,16 @@ public final class V1ExchangeClient implements ExchangeClient {
     /** How long after a connect the book is seeded once more: a subscription has taken effect well within it. */
     static final Duration RESEED_SETTLE = Duration.ofSeconds(1);
     /**
-     * Trades read back after a reconnect: bitexbit's documented default page of {@code /v1/exchanges/}, which
-     * BTC-Alpha (2,000 by default) serves as well.
+     * How far a back-fill after a reconnect reaches: the newest 2,000 trades. BTC-Alpha serves them in one page (its
+     * documented default), bitexbit in pages of its documented default of 100, stepped back by {@code offset} until
+     * one reaches the last trade delivered.
      */
+    private static final int TRADES_BACKFILL_REACH = 2000;
     private static final int TRADES_BACKFILL_PAGE = 100;
+    /** Re-seeds of a book after a reconnect that failed are asked again, this often at most, backing off. */
+    private static final int RESEED_ATTEMPTS = 8;
+    private static final Duration RESEED_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration RESEED_MAX_BACKOFF = Duration.ofSeconds(15);
     /** Trade ids are the venue's increasing numbers. */
     private static final Comparator<Trade> BY_ID = Comparator.comparingLong(t -> Long.parseLong(t.id()));
 
@@ -93,9 +101,6 @@ public final class V1ExchangeClient implements ExchangeClient {
     private final V1StreamClient stream;
     private final PairCache markets;
     private final ConnectionNotices notices = new ConnectionNotices();
-    /** The socket's latest connection event: whether a first book seed must wait for the subscription. */
-    private final AtomicReference<ConnectionEvent> socketState = new AtomicReference<>();
-    private final Disposable socketWatch;
 
     private V1ExchangeClient(V1Options options) {
         this.options = options;
@@ -107,7 +112,6 @@ public final class V1ExchangeClient implements ExchangeClient {
         this.rest = new V1RestClient(shared);
         this.stream = new V1StreamClient(shared);
         this.markets = new PairCache(pairs(), options.pairsCacheTtl(), resources.resources().scheduler());
-        this.socketWatch = stream.events().subscribe(socketState::set);
     }
 
     /** A client with these options; nothing connects before the first call. */
@@ -320,23 +324,36 @@ public final class V1ExchangeClient implements ExchangeClient {
                     // the first seed waits until the channel is subscribed: without sequence numbers, a change made
                     // between a seed and the subscription would never reach the book
                     AtomicBoolean seeded = new AtomicBoolean();
-                    Supplier<Mono<OrderBook>> seeds = () -> seeded.getAndSet(true) ? snapshot(pair, symbol)
-                            : socketSubscribed().then(snapshot(pair, symbol));
-                    Flux<OrderBookUpdate> settled = BookFeed.settledReseeds(info, () -> snapshot(pair, symbol),
-                            stream.events(), RESEED_SETTLE, resources.resources().scheduler());
+                    Supplier<Mono<OrderBook>> seeds = () -> seeded.getAndSet(true) ? reseed(pair, symbol)
+                            : stream.subscribed(symbol).then(snapshot(pair, symbol));
+                    Flux<OrderBookUpdate> settled = BookFeed.settledReseeds(info, () -> reseed(pair, symbol),
+                            stream.events(symbol), RESEED_SETTLE, resources.resources().scheduler());
                     return BookFeed.watch(info, seeds, Flux.merge(watchOrderBookUpdates(pair), settled), Flux.never(),
-                            stream.events(), OrderBookStreamOptions.DEFAULTS.withDepth(depth));
+                            stream.events(symbol), OrderBookStreamOptions.DEFAULTS.withDepth(depth));
                 }))
                 .contextWrite(SharedResources.of(resources.resources()).metrics()::inContext);
     }
 
-    /** Completes at once while the socket is connected (its channels subscribed), else at its next connect. */
-    private Mono<Void> socketSubscribed() {
-        Mono<Void> nextConnect = stream.events().filter(e -> e instanceof ConnectionEvent.Connected).next().then();
-        Mono<Void> connectedNow = Mono.defer(() -> socketState.get() instanceof ConnectionEvent.Connected
-                ? Mono.<Void>empty() : Mono.<Void>never());
-        // the next connect is listened for before the state is read, so that no connect falls between the two
-        return Mono.firstWithSignal(nextConnect, connectedNow);
+    /**
+     * A re-seed, asked again on a transient failure (a 429, a cut): until one succeeds the book stays marked stale
+     * rather than silently missing what changed while the socket was away.
+     */
+    private Mono<OrderBook> reseed(CurrencyPair pair, String symbol) {
+        return snapshot(pair, symbol).retryWhen(Retry.backoff(RESEED_ATTEMPTS, RESEED_BACKOFF)
+                .maxBackoff(RESEED_MAX_BACKOFF).filter(error -> error instanceof ExchangeException e && e.isTransient())
+                .scheduler(resources.resources().scheduler())
+                .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+    }
+
+    /**
+     * The socket's events with each {@code Connected} passed on {@link #RESEED_SETTLE} late: the socket acknowledges
+     * no subscription, so only then is the channel surely flowing, and a back-fill read earlier could miss a trade
+     * made between the REST answer and the subscription taking effect (live trades are held meanwhile).
+     */
+    private Flux<ConnectionEvent> settledConnects(Flux<ConnectionEvent> events) {
+        Scheduler scheduler = resources.resources().scheduler();
+        return events.concatMap(event -> event instanceof ConnectionEvent.Connected
+                ? Mono.just(event).delayElement(RESEED_SETTLE, scheduler) : Mono.just(event));
     }
 
     private Mono<OrderBook> snapshot(CurrencyPair pair, String symbol) {
@@ -357,7 +374,8 @@ public final class V1ExchangeClient implements ExchangeClient {
 
     /**
      * The trades inside the socket's new-order events (the new order is the taker), without holes across
-     * reconnects: after each one the newest {@value #TRADES_BACKFILL_PAGE} trades of {@code /v1/exchanges/} fill
+     * reconnects: after each one {@code /v1/exchanges/}, read back to the last trade delivered (at most
+     * {@value #TRADES_BACKFILL_REACH} trades), fills
      * what the socket missed, each trade id delivered once; where that page does not reach back, a
      * {@link ConnectionEvent.Gap} on {@link #connectionEvents()} says so. Hot socket, cold per subscriber.
      */
@@ -369,9 +387,31 @@ public final class V1ExchangeClient implements ExchangeClient {
         String symbol = V1Mapper.symbol(pair);
         Flux<Trade> live = support.mapOrSkip(stream.trades(symbol), event -> V1Mapper.trades(pair, event),
                 event -> "trades of order " + event.oid()).flatMapIterable(trades -> trades);
-        return TradeGapFiller.watch(TradeGapFiller.Settings.of("book_" + symbol, TRADES_BACKFILL_PAGE), live,
-                stream.events(), () -> support.fit(rest.exchanges(V1ExchangesQuery.of(symbol, TRADES_BACKFILL_PAGE))
-                        .map(V1Mapper::trade)), BY_ID, notices::publish, this::now);
+        return Flux.defer(() -> {
+            AtomicReference<Trade> newest = new AtomicReference<>();
+            return TradeGapFiller.watch(TradeGapFiller.Settings.of("book_" + symbol, TRADES_BACKFILL_REACH), live,
+                    settledConnects(stream.events(symbol)), () -> recentTrades(symbol, newest.get()), BY_ID,
+                    notices::publish, this::now)
+                    .doOnNext(trade -> newest.accumulateAndGet(trade,
+                            (a, b) -> a == null || BY_ID.compare(b, a) > 0 ? b : a));
+        });
+    }
+
+    /**
+     * The newest trades, back to {@code since} (the newest delivered, null for none) or {@value #TRADES_BACKFILL_REACH}
+     * trades: one page on BTC-Alpha; on bitexbit pages of {@value #TRADES_BACKFILL_PAGE} stepped back by offset until
+     * one holds {@code since} or is short. New trades shift the pages while they are read: they overlap, never skip.
+     */
+    private Flux<Trade> recentTrades(String symbol, Trade since) {
+        if (!options.dialect().hasExchangesPaging()) {
+            return support.fit(rest.exchanges(V1ExchangesQuery.of(symbol, TRADES_BACKFILL_REACH)).map(V1Mapper::trade));
+        }
+        return Flux.range(0, TRADES_BACKFILL_REACH / TRADES_BACKFILL_PAGE)
+                .concatMap(page -> support.fit(rest.exchanges(new V1ExchangesQuery(null, symbol, TRADES_BACKFILL_PAGE,
+                        page * TRADES_BACKFILL_PAGE, null)).map(V1Mapper::trade)).collectList())
+                .takeUntil(page -> page.size() < TRADES_BACKFILL_PAGE
+                        || since != null && page.stream().anyMatch(trade -> BY_ID.compare(trade, since) <= 0))
+                .flatMapIterable(page -> page);
     }
 
     /** The sockets' events, and the gaps a trade stream could not fill. Hot; drops on backpressure. */
@@ -383,7 +423,7 @@ public final class V1ExchangeClient implements ExchangeClient {
     /** Closes the sockets, then the resources this client created for itself; given resources stay open. */
     @Override
     public Mono<Void> closeGracefully() {
-        return Mono.fromRunnable(socketWatch::dispose).then(Mono.when(stream.close(), rest.disposeLater()))
+        return Mono.when(stream.close(), rest.disposeLater())
                 .doFinally(signal -> notices.complete())
                 .then(resources.close());
     }

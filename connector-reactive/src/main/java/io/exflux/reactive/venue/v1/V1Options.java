@@ -15,7 +15,8 @@ import java.util.Objects;
  *
  * <p>Rate-limit scopes: {@link #PUBLIC_SCOPE} (counted per venue: bitexbit's "per IP" limit) and
  * {@link #PRIVATE_SCOPE} (counted per API key: bitexbit's "per account" limit). BTC-Alpha's document has one limit,
- * 1 call a second, which both scopes get (see {@code docs/venues/v1.md}).
+ * 1 call a second for every call: there private calls draw from {@link #PUBLIC_SCOPE} too, and the private scope is
+ * unused (see {@code docs/venues/v1.md}).
  */
 public final class V1Options extends VenueOptions {
 
@@ -161,7 +162,9 @@ public final class V1Options extends VenueOptions {
             this.bookRoute = dialect.defaultBookRoute();
             this.socketFlavour = dialect.defaultSocketFlavour();
             rateLimit(PUBLIC_SCOPE, dialect.defaultPublicRateLimit());
-            rateLimit(PRIVATE_SCOPE, dialect.defaultPrivateRateLimit());
+            if (!dialect.privateCallsSharePublicLimit()) {
+                rateLimit(PRIVATE_SCOPE, dialect.defaultPrivateRateLimit());
+            }
             maxAttempts(DEFAULT_MAX_ATTEMPTS);
         }
 

@@ -54,7 +54,7 @@ import reactor.core.publisher.Mono;
  * left out of the query.
  *
  * <p>Public calls draw from the {@code public} rate limit, private ones from the {@code private} limit of their API
- * key; a 429 pauses the scope for its {@code Retry-After}. Private calls carry {@code X-KEY}, {@code X-NONCE} and
+ * key, or from the {@code public} limit too where the venue has one limit for every call (BTC-Alpha); a 429 pauses the scope for its {@code Retry-After}. Private calls carry {@code X-KEY}, {@code X-NONCE} and
  * {@code X-SIGN} (see {@code V1Signature}); the private calls of one key leave in nonce order (the nonce is taken,
  * signed and written in one section), so concurrent calls never reach the venue with a nonce lower than one it
  * saw, also when several clients on the same {@code ClientResources} share the key. Idempotent calls are retried
@@ -94,9 +94,8 @@ public final class V1RestClient {
         if (signature != null) {
             builder.nonceOrder(V1NonceOrder.of(resources.resources(), venue, signature.apiKey(),
                             V1RestClient::isPrivate))
-                    .signer(request -> Mono.fromSupplier(() -> isPrivate(request) ? request
-                            .withHeader("X-KEY", signature.apiKey())
-                            .withHeader("X-SIGN", signature.sign(request)) : request));
+                    .signer(request -> Mono.fromSupplier(() -> isPrivate(request)
+                            ? request.withHeader("X-SIGN", signature.sign(request)) : request));
         }
         this.rest = builder.build();
     }
@@ -332,13 +331,17 @@ public final class V1RestClient {
     }
 
     private Mono<JsonNode> privateGet(String path, Map<String, String> query) {
-        return send(request("GET", path, query, PRIVATE).build());
+        return sendPrivate(request("GET", path, query, privateScope()).build());
+    }
+
+    private String privateScope() {
+        return dialect.privateCallsSharePublicLimit() ? PUBLIC : PRIVATE;
     }
 
     /** A private POST; the parameters are serialised once, in the options' body format, and those bytes signed. */
     private Mono<JsonNode> post(String path, Map<String, String> form) {
         boolean json = options.bodyFormat() == V1BodyFormat.JSON;
-        return send(request("POST", path, Map.of(), PRIVATE)
+        return sendPrivate(request("POST", path, Map.of(), privateScope())
                 .body(V1Signature.body(form, json), json ? V1Signature.JSON : V1Signature.FORM).build());
     }
 
@@ -354,15 +357,20 @@ public final class V1RestClient {
     }
 
     private Mono<JsonNode> send(RestRequest request) {
-        if (signature == null && isPrivate(request)) {
-            return Mono.error(() -> new AuthenticationException(dialect.displayName() + " " + request.method() + " "
-                    + request.path() + " is private: configure V1Options.credentials", ErrorContext.local(venue)));
-        }
         return rest.retrieveTree(request);
     }
 
+    /** A private call carries {@code X-KEY} from the start: the nonce-order and signing steps know it by that. */
+    private Mono<JsonNode> sendPrivate(RestRequest request) {
+        if (signature == null) {
+            return Mono.error(() -> new AuthenticationException(dialect.displayName() + " " + request.method() + " "
+                    + request.path() + " is private: configure V1Options.credentials", ErrorContext.local(venue)));
+        }
+        return send(request.withHeader("X-KEY", signature.apiKey()));
+    }
+
     private static boolean isPrivate(RestRequest request) {
-        return PRIVATE.equals(request.rateLimitScope());
+        return request.header("X-KEY") != null;
     }
 
     private <T> Flux<T> list(Mono<JsonNode> answer, Function<JsonNode, T> element) {

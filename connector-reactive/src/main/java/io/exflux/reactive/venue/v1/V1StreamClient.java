@@ -14,9 +14,16 @@ import io.exflux.reactive.venue.v1.internal.V1Events;
 import io.exflux.reactive.venue.v1.internal.V1OrderChecks;
 import io.exflux.reactive.venue.v1.model.V1BookEvent;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * The v1 order-book socket, venue-typed: the {@code book_<PAIR>} channels and their two documented events, a new
@@ -30,21 +37,39 @@ import reactor.core.publisher.Mono;
  * buffer (the options' {@code StreamOptions}: {@code OTHER} for book events, {@code TRADES} for trades) and then
  * fail the subscriber that fell behind with {@code StreamOverflowException}. A payload that does not fit is counted
  * in {@link #malformedFrames()} and skipped.
+ *
+ * <p>Connections: socket.io events carry their channel's name, so one socket serves every channel. BTC-Alpha's bare
+ * engine.io new-order payload names neither channel nor pair, so an event can only be told apart by the socket it
+ * came on: there each channel has a socket of its own ({@link #events(String)} are that socket's events).
  */
 public final class V1StreamClient {
 
+    /** One socket endpoint and its latest connection event. */
+    private static final class Socket {
+        final StreamEndpoint<V1BookEvent> endpoint;
+        final AtomicReference<ConnectionEvent> state = new AtomicReference<>();
+        Disposable watch;
+
+        Socket(StreamEndpoint<V1BookEvent> endpoint) {
+            this.endpoint = endpoint;
+        }
+    }
+
     private final V1Options options;
-    private final StreamEndpoint<V1BookEvent> endpoint;
+    private final EngineIoOptions transport;
     private final OwnedResources resources;
+    /** The one socket of every channel, or {@code null} when each channel has its own (bare engine.io). */
+    private final Socket shared;
+    private final Map<String, Socket> perChannel = new ConcurrentHashMap<>();
+    private final Sinks.Many<ConnectionEvent> allEvents = Sinks.many().multicast().directBestEffort();
+    private boolean closed;
 
     /** Sockets on the options' {@code ClientResources}, or on resources of its own when they name none. */
     public V1StreamClient(V1Options options) {
         this.options = Objects.requireNonNull(options, "options");
         this.resources = OwnedResources.of(options);
-        EngineIoOptions transport = transport(options);
-        this.endpoint = StreamEndpoint.create(transport.websocketUri(options.wsUrl()),
-                new EngineIoDialect<>(transport, V1Events.router(), new V1Events(options.dialect().venue())),
-                options.streamOptions(), resources.resources());
+        this.transport = transport(options);
+        this.shared = options.socketFlavour() == V1SocketFlavour.ENGINE_IO ? null : open();
     }
 
     /** The engine.io settings the options name. */
@@ -57,9 +82,33 @@ public final class V1StreamClient {
                 .build();
     }
 
+    private Socket open() {
+        Socket socket = new Socket(StreamEndpoint.create(transport.websocketUri(options.wsUrl()),
+                new EngineIoDialect<>(transport, V1Events.router(), new V1Events(options.dialect().venue())),
+                options.streamOptions(), resources.resources()));
+        socket.watch = socket.endpoint.events().subscribe(event -> {
+            socket.state.set(event);
+            // sockets report on their own threads: one emitter at a time
+            synchronized (allEvents) {
+                allEvents.tryEmitNext(event);
+            }
+        });
+        return socket;
+    }
+
+    /** The socket carrying a channel: the shared one, or the channel's own (made at its first use). */
+    private Socket socketOf(String channel) {
+        if (shared != null) {
+            return shared;
+        }
+        synchronized (perChannel) {
+            return closed ? null : perChannel.computeIfAbsent(channel, c -> open());
+        }
+    }
+
     /** The socket address, e.g. {@code wss://bitexbit.com/socket.io/?EIO=3&transport=websocket}. */
     public URI uri() {
-        return endpoint.uri();
+        return transport.websocketUri(options.wsUrl());
     }
 
     /**
@@ -72,7 +121,7 @@ public final class V1StreamClient {
             return Flux.error(() -> new InvalidRequestException("book: " + problem,
                     ErrorContext.local(options.dialect().venue())));
         }
-        return endpoint.topic(V1Events.bookChannel(pair), StreamKind.OTHER)
+        return channel(pair, StreamKind.OTHER)
                 .map(event -> event.pair() == null ? event.withPair(pair) : event);
     }
 
@@ -86,24 +135,77 @@ public final class V1StreamClient {
             return Flux.error(() -> new InvalidRequestException("trades: " + problem,
                     ErrorContext.local(options.dialect().venue())));
         }
-        return endpoint.topic(V1Events.bookChannel(pair), StreamKind.TRADES)
+        return channel(pair, StreamKind.TRADES)
                 .ofType(V1BookEvent.NewOrder.class)
                 .filter(event -> !event.trades().isEmpty())
                 .map(event -> event.pair() == null ? event.withPair(pair) : event);
     }
 
-    /** Connection state of the sockets. Hot; drops on backpressure. */
+    private Flux<V1BookEvent> channel(String pair, StreamKind kind) {
+        return Flux.defer(() -> {
+            String channel = V1Events.bookChannel(pair);
+            Socket socket = socketOf(channel);
+            return socket == null ? Flux.empty() : socket.endpoint.topic(channel, kind);
+        });
+    }
+
+    /** Connection state of every socket. Hot; drops on backpressure. */
     public Flux<ConnectionEvent> events() {
-        return endpoint.events();
+        return allEvents.asFlux().onBackpressureDrop();
+    }
+
+    /**
+     * Connection state of the socket carrying {@code book_<pair>}: a {@code Connected} means that channel is
+     * subscribed again. Hot; drops on backpressure.
+     */
+    public Flux<ConnectionEvent> events(String pair) {
+        Socket socket = socketOf(V1Events.bookChannel(pair));
+        return socket == null ? Flux.empty() : socket.endpoint.events();
+    }
+
+    /** Completes at once while the socket of {@code book_<pair>} is connected (channels subscribed), else at its next connect. */
+    public Mono<Void> subscribed(String pair) {
+        Socket socket = socketOf(V1Events.bookChannel(pair));
+        if (socket == null) {
+            return Mono.never();
+        }
+        Mono<Void> nextConnect = socket.endpoint.events().filter(e -> e instanceof ConnectionEvent.Connected).next()
+                .then();
+        Mono<Void> connectedNow = Mono.defer(() -> socket.state.get() instanceof ConnectionEvent.Connected
+                ? Mono.<Void>empty() : Mono.<Void>never());
+        // the next connect is listened for before the state is read, so that no connect falls between the two
+        return Mono.firstWithSignal(nextConnect, connectedNow);
     }
 
     /** Frames that could not be read and were skipped. */
     public long malformedFrames() {
-        return endpoint.malformedFrames();
+        return sockets().stream().mapToLong(socket -> socket.endpoint.malformedFrames()).sum();
+    }
+
+    private List<Socket> sockets() {
+        if (shared != null) {
+            return List.of(shared);
+        }
+        synchronized (perChannel) {
+            return new ArrayList<>(perChannel.values());
+        }
     }
 
     /** Closes the sockets, then the resources this client created for itself; completes when released. */
     public Mono<Void> close() {
-        return endpoint.close().then(resources.close());
+        return Mono.defer(() -> {
+            List<Socket> sockets;
+            synchronized (perChannel) {
+                closed = true;
+                sockets = shared != null ? List.of(shared) : new ArrayList<>(perChannel.values());
+            }
+            return Mono.when(sockets.stream().map(socket -> socket.endpoint.close()).toList())
+                    .doFinally(signal -> {
+                        sockets.forEach(socket -> socket.watch.dispose());
+                        synchronized (allEvents) {
+                            allEvents.tryEmitComplete();
+                        }
+                    });
+        }).then(resources.close());
     }
 }
