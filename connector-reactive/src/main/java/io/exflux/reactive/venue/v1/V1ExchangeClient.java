@@ -49,7 +49,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
 import reactor.util.retry.Retry;
 
 /**
@@ -345,17 +344,6 @@ public final class V1ExchangeClient implements ExchangeClient {
                 .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
     }
 
-    /**
-     * The socket's events with each {@code Connected} passed on {@link #RESEED_SETTLE} late: the socket acknowledges
-     * no subscription, so only then is the channel surely flowing, and a back-fill read earlier could miss a trade
-     * made between the REST answer and the subscription taking effect (live trades are held meanwhile).
-     */
-    private Flux<ConnectionEvent> settledConnects(Flux<ConnectionEvent> events) {
-        Scheduler scheduler = resources.resources().scheduler();
-        return events.concatMap(event -> event instanceof ConnectionEvent.Connected
-                ? Mono.just(event).delayElement(RESEED_SETTLE, scheduler) : Mono.just(event));
-    }
-
     private Mono<OrderBook> snapshot(CurrencyPair pair, String symbol) {
         int depth = options.bookSnapshotDepth();
         return support.fit(rest.orderBook(symbol, depth, depth, true)
@@ -390,8 +378,7 @@ public final class V1ExchangeClient implements ExchangeClient {
         return Flux.defer(() -> {
             AtomicReference<Trade> newest = new AtomicReference<>();
             return TradeGapFiller.watch(TradeGapFiller.Settings.of("book_" + symbol, TRADES_BACKFILL_REACH), live,
-                    settledConnects(stream.events(symbol)), () -> recentTrades(symbol, newest.get()), BY_ID,
-                    notices::publish, this::now)
+                    stream.events(symbol), () -> recentTrades(symbol, newest.get()), BY_ID, notices::publish, this::now)
                     .doOnNext(trade -> newest.accumulateAndGet(trade,
                             (a, b) -> a == null || BY_ID.compare(b, a) > 0 ? b : a));
         });
