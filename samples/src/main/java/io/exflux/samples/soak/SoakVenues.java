@@ -9,7 +9,7 @@ import java.util.Optional;
 public final class SoakVenues {
 
     /** Venue ids with a simulator, in the order a soak of every venue runs them. */
-    public static final List<String> SIMULATED = List.of("alp", "btc-alpha", "bitexbit");
+    public static final List<String> SIMULATED = List.of("alp", "btc-alpha", "bitexbit", "btse");
 
     private SoakVenues() {
     }
@@ -20,6 +20,7 @@ public final class SoakVenues {
             case "alp" -> Optional.of(AlpSoakVenue.start(seed));
             case "btc-alpha" -> Optional.of(V1SoakVenue.start(V1Dialect.BTC_ALPHA, seed));
             case "bitexbit" -> Optional.of(V1SoakVenue.start(V1Dialect.BITEXBIT, seed));
+            case "btse" -> Optional.of(BtseSoakVenue.start(seed));
             default -> Optional.empty();
         };
     }
