@@ -49,7 +49,7 @@ class ExfluxSoakTest {
 
         System.out.println(cli.err() + cli.out());
         assertThat(cli.out())
-                .contains("exflux soak: " + (VENUES.equals("all") ? "alp, btc-alpha, bitexbit" : VENUES) + ", ")
+                .contains("exflux soak: " + (VENUES.equals("all") ? "alp, btc-alpha, bitexbit, btse" : VENUES) + ", ")
                 .contains("strict gaps " + (STRICT_GAPS ? "on" : "off") + ", strict liveness "
                         + (STRICT_LIVENESS ? "on" : "off"))
                 .contains("stream errors", "trades missed, no gap announced", "trades duplicated",
@@ -64,8 +64,8 @@ class ExfluxSoakTest {
     void aVenueWithoutASimulatorIsRefusedBeforeAnythingStarts() {
         CliHarness cli = new CliHarness(venues, Map.of(), false);
 
-        assertThat(cli.run("soak", "--venue", "btse", "--minutes", "1")).isEqualTo(ExitCodes.UNSUPPORTED);
-        assertThat(cli.err()).contains("venue 'btse' has no simulator yet (simulated: alp, btc-alpha, bitexbit)");
+        assertThat(cli.run("soak", "--venue", "kraken", "--minutes", "1")).isEqualTo(ExitCodes.UNSUPPORTED);
+        assertThat(cli.err()).contains("venue 'kraken' has no simulator yet (simulated: alp, btc-alpha, bitexbit, btse)");
         assertThat(cli.out()).isEmpty();
     }
 
