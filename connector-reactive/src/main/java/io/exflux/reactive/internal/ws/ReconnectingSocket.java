@@ -99,7 +99,7 @@ final class ReconnectingSocket<M> {
             }
             pending = null;
         }
-        owner.publish(new ConnectionEvent.Connecting(uri(), owner.now(), attempt));
+        owner.publish(this, new ConnectionEvent.Connecting(uri(), owner.now(), attempt));
         Sinks.Empty<Void> opened = Sinks.empty();
         Mono<Void> connection = owner.httpClient()
                 .websocket(owner.websocketSpec())
@@ -169,7 +169,7 @@ final class ReconnectingSocket<M> {
         }
         return sendBatched(live, toSubscribe, true)
                 .then(subscriptionsTaken(live, toSubscribe))
-                .then(Mono.fromRunnable(() -> owner.publish(new ConnectionEvent.Connected(uri(), owner.now()))));
+                .then(Mono.fromRunnable(() -> owner.publish(this, new ConnectionEvent.Connected(uri(), owner.now()))));
     }
 
     /** Completes when the venue answered the subscribe frames of {@code sent}, or after the handshake timeout. */
@@ -199,7 +199,7 @@ final class ReconnectingSocket<M> {
         }
         String reason = error != null ? String.valueOf(error)
                 : ended != null ? ended.closeReason() : "closed before the websocket opened";
-        owner.publish(new ConnectionEvent.Disconnected(uri(), owner.now(), reason, error));
+        owner.publish(this, new ConnectionEvent.Disconnected(uri(), owner.now(), reason, error));
         if (error != null) {
             log.info("{} socket {} lost: {}", uri(), index, reason);
         }
@@ -223,7 +223,7 @@ final class ReconnectingSocket<M> {
         }
         owner.countReconnect();
         // published outside the monitor: subscribers' code must not run under our lock
-        owner.publish(new ConnectionEvent.Reconnecting(uri(), owner.now(), next, delay));
+        owner.publish(this, new ConnectionEvent.Reconnecting(uri(), owner.now(), next, delay));
         synchronized (this) {
             if (closed) {
                 terminated.tryEmitEmpty();

@@ -82,7 +82,8 @@ public final class StreamEndpoint<M> {
     /** Live topics by name; changed under {@code this}, read lock-free by the routing hot path. */
     private final ConcurrentHashMap<String, TopicChannel<M>> topics = new ConcurrentHashMap<>();
     private final List<ReconnectingSocket<M>> sockets = new ArrayList<>();
-    private final Sinks.Many<ConnectionEvent> events = Sinks.many().multicast().directBestEffort();
+    /** Every socket's events, each with the socket it happened on ({@code null}: the whole endpoint). */
+    private final Sinks.Many<SocketEvent> events = Sinks.many().multicast().directBestEffort();
     private final Sinks.Many<M> control = Sinks.many().multicast().directBestEffort();
     private final LongAdder malformed = new LongAdder();
     private final EngineMetrics metrics;
@@ -196,6 +197,9 @@ public final class StreamEndpoint<M> {
                 acquired -> release(acquired.channel()));
     }
 
+    /** A connection event and the socket it happened on, {@code null} for the endpoint's own (closed). */
+    private record SocketEvent(ReconnectingSocket<?> socket, ConnectionEvent event) { }
+
     /** A topic taken by one subscriber, and what puts it on the wire if this subscriber is its first. */
     private record Acquired<M>(TopicChannel<M> channel, Runnable startOnWire) { }
 
@@ -205,7 +209,32 @@ public final class StreamEndpoint<M> {
      * and delay, closed. Hot; a subscriber without demand misses events (drop on backpressure).
      */
     public Flux<ConnectionEvent> events() {
-        return events.asFlux().onBackpressureDrop();
+        return events.asFlux().map(SocketEvent::event).onBackpressureDrop();
+    }
+
+    /**
+     * The connection events that concern {@code topics}: those of the sockets carrying any of them when the
+     * event happens, and the endpoint's {@code Closed}. What re-seeds or back-fills a topic after a reconnect
+     * listens here, not to {@link #events()}: another socket of the pool going away (e.g. closed once idle)
+     * says nothing about these topics, and its {@code Disconnected} with no {@code Connected} after it would
+     * hold their streams forever. Hot; a subscriber without demand misses events (drop on backpressure).
+     */
+    public Flux<ConnectionEvent> events(Collection<String> topics) {
+        Set<String> names = Set.copyOf(topics);
+        return events.asFlux()
+                .filter(sourced -> sourced.socket() == null || carriesAny(sourced.socket(), names))
+                .map(SocketEvent::event)
+                .onBackpressureDrop();
+    }
+
+    private boolean carriesAny(ReconnectingSocket<?> socket, Set<String> names) {
+        for (String name : names) {
+            TopicChannel<M> channel = topics.get(name);
+            if (channel != null && channel.socket == socket) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Decoded messages that belong to no topic (acks, venue errors, welcomes). Hot, best effort. */
@@ -277,7 +306,7 @@ public final class StreamEndpoint<M> {
                     .then(Mono.fromRunnable(() -> {
                         topics.clear();
                         toComplete.forEach(TopicChannel::complete);
-                        publish(new ConnectionEvent.Closed(uri, now()));
+                        publish(null, new ConnectionEvent.Closed(uri, now()));
                         Emitters.complete(events);
                         Emitters.complete(control);
                         gauges.run();
@@ -430,8 +459,9 @@ public final class StreamEndpoint<M> {
         Emitters.emit(control, message);
     }
 
-    void publish(ConnectionEvent event) {
-        Emitters.emit(events, event);
+    /** Publishes an event of {@code socket} ({@code null}: of the whole endpoint). */
+    void publish(ReconnectingSocket<M> socket, ConnectionEvent event) {
+        Emitters.emit(events, new SocketEvent(socket, event));
     }
 
     void countMalformed() {

@@ -421,7 +421,8 @@ public final class AlpExchangeClient implements ExchangeClient {
         return markets.get(symbol)
                 .switchIfEmpty(SUPPORT.invalid(AlpSymbols.unknown(pair)))
                 .flatMapMany(info -> BookFeed.watch(info, () -> restSnapshot(pair, symbol), bookFrames(symbol),
-                        stream.marketDepth(symbol), stream.publicEvents(),
+                        stream.marketDepth(symbol),
+                        stream.publicEvents(List.of(AlpTopics.marketDepth(symbol), AlpTopics.diff(symbol))),
                         OrderBookStreamOptions.DEFAULTS.withDepth(depth)))
                 .contextWrite(SharedResources.of(resources).metrics()::inContext);
     }
@@ -465,7 +466,7 @@ public final class AlpExchangeClient implements ExchangeClient {
         String symbol = AlpSymbols.symbol(pair);
         Flux<Trade> live = SUPPORT.mapOrSkip(stream.trades(symbol), AlpMapper::trade, t -> "trade " + t.tradeId());
         return TradeGapFiller.watch(TradeGapFiller.Settings.of(AlpTopics.trades(symbol), tradesBackfillPage), live,
-                stream.publicEvents(), () -> SUPPORT.fit(rest.trades(symbol, tradesBackfillPage).map(AlpMapper::trade)),
+                stream.publicEvents(List.of(AlpTopics.trades(symbol))), () -> SUPPORT.fit(rest.trades(symbol, tradesBackfillPage).map(AlpMapper::trade)),
                 BY_ID, notices::publish, this::now);
     }
 

@@ -21,6 +21,7 @@ import io.exflux.reactive.venue.alp.model.AlpWsOrder;
 import io.exflux.reactive.venue.alp.model.AlpWsTrade;
 import io.exflux.reactive.venue.alp.model.AlpWsWallet;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Objects;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -166,6 +167,16 @@ public final class AlpStreamClient {
     /** Connection state of the public sockets only. */
     public Flux<ConnectionEvent> publicEvents() {
         return publicStream.events();
+    }
+
+    /**
+     * Connection state of the public sockets carrying any of {@code topics} (and the client's close): what
+     * re-seeds or back-fills those topics after a reconnect, deaf to the other sockets of the pool (one
+     * closed once idle would otherwise look like a lost connection that never comes back). Hot; drops on
+     * backpressure.
+     */
+    public Flux<ConnectionEvent> publicEvents(Collection<String> topics) {
+        return publicStream.events(topics);
     }
 
     /** Connection state of the private socket only; empty without credentials. */

@@ -143,6 +143,36 @@ class StreamSpiLoopbackTest {
     // ---------------------------------------------------------------- idle sockets
 
     @Test
+    void theEventsOfATopicAreThoseOfItsOwnSocket_notOfAnotherClosedOnceIdle() {
+        server.websocket("/ws", WsScript.idle());
+        connect(new DelegatingDialect(TestDialect.plain()) {
+            @Override
+            public int maxTopicsPerConnection() {
+                return 1;
+            }
+        });
+        List<ConnectionEvent> ofA = new CopyOnWriteArrayList<>();
+        subscriptions.add(stream.events(List.of("a")).subscribe(ofA::add));
+        collect("a");
+        WsSession first = session(server, 1);
+        await("a subscribed", () -> subscribed(server, first.id()).contains("a"));
+        await("a's socket connected", () -> ofA.stream().anyMatch(ConnectionEvent.Connected.class::isInstance));
+        Disposable b = stream.topic("b", StreamKind.TRADES).subscribe();
+        WsSession second = session(server, 2);
+        await("b subscribed on a second socket", () -> subscribed(server, second.id()).contains("b"));
+
+        b.dispose();
+        await("b's socket closed once idle", () -> server.openConnections() == 1);
+        await("the endpoint reports it", () -> events.stream().anyMatch(ConnectionEvent.Disconnected.class::isInstance));
+        assertThat(ofA).as("a's socket never dropped").noneMatch(ConnectionEvent.Disconnected.class::isInstance);
+        assertThat(ofA).filteredOn(ConnectionEvent.Connected.class::isInstance).hasSize(1);
+
+        first.close(1000, "maintenance");
+        await("a's own socket loss reaches a", () -> ofA.stream().anyMatch(ConnectionEvent.Disconnected.class::isInstance));
+        await("and its reconnect", () -> ofA.stream().filter(ConnectionEvent.Connected.class::isInstance).count() == 2);
+    }
+
+    @Test
     void aSocketWithoutTopicsIsClosedAfterTheGracePeriod_withoutReconnecting_andReopenedOnDemand() {
         server.websocket("/ws", WsScript.idle());
         connect(TestDialect.plain());
