@@ -7,6 +7,7 @@ import io.exflux.api.ExchangeClient;
 import io.exflux.reactive.config.VenueOptions;
 import io.exflux.reactive.venue.alp.AlpExchangeClient;
 import io.exflux.reactive.venue.alp.AlpOptions;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,10 @@ class ExchangesTest {
     }
 
     private static final class OtherBuilder extends VenueOptions.Builder<OtherOptions, OtherBuilder> {
+        OtherBuilder() {
+            super(URI.create("https://other.example"), URI.create("wss://other.example"));
+        }
+
         @Override
         protected OtherBuilder self() {
             return this;

@@ -59,4 +59,27 @@ public final class EndpointUrls {
         }
         return value;
     }
+
+    /** {@code value} checked as a REST base (https or http), without a trailing {@code /}: paths are appended. */
+    public static URI restBase(URI value, String name) {
+        String text = check(value, name, "https", "http").toString();
+        return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : value;
+    }
+
+    /** {@code value} checked as a websocket endpoint (wss or ws). */
+    public static URI websocket(URI value, String name) {
+        return check(value, name, "wss", "ws");
+    }
+
+    /**
+     * {@code value} as a {@code toString()} may print it: scheme, host, port and path only. {@link #check} already
+     * refuses a user part, a query and a fragment; this keeps a URL that never passed it from leaking one.
+     */
+    public static String shown(URI value) {
+        if (value == null || value.getHost() == null) {
+            return value == null ? "null" : "<a URL without a host>";
+        }
+        return value.getScheme() + "://" + value.getHost() + (value.getPort() < 0 ? "" : ":" + value.getPort())
+                + (value.getRawPath() == null ? "" : value.getRawPath());
+    }
 }

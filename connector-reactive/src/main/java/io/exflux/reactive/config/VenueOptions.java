@@ -2,6 +2,7 @@ package io.exflux.reactive.config;
 
 import io.exflux.api.config.Credentials;
 import io.exflux.reactive.ClientResources;
+import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -10,12 +11,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The settings every venue's options share; each venue's {@code XxxOptions} extends it with its URLs and extras.
- * One vocabulary across venues: {@code responseTimeout}, {@code maxAttempts}, {@code backoff}, {@code rateLimit}.
+ * The settings every venue's options share; each venue's {@code XxxOptions} extends it with its defaults and extras.
+ * One vocabulary across venues: {@code restUrl}, {@code wsUrl}, {@code responseTimeout}, {@code maxAttempts},
+ * {@code backoff}, {@code rateLimit}.
  * Immutable; build with the venue's {@code builder()}, change a copy with {@link #mutate()}. Builders refuse bad
  * values with an {@link IllegalArgumentException} naming the setting.
  *
  * <ul>
+ *   <li>{@link #restUrl()}, {@link #wsUrl()}: the venue's REST base and websocket endpoint (its
+ *       {@code DEFAULT_REST_URL} and {@code DEFAULT_WS_URL} unless set); checked by {@link EndpointUrls}, so they
+ *       never carry credentials, a query or a fragment, and {@code toString()} prints neither.</li>
  *   <li>{@link #resources()}: the shared {@link ClientResources}; without them a client creates its own and shuts
  *       them down when it closes.</li>
  *   <li>{@link #credentials()}: the API key and secret, or none for public use only.</li>
@@ -27,6 +32,8 @@ import java.util.Optional;
  */
 public abstract class VenueOptions {
 
+    private final URI restUrl;
+    private final URI wsUrl;
     private final ClientResources resources;
     private final Credentials credentials;
     private final HttpOptions http;
@@ -36,6 +43,8 @@ public abstract class VenueOptions {
 
     /** The core settings the builder holds. */
     protected VenueOptions(Builder<?, ?> b) {
+        this.restUrl = b.restUrl;
+        this.wsUrl = b.wsUrl;
         this.resources = b.resources;
         this.credentials = b.credentials;
         this.http = b.http;
@@ -46,6 +55,16 @@ public abstract class VenueOptions {
 
     /** A builder holding these settings. */
     public abstract Builder<?, ?> mutate();
+
+    /** The REST base: an http or https URL without a trailing {@code /}; request paths go below it. */
+    public URI restUrl() {
+        return restUrl;
+    }
+
+    /** The websocket endpoint: a ws or wss URL. */
+    public URI wsUrl() {
+        return wsUrl;
+    }
 
     /** The shared resources, or empty when the client creates (and closes) its own. */
     public Optional<ClientResources> resources() {
@@ -82,9 +101,10 @@ public abstract class VenueOptions {
         return streamOptions;
     }
 
-    /** The core settings for a {@code toString}; credentials show their key only. */
+    /** The core settings for a {@code toString}; URLs show no user part or query, credentials their key only. */
     protected String coreToString() {
-        return "credentials=" + credentials + ", http=" + http + ", retry=" + retry + ", rateLimits=" + rateLimits
+        return "restUrl=" + EndpointUrls.shown(restUrl) + ", wsUrl=" + EndpointUrls.shown(wsUrl) + ", credentials="
+                + credentials + ", http=" + http + ", retry=" + retry + ", rateLimits=" + rateLimits
                 + ", resources=" + (resources == null ? "own" : "shared");
     }
 
@@ -95,6 +115,8 @@ public abstract class VenueOptions {
      * @param <B> the venue's builder
      */
     public abstract static class Builder<O extends VenueOptions, B extends Builder<O, B>> {
+        private URI restUrl;
+        private URI wsUrl;
         private ClientResources resources;
         private Credentials credentials;
         private HttpOptions http = HttpOptions.defaults();
@@ -102,12 +124,18 @@ public abstract class VenueOptions {
         private final Map<String, RateLimit> rateLimits = new LinkedHashMap<>();
         private StreamOptions streamOptions = StreamOptions.defaults();
 
-        /** A builder holding the core defaults (no rate limits: the venue's builder adds its own). */
-        protected Builder() {
+        /**
+         * A builder holding the venue's URLs and the core defaults (no rate limits: the venue's builder adds its own).
+         */
+        protected Builder(URI defaultRestUrl, URI defaultWsUrl) {
+            restUrl(defaultRestUrl);
+            wsUrl(defaultWsUrl);
         }
 
         /** A builder holding the core settings of {@code from}. */
         protected Builder(VenueOptions from) {
+            restUrl = from.restUrl;
+            wsUrl = from.wsUrl;
             resources = from.resources;
             credentials = from.credentials;
             http = from.http;
@@ -121,6 +149,31 @@ public abstract class VenueOptions {
 
         /** The options. */
         public abstract O build();
+
+        /**
+         * The REST base, e.g. {@code https://www.alp.com/api/v3}: an http or https URL without credentials, query or
+         * fragment; a trailing {@code /} is dropped.
+         */
+        public B restUrl(URI value) {
+            restUrl = EndpointUrls.restBase(value, "restUrl");
+            return self();
+        }
+
+        /** The REST base, as text; text that is not a URL fails without being echoed. */
+        public B restUrl(String value) {
+            return restUrl(EndpointUrls.parse(value, "restUrl"));
+        }
+
+        /** The websocket endpoint: a wss or ws URL without credentials, query or fragment. */
+        public B wsUrl(URI value) {
+            wsUrl = EndpointUrls.websocket(value, "wsUrl");
+            return self();
+        }
+
+        /** The websocket endpoint, as text; text that is not a URL fails without being echoed. */
+        public B wsUrl(String value) {
+            return wsUrl(EndpointUrls.parse(value, "wsUrl"));
+        }
 
         /** Shared resources; {@code null} to let the client create and close its own. */
         public B resources(ClientResources value) {
@@ -196,13 +249,13 @@ public abstract class VenueOptions {
         }
 
         /**
-         * Settings as text, e.g. from a properties file: the core keys {@code api-key}, {@code api-secret},
-         * {@code connect-timeout}, {@code response-timeout}, {@code attempt-timeout}, {@code max-retry-after},
-         * {@code max-rate-limit-wait} (ISO-8601 durations such as {@code PT10S}), {@code max-attempts} and
-         * {@code max-response-body-size} (bytes), plus the venue's own keys.
+         * Settings as text, e.g. from a properties file: the core keys {@code rest-url}, {@code ws-url},
+         * {@code api-key}, {@code api-secret}, {@code connect-timeout}, {@code response-timeout},
+         * {@code attempt-timeout}, {@code max-retry-after}, {@code max-rate-limit-wait} (ISO-8601 durations such as
+         * {@code PT10S}), {@code max-attempts} and {@code max-response-body-size} (bytes), plus the venue's own keys.
          *
-         * @throws IllegalArgumentException for an unknown key or a value that does not parse (the secret is never
-         *                                  part of the message)
+         * @throws IllegalArgumentException for an unknown key or a value that does not parse (neither the secret nor
+         *                                  a URL's user part is ever part of the message)
          */
         public B properties(Map<String, String> properties) {
             Objects.requireNonNull(properties, "properties");
@@ -234,6 +287,8 @@ public abstract class VenueOptions {
          */
         protected boolean property(String name, String value) {
             switch (name) {
+                case "rest-url" -> restUrl(value);
+                case "ws-url" -> wsUrl(value);
                 case "connect-timeout" -> connectTimeout(duration(name, value));
                 case "response-timeout" -> responseTimeout(duration(name, value));
                 case "max-retry-after" -> maxRetryAfter(duration(name, value));

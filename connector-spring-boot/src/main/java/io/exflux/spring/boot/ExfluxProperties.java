@@ -96,7 +96,7 @@ public class ExfluxProperties implements Validator {
     /** One venue client: {@code exflux.venues.<name>.*}. */
     public static class Venue {
 
-        /** The venue: alp, btc-alpha, bitexbit (default: the entry's name). */
+        /** The venue: alp, btc-alpha, bitexbit, btse (default: the entry's name). */
         private String type;
 
         /** The API key; public calls only when absent. */
@@ -105,10 +105,10 @@ public class ExfluxProperties implements Validator {
         /** The API secret; comes with the API key. */
         private String apiSecret;
 
-        /** The REST base URL (default: the venue's production URL). */
+        /** The REST base URL, http or https, without credentials (default: the venue's production URL). */
         private String restUrl;
 
-        /** The websocket URL (default: the venue's production URL). */
+        /** The websocket URL, ws or wss, without credentials (default: the venue's production URL). */
         private String wsUrl;
 
         /**

@@ -11,13 +11,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.springframework.validation.BindingResult;
 import org.springframework.validation.Errors;
+import org.springframework.validation.FieldError;
 
 /**
  * Turns one {@code exflux.venues.<name>} entry into the venue's options, and checks each of its values with the
  * venue's own rules (the options builders), so that a bad value is reported under its property name.
  */
 final class VenueOptionsFactory {
+
+    private static final String INVALID = "exflux.invalid";
 
     private VenueOptionsFactory() {
     }
@@ -145,9 +149,18 @@ final class VenueOptionsFactory {
         }
     }
 
-    /** The message starts with the property's name, as the user wrote it; secrets are never in it. */
+    /**
+     * The message starts with the property's name, as the user wrote it; secrets are never in it. Nor is the value:
+     * {@code rejectValue} would record it, and Spring prints it (an API secret, a URL with a password).
+     */
     private static void reject(Errors errors, String field, String property, String message) {
-        errors.rejectValue(field, "exflux.invalid", property + ": " + message);
+        String text = property + ": " + message;
+        if (errors instanceof BindingResult result) {
+            result.addError(new FieldError(result.getObjectName(), field, null, false,
+                    result.resolveMessageCodes(INVALID, field), null, text));
+        } else {
+            errors.reject(INVALID, text);
+        }
     }
 
     /** One textual setting: the properties field, the provider's key, the value. */

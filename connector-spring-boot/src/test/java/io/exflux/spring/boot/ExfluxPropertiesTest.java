@@ -48,8 +48,8 @@ class ExfluxPropertiesTest {
                             resources, null);
                     assertThat(alp).isInstanceOf(AlpOptions.class);
                     assertThat(alp.credentials().apiKey()).isEqualTo("key-1");
-                    assertThat(((AlpOptions) alp).restUrl()).hasToString("https://alp.example/api/v3");
-                    assertThat(((AlpOptions) alp).wsUrl()).hasToString("wss://alp.example/ws");
+                    assertThat(alp.restUrl()).hasToString("https://alp.example/api/v3");
+                    assertThat(alp.wsUrl()).hasToString("wss://alp.example/ws");
                     assertThat(alp.http().responseTimeout()).isEqualTo(Duration.ofSeconds(7));
                     assertThat(alp.retry().maxAttempts()).isEqualTo(2);
                     assertThat(alp.rateLimit(RateLimit.PUBLIC_SCOPE)).contains(RateLimit.of(5, Duration.ofSeconds(2)));
@@ -87,6 +87,21 @@ class ExfluxPropertiesTest {
                     assertThat(context).hasFailed();
                     assertThat(messages(context.getStartupFailure())).doesNotContain("TOP-SECRET");
                 });
+    }
+
+    @Test
+    void aUrlWithCredentialsFailsTheStartWithoutShowingThem() {
+        for (String venue : List.of("alp", "btc-alpha", "bitexbit", "btse")) {
+            for (String property : List.of("rest-url=https://trader:URL-PASSWORD@api.example.com",
+                    "ws-url=wss://trader:URL-PASSWORD@ws.example.com")) {
+                runner.withPropertyValues("exflux.venues." + venue + "." + property).run(context -> {
+                    assertThat(context).as(venue + " " + property).hasFailed();
+                    assertThat(messages(context.getStartupFailure())).as(venue + " " + property)
+                            .contains("exflux.venues." + venue + "." + property.substring(0, property.indexOf('=')))
+                            .contains("must not carry credentials").doesNotContain("URL-PASSWORD");
+                });
+            }
+        }
     }
 
     @Test

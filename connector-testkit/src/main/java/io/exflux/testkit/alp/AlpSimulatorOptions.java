@@ -1,6 +1,7 @@
 package io.exflux.testkit.alp;
 
 import io.exflux.testkit.sim.MarketSpec;
+import io.exflux.testkit.sim.PingingVenueSettings;
 import io.exflux.testkit.sim.VenueSettings;
 import java.time.Duration;
 import java.util.List;
@@ -8,7 +9,10 @@ import java.util.List;
 /**
  * Settings of an {@link AlpSimulator}; immutable, with {@link #builder()} and {@link #mutate()}. The
  * settings every simulated venue has (markets, generator, clock, timer, REST budget, body limit, candle
- * history) come from {@link VenueSettings}.
+ * history, topics a socket) come from {@link VenueSettings}, the ping timing from {@link PingingVenueSettings}:
+ * the server sends a websocket PING frame after {@code pingInterval} without outbound traffic, the welcome frame
+ * announces both values, and with text keepalive the server waits {@code pingTimeout} for {@code 2}. A socket
+ * asking for more than {@code maxTopics} valid topics is told "Too many topics".
  * Defaults: BTC_USDT and ETH_USDT, the market generator on (seed 42, a step every 100 ms), JWTs valid one
  * hour, websocket PING frames after 20 s without outbound traffic, welcome values in milliseconds
  * (20000/30000, like the live venue), no server-sent text {@code 1} (a client's text {@code 1} is answered
@@ -16,7 +20,7 @@ import java.util.List;
  * bodies up to 1 MiB, websocket frames up to 64 KiB, 20 topics per socket, no candle history, and the
  * docs' answers where the live venue drifts from them (each drift is an option, off by default).
  */
-public final class AlpSimulatorOptions extends VenueSettings {
+public final class AlpSimulatorOptions extends PingingVenueSettings {
 
     /** The markets the simulator opens unless told otherwise (precisions and limits as the docs' example). */
     public static final List<MarketSpec> DEFAULT_MARKETS = List.of(
@@ -24,13 +28,10 @@ public final class AlpSimulatorOptions extends VenueSettings {
             MarketSpec.of("ETH", "USDT", 2, 8, "0.001", "1000", "10"));
 
     private final Duration jwtLifetime;
-    private final Duration pingInterval;
-    private final Duration pingTimeout;
     private final boolean welcomeInNanoseconds;
     private final boolean textKeepalive;
     private final Duration depthInterval;
     private final Duration tickerInterval;
-    private final int maxTopics;
     private final int maxFrameBytes;
     private final boolean dropOnTextKeepalive;
     private final boolean liveErrorFrames;
@@ -39,13 +40,10 @@ public final class AlpSimulatorOptions extends VenueSettings {
     private AlpSimulatorOptions(Builder b) {
         super(b);
         this.jwtLifetime = b.jwtLifetime;
-        this.pingInterval = b.pingInterval;
-        this.pingTimeout = b.pingTimeout;
         this.welcomeInNanoseconds = b.welcomeInNanoseconds;
         this.textKeepalive = b.textKeepalive;
         this.depthInterval = b.depthInterval;
         this.tickerInterval = b.tickerInterval;
-        this.maxTopics = b.maxTopics;
         this.maxFrameBytes = b.maxFrameBytes;
         this.dropOnTextKeepalive = b.dropOnTextKeepalive;
         this.liveErrorFrames = b.liveErrorFrames;
@@ -72,16 +70,6 @@ public final class AlpSimulatorOptions extends VenueSettings {
         return jwtLifetime;
     }
 
-    /** Outbound silence after which the server sends a websocket PING frame (and the welcome's ping interval). */
-    public Duration pingInterval() {
-        return pingInterval;
-    }
-
-    /** The welcome's ping timeout; with text keepalive, how long the server waits for {@code 2}. */
-    public Duration pingTimeout() {
-        return pingTimeout;
-    }
-
     /** Whether the welcome frame carries nanoseconds (the docs) instead of milliseconds (the live venue). */
     public boolean welcomeInNanoseconds() {
         return welcomeInNanoseconds;
@@ -100,11 +88,6 @@ public final class AlpSimulatorOptions extends VenueSettings {
     /** Time between two {@code tk} (and {@code r}) frames. */
     public Duration tickerInterval() {
         return tickerInterval;
-    }
-
-    /** Valid topics one websocket may hold before "Too many topics". */
-    public int maxTopics() {
-        return maxTopics;
     }
 
     /** Largest inbound websocket text frame, in bytes; a larger one closes the socket with 1009. */
@@ -137,34 +120,29 @@ public final class AlpSimulatorOptions extends VenueSettings {
     }
 
     /** Builder of {@link AlpSimulatorOptions}. */
-    public static final class Builder extends VenueSettings.Builder<Builder> {
+    public static final class Builder extends PingingVenueSettings.Builder<Builder> {
         private Duration jwtLifetime = Duration.ofHours(1);
-        private Duration pingInterval = Duration.ofSeconds(20);
-        private Duration pingTimeout = Duration.ofSeconds(30);
         private boolean welcomeInNanoseconds;
         private boolean textKeepalive;
         private Duration depthInterval = Duration.ofSeconds(1);
         private Duration tickerInterval = Duration.ofSeconds(1);
-        private int maxTopics = 20;
         private int maxFrameBytes = 64 * 1024;
         private boolean dropOnTextKeepalive;
         private boolean liveErrorFrames;
         private boolean unknownKeyAsNotFound;
 
         private Builder() {
-            super(DEFAULT_MARKETS);
+            super(DEFAULT_MARKETS, Duration.ofSeconds(20), Duration.ofSeconds(30));
+            maxTopics(20);
         }
 
         private Builder from(AlpSimulatorOptions o) {
             copy(o);
             jwtLifetime = o.jwtLifetime;
-            pingInterval = o.pingInterval;
-            pingTimeout = o.pingTimeout;
             welcomeInNanoseconds = o.welcomeInNanoseconds;
             textKeepalive = o.textKeepalive;
             depthInterval = o.depthInterval;
             tickerInterval = o.tickerInterval;
-            maxTopics = o.maxTopics;
             maxFrameBytes = o.maxFrameBytes;
             dropOnTextKeepalive = o.dropOnTextKeepalive;
             liveErrorFrames = o.liveErrorFrames;
@@ -179,16 +157,6 @@ public final class AlpSimulatorOptions extends VenueSettings {
 
         public Builder jwtLifetime(Duration value) {
             this.jwtLifetime = positive(value, "jwtLifetime");
-            return this;
-        }
-
-        public Builder pingInterval(Duration value) {
-            this.pingInterval = positive(value, "pingInterval");
-            return this;
-        }
-
-        public Builder pingTimeout(Duration value) {
-            this.pingTimeout = positive(value, "pingTimeout");
             return this;
         }
 
@@ -212,19 +180,8 @@ public final class AlpSimulatorOptions extends VenueSettings {
             return this;
         }
 
-        public Builder maxTopics(int value) {
-            if (value <= 0) {
-                throw new IllegalArgumentException("maxTopics must be positive");
-            }
-            this.maxTopics = value;
-            return this;
-        }
-
         public Builder maxFrameBytes(int value) {
-            if (value <= 0) {
-                throw new IllegalArgumentException("maxFrameBytes must be positive");
-            }
-            this.maxFrameBytes = value;
+            this.maxFrameBytes = positive(value, "maxFrameBytes");
             return this;
         }
 

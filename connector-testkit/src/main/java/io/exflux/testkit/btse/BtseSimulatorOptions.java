@@ -36,7 +36,6 @@ public final class BtseSimulatorOptions extends VenueSettings {
     private final int walletCallsPerSecond;
     private final Duration bookInterval;
     private final int bookLevels;
-    private final int maxTopics;
     private final Duration idleTimeout;
     private final Duration sweepInterval;
     private final boolean historyAsText;
@@ -51,7 +50,6 @@ public final class BtseSimulatorOptions extends VenueSettings {
         this.walletCallsPerSecond = b.walletCallsPerSecond;
         this.bookInterval = b.bookInterval;
         this.bookLevels = b.bookLevels;
-        this.maxTopics = b.maxTopics;
         this.idleTimeout = b.idleTimeout;
         this.sweepInterval = b.sweepInterval;
         this.historyAsText = b.historyAsText;
@@ -78,7 +76,6 @@ public final class BtseSimulatorOptions extends VenueSettings {
         b.walletCallsPerSecond = walletCallsPerSecond;
         b.bookInterval = bookInterval;
         b.bookLevels = bookLevels;
-        b.maxTopics = maxTopics;
         b.idleTimeout = idleTimeout;
         b.sweepInterval = sweepInterval;
         b.historyAsText = historyAsText;
@@ -111,11 +108,6 @@ public final class BtseSimulatorOptions extends VenueSettings {
     /** Levels a side of a book snapshot and of the window deltas keep (the venue's 50). */
     public int bookLevels() {
         return bookLevels;
-    }
-
-    /** Topics one connection may hold. */
-    public int maxTopics() {
-        return maxTopics;
     }
 
     /** A socket whose client sent nothing (not even {@code ping}) for this long is closed. */
@@ -155,7 +147,6 @@ public final class BtseSimulatorOptions extends VenueSettings {
         private int walletCallsPerSecond = 5;
         private Duration bookInterval = Duration.ofMillis(50);
         private int bookLevels = 50;
-        private int maxTopics = 100;
         private Duration idleTimeout = Duration.ofSeconds(60);
         private Duration sweepInterval = Duration.ofMillis(100);
         private boolean historyAsText;
@@ -167,6 +158,7 @@ public final class BtseSimulatorOptions extends VenueSettings {
 
         private Builder() {
             super(DEFAULT_MARKETS);
+            maxTopics(100);
             // BTSE's limits are the front's own, per scope; the shared budget stays out of the way
             requestsPerSecond(1_000_000);
             Map<CurrencyPair, BigDecimal> prices = Map.of(
@@ -216,11 +208,6 @@ public final class BtseSimulatorOptions extends VenueSettings {
             return this;
         }
 
-        public Builder maxTopics(int value) {
-            this.maxTopics = positive(value, "maxTopics");
-            return this;
-        }
-
         public Builder idleTimeout(Duration value) {
             this.idleTimeout = positive(value, "idleTimeout");
             return this;
@@ -262,13 +249,6 @@ public final class BtseSimulatorOptions extends VenueSettings {
 
         public BtseSimulatorOptions build() {
             return new BtseSimulatorOptions(this);
-        }
-
-        private static int positive(int value, String name) {
-            if (value <= 0) {
-                throw new IllegalArgumentException(name + " must be positive");
-            }
-            return value;
         }
     }
 }

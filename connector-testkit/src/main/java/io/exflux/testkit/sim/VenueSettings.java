@@ -9,11 +9,13 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The settings every simulated venue has, whatever its front: markets, the market generator, clock and
- * timer, the REST budget, the request body limit and the candle history. A venue's options extend it and
- * its builder extends {@link Builder}, so these setters chain with the venue's own. Immutable.
+ * timer, the REST budget, the request body limit, the candle history and the topics a socket may hold. A
+ * venue's options extend it and its builder extends {@link Builder}, so these setters chain with the venue's
+ * own. Immutable.
  *
  * <p>Defaults: the generator on (seed 42, a step every 100 ms), the system UTC clock, the parallel
- * scheduler, 1,000 REST requests per second before 429, request bodies up to 1 MiB, no candle history.
+ * scheduler, 1,000 REST requests per second before 429, request bodies up to 1 MiB, no candle history, 100
+ * topics a socket (a venue's builder sets its own).
  */
 public abstract class VenueSettings {
 
@@ -25,6 +27,7 @@ public abstract class VenueSettings {
     private final int requestsPerSecond;
     private final Duration candleHistory;
     private final int maxRequestBody;
+    private final int maxTopics;
 
     protected VenueSettings(Builder<?> b) {
         this.markets = List.copyOf(b.markets);
@@ -35,6 +38,7 @@ public abstract class VenueSettings {
         this.requestsPerSecond = b.requestsPerSecond;
         this.candleHistory = b.candleHistory;
         this.maxRequestBody = b.maxRequestBody;
+        this.maxTopics = b.maxTopics;
     }
 
     /** Markets to open. */
@@ -80,6 +84,11 @@ public abstract class VenueSettings {
         return maxRequestBody;
     }
 
+    /** Topics (channels) one websocket connection may hold; one more is refused the venue's way. */
+    public int maxTopics() {
+        return maxTopics;
+    }
+
     /** The builder of a venue's settings; {@code B} is the venue's own builder, so setters chain. */
     public abstract static class Builder<B extends Builder<B>> {
         private List<MarketSpec> markets;
@@ -90,6 +99,7 @@ public abstract class VenueSettings {
         private int requestsPerSecond = 1000;
         private Duration candleHistory = Duration.ZERO;
         private int maxRequestBody = 1024 * 1024;
+        private int maxTopics = 100;
 
         /** A builder with these default markets and the other defaults. */
         protected Builder(List<MarketSpec> defaultMarkets) {
@@ -106,6 +116,7 @@ public abstract class VenueSettings {
             this.requestsPerSecond = from.requestsPerSecond;
             this.candleHistory = from.candleHistory;
             this.maxRequestBody = from.maxRequestBody;
+            this.maxTopics = from.maxTopics;
             return self();
         }
 
@@ -141,10 +152,7 @@ public abstract class VenueSettings {
         }
 
         public B requestsPerSecond(int value) {
-            if (value <= 0) {
-                throw new IllegalArgumentException("requestsPerSecond must be positive");
-            }
-            this.requestsPerSecond = value;
+            this.requestsPerSecond = positive(value, "requestsPerSecond");
             return self();
         }
 
@@ -158,10 +166,13 @@ public abstract class VenueSettings {
         }
 
         public B maxRequestBody(int value) {
-            if (value <= 0) {
-                throw new IllegalArgumentException("maxRequestBody must be positive");
-            }
-            this.maxRequestBody = value;
+            this.maxRequestBody = positive(value, "maxRequestBody");
+            return self();
+        }
+
+        /** Topics one websocket connection may hold (positive). */
+        public B maxTopics(int value) {
+            this.maxTopics = positive(value, "maxTopics");
             return self();
         }
 
@@ -169,6 +180,14 @@ public abstract class VenueSettings {
         protected static Duration positive(Duration value, String name) {
             Objects.requireNonNull(value, name);
             if (value.isZero() || value.isNegative()) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
+            return value;
+        }
+
+        /** Fails fast on a count that must be positive. */
+        protected static int positive(int value, String name) {
+            if (value <= 0) {
                 throw new IllegalArgumentException(name + " must be positive");
             }
             return value;

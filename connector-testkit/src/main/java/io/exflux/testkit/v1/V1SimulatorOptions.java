@@ -3,6 +3,7 @@ package io.exflux.testkit.v1;
 import io.exflux.api.model.CurrencyPair;
 import io.exflux.testkit.sim.GeneratorSettings;
 import io.exflux.testkit.sim.MarketSpec;
+import io.exflux.testkit.sim.PingingVenueSettings;
 import io.exflux.testkit.sim.VenueSettings;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -12,14 +13,15 @@ import java.util.Objects;
 
 /**
  * Settings of a {@link V1Simulator}: the shared {@link VenueSettings} plus the dialect, the documented rate
- * limits (overridable), and the socket's engine.io timing. Immutable.
+ * limits (overridable), and the socket's engine.io timing ({@link PingingVenueSettings}: the {@code pingInterval}
+ * and {@code pingTimeout} of the open packet). Immutable.
  *
  * <p>Defaults: markets BTC_USD, ETH_USD and ETH_BTC (prices with 3, 3 and 6 decimals, amounts with 8, from
  * 0.00000001 to 100,000,000 as the documents' pair example); the dialect's rate limits; engine.io
  * {@code pingInterval} 25 s and {@code pingTimeout} 20 s; a socket.io revision 5 client must connect its
  * namespace within 45 s; at most 50 channels per socket.
  */
-public final class V1SimulatorOptions extends VenueSettings {
+public final class V1SimulatorOptions extends PingingVenueSettings {
 
     /** The default markets. */
     public static final List<MarketSpec> DEFAULT_MARKETS = List.of(
@@ -30,10 +32,7 @@ public final class V1SimulatorOptions extends VenueSettings {
     private final V1Dialect dialect;
     private final int ipCallsPerSecond;
     private final int accountCallsPerSecond;
-    private final Duration pingInterval;
-    private final Duration pingTimeout;
     private final Duration connectTimeout;
-    private final int maxChannels;
 
     private V1SimulatorOptions(Builder b) {
         super(b);
@@ -41,10 +40,7 @@ public final class V1SimulatorOptions extends VenueSettings {
         this.ipCallsPerSecond = b.ipCallsPerSecond > 0 ? b.ipCallsPerSecond : dialect.ipCallsPerSecond();
         this.accountCallsPerSecond = b.accountCallsPerSecond >= 0 ? b.accountCallsPerSecond
                 : dialect.accountCallsPerSecond();
-        this.pingInterval = b.pingInterval;
-        this.pingTimeout = b.pingTimeout;
         this.connectTimeout = b.connectTimeout;
-        this.maxChannels = b.maxChannels;
     }
 
     /** The defaults of this venue. */
@@ -62,10 +58,7 @@ public final class V1SimulatorOptions extends VenueSettings {
         Builder b = new Builder(dialect).from(this);
         b.ipCallsPerSecond = ipCallsPerSecond;
         b.accountCallsPerSecond = accountCallsPerSecond;
-        b.pingInterval = pingInterval;
-        b.pingTimeout = pingTimeout;
         b.connectTimeout = connectTimeout;
-        b.maxChannels = maxChannels;
         return b;
     }
 
@@ -83,39 +76,27 @@ public final class V1SimulatorOptions extends VenueSettings {
         return accountCallsPerSecond;
     }
 
-    /** engine.io {@code pingInterval} of the open packet. */
-    public Duration pingInterval() {
-        return pingInterval;
-    }
-
-    /** engine.io {@code pingTimeout} of the open packet. */
-    public Duration pingTimeout() {
-        return pingTimeout;
-    }
-
     /** How long a socket.io revision 5 client has to send its namespace CONNECT. */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
-    /** Channels one socket may hold. */
+    /** Channels one socket may hold: the v1 word for {@link #maxTopics()}. */
     public int maxChannels() {
-        return maxChannels;
+        return maxTopics();
     }
 
     /** Builds {@link V1SimulatorOptions}. */
-    public static final class Builder extends VenueSettings.Builder<Builder> {
+    public static final class Builder extends PingingVenueSettings.Builder<Builder> {
         private final V1Dialect dialect;
         private int ipCallsPerSecond = -1;
         private int accountCallsPerSecond = -1;
-        private Duration pingInterval = Duration.ofSeconds(25);
-        private Duration pingTimeout = Duration.ofSeconds(20);
         private Duration connectTimeout = Duration.ofSeconds(45);
-        private int maxChannels = 50;
 
         private Builder(V1Dialect dialect) {
-            super(DEFAULT_MARKETS);
+            super(DEFAULT_MARKETS, Duration.ofSeconds(25), Duration.ofSeconds(20));
             this.dialect = dialect;
+            maxTopics(50);
             // the v1 limits are the front's own (per IP and per account); the shared budget stays out of the way
             requestsPerSecond(1_000_000);
             generator(GeneratorSettings.defaults().withStartPrices(Map.of(
@@ -135,10 +116,7 @@ public final class V1SimulatorOptions extends VenueSettings {
 
         /** Calls per second from one IP (BTC-Alpha: every call; bitexbit: public calls). */
         public Builder ipCallsPerSecond(int value) {
-            if (value <= 0) {
-                throw new IllegalArgumentException("ipCallsPerSecond must be positive");
-            }
-            this.ipCallsPerSecond = value;
+            this.ipCallsPerSecond = positive(value, "ipCallsPerSecond");
             return this;
         }
 
@@ -156,27 +134,14 @@ public final class V1SimulatorOptions extends VenueSettings {
             return ipCallsPerSecond(1_000_000).accountCallsPerSecond(1_000_000);
         }
 
-        public Builder pingInterval(Duration value) {
-            this.pingInterval = positive(value, "pingInterval");
-            return this;
-        }
-
-        public Builder pingTimeout(Duration value) {
-            this.pingTimeout = positive(value, "pingTimeout");
-            return this;
-        }
-
         public Builder connectTimeout(Duration value) {
             this.connectTimeout = positive(value, "connectTimeout");
             return this;
         }
 
+        /** Channels one socket may hold: the v1 word for {@link #maxTopics(int)}. */
         public Builder maxChannels(int value) {
-            if (value <= 0) {
-                throw new IllegalArgumentException("maxChannels must be positive");
-            }
-            this.maxChannels = value;
-            return this;
+            return maxTopics(value);
         }
 
         public V1SimulatorOptions build() {

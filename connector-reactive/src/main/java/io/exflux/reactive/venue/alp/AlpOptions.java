@@ -1,6 +1,5 @@
 package io.exflux.reactive.venue.alp;
 
-import io.exflux.reactive.config.EndpointUrls;
 import io.exflux.reactive.config.RateLimit;
 import io.exflux.reactive.config.VenueOptions;
 import io.exflux.reactive.venue.alp.model.AlpWalletType;
@@ -9,11 +8,11 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Immutable settings of an ALP client: the core every venue shares ({@link VenueOptions}: resources, credentials,
- * timeouts, retry, rate limits by scope, streams) plus ALP's hosts and extras. Start from {@link #builder()} (or
- * {@link #defaults()}), change a copy with {@link #mutate()}. Every default is a public constant. Credentials are
- * optional: without them the public endpoints and channels work and the private ones fail with
- * {@code AuthenticationException}. Every timer of one ALP client (retries, rate limits, token renewal, heartbeats,
+ * Immutable settings of an ALP client: the core every venue shares ({@link VenueOptions}: REST and websocket URLs,
+ * resources, credentials, timeouts, retry, rate limits by scope, streams) plus ALP's defaults and extras. Start from
+ * {@link #builder()} (or {@link #defaults()}), change a copy with {@link #mutate()}. Every default is a public
+ * constant. Credentials are optional: without them the public endpoints and channels work and the private ones fail
+ * with {@code AuthenticationException}. Every timer of one ALP client (retries, rate limits, token renewal, heartbeats,
  * reconnects) runs on its {@code ClientResources}' one scheduler.
  *
  * <p>Rate-limit scopes: {@link #PUBLIC_SCOPE} for public calls (shared by every ALP client on the same resources)
@@ -45,8 +44,6 @@ public final class AlpOptions extends VenueOptions {
     /** Levels a side of the REST book that seeds {@code watchOrderBook} (the venue sends at most 20). */
     public static final int DEFAULT_BOOK_SNAPSHOT_DEPTH = 20;
 
-    private final URI restUrl;
-    private final URI wsUrl;
     private final Duration tokenRefreshMargin;
     private final Duration pairsCacheTtl;
     private final AlpWalletType walletType;
@@ -54,8 +51,6 @@ public final class AlpOptions extends VenueOptions {
 
     private AlpOptions(Builder b) {
         super(b);
-        this.restUrl = b.restUrl;
-        this.wsUrl = b.wsUrl;
         this.tokenRefreshMargin = b.tokenRefreshMargin;
         this.pairsCacheTtl = b.pairsCacheTtl;
         this.walletType = b.walletType;
@@ -76,16 +71,6 @@ public final class AlpOptions extends VenueOptions {
     @Override
     public Builder mutate() {
         return new Builder(this);
-    }
-
-    /** The REST base ({@link #DEFAULT_REST_URL}). */
-    public URI restUrl() {
-        return restUrl;
-    }
-
-    /** The websocket endpoint ({@link #DEFAULT_WS_URL}). */
-    public URI wsUrl() {
-        return wsUrl;
     }
 
     /** How long before its expiry the JWT is renewed ({@link #DEFAULT_TOKEN_REFRESH_MARGIN}). */
@@ -110,20 +95,18 @@ public final class AlpOptions extends VenueOptions {
 
     @Override
     public String toString() {
-        return "AlpOptions[restUrl=" + restUrl + ", wsUrl=" + wsUrl + ", " + coreToString() + ", walletType="
-                + walletType + "]";
+        return "AlpOptions[" + coreToString() + ", walletType=" + walletType + "]";
     }
 
     /** Builds {@link AlpOptions}. */
     public static final class Builder extends VenueOptions.Builder<AlpOptions, Builder> {
-        private URI restUrl = DEFAULT_REST_URL;
-        private URI wsUrl = DEFAULT_WS_URL;
         private Duration tokenRefreshMargin = DEFAULT_TOKEN_REFRESH_MARGIN;
         private Duration pairsCacheTtl = DEFAULT_PAIRS_CACHE_TTL;
         private AlpWalletType walletType = AlpWalletType.SPOT;
         private int bookSnapshotDepth = DEFAULT_BOOK_SNAPSHOT_DEPTH;
 
         private Builder() {
+            super(DEFAULT_REST_URL, DEFAULT_WS_URL);
             rateLimit(PUBLIC_SCOPE, DEFAULT_PUBLIC_RATE_LIMIT);
             rateLimit(PRIVATE_SCOPE, DEFAULT_PRIVATE_RATE_LIMIT);
             maxAttempts(DEFAULT_MAX_ATTEMPTS);
@@ -131,8 +114,6 @@ public final class AlpOptions extends VenueOptions {
 
         private Builder(AlpOptions from) {
             super(from);
-            restUrl = from.restUrl;
-            wsUrl = from.wsUrl;
             tokenRefreshMargin = from.tokenRefreshMargin;
             pairsCacheTtl = from.pairsCacheTtl;
             walletType = from.walletType;
@@ -142,31 +123,6 @@ public final class AlpOptions extends VenueOptions {
         @Override
         protected Builder self() {
             return this;
-        }
-
-        /**
-         * The REST base, e.g. {@code https://www.alp.com/api/v3} (no trailing slash needed): an http or https URL
-         * without credentials, query or fragment.
-         */
-        public Builder restUrl(URI value) {
-            this.restUrl = EndpointUrls.check(value, "restUrl", "https", "http");
-            return this;
-        }
-
-        /** The REST base, as text. */
-        public Builder restUrl(String value) {
-            return restUrl(EndpointUrls.parse(value, "restUrl"));
-        }
-
-        /** The websocket endpoint: a wss or ws URL without credentials, query or fragment. */
-        public Builder wsUrl(URI value) {
-            this.wsUrl = EndpointUrls.check(value, "wsUrl", "wss", "ws");
-            return this;
-        }
-
-        /** The websocket endpoint, as text. */
-        public Builder wsUrl(String value) {
-            return wsUrl(EndpointUrls.parse(value, "wsUrl"));
         }
 
         /** How long before its expiry the JWT is renewed (not negative). */
@@ -205,19 +161,6 @@ public final class AlpOptions extends VenueOptions {
             }
             this.bookSnapshotDepth = value;
             return this;
-        }
-
-        /** ALP's own textual settings: {@code rest-url}, {@code ws-url}, then the core ones. */
-        @Override
-        protected boolean property(String name, String value) {
-            switch (name) {
-                case "rest-url" -> restUrl(value.trim());
-                case "ws-url" -> wsUrl(value.trim());
-                default -> {
-                    return super.property(name, value);
-                }
-            }
-            return true;
         }
 
         /** The options. */

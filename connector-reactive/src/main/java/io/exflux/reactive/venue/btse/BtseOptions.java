@@ -8,9 +8,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Immutable settings of a BTSE spot client: the core every venue shares ({@link VenueOptions}: resources,
- * credentials, timeouts, retry, rate limits by scope, streams) plus BTSE's three hosts (REST, the main websocket and
- * the order-book websocket), the authentication header names and a few extras. Start from {@link #builder()} (or
+ * Immutable settings of a BTSE spot client: the core every venue shares ({@link VenueOptions}: the REST base and the
+ * main websocket, resources, credentials, timeouts, retry, rate limits by scope, streams) plus BTSE's third host, the
+ * order-book websocket, the authentication header names and a few extras. The main websocket carries trades, login,
+ * order notifications and fills; the REST base's path is not part of what is signed. Start from {@link #builder()} (or
  * {@link #defaults()}, {@link #testnet()}), change a copy with {@link #mutate()}. Every default is a public constant
  * and follows the document; what BTSE changed since is a setting away (see {@code docs/venues/btse.md}).
  *
@@ -60,8 +61,6 @@ public final class BtseOptions extends VenueOptions {
     /** BTSE's limit of topics on one websocket connection; more topics open more connections. */
     public static final int DEFAULT_MAX_TOPICS_PER_CONNECTION = 100;
 
-    private final URI restUrl;
-    private final URI wsUrl;
     private final URI orderBookWsUrl;
     private final BtseHeaderNaming headerNaming;
     private final Duration pairsCacheTtl;
@@ -71,8 +70,6 @@ public final class BtseOptions extends VenueOptions {
 
     private BtseOptions(Builder b) {
         super(b);
-        this.restUrl = b.restUrl;
-        this.wsUrl = b.wsUrl;
         this.orderBookWsUrl = b.orderBookWsUrl;
         this.headerNaming = b.headerNaming;
         this.pairsCacheTtl = b.pairsCacheTtl;
@@ -100,16 +97,6 @@ public final class BtseOptions extends VenueOptions {
     @Override
     public Builder mutate() {
         return new Builder(this);
-    }
-
-    /** The REST base ({@link #DEFAULT_REST_URL}). */
-    public URI restUrl() {
-        return restUrl;
-    }
-
-    /** The main websocket: trades, login, order notifications, fills ({@link #DEFAULT_WS_URL}). */
-    public URI wsUrl() {
-        return wsUrl;
     }
 
     /** The order-book websocket ({@link #DEFAULT_ORDER_BOOK_WS_URL}). */
@@ -144,14 +131,12 @@ public final class BtseOptions extends VenueOptions {
 
     @Override
     public String toString() {
-        return "BtseOptions[restUrl=" + restUrl + ", wsUrl=" + wsUrl + ", orderBookWsUrl=" + orderBookWsUrl
-                + ", headers=" + headerNaming + ", " + coreToString() + "]";
+        return "BtseOptions[" + coreToString() + ", orderBookWsUrl=" + EndpointUrls.shown(orderBookWsUrl)
+                + ", headers=" + headerNaming + "]";
     }
 
     /** Builds {@link BtseOptions}. */
     public static final class Builder extends VenueOptions.Builder<BtseOptions, Builder> {
-        private URI restUrl = DEFAULT_REST_URL;
-        private URI wsUrl = DEFAULT_WS_URL;
         private URI orderBookWsUrl = DEFAULT_ORDER_BOOK_WS_URL;
         private BtseHeaderNaming headerNaming = BtseHeaderNaming.BTSE;
         private Duration pairsCacheTtl = DEFAULT_PAIRS_CACHE_TTL;
@@ -160,6 +145,7 @@ public final class BtseOptions extends VenueOptions {
         private int maxTopicsPerConnection = DEFAULT_MAX_TOPICS_PER_CONNECTION;
 
         private Builder() {
+            super(DEFAULT_REST_URL, DEFAULT_WS_URL);
             rateLimit(QUERY_SCOPE, DEFAULT_QUERY_RATE_LIMIT);
             rateLimit(ORDERS_SCOPE, DEFAULT_ORDERS_RATE_LIMIT);
             rateLimit(WALLET_SCOPE, DEFAULT_WALLET_RATE_LIMIT);
@@ -168,8 +154,6 @@ public final class BtseOptions extends VenueOptions {
 
         private Builder(BtseOptions from) {
             super(from);
-            restUrl = from.restUrl;
-            wsUrl = from.wsUrl;
             orderBookWsUrl = from.orderBookWsUrl;
             headerNaming = from.headerNaming;
             pairsCacheTtl = from.pairsCacheTtl;
@@ -188,34 +172,9 @@ public final class BtseOptions extends VenueOptions {
             return restUrl(TESTNET_REST_URL).wsUrl(TESTNET_WS_URL).orderBookWsUrl(TESTNET_ORDER_BOOK_WS_URL);
         }
 
-        /**
-         * The REST base, e.g. {@code https://api.btse.com/spot}: an http or https URL without credentials, query or
-         * fragment. Its path is not part of what is signed.
-         */
-        public Builder restUrl(URI value) {
-            this.restUrl = EndpointUrls.check(value, "restUrl", "https", "http");
-            return this;
-        }
-
-        /** The REST base, as text. */
-        public Builder restUrl(String value) {
-            return restUrl(EndpointUrls.parse(value, "restUrl"));
-        }
-
-        /** The main websocket: a wss or ws URL without credentials, query or fragment. */
-        public Builder wsUrl(URI value) {
-            this.wsUrl = EndpointUrls.check(value, "wsUrl", "wss", "ws");
-            return this;
-        }
-
-        /** The main websocket, as text. */
-        public Builder wsUrl(String value) {
-            return wsUrl(EndpointUrls.parse(value, "wsUrl"));
-        }
-
         /** The order-book websocket: a wss or ws URL without credentials, query or fragment. */
         public Builder orderBookWsUrl(URI value) {
-            this.orderBookWsUrl = EndpointUrls.check(value, "orderBookWsUrl", "wss", "ws");
+            this.orderBookWsUrl = EndpointUrls.websocket(value, "orderBookWsUrl");
             return this;
         }
 
@@ -269,7 +228,7 @@ public final class BtseOptions extends VenueOptions {
         }
 
         /**
-         * BTSE's own textual settings: {@code rest-url}, {@code ws-url}, {@code order-book-ws-url}, {@code headers}
+         * BTSE's own textual settings: {@code order-book-ws-url}, {@code headers}
          * ({@code btse}|{@code request}), {@code testnet} ({@code true} selects the three testnet hosts), then the
          * core ones.
          */
@@ -277,8 +236,6 @@ public final class BtseOptions extends VenueOptions {
         protected boolean property(String name, String value) {
             String v = value.trim();
             switch (name) {
-                case "rest-url" -> restUrl(v);
-                case "ws-url" -> wsUrl(v);
                 case "order-book-ws-url" -> orderBookWsUrl(v);
                 case "headers" -> headerNaming(switch (v) {
                     case "btse" -> BtseHeaderNaming.BTSE;

@@ -2,7 +2,6 @@ package io.exflux.reactive.venue.v1;
 
 import io.exflux.reactive.config.RateLimit;
 import io.exflux.reactive.config.VenueOptions;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -12,6 +11,10 @@ import java.util.Objects;
  * route, body format, socket flavour, engine.io version, socket path). Every default comes from the dialect and is
  * one setting away, so the testkit's simulator (or a venue that drifted) can be plugged in. Start from
  * {@link #builder(V1Dialect)}, change a copy with {@link #mutate()}.
+ *
+ * <p>The REST base is the venue's API root ({@code https://btc-alpha.com/api}): {@code /v1/...} and
+ * {@code /charts/...} go below it. The websocket URL names the socket host ({@code wss://btc-alpha.com}); its path
+ * is replaced by {@link #socketPath()}.
  *
  * <p>Rate-limit scopes: {@link #PUBLIC_SCOPE} (counted per venue: bitexbit's "per IP" limit) and
  * {@link #PRIVATE_SCOPE} (counted per API key: bitexbit's "per account" limit). BTC-Alpha's document has one limit,
@@ -38,8 +41,6 @@ public final class V1Options extends VenueOptions {
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
 
     private final V1Dialect dialect;
-    private final URI restUrl;
-    private final URI wsUrl;
     private final V1Dialect.BookRoute bookRoute;
     private final V1BodyFormat bodyFormat;
     private final V1SocketFlavour socketFlavour;
@@ -52,8 +53,6 @@ public final class V1Options extends VenueOptions {
     private V1Options(Builder b) {
         super(b);
         this.dialect = b.dialect;
-        this.restUrl = b.restUrl;
-        this.wsUrl = b.wsUrl;
         this.bookRoute = b.bookRoute;
         this.bodyFormat = b.bodyFormat;
         this.socketFlavour = b.socketFlavour;
@@ -82,16 +81,6 @@ public final class V1Options extends VenueOptions {
     /** Which venue. */
     public V1Dialect dialect() {
         return dialect;
-    }
-
-    /** The REST root ({@code https://btc-alpha.com/api}): {@code /v1/...} and {@code /charts/...} go below it. */
-    public URI restUrl() {
-        return restUrl;
-    }
-
-    /** The socket host ({@code wss://btc-alpha.com}); the path is {@link #socketPath()}. */
-    public URI wsUrl() {
-        return wsUrl;
     }
 
     /** How the order book is addressed (the dialect's by default). */
@@ -136,16 +125,14 @@ public final class V1Options extends VenueOptions {
 
     @Override
     public String toString() {
-        return "V1Options[" + dialect.venue() + ", restUrl=" + restUrl + ", wsUrl=" + wsUrl + socketPath
+        return "V1Options[" + dialect.venue() + ", " + coreToString() + ", socketPath=" + socketPath
                 + ", bookRoute=" + bookRoute + ", bodyFormat=" + bodyFormat + ", socket=" + socketFlavour + "/EIO"
-                + engineIoVersion + ", " + coreToString() + "]";
+                + engineIoVersion + "]";
     }
 
     /** Builds {@link V1Options}. */
     public static final class Builder extends VenueOptions.Builder<V1Options, Builder> {
         private final V1Dialect dialect;
-        private URI restUrl;
-        private URI wsUrl;
         private V1Dialect.BookRoute bookRoute;
         private V1BodyFormat bodyFormat = V1BodyFormat.FORM;
         private V1SocketFlavour socketFlavour;
@@ -156,9 +143,8 @@ public final class V1Options extends VenueOptions {
         private int bookSnapshotDepth = DEFAULT_BOOK_SNAPSHOT_DEPTH;
 
         private Builder(V1Dialect dialect) {
+            super(dialect.defaultRestUrl(), dialect.defaultWsUrl());
             this.dialect = dialect;
-            this.restUrl = dialect.defaultRestUrl();
-            this.wsUrl = dialect.defaultWsUrl();
             this.bookRoute = dialect.defaultBookRoute();
             this.socketFlavour = dialect.defaultSocketFlavour();
             rateLimit(PUBLIC_SCOPE, dialect.defaultPublicRateLimit());
@@ -171,8 +157,6 @@ public final class V1Options extends VenueOptions {
         private Builder(V1Options from) {
             super(from);
             dialect = from.dialect;
-            restUrl = from.restUrl;
-            wsUrl = from.wsUrl;
             bookRoute = from.bookRoute;
             bodyFormat = from.bodyFormat;
             socketFlavour = from.socketFlavour;
@@ -186,33 +170,6 @@ public final class V1Options extends VenueOptions {
         @Override
         protected Builder self() {
             return this;
-        }
-
-        /** The REST root, e.g. {@code https://btc-alpha.com/api} (a trailing slash is dropped). */
-        public Builder restUrl(URI value) {
-            String text = Objects.requireNonNull(value, "restUrl").toString();
-            this.restUrl = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
-            return this;
-        }
-
-        /** The REST root, as text. */
-        public Builder restUrl(String value) {
-            return restUrl(URI.create(value));
-        }
-
-        /** The socket host ({@code ws://} or {@code wss://}; its path is replaced by {@link #socketPath}). */
-        public Builder wsUrl(URI value) {
-            String scheme = Objects.requireNonNull(value, "wsUrl").getScheme();
-            if (!"ws".equals(scheme) && !"wss".equals(scheme)) {
-                throw new IllegalArgumentException("wsUrl must be a ws:// or wss:// address: " + value);
-            }
-            this.wsUrl = value;
-            return this;
-        }
-
-        /** The socket host, as text. */
-        public Builder wsUrl(String value) {
-            return wsUrl(URI.create(value));
         }
 
         /** How the order book is addressed. */
@@ -273,7 +230,7 @@ public final class V1Options extends VenueOptions {
         }
 
         /**
-         * The v1 textual settings: {@code rest-url}, {@code ws-url}, {@code socket-path}, {@code engine-io}
+         * The v1 textual settings: {@code socket-path}, {@code engine-io}
          * ({@code 3}|{@code 4}), {@code socket} ({@code engine.io}|{@code socket.io}), {@code body}
          * ({@code form}|{@code json}), {@code book-route} ({@code query}|{@code path}), then the core ones.
          */
@@ -281,8 +238,6 @@ public final class V1Options extends VenueOptions {
         protected boolean property(String name, String value) {
             String v = value.trim();
             switch (name) {
-                case "rest-url" -> restUrl(v);
-                case "ws-url" -> wsUrl(v);
                 case "socket-path" -> socketPath(v);
                 case "engine-io" -> engineIoVersion(switch (v) {
                     case "3" -> 3;
