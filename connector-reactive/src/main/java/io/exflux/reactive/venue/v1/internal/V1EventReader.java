@@ -73,32 +73,36 @@ final class V1EventReader {
         return (f.seen & OID) == 0 ? null : f.event();
     }
 
-    /** The bit of a payload's (or, with {@code inTrade}, a trade's) field; 0 for a field not read. */
+    /**
+     * The bit of a payload's (or, with {@code inTrade}, a trade's) field; 0 for a field not read. By length, then
+     * text: a {@code switch} on the name would hash it, and the parser's names come without a cached hash.
+     */
     private static int field(JsonParser parser, boolean inTrade) throws IOException {
         String name = parser.currentName();
-        if (inTrade) {
-            return switch (name) {
-                case "tid" -> TID;
-                case "type" -> TYPE;
-                case "price" -> PRICE;
-                case "amount" -> AMOUNT;
-                case "o_id" -> O_ID;
-                default -> 0;
-            };
+        switch (name.length()) {
+            case 3:
+                return inTrade ? ("tid".equals(name) ? TID : 0) : ("oid".equals(name) ? OID : 0);
+            case 4:
+                if ("type".equals(name)) {
+                    return TYPE;
+                }
+                if (inTrade) {
+                    return "o_id".equals(name) ? O_ID : 0;
+                }
+                return "date".equals(name) ? DATE : "pair".equals(name) ? PAIR : 0;
+            case 5:
+                return "price".equals(name) ? PRICE : 0;
+            case 6:
+                return "amount".equals(name) ? AMOUNT : !inTrade && "trades".equals(name) ? TRADES : 0;
+            case 7:
+                return !inTrade && "success".equals(name) ? SUCCESS : 0;
+            case 9:
+                return !inTrade && "cancelled".equals(name) ? CANCELLED : 0;
+            case 15:
+                return !inTrade && "cancel_order_id".equals(name) ? CANCEL_ID : 0;
+            default:
+                return 0;
         }
-        return switch (name) {
-            case "success" -> SUCCESS;
-            case "date" -> DATE;
-            case "oid" -> OID;
-            case "type" -> TYPE;
-            case "pair" -> PAIR;
-            case "cancelled" -> CANCELLED;
-            case "cancel_order_id" -> CANCEL_ID;
-            case "price" -> PRICE;
-            case "amount" -> AMOUNT;
-            case "trades" -> TRADES;
-            default -> 0;
-        };
     }
 
     /** A JSON {@code null}, which the tree's readers take for a missing field. */
@@ -301,7 +305,11 @@ final class V1EventReader {
                 throw tradesError;
             }
             return new V1BookEvent.NewOrder(success, when, id, type, orderPrice, orderAmount, pair,
-                    trades.isEmpty() ? List.of() : List.copyOf(trades));
+                    switch (trades.size()) { // List.copyOf would build an array first
+                        case 0 -> List.of();
+                        case 1 -> List.of(trades.get(0));
+                        default -> List.copyOf(trades);
+                    });
         }
 
         private boolean trades(JsonParser parser) throws IOException {
