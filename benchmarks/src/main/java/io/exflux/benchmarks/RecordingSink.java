@@ -1,11 +1,11 @@
 package io.exflux.benchmarks;
 
 import io.exflux.api.error.ExchangeException;
+import io.exflux.reactive.internal.ws.FrameSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import io.exflux.reactive.internal.ws.FrameSink;
 
 /**
  * A {@link FrameSink} that keeps what a dialect delivered, for comparing two decoders: each delivery as an
