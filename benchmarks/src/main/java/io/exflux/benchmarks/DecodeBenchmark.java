@@ -4,6 +4,12 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.exflux.benchmarks.baseline.AlpTreeDecoder;
+import io.exflux.benchmarks.baseline.V1TreeDecoder;
+import io.exflux.reactive.internal.engineio.EngineIoDialect;
+import io.exflux.reactive.internal.engineio.EngineIoOptions;
+import io.exflux.reactive.internal.engineio.Framing;
+import io.exflux.reactive.venue.v1.internal.V1Events;
+import io.exflux.reactive.venue.v1.model.V1BookEvent;
 import io.exflux.reactive.internal.codec.Json;
 import io.exflux.reactive.venue.alp.internal.AlpFrameDecoder;
 import io.exflux.reactive.venue.alp.model.AlpMessage;
@@ -11,6 +17,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,7 +30,10 @@ import org.openjdk.jmh.annotations.State;
  * Decoding one venue message into its record. ALP's market-data frames ({@code t}, a one-level {@code d} a side,
  * a 20-level {@code p}, a one-row {@code tk}) through exflux's streaming {@link AlpFrameDecoder} ({@code alpXxx})
  * and through the {@code readTree}-then-extract baseline it replaced ({@code treeXxx}, {@link AlpTreeDecoder}),
- * on the same text. Also a BTSE order-book delta and an ALP trade into records by {@link Json#mapper()} databind.
+ * on the same text. The v1 socket's book events (bitexbit's socket.io new order with one trade, BTC-Alpha's bare
+ * engine.io cancel) through the engine.io dialect's hot path ({@code v1Xxx}) and through the tree reading it
+ * replaced ({@code v1TreeXxx}, {@link V1TreeDecoder}), each routed to its channel. Also a BTSE order-book delta
+ * and an ALP trade into records by {@link Json#mapper()} databind.
  * Run with {@code -prof gc} for the bytes allocated per frame.
  */
 @State(Scope.Thread)
@@ -58,6 +68,20 @@ public class DecodeBenchmark {
     private final String tickerText = "[\"tk\",1694003337,[\"BTC_USDT\",\"25725.53000000\",\"6074.90520117\","
             + "\"156489295.23543299\",\"0.09369121\",\"25889.00000000\",\"25629.43000000\",\"25717.69000000\","
             + "\"25747.69000000\"]]";
+    private final String v1NewOrderText = "42[\"book_BTC_USD\",{\"success\":true,\"date\":1485686507.0944622,"
+            + "\"oid\":15234,\"type\":\"sell\",\"price\":935.23,\"amount\":0.0,\"pair\":\"BTC_USD\",\"trades\":"
+            + "[{\"tid\":14876,\"type\":\"buy\",\"price\":\"936.00\",\"amount\":\"0.1\",\"o_id\":15201}]}]";
+    private final String v1CancelText = "4{\"success\":true,\"date\":1485686413.5688234,\"oid\":15235,\"type\":\"sell\","
+            + "\"price\":935.23,\"amount\":0.0123,\"pair\":\"BTC_USD\",\"cancelled\":true}";
+    private final EngineIoOptions socketIo = EngineIoOptions.builder().framing(Framing.SOCKET_IO).build();
+    private final EngineIoOptions bare = EngineIoOptions.builder().framing(Framing.ENGINE_IO).build();
+    private final EngineIoDialect<V1BookEvent> v1SocketIo = new EngineIoDialect<>(socketIo, V1Events.router(),
+            new V1Events("bitexbit"));
+    private final EngineIoDialect<V1BookEvent> v1Bare = new EngineIoDialect<>(bare, V1Events.router(),
+            new V1Events("btc-alpha"));
+    private final V1TreeDecoder v1TreeSocketIo = new V1TreeDecoder(socketIo, "bitexbit");
+    private final V1TreeDecoder v1TreeBare = new V1TreeDecoder(bare, "btc-alpha");
+    private final RecordingSink<V1BookEvent> v1Sink = new RecordingSink<>(Set.of("book_BTC_USD"), false);
     private final ObjectReader btseReader = Json.mapper().readerFor(BtseBookMessage.class);
     private final ObjectReader alpReader = Json.mapper().readerFor(AlpTrade.class);
 
@@ -125,5 +149,29 @@ public class DecodeBenchmark {
     @Benchmark
     public AlpMessage treeTicker() {
         return AlpTreeDecoder.decode(tickerText);
+    }
+
+    @Benchmark
+    public V1BookEvent v1NewOrder() {
+        v1SocketIo.decode(v1NewOrderText, v1Sink);
+        return v1Sink.last();
+    }
+
+    @Benchmark
+    public V1BookEvent v1TreeNewOrder() {
+        v1TreeSocketIo.decode(v1NewOrderText, v1Sink);
+        return v1Sink.last();
+    }
+
+    @Benchmark
+    public V1BookEvent v1Cancel() {
+        v1Bare.decode(v1CancelText, v1Sink);
+        return v1Sink.last();
+    }
+
+    @Benchmark
+    public V1BookEvent v1TreeCancel() {
+        v1TreeBare.decode(v1CancelText, v1Sink);
+        return v1Sink.last();
     }
 }

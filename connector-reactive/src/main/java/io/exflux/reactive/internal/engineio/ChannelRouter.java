@@ -1,7 +1,6 @@
 package io.exflux.reactive.internal.engineio;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,7 +11,6 @@ import java.util.Set;
  * venue's channels are called and which payload key names their market is the venue's to say (its
  * stream package builds the router with {@link #byNameThenKeyThenOnlyPrefix}).
  */
-@FunctionalInterface
 public interface ChannelRouter {
 
     /**
@@ -26,6 +24,16 @@ public interface ChannelRouter {
     Optional<String> route(String eventName, List<JsonNode> arguments, Set<String> channels);
 
     /**
+     * The channel of an event read without a tree ({@link EventCodec#read}): the same rules as
+     * {@link #route}, given the value of the payload's routing key instead of the arguments. Allocates
+     * nothing: it runs for every hot event.
+     *
+     * @param routingValue the payload's routing-key text, or {@code null} when it has none
+     * @return the channel, or {@code null} when the event belongs to none
+     */
+    String channel(String eventName, String routingValue, Set<String> channels);
+
+    /**
      * Routes in a fixed, explainable order, for venues that document neither event names nor payload
      * keys: the channel equal to the event name; else the channel that names the value of the payload's
      * {@code routingKey} (the only subscribed channel equal to it or ending in {@code _value} or
@@ -37,57 +45,7 @@ public interface ChannelRouter {
      * @param channelPrefix the prefix of the channels an event that matched neither rule falls back to
      */
     static ChannelRouter byNameThenKeyThenOnlyPrefix(String routingKey, String channelPrefix) {
-        Objects.requireNonNull(routingKey, "routingKey");
-        Objects.requireNonNull(channelPrefix, "channelPrefix");
-        return (eventName, arguments, channels) -> {
-            if (eventName != null && channels.contains(eventName)) {
-                return Optional.of(eventName);
-            }
-            String value = valueOf(arguments, routingKey);
-            if (value != null) {
-                Optional<String> byValue = only(channels, c -> c.equals(value) || c.endsWith("_" + value)
-                        || c.endsWith("." + value));
-                if (byValue.isPresent()) {
-                    return byValue;
-                }
-            }
-            return only(channels, c -> c.startsWith(channelPrefix));
-        };
-    }
-
-    private static String valueOf(List<JsonNode> arguments, String key) {
-        for (JsonNode argument : arguments) {
-            JsonNode value = asObject(argument).get(key);
-            if (value != null && value.isTextual()) {
-                return value.asText();
-            }
-        }
-        return null;
-    }
-
-    /** The argument as an object: itself, or the object a JSON string holds (venues do both), else empty. */
-    private static JsonNode asObject(JsonNode argument) {
-        if (argument.isObject()) {
-            return argument;
-        }
-        if (argument.isTextual() && argument.asText().startsWith("{")) {
-            try {
-                return StrictJson.read(argument.asText(), "event payload");
-            } catch (io.exflux.api.error.ProtocolException notJson) {
-                // Only a routing hint: the event still goes through the next rule, nothing is lost.
-                return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-            }
-        }
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-    }
-
-    private static Optional<String> only(Set<String> channels, java.util.function.Predicate<String> test) {
-        List<String> matches = new ArrayList<>(2);
-        for (String channel : channels) {
-            if (test.test(channel)) {
-                matches.add(channel);
-            }
-        }
-        return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+        return new NameKeyPrefixRouter(Objects.requireNonNull(routingKey, "routingKey"),
+                Objects.requireNonNull(channelPrefix, "channelPrefix"));
     }
 }

@@ -21,7 +21,9 @@ import reactor.core.publisher.Mono;
  * open packet and joins the namespace, the heartbeat pings (engine.io 3) or answers pings (engine.io
  * 4) and watches {@code pingInterval + pingTimeout}, topics are subscribed by emitting the venue's
  * subscribe event, and each event is routed to its channel by the venue's {@link ChannelRouter} and
- * decoded once, on the event loop, by the venue's {@link EventCodec}.
+ * decoded once, on the event loop, by the venue's {@link EventCodec}. Event frames the codec reads hot
+ * ({@link EventCodec#read}) are read without a JSON tree ({@link EventFrames}); every other frame goes
+ * through the session's tree reading.
  *
  * <p>Acks and session ends are control messages when the codec gives them a record. Events the server
  * sends before the namespace is joined are handed back to the engine and delivered once the session is
@@ -38,6 +40,7 @@ public final class EngineIoDialect<M> implements StreamDialect<M> {
     private final EngineIoOptions options;
     private final ChannelRouter router;
     private final EventCodec<M> codec;
+    private final EventFrames<M> hotEvents;
     private final EngineIoSession frames;
     private final HeartbeatStrategy heartbeat;
 
@@ -50,6 +53,7 @@ public final class EngineIoDialect<M> implements StreamDialect<M> {
         this.options = Objects.requireNonNull(options, "options");
         this.router = Objects.requireNonNull(router, "router");
         this.codec = Objects.requireNonNull(codec, "codec");
+        this.hotEvents = new EventFrames<>(options, router, codec);
         this.frames = EngineIoSession.ready(options);
         HeartbeatStrategy keepAlive = options.version().clientPings()
                 ? Heartbeats.clientTextPing("2", "3", FALLBACK_PING_INTERVAL, FALLBACK_PING_TIMEOUT)
@@ -75,6 +79,9 @@ public final class EngineIoDialect<M> implements StreamDialect<M> {
 
     @Override
     public void decode(String frame, FrameSink<M> sink) {
+        if (hotEvents.read(frame, sink)) {
+            return;
+        }
         for (SessionSignal signal : EngineIoSession.ready(options).onFrame(frame).signals()) {
             if (signal instanceof SessionSignal.Malformed malformed) {
                 sink.malformed(malformed.error().getMessage(), malformed.error());

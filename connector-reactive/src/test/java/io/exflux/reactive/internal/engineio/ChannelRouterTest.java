@@ -52,4 +52,18 @@ class ChannelRouterTest {
         assertThat(router.route("depth", List.of(), Set.of("book_BTC_USD", "book_ETH_BTC"))).isEmpty();
         assertThat(router.route("subscribe.success", List.of(TextNode.valueOf("x")), Set.of())).isEmpty();
     }
+
+    @Test
+    void theRoutingValueOfAStreamedEventPicksTheSameChannelAsItsPayload() {
+        Set<String> two = Set.of("book_BTC_USD", "book_ETH_BTC");
+        assertThat(router.channel("book_ETH_BTC", "BTC_USD", two)).isEqualTo("book_ETH_BTC");
+        assertThat(router.channel("depth", "ETH_BTC", two)).isEqualTo("book_ETH_BTC");
+        assertThat(router.channel("depth.diff", "BTC_USD", Set.of("diff.BTC_USD", "diff.ETH_BTC"))).isEqualTo("diff.BTC_USD");
+        Set<String> odd = Set.of("bookBTC_USD", "book_ETH_BTC");
+        assertThat(router.channel("depth", "BTC_USD", odd)).as("a suffix without its separator names nothing")
+                .isEqualTo("book_ETH_BTC").isEqualTo(router.route("depth", List.of(pair("BTC_USD")), odd).orElseThrow());
+        assertThat(router.channel(null, null, Set.of("book_BTC_USD", "trades"))).isEqualTo("book_BTC_USD");
+        assertThat(router.channel(null, "XRP_USD", Set.of("book_BTC_USD"))).isEqualTo("book_BTC_USD");
+        assertThat(router.channel("depth", null, two)).isNull();
+    }
 }

@@ -1,5 +1,6 @@
 package io.exflux.reactive.venue.v1.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.exflux.api.error.ErrorContext;
 import io.exflux.api.error.ProtocolException;
@@ -16,6 +17,8 @@ import java.io.IOException;
  * new-order payload names no pair). Each payload (an object, or a JSON string holding one; the first such argument
  * of the event) is decoded once, on the event loop, into a {@link V1BookEvent}; an event without an order
  * ({@code subscribe.success}, say) is skipped, an order payload that does not fit is a malformed frame.
+ * Book events whose payload is an object, the socket's volume, are read without a tree
+ * ({@link #read}, {@link V1EventReader}); the rest from the frame's tree ({@link #decode}), with the same result.
  */
 public final class V1Events implements EventCodec<V1BookEvent> {
 
@@ -57,6 +60,23 @@ public final class V1Events implements EventCodec<V1BookEvent> {
             }
         }
         return null;
+    }
+
+    /** The hot path: a book event straight from the frame's parser; declines what the tree reads. */
+    @Override
+    public V1BookEvent read(String eventName, JsonParser parser) throws IOException {
+        try {
+            return V1EventReader.read(parser);
+        } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException unfit) {
+            throw new ProtocolException(venue + " book event does not fit: " + unfit.getMessage(),
+                    ErrorContext.local(venue), unfit);
+        }
+    }
+
+    /** A book event is routed by its payload's {@code pair}. */
+    @Override
+    public String routingValue(V1BookEvent event) {
+        return event.pair();
     }
 
     private JsonNode asObject(JsonNode argument) {

@@ -1,0 +1,169 @@
+package io.exflux.reactive.internal.engineio;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.exflux.api.error.ProtocolException;
+import io.exflux.reactive.internal.codec.JsonFrameReader;
+import io.exflux.reactive.internal.codec.JsonValues;
+import io.exflux.reactive.internal.ws.FrameSink;
+import java.io.IOException;
+
+/**
+ * The hot path of {@link EngineIoDialect}: an event frame ({@code 42["name",{...}]} on socket.io, {@code 4{...}}
+ * or {@code 4["name",{...}]} on bare engine.io) read without a tree. The packet prefix is read in place, the
+ * JSON with the thread's {@link JsonFrameReader}, the first argument by the venue's {@link EventCodec#read};
+ * the event is routed with {@link ChannelRouter#channel} and delivered. Any other frame (handshake, acks,
+ * another namespace, a payload sent as a JSON string, an event of several arguments, anything the codec
+ * declines) is left to the tree, which reads it as before; so is a frame whose JSON shape is off before
+ * the codec has read a record, so that its error is the tree's. Thread-safe; synchronous.
+ */
+final class EventFrames<M> {
+
+    private static final ThreadLocal<FrameTail> TAILS = ThreadLocal.withInitial(FrameTail::new);
+    /** Longer ack ids are malformed to the tree's reader. */
+    private static final int MAX_ACK_DIGITS = 18;
+
+    private final boolean socketIo;
+    private final String namespace;
+    private final ChannelRouter router;
+    private final EventCodec<M> codec;
+
+    EventFrames(EngineIoOptions options, ChannelRouter router, EventCodec<M> codec) {
+        this.socketIo = options.framing() == Framing.SOCKET_IO;
+        this.namespace = options.namespaceName();
+        this.router = router;
+        this.codec = codec;
+    }
+
+    /**
+     * Reads a frame if it is a hot event.
+     *
+     * @return true when the frame was handled here (delivered, or reported malformed to the sink); false
+     *         when it is for the tree
+     */
+    boolean read(String frame, FrameSink<M> sink) {
+        int json = jsonStart(frame);
+        if (json < 0) {
+            return false;
+        }
+        JsonFrameReader reader = JsonFrameReader.forThisThread();
+        String name = null;
+        M message;
+        try {
+            FrameTail tail = TAILS.get();
+            JsonParser parser = reader.open(tail.of(frame, json));
+            tail.of("", 0); // the reader has copied it: the thread keeps no frame
+            JsonToken first = parser.nextToken();
+            if (first == JsonToken.START_ARRAY) {
+                if (parser.nextToken() != JsonToken.VALUE_STRING) {
+                    return decline(reader);
+                }
+                name = JsonValues.text(parser);
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    return decline(reader);
+                }
+            } else if (first != JsonToken.START_OBJECT || socketIo) {
+                return decline(reader);
+            }
+            message = codec.read(name, parser);
+            if (message == null) {
+                return decline(reader);
+            }
+            if (first == JsonToken.START_ARRAY) {
+                JsonToken after = parser.nextToken();
+                if (after == JsonToken.NOT_AVAILABLE) {
+                    throw new ProtocolException("the frame ends inside its event");
+                }
+                if (after != JsonToken.END_ARRAY) {
+                    return decline(reader); // more arguments: the tree routes by all of them
+                }
+            }
+            if (parser.nextToken() != JsonToken.NOT_AVAILABLE) {
+                throw new ProtocolException("text after the event's JSON");
+            }
+            reader.close();
+        } catch (IOException | RuntimeException e) {
+            reader.abandon();
+            sink.malformed("event " + name + " cannot be decoded: " + e.getMessage(), e);
+            return true;
+        }
+        String channel = router.channel(name, codec.routingValue(message), sink.liveTopics());
+        if (channel == null) {
+            sink.control(message);
+        } else {
+            sink.next(message, channel);
+        }
+        return true;
+    }
+
+    /** Where the JSON of an event frame starts, or -1 when the frame is not one read here. */
+    private int jsonStart(String frame) {
+        int length = frame.length();
+        if (length < 3 || frame.charAt(0) != '4') {
+            return -1;
+        }
+        if (!socketIo) {
+            char c = frame.charAt(1);
+            return c == '{' || c == '[' ? 1 : -1;
+        }
+        if (frame.charAt(1) != '2') {
+            return -1;
+        }
+        int i = 2;
+        if (frame.charAt(i) == '/') {
+            int comma = frame.indexOf(',', i);
+            if (comma < 0 || comma - i != namespace.length() || !frame.startsWith(namespace, i)) {
+                return -1;
+            }
+            i = comma + 1;
+        }
+        int digits = i;
+        while (i < length && frame.charAt(i) >= '0' && frame.charAt(i) <= '9') {
+            i++;
+        }
+        return i - digits <= MAX_ACK_DIGITS && i < length && frame.charAt(i) == '[' ? i : -1;
+    }
+
+    /** Leaves the frame to the tree; whatever is wrong with it, the tree will say. */
+    private static boolean decline(JsonFrameReader reader) {
+        try {
+            reader.close();
+        } catch (IOException notJson) {
+            // the reader has started afresh; the tree reports the frame
+        }
+        return false;
+    }
+
+    /** A frame from an offset, as the text the reader encodes; one per thread, used only while a frame opens. */
+    private static final class FrameTail implements CharSequence {
+
+        private String frame = "";
+        private int offset;
+
+        FrameTail of(String text, int from) {
+            frame = text;
+            offset = from;
+            return this;
+        }
+
+        @Override
+        public int length() {
+            return frame.length() - offset;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return frame.charAt(offset + index);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return frame.substring(offset + start, offset + end);
+        }
+
+        @Override
+        public String toString() {
+            return frame.substring(offset);
+        }
+    }
+}
