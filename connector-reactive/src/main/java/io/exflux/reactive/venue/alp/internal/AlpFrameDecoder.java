@@ -91,7 +91,7 @@ public final class AlpFrameDecoder {
             if (parser.nextToken() != JsonToken.START_ARRAY || parser.nextToken() != JsonToken.VALUE_STRING) {
                 throw malformed("not a JSON array starting with a type", text, null);
             }
-            data = AlpHotFrames.read(parser);
+            data = AlpHotFrames.read(parser, reader);
             reader.close();
         } catch (IOException e) {
             reader.abandon();

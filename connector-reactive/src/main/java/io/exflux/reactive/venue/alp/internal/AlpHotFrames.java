@@ -5,6 +5,7 @@ import static io.exflux.reactive.internal.codec.JsonValues.epochSeconds;
 import static io.exflux.reactive.internal.codec.JsonValues.longValue;
 import static io.exflux.reactive.internal.codec.JsonValues.nextValue;
 import static io.exflux.reactive.internal.codec.JsonValues.optionalDecimal;
+import static io.exflux.reactive.internal.codec.JsonValues.packedDecimal;
 import static io.exflux.reactive.internal.codec.JsonValues.text;
 import static io.exflux.reactive.internal.codec.JsonValues.textIs;
 
@@ -14,6 +15,8 @@ import io.exflux.api.model.OrderBookUpdate;
 import io.exflux.reactive.internal.book.ScaledBookUpdate;
 import io.exflux.reactive.internal.book.ScaledDecimals;
 import io.exflux.reactive.internal.codec.BoundedDecimals;
+import io.exflux.reactive.internal.codec.JsonFrameReader;
+import io.exflux.reactive.internal.codec.PackedDecimal;
 import io.exflux.reactive.internal.codec.JsonText;
 import io.exflux.reactive.internal.codec.JsonValues;
 import io.exflux.reactive.venue.alp.model.AlpDepth;
@@ -27,6 +30,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +45,7 @@ final class AlpHotFrames {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlpHotFrames.class);
     private static final int TICKER_VALUES = 8;
+    private static final AlpModelAccess.Records RECORDS = AlpModelAccess.records();
 
     private AlpHotFrames() {
     }
@@ -50,12 +55,12 @@ final class AlpHotFrames {
      *
      * @return its record, or {@code null} (nothing read) when the type is not one of these frames
      */
-    static AlpMessage read(JsonParser p) throws IOException {
+    static AlpMessage read(JsonParser p, JsonFrameReader reader) throws IOException {
         if (textIs(p, "t")) {
             return trade(p);
         }
         if (textIs(p, "d")) {
-            return diff(p);
+            return diff(p, reader);
         }
         if (textIs(p, "p")) {
             return depth(p);
@@ -66,7 +71,7 @@ final class AlpHotFrames {
         return null;
     }
 
-    /** {@code ["t", time, tradeId, pair, amount, price, direction]}. */
+    /** {@code ["t", time, tradeId, pair, amount, price, direction]}; amount and price packed when they fit. */
     private static AlpWsTrade trade(JsonParser p) throws IOException {
         nextValue(p, "trade time");
         Instant time = epochSeconds(p);
@@ -75,15 +80,20 @@ final class AlpHotFrames {
         nextValue(p, "trade pair");
         String pair = text(p);
         nextValue(p, "trade amount");
-        BigDecimal amount = decimal(p);
+        long amount = packedDecimal(p);
+        BigDecimal wideAmount = amount == PackedDecimal.NONE ? decimal(p) : null;
         nextValue(p, "trade price");
-        BigDecimal price = decimal(p);
+        long price = packedDecimal(p);
+        BigDecimal widePrice = price == PackedDecimal.NONE ? decimal(p) : null;
         nextValue(p, "trade direction");
-        return new AlpWsTrade(time, id, pair, amount, price, text(p));
+        return RECORDS.trade(time, id, pair, amount, wideAmount, price, widePrice, text(p));
     }
 
-    /** {@code ["d", time, symbol, [asks, bids]]}. */
-    private static AlpDiff diff(JsonParser p) throws IOException {
+    /**
+     * {@code ["d", time, symbol, [asks, bids]]}, each side {@code null} or {@code [[price, quantity, ...], ...]}:
+     * the levels packed into one array (in the reader's scratch array first), no object per level or value.
+     */
+    private static AlpDiff diff(JsonParser p, JsonFrameReader reader) throws IOException {
         nextValue(p, "diff time");
         Instant time = epochSeconds(p);
         nextValue(p, "diff symbol");
@@ -91,18 +101,55 @@ final class AlpHotFrames {
         if (nextValue(p, "diff data") != JsonToken.START_ARRAY) {
             throw new IllegalArgumentException("diff data is not an array");
         }
-        if (p.nextToken() == JsonToken.END_ARRAY) {
-            throw new IllegalArgumentException("diff data is not [asks, bids]");
+        long[] values = reader.longs(4);
+        BigDecimal[] wide = null;
+        int count = 0;
+        int askCount = 0;
+        for (int side = 0; side < 2; side++) {
+            if (p.nextToken() == JsonToken.END_ARRAY) {
+                throw new IllegalArgumentException("diff data is not [asks, bids]");
+            }
+            JsonToken token = p.currentToken();
+            if (token != JsonToken.VALUE_NULL) {
+                if (token != JsonToken.START_ARRAY) {
+                    throw new IllegalArgumentException("levels is not an array");
+                }
+                while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
+                    if (token != JsonToken.START_ARRAY) {
+                        throw new IllegalArgumentException("book level is not [price, quantity]");
+                    }
+                    values = reader.longs(count + 2);
+                    nextValue(p, "book level price");
+                    values[count] = packedDecimal(p);
+                    wide = keepWide(p, values[count], wide, count);
+                    count++;
+                    nextValue(p, "book level quantity");
+                    values[count] = packedDecimal(p);
+                    wide = keepWide(p, values[count], wide, count);
+                    count++;
+                    skipToEnd(p, "a book level");
+                }
+            }
+            if (side == 0) {
+                askCount = count / 2;
+            }
         }
-        List<AlpLevel> asks = levels(p);
-        if (p.nextToken() == JsonToken.END_ARRAY) {
-            throw new IllegalArgumentException("diff data is not [asks, bids]");
-        }
-        List<AlpLevel> bids = levels(p);
         if (p.nextToken() != JsonToken.END_ARRAY) {
             throw new IllegalArgumentException("diff data is not [asks, bids]");
         }
-        return new AlpDiff(time, symbol, asks, bids);
+        return RECORDS.diff(time, symbol, Arrays.copyOf(values, count), wide == null ? null : Arrays.copyOf(wide, count),
+                askCount);
+    }
+
+    /** The value at {@code index} as a {@code BigDecimal} in {@code wide} (made when needed) if it did not pack. */
+    private static BigDecimal[] keepWide(JsonParser p, long packed, BigDecimal[] wide, int index) throws IOException {
+        if (packed != PackedDecimal.NONE) {
+            return wide;
+        }
+        BigDecimal[] kept = wide == null ? new BigDecimal[Math.max(8, 2 * index)]
+                : wide.length <= index ? Arrays.copyOf(wide, 2 * index) : wide;
+        kept[index] = decimal(p);
+        return kept;
     }
 
     /** {@code ["p", time, {"Asks", "Bids", "Symbol", "TotalAsks", "TotalBids"}]}, fields in any order. */
