@@ -66,7 +66,7 @@ final class AlpHotFrames {
             return depth(p);
         }
         if (textIs(p, "tk")) {
-            return tickers(p);
+            return tickers(p, reader);
         }
         return null;
     }
@@ -182,17 +182,40 @@ final class AlpHotFrames {
 
     /**
      * {@code ["tk", time, row...]}. A row with fewer than nine elements is skipped with a warning (so does the
-     * official client), even when its values would not read.
+     * official client), even when its values would not read. The values go packed into the reader's scratch array,
+     * eight a row; a one-row frame becomes an update that holds its row itself.
      */
-    private static AlpTickerUpdate tickers(JsonParser p) throws IOException {
+    private static AlpTickerUpdate tickers(JsonParser p, JsonFrameReader reader) throws IOException {
         nextValue(p, "ticker time");
         Instant time = epochSeconds(p);
-        List<AlpWsTicker> rows = new ArrayList<>();
+        String first = null;
+        List<String> symbols = null; // from the second row on
+        long[] values = reader.longs(TICKER_VALUES);
+        BigDecimal[][] wide = new BigDecimal[1][];
+        int count = 0;
         while (nextRow(p)) {
-            AlpWsTicker row = tickerRow(p);
-            if (row != null) {
-                rows.add(row);
+            values = reader.longs((count + 1) * TICKER_VALUES);
+            String symbol = tickerRow(p, values, wide, count * TICKER_VALUES);
+            if (symbol == null) {
+                continue;
             }
+            if (count == 1) {
+                symbols = new ArrayList<>();
+                symbols.add(first);
+            }
+            if (count == 0) {
+                first = symbol;
+            } else {
+                symbols.add(symbol);
+            }
+            count++;
+        }
+        if (count == 1) {
+            return RECORDS.ticker(time, first, values, wide[0], 0);
+        }
+        List<AlpWsTicker> rows = new ArrayList<>(count);
+        for (int row = 0; row < count; row++) {
+            rows.add(RECORDS.tickerRow(symbols.get(row), values, wide[0], row * TICKER_VALUES));
         }
         return new AlpTickerUpdate(time, rows);
     }
@@ -205,14 +228,19 @@ final class AlpHotFrames {
         return token != JsonToken.END_ARRAY;
     }
 
-    private static AlpWsTicker tickerRow(JsonParser p) throws IOException {
+    /**
+     * One row's values into {@code values} from {@code at}, packed; one that does not pack into {@code wide[0]} (made
+     * when needed) at the same index.
+     *
+     * @return the row's symbol, or {@code null} when the row is skipped
+     */
+    private static String tickerRow(JsonParser p, long[] values, BigDecimal[][] wide, int at) throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             LOG.warn("ALP ticker row that is not an array skipped: {}", p.currentToken());
             JsonValues.skip(p);
             return null;
         }
         String symbol = null;
-        BigDecimal[] values = new BigDecimal[TICKER_VALUES];
         RuntimeException unreadable = null;
         int count = 0;
         for (JsonToken token = p.nextToken(); token != JsonToken.END_ARRAY; token = p.nextToken(), count++) {
@@ -223,7 +251,13 @@ final class AlpHotFrames {
                 if (count == 0) {
                     symbol = text(p);
                 } else if (count <= TICKER_VALUES) {
-                    values[count - 1] = decimal(p);
+                    int index = at + count - 1;
+                    values[index] = packedDecimal(p);
+                    if (values[index] == PackedDecimal.NONE) {
+                        wide[0] = wide[0] == null ? new BigDecimal[values.length]
+                                : wide[0].length <= index ? Arrays.copyOf(wide[0], values.length) : wide[0];
+                        wide[0][index] = decimal(p);
+                    }
                 } else {
                     JsonValues.skip(p);
                 }
@@ -235,13 +269,20 @@ final class AlpHotFrames {
         if (count < TICKER_VALUES + 1) {
             // the official client skips short rows too; we say so rather than drop it silently
             LOG.warn("ALP ticker row with {} elements (fewer than {}) skipped", count, TICKER_VALUES + 1);
+            clearWide(wide[0], at);
             return null;
         }
         if (unreadable != null) {
             throw unreadable;
         }
-        return new AlpWsTicker(symbol, values[0], values[1], values[2], values[3], values[4], values[5], values[6],
-                values[7]);
+        return symbol;
+    }
+
+    /** Forgets the wide values of a skipped row, whose place the next row takes. */
+    private static void clearWide(BigDecimal[] wide, int at) {
+        if (wide != null) {
+            Arrays.fill(wide, Math.min(at, wide.length), Math.min(at + TICKER_VALUES, wide.length), null);
+        }
     }
 
     /** A side: {@code null} is none; else an array of {@code [price, quantity, ...]}. */

@@ -3,6 +3,8 @@ package io.exflux.reactive.venue.alp.internal;
 import io.exflux.reactive.internal.book.ScaledBookUpdate;
 import io.exflux.reactive.venue.alp.model.AlpDiff;
 import io.exflux.reactive.venue.alp.model.AlpMessage;
+import io.exflux.reactive.venue.alp.model.AlpTickerUpdate;
+import io.exflux.reactive.venue.alp.model.AlpWsTicker;
 import io.exflux.reactive.venue.alp.model.AlpWsTrade;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -27,6 +29,18 @@ public final class AlpModelAccess {
          * values that do not pack at their index. Both arrays are the record's from now on.
          */
         AlpDiff diff(Instant time, String symbol, long[] levels, BigDecimal[] wide, int askCount);
+
+        /**
+         * A ticker update of one row: eight values (close to ask) from {@code from} in {@code values}, packed, with
+         * {@code wide} ({@code null}, or the values that do not pack at their index). Both arrays are copied.
+         */
+        AlpTickerUpdate ticker(Instant time, String symbol, long[] values, BigDecimal[] wide, int from);
+
+        /** One ticker row, as {@link #ticker} reads its values. */
+        AlpWsTicker tickerRow(String symbol, long[] values, BigDecimal[] wide, int from);
+
+        /** The symbol of the update's only row, or {@code null} when it has not exactly one (routed per row). */
+        String onlySymbol(AlpTickerUpdate update);
 
         /** Writes the diff into {@code into} as {@code AlpScaledFrames.diff} describes, without a {@code BigDecimal}. */
         void diffInto(AlpDiff diff, ScaledBookUpdate into, int priceScale, int amountScale);

@@ -30,6 +30,21 @@ final class AlpPackedRecords implements AlpModelAccess.Records {
     }
 
     @Override
+    public AlpTickerUpdate ticker(Instant time, String symbol, long[] values, BigDecimal[] wide, int from) {
+        return new AlpTickerUpdate(time, symbol, values, wide, from);
+    }
+
+    @Override
+    public AlpWsTicker tickerRow(String symbol, long[] values, BigDecimal[] wide, int from) {
+        return new AlpWsTicker(symbol, values, wide, from);
+    }
+
+    @Override
+    public String onlySymbol(AlpTickerUpdate update) {
+        return update.onlySymbol();
+    }
+
+    @Override
     public void diffInto(AlpDiff diff, ScaledBookUpdate into, int priceScale, int amountScale) {
         into.reset(OrderBookUpdate.Kind.DELTA, OrderBookUpdate.Mode.DIFFERENCE, -1, -1, diff.time());
         int asks = diff.askCount();
