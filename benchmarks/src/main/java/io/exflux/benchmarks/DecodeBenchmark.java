@@ -7,6 +7,8 @@ import io.exflux.benchmarks.baseline.AlpTreeDecoder;
 import io.exflux.reactive.internal.codec.Json;
 import io.exflux.reactive.venue.alp.internal.AlpFrameDecoder;
 import io.exflux.reactive.venue.alp.model.AlpMessage;
+import io.exflux.reactive.venue.btse.internal.BtseFrameDecoder;
+import io.exflux.reactive.venue.btse.model.BtseWsMessage;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +25,8 @@ import org.openjdk.jmh.annotations.State;
  * Decoding one venue message into its record. ALP's market-data frames ({@code t}, a one-level {@code d} a side,
  * a 20-level {@code p}, a one-row {@code tk}) through exflux's streaming {@link AlpFrameDecoder} ({@code alpXxx})
  * and through the {@code readTree}-then-extract baseline it replaced ({@code treeXxx}, {@link AlpTreeDecoder}),
- * on the same text. Also a BTSE order-book delta and an ALP trade into records by {@link Json#mapper()} databind.
+ * on the same text. BTSE's order-book delta and trade through exflux's {@link BtseFrameDecoder} ({@code btseXxxFrame}).
+ * Also a BTSE order-book delta and an ALP trade into records by {@link Json#mapper()} databind.
  * Run with {@code -prof gc} for the bytes allocated per frame.
  */
 @State(Scope.Thread)
@@ -58,6 +61,12 @@ public class DecodeBenchmark {
     private final String tickerText = "[\"tk\",1694003337,[\"BTC_USDT\",\"25725.53000000\",\"6074.90520117\","
             + "\"156489295.23543299\",\"0.09369121\",\"25889.00000000\",\"25629.43000000\",\"25717.69000000\","
             + "\"25747.69000000\"]]";
+    private final String btseDeltaText = new String(btseDelta, StandardCharsets.UTF_8);
+    private final String btseTradeText = "{\"topic\":\"tradeHistoryApi:BTC-USD\",\"data\":[{\"symbol\":\"BTC-USD\","
+            + "\"side\":\"SELL\",\"size\":0.01,\"price\":36000.5,\"tradeId\":118974855,\"timestamp\":1584446020295}]}";
+    private final BtseFrameDecoder btseDecoder = new BtseFrameDecoder();
+    private BtseWsMessage btseLast;
+    private final java.util.function.Consumer<BtseWsMessage> btseOut = message -> btseLast = message;
     private final ObjectReader btseReader = Json.mapper().readerFor(BtseBookMessage.class);
     private final ObjectReader alpReader = Json.mapper().readerFor(AlpTrade.class);
 
@@ -65,6 +74,20 @@ public class DecodeBenchmark {
     @Benchmark
     public BtseBookMessage btseBookDelta() throws IOException {
         return btseReader.readValue(btseDelta);
+    }
+
+    /** A BTSE order-book delta (one bid, two asks) through exflux's streaming BTSE decoder. */
+    @Benchmark
+    public BtseWsMessage btseDeltaFrame() {
+        btseDecoder.decode(btseDeltaText, btseOut);
+        return btseLast;
+    }
+
+    /** A BTSE trade frame (one trade) through exflux's streaming BTSE decoder. */
+    @Benchmark
+    public BtseWsMessage btseTradeFrame() {
+        btseDecoder.decode(btseTradeText, btseOut);
+        return btseLast;
     }
 
     /** An ALP trade frame into its record. */

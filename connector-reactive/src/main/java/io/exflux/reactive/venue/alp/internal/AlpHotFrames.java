@@ -45,6 +45,11 @@ final class AlpHotFrames {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlpHotFrames.class);
     private static final int TICKER_VALUES = 8;
+    /** Scratch references of a ticker row: its symbol, then its eight values' places for one that does not pack. */
+    private static final int ROW_OBJECTS = 1 + TICKER_VALUES;
+    private static final int SKIPPED = 0;
+    private static final int KEPT = 1;
+    private static final int KEPT_WIDE = 2;
     private static final AlpModelAccess.Records RECORDS = AlpModelAccess.records();
 
     private AlpHotFrames() {
@@ -188,36 +193,44 @@ final class AlpHotFrames {
     private static AlpTickerUpdate tickers(JsonParser p, JsonFrameReader reader) throws IOException {
         nextValue(p, "ticker time");
         Instant time = epochSeconds(p);
-        String first = null;
-        List<String> symbols = null; // from the second row on
-        long[] values = reader.longs(TICKER_VALUES);
-        BigDecimal[][] wide = new BigDecimal[1][];
         int count = 0;
-        while (nextRow(p)) {
-            values = reader.longs((count + 1) * TICKER_VALUES);
-            String symbol = tickerRow(p, values, wide, count * TICKER_VALUES);
-            if (symbol == null) {
-                continue;
+        boolean anyWide = false;
+        try {
+            while (nextRow(p)) {
+                long[] values = reader.longs((count + 1) * TICKER_VALUES);
+                Object[] objects = reader.objects((count + 1) * ROW_OBJECTS);
+                int read = tickerRow(p, values, objects, count);
+                if (read != SKIPPED) {
+                    anyWide |= read == KEPT_WIDE;
+                    count++;
+                }
             }
+            long[] values = reader.longs(TICKER_VALUES);
+            Object[] objects = reader.objects(ROW_OBJECTS);
+            BigDecimal[] wide = anyWide ? wideValues(objects, count) : null;
             if (count == 1) {
-                symbols = new ArrayList<>();
-                symbols.add(first);
+                return RECORDS.ticker(time, (String) objects[0], values, wide, 0);
             }
-            if (count == 0) {
-                first = symbol;
-            } else {
-                symbols.add(symbol);
+            List<AlpWsTicker> rows = new ArrayList<>(count);
+            for (int row = 0; row < count; row++) {
+                rows.add(RECORDS.tickerRow((String) objects[row * ROW_OBJECTS], values, wide, row * TICKER_VALUES));
             }
-            count++;
+            return new AlpTickerUpdate(time, rows);
+        } finally {
+            Object[] objects = reader.objects(0);
+            Arrays.fill(objects, 0, Math.min(objects.length, (count + 1) * ROW_OBJECTS), null);
         }
-        if (count == 1) {
-            return RECORDS.ticker(time, first, values, wide[0], 0);
+    }
+
+    /** The values that do not pack, from the scratch references, at their index in the rows' values. */
+    private static BigDecimal[] wideValues(Object[] objects, int rows) {
+        BigDecimal[] wide = new BigDecimal[rows * TICKER_VALUES];
+        for (int row = 0; row < rows; row++) {
+            for (int i = 0; i < TICKER_VALUES; i++) {
+                wide[row * TICKER_VALUES + i] = (BigDecimal) objects[row * ROW_OBJECTS + 1 + i];
+            }
         }
-        List<AlpWsTicker> rows = new ArrayList<>(count);
-        for (int row = 0; row < count; row++) {
-            rows.add(RECORDS.tickerRow(symbols.get(row), values, wide[0], row * TICKER_VALUES));
-        }
-        return new AlpTickerUpdate(time, rows);
+        return wide;
     }
 
     private static boolean nextRow(JsonParser p) throws IOException {
@@ -229,18 +242,21 @@ final class AlpHotFrames {
     }
 
     /**
-     * One row's values into {@code values} from {@code at}, packed; one that does not pack into {@code wide[0]} (made
-     * when needed) at the same index.
+     * Row {@code row}'s values into {@code values} (eight a row), packed; its symbol into {@code objects} (nine
+     * references a row: the symbol, then a value that does not pack at its place, else {@code null}).
      *
-     * @return the row's symbol, or {@code null} when the row is skipped
+     * @return {@link #SKIPPED}, {@link #KEPT} or {@link #KEPT_WIDE} (a value did not pack)
      */
-    private static String tickerRow(JsonParser p, long[] values, BigDecimal[][] wide, int at) throws IOException {
+    private static int tickerRow(JsonParser p, long[] values, Object[] objects, int row) throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             LOG.warn("ALP ticker row that is not an array skipped: {}", p.currentToken());
             JsonValues.skip(p);
-            return null;
+            return SKIPPED;
         }
-        String symbol = null;
+        int at = row * TICKER_VALUES;
+        int refs = row * ROW_OBJECTS;
+        Arrays.fill(objects, refs, refs + ROW_OBJECTS, null); // a skipped row may have left its own
+        boolean wide = false;
         RuntimeException unreadable = null;
         int count = 0;
         for (JsonToken token = p.nextToken(); token != JsonToken.END_ARRAY; token = p.nextToken(), count++) {
@@ -249,14 +265,12 @@ final class AlpHotFrames {
             }
             try {
                 if (count == 0) {
-                    symbol = text(p);
+                    objects[refs] = text(p);
                 } else if (count <= TICKER_VALUES) {
-                    int index = at + count - 1;
-                    values[index] = packedDecimal(p);
-                    if (values[index] == PackedDecimal.NONE) {
-                        wide[0] = wide[0] == null ? new BigDecimal[values.length]
-                                : wide[0].length <= index ? Arrays.copyOf(wide[0], values.length) : wide[0];
-                        wide[0][index] = decimal(p);
+                    values[at + count - 1] = packedDecimal(p);
+                    if (values[at + count - 1] == PackedDecimal.NONE) {
+                        objects[refs + count] = decimal(p);
+                        wide = true;
                     }
                 } else {
                     JsonValues.skip(p);
@@ -269,20 +283,12 @@ final class AlpHotFrames {
         if (count < TICKER_VALUES + 1) {
             // the official client skips short rows too; we say so rather than drop it silently
             LOG.warn("ALP ticker row with {} elements (fewer than {}) skipped", count, TICKER_VALUES + 1);
-            clearWide(wide[0], at);
-            return null;
+            return SKIPPED;
         }
         if (unreadable != null) {
             throw unreadable;
         }
-        return symbol;
-    }
-
-    /** Forgets the wide values of a skipped row, whose place the next row takes. */
-    private static void clearWide(BigDecimal[] wide, int at) {
-        if (wide != null) {
-            Arrays.fill(wide, Math.min(at, wide.length), Math.min(at + TICKER_VALUES, wide.length), null);
-        }
+        return wide ? KEPT_WIDE : KEPT;
     }
 
     /** A side: {@code null} is none; else an array of {@code [price, quantity, ...]}. */
