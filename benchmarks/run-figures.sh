@@ -5,7 +5,7 @@ set -e
 JAR=benchmarks/target/benchmarks.jar
 JMH="java -Xms1g -Xmx1g -jar $JAR -f 1 -wi 2 -i 3 -w 1s -r 1s -jvmArgs -Xms1g -jvmArgs -Xmx1g"
 echo "load before: $(cat /proc/loadavg)"
-$JMH 'DecodeBenchmark.(alp|tree|v1)' -prof gc
+$JMH 'DecodeBenchmark.(alp|tree|v1|btse.*Frame)' -prof gc
 $JMH BookFrameBenchmark -prof gc
 $JMH TradeStreamBenchmark
 $JMH SignedRestBenchmark

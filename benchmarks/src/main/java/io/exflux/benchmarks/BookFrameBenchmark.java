@@ -40,8 +40,10 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The whole path a user compares: ALP {@code d} frames (text, as the socket hands them over) to an updated book,
  * frames/s, at 500 and 5,000 levels a side ({@link AlpBookFrames}: one level a frame, quantity differences, half
- * of them deletes). exflux: its ALP decoder, mapper and {@link OrderBookEngine}, the path of {@code watchOrderBook};
- * and the frame read straight into a scaled update ({@code exfluxScaled}).
+ * of them deletes). exflux: its ALP decoder, mapper and {@link OrderBookEngine} ({@code exflux}, the records of
+ * {@code watchOrderBookUpdates}); the route of {@code watchOrderBook} ({@code exfluxWatch}: the decoder's packed
+ * {@code AlpDiff} scaled into the engine's reused update); and the frame read straight into a scaled update
+ * ({@code exfluxScaled}).
  * XChange 5.2.4: Jackson into a DTO of {@code BigDecimal}s, then {@code OrderBook.update(LimitOrder)} with the new
  * size (XChange books hold absolute sizes, so the current size is looked up first, as its own update does).
  * ccxt runs the same frames in {@code benchmarks/node/ccxt-book.mjs}. Every invocation starts from the same book;
@@ -119,9 +121,10 @@ public class BookFrameBenchmark {
     }
 
     /**
-     * The route of {@code watchOrderBook}: {@code AlpFrameDecoder} (streaming) to {@code AlpDiff} (the socket layer
-     * routes records), then {@code AlpScaledFrames.diff} scales it straight into the engine's reused update: no
-     * {@code OrderBookUpdate}, no pair looked up again.
+     * The route of {@code watchOrderBook}: {@code AlpFrameDecoder} (streaming) to {@code AlpDiff}, whose levels are
+     * packed {@code long}s (the socket layer routes decoded messages: a malformed frame is counted and skipped there,
+     * and {@code diff()} subscribers share the message), then {@code AlpScaledFrames.diff} rescales them into the
+     * engine's reused update: no {@code BigDecimal}, no {@code OrderBookUpdate}, no pair looked up again.
      */
     @Benchmark
     @OperationsPerInvocation(FRAMES)
@@ -138,8 +141,8 @@ public class BookFrameBenchmark {
 
     /**
      * exflux's allocation-free route: {@code AlpFrameDecoder.diffInto} reads each frame straight into one reused
-     * {@link ScaledBookUpdate} (prices and amounts scaled while read), then the engine. Not yet the route of
-     * {@code watchOrderBook}: the socket layer hands the book decoded {@code AlpDiff} records, not frame text.
+     * {@link ScaledBookUpdate} (prices and amounts scaled while read), then the engine: the floor of
+     * {@code exfluxWatch}, which adds the packed {@code AlpDiff} the socket layer routes (80 bytes and a rescale).
      */
     @Benchmark
     @OperationsPerInvocation(FRAMES)

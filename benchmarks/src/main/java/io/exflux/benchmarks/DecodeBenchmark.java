@@ -13,6 +13,8 @@ import io.exflux.reactive.venue.v1.model.V1BookEvent;
 import io.exflux.reactive.internal.codec.Json;
 import io.exflux.reactive.venue.alp.internal.AlpFrameDecoder;
 import io.exflux.reactive.venue.alp.model.AlpMessage;
+import io.exflux.reactive.venue.btse.internal.BtseFrameDecoder;
+import io.exflux.reactive.venue.btse.model.BtseWsMessage;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +34,9 @@ import org.openjdk.jmh.annotations.State;
  * and through the {@code readTree}-then-extract baseline it replaced ({@code treeXxx}, {@link AlpTreeDecoder}),
  * on the same text. The v1 socket's book events (bitexbit's socket.io new order with one trade, BTC-Alpha's bare
  * engine.io cancel) through the engine.io dialect's hot path ({@code v1Xxx}) and through the tree reading it
- * replaced ({@code v1TreeXxx}, {@link V1TreeDecoder}), each routed to its channel. Also a BTSE order-book delta
- * and an ALP trade into records by {@link Json#mapper()} databind.
+ * replaced ({@code v1TreeXxx}, {@link V1TreeDecoder}), each routed to its channel. BTSE's order-book delta and
+ * trade through exflux's {@link BtseFrameDecoder} ({@code btseXxxFrame}). Also a BTSE order-book delta and an ALP
+ * trade into records by {@link Json#mapper()} databind.
  * Run with {@code -prof gc} for the bytes allocated per frame.
  */
 @State(Scope.Thread)
@@ -82,6 +85,12 @@ public class DecodeBenchmark {
     private final V1TreeDecoder v1TreeSocketIo = new V1TreeDecoder(socketIo, "bitexbit");
     private final V1TreeDecoder v1TreeBare = new V1TreeDecoder(bare, "btc-alpha");
     private final RecordingSink<V1BookEvent> v1Sink = new RecordingSink<>(Set.of("book_BTC_USD"), false);
+    private final String btseDeltaText = new String(btseDelta, StandardCharsets.UTF_8);
+    private final String btseTradeText = "{\"topic\":\"tradeHistoryApi:BTC-USD\",\"data\":[{\"symbol\":\"BTC-USD\","
+            + "\"side\":\"SELL\",\"size\":0.01,\"price\":36000.5,\"tradeId\":118974855,\"timestamp\":1584446020295}]}";
+    private final BtseFrameDecoder btseDecoder = new BtseFrameDecoder();
+    private BtseWsMessage btseLast;
+    private final java.util.function.Consumer<BtseWsMessage> btseOut = message -> btseLast = message;
     private final ObjectReader btseReader = Json.mapper().readerFor(BtseBookMessage.class);
     private final ObjectReader alpReader = Json.mapper().readerFor(AlpTrade.class);
 
@@ -89,6 +98,20 @@ public class DecodeBenchmark {
     @Benchmark
     public BtseBookMessage btseBookDelta() throws IOException {
         return btseReader.readValue(btseDelta);
+    }
+
+    /** A BTSE order-book delta (one bid, two asks) through exflux's streaming BTSE decoder. */
+    @Benchmark
+    public BtseWsMessage btseDeltaFrame() {
+        btseDecoder.decode(btseDeltaText, btseOut);
+        return btseLast;
+    }
+
+    /** A BTSE trade frame (one trade) through exflux's streaming BTSE decoder. */
+    @Benchmark
+    public BtseWsMessage btseTradeFrame() {
+        btseDecoder.decode(btseTradeText, btseOut);
+        return btseLast;
     }
 
     /** An ALP trade frame into its record. */

@@ -5,18 +5,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.exflux.api.error.ProtocolException;
 import io.exflux.benchmarks.baseline.AlpTreeDecoder;
+import io.exflux.reactive.internal.book.ScaledBookUpdate;
+import io.exflux.reactive.internal.book.ScaledDecimals;
 import io.exflux.reactive.venue.alp.internal.AlpFrameDecoder;
+import io.exflux.reactive.venue.alp.internal.AlpScaledFrames;
+import io.exflux.reactive.venue.alp.model.AlpDepth;
+import io.exflux.reactive.venue.alp.model.AlpDiff;
+import io.exflux.reactive.venue.alp.model.AlpLevel;
 import io.exflux.reactive.venue.alp.model.AlpMessage;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
  * The streaming ALP decoder against the tree reading it replaced: 100,000 seeded frames, odd but valid, give
- * equal records (every field, decimals with their scale); frames cut short fail in both or in neither.
+ * equal records (every field, decimals with their scale, as the records hold them and as their accessors make them),
+ * and a diff reaches the book's scaled update as the tree's {@code BigDecimal}s would (or both refuse it); frames cut
+ * short fail in both or in neither.
  */
 class AlpDecoderDifferentialTest {
 
     private static final int FRAMES = 100_000;
+    /** Scales of the book, small enough that some generated values have more decimals and are refused. */
+    private static final int PRICE_SCALE = 6;
+    private static final int AMOUNT_SCALE = 9;
+    private final ScaledBookUpdate update = new ScaledBookUpdate();
 
     @Test
     void everyGeneratedFrameDecodesAsTheTreeDecodedIt() {
@@ -28,7 +41,53 @@ class AlpDecoderDifferentialTest {
             if (!expected.equals(actual)) { // assertThat(...).as(frame) would build the message for every frame
                 assertThat(actual).as("frame %d: %s", i, frame).isEqualTo(expected);
             }
+            // the text is made by the accessors: every BigDecimal made on access, with its scale (depths hold theirs)
+            if (!(expected instanceof AlpDepth) && !expected.toString().equals(actual.toString())) {
+                assertThat(actual).as("frame %d: %s", i, frame).hasToString(expected.toString());
+            }
+            if (expected instanceof AlpDiff diff) {
+                String want = scaled(() -> scaleTreeLevels(diff));
+                String packedRoute = scaled(() -> AlpScaledFrames.diff((AlpDiff) actual)
+                        .readInto(update, PRICE_SCALE, AMOUNT_SCALE));
+                String textRoute = scaled(() -> AlpFrameDecoder.diffInto(frame, diff.symbol(), update, PRICE_SCALE,
+                        AMOUNT_SCALE));
+                if (!want.equals(packedRoute) || !want.equals(textRoute)) {
+                    assertThat(List.of(packedRoute, textRoute)).as("frame %d: %s", i, frame).containsOnly(want);
+                }
+            }
         }
+    }
+
+    /** The tree's levels scaled one BigDecimal at a time: the book's update as it was made before packing. */
+    private void scaleTreeLevels(AlpDiff diff) {
+        update.reset(io.exflux.api.model.OrderBookUpdate.Kind.DELTA, io.exflux.api.model.OrderBookUpdate.Mode.DIFFERENCE,
+                -1, -1, diff.time());
+        for (AlpLevel level : diff.asks()) {
+            update.addAsk(ScaledDecimals.toScaled(level.price(), PRICE_SCALE, "price"),
+                    ScaledDecimals.toScaled(level.amount(), AMOUNT_SCALE, "amount"));
+        }
+        for (AlpLevel level : diff.bids()) {
+            update.addBid(ScaledDecimals.toScaled(level.price(), PRICE_SCALE, "price"),
+                    ScaledDecimals.toScaled(level.amount(), AMOUNT_SCALE, "amount"));
+        }
+    }
+
+    /** The update the route leaves, as text, or "refused" when the route throws the book's error. */
+    private String scaled(Runnable route) {
+        try {
+            route.run();
+        } catch (ProtocolException refused) {
+            return "refused";
+        }
+        StringBuilder out = new StringBuilder().append(update.timestamp()).append(" asks");
+        for (int i = 0; i < update.askCount(); i++) {
+            out.append(' ').append(update.askPrice(i)).append('@').append(update.askAmount(i));
+        }
+        out.append(" bids");
+        for (int i = 0; i < update.bidCount(); i++) {
+            out.append(' ').append(update.bidPrice(i)).append('@').append(update.bidAmount(i));
+        }
+        return out.toString();
     }
 
     @Test

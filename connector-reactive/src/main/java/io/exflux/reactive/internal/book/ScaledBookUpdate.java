@@ -146,6 +146,26 @@ public final class ScaledBookUpdate {
         return askCount;
     }
 
+    /** The scaled price of bid {@code index} (0 to {@link #bidCount()} - 1), as added. */
+    public long bidPrice(int index) {
+        return bidLevels[2 * Objects.checkIndex(index, bidCount)];
+    }
+
+    /** The scaled size or size difference of bid {@code index}, as added. */
+    public long bidAmount(int index) {
+        return bidLevels[2 * Objects.checkIndex(index, bidCount) + 1];
+    }
+
+    /** The scaled price of ask {@code index} (0 to {@link #askCount()} - 1), as added. */
+    public long askPrice(int index) {
+        return askLevels[2 * Objects.checkIndex(index, askCount)];
+    }
+
+    /** The scaled size or size difference of ask {@code index}, as added. */
+    public long askAmount(int index) {
+        return askLevels[2 * Objects.checkIndex(index, askCount) + 1];
+    }
+
     long[] bidLevels() {
         return bidLevels;
     }

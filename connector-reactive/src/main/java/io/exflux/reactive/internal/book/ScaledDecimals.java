@@ -48,6 +48,33 @@ public final class ScaledDecimals {
     }
 
     /**
+     * {@code unscaled * 10^-valueScale} as a {@code long} counted in units of {@code 10^-scale}, exactly: the way a
+     * decimal held as unscaled value and scale (a packed one) reaches the book without a {@code BigDecimal}.
+     *
+     * @param what names the value in the error message, for example {@code "price"}
+     * @throws ProtocolException as {@link #toScaled(BigDecimal, int, String)}
+     */
+    public static long toScaled(long unscaled, int valueScale, int scale, String what) {
+        int shift = scale - valueScale;
+        if (shift >= 0) {
+            if (shift < POWERS_OF_TEN.length) {
+                long high = Math.multiplyHigh(unscaled, POWERS_OF_TEN[shift]);
+                long value = unscaled * POWERS_OF_TEN[shift];
+                if (high == value >> 63) {
+                    return value;
+                }
+            } else if (unscaled == 0) {
+                return 0;
+            }
+        } else if (-shift < POWERS_OF_TEN.length && unscaled % POWERS_OF_TEN[-shift] == 0) {
+            return unscaled / POWERS_OF_TEN[-shift];
+        } else if (unscaled == 0) {
+            return 0;
+        }
+        return toScaled(BigDecimal.valueOf(unscaled, valueScale), scale, what); // throws, with the value's text
+    }
+
+    /**
      * Reads decimal text (as venues send it, for example {@code "59252.5"} or {@code "-0.00100"})
      * straight into a scaled {@code long}, without a {@code BigDecimal}: the way a venue decoder feeds
      * {@link ScaledBookUpdate}. Text with an exponent goes through {@code BigDecimal}, still exactly.

@@ -38,6 +38,10 @@ public final class JsonFrameReader {
     private ByteArrayFeeder feeder;
     private byte[] bytes = new byte[INITIAL_BUFFER];
     private final JsonText text = new JsonText();
+    /** Values of the frame being read, before they are copied into its record. */
+    private long[] longs = new long[16];
+    /** References of the frame being read (texts, values that do not fit a long); cleared by their user. */
+    private Object[] objects = new Object[16];
     private int frames;
     private boolean open;
 
@@ -93,6 +97,28 @@ public final class JsonFrameReader {
     /** The view of the current token's text, for this reader's frames only. */
     public JsonText text() {
         return text;
+    }
+
+    /**
+     * This reader's scratch array, with room for at least {@code length} longs: what it held is kept when it grows.
+     * For values of the frame being read, before they are copied into the frame's record.
+     */
+    public long[] longs(int length) {
+        if (longs.length < length) {
+            longs = java.util.Arrays.copyOf(longs, Math.max(length, 2 * longs.length));
+        }
+        return longs;
+    }
+
+    /**
+     * This reader's scratch array of references, with room for at least {@code length}: what it held is kept when it
+     * grows. The caller sets entries back to {@code null} when done, so that the reader holds nothing of a frame.
+     */
+    public Object[] objects(int length) {
+        if (objects.length < length) {
+            objects = java.util.Arrays.copyOf(objects, Math.max(length, 2 * objects.length));
+        }
+        return objects;
     }
 
     /** Whatever follows the root value, even text that is not JSON, is dropped with the parser that saw it. */

@@ -96,6 +96,37 @@ public final class JsonValues {
         throw new IllegalArgumentException("not a number: " + ShortText.of(token == null ? null : parser.getText()));
     }
 
+    /**
+     * {@link #decimal} as a {@link PackedDecimal}, read from the text without a {@code BigDecimal} when it has the
+     * usual form; {@link PackedDecimal#NONE} when the value does not pack (the caller then reads it with
+     * {@link #decimal}, the parser still on it).
+     *
+     * @throws IllegalArgumentException as {@link #decimal}
+     */
+    public static long packedDecimal(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_STRING || token == JsonToken.VALUE_NUMBER_FLOAT
+                || token == JsonToken.VALUE_NUMBER_INT) {
+            char[] chars = parser.getTextCharacters();
+            int start = parser.getTextOffset();
+            int length = parser.getTextLength();
+            if (length <= BoundedDecimals.MAX_TEXT_LENGTH) {
+                int end = start + length;
+                while (start < end && chars[start] <= ' ') { // String.trim(), as decimalText does
+                    start++;
+                }
+                while (end > start && chars[end - 1] <= ' ') {
+                    end--;
+                }
+                long packed = PackedDecimal.parse(chars, start, end - start, token != JsonToken.VALUE_STRING);
+                if (packed != PackedDecimal.NONE) {
+                    return packed;
+                }
+            }
+        }
+        return PackedDecimal.of(decimal(parser));
+    }
+
     /** {@link #decimal} or {@code null} for {@code null} and blank text. */
     public static BigDecimal optionalDecimal(JsonParser parser) throws IOException {
         JsonToken token = parser.currentToken();

@@ -102,6 +102,39 @@ class AlpFrameDecoderTest {
                 "BTC_USDT", new BigDecimal("0.20285052"), new BigDecimal("25705.02000000"), "buy"));
     }
 
+    /**
+     * The market-data records hold their numbers packed, or as {@code BigDecimal}s when they do not pack (18 digits,
+     * a negative scale): decoded or built by hand, equal values are equal records with equal hashes, and their
+     * accessors give the values back with their scale.
+     */
+    @Test
+    void decodedRecordsEqualTheirBuiltTwinsWhetherTheirNumbersPackOrNot() {
+        String big = "123456789012345678.5"; // 19 digits: kept as a BigDecimal
+        AlpWsTrade trade = (AlpWsTrade) AlpFrameDecoder.decode("[\"t\",1694003848,7,\"BTC_USDT\",\"" + big
+                + "\",1.50E+3,\"sell\"]");
+        AlpWsTrade built = new AlpWsTrade(Instant.ofEpochSecond(1694003848L), 7, "BTC_USDT", new BigDecimal(big),
+                new BigDecimal("1.5E+3"), "sell");
+        assertThat(trade).isEqualTo(built).hasSameHashCodeAs(built).hasToString(built.toString());
+        assertThat(trade.amount()).isEqualTo(new BigDecimal(big));
+        assertThat(trade.price()).isEqualTo(new BigDecimal("1.5E+3")); // equals: the scale -2 too
+
+        AlpDiff diff = (AlpDiff) AlpFrameDecoder.decode("[\"d\",1,\"BTC_USDT\",[[[\"" + big + "\",\"-0.10\"]],null]]");
+        AlpDiff builtDiff = new AlpDiff(Instant.ofEpochSecond(1), "BTC_USDT",
+                List.of(new AlpLevel(new BigDecimal(big), new BigDecimal("-0.10"))), List.of());
+        assertThat(diff).isEqualTo(builtDiff).hasSameHashCodeAs(builtDiff);
+        assertThat(diff.asks()).singleElement().isEqualTo(new AlpLevel(new BigDecimal(big), new BigDecimal("-0.10")));
+        assertThat(diff.bids()).isEmpty();
+
+        AlpTickerUpdate ticker = (AlpTickerUpdate) AlpFrameDecoder.decode(
+                "[\"tk\",1,[\"BTC_USDT\",\"1.0\",\"2\",\"" + big + "\",\"-4\",\"5\",\"6\",\"7\",\"8\"]]");
+        AlpWsTicker row = new AlpWsTicker("BTC_USDT", new BigDecimal("1.0"), new BigDecimal("2"), new BigDecimal(big),
+                new BigDecimal("-4"), new BigDecimal("5"), new BigDecimal("6"), new BigDecimal("7"), new BigDecimal("8"));
+        AlpTickerUpdate builtTicker = new AlpTickerUpdate(Instant.ofEpochSecond(1), List.of(row));
+        assertThat(ticker).isEqualTo(builtTicker).hasSameHashCodeAs(builtTicker);
+        assertThat(ticker.rows()).containsExactly(row);
+        assertThat(ticker.rows().get(0).close()).hasToString("1.0");
+    }
+
     @Test
     void diffIsAsksThenBids() {
         AlpDiff diff = (AlpDiff) decode("ws/diff.json");

@@ -53,6 +53,10 @@ public final class AlpFrameDecoder {
     private static final int ORDER_FRAME_SIZE = 19;
     private static final String RATES_PREFIX = "rates.";
     private static final long WELCOME_NANOS_FROM = 10_000_000L;
+    private static final AlpModelAccess.Records RECORDS = AlpModelAccess.records();
+    private static final AlpTopicCache TRADE_TOPICS = new AlpTopicCache(AlpTopics::trades);
+    private static final AlpTopicCache DIFF_TOPICS = new AlpTopicCache(AlpTopics::diff);
+    private static final AlpTopicCache TICKER_TOPICS = new AlpTopicCache(AlpTopics::ticker);
 
     private AlpFrameDecoder() {
     }
@@ -91,7 +95,7 @@ public final class AlpFrameDecoder {
             if (parser.nextToken() != JsonToken.START_ARRAY || parser.nextToken() != JsonToken.VALUE_STRING) {
                 throw malformed("not a JSON array starting with a type", text, null);
             }
-            data = AlpHotFrames.read(parser);
+            data = AlpHotFrames.read(parser, reader);
             reader.close();
         } catch (IOException e) {
             reader.abandon();
@@ -140,14 +144,19 @@ public final class AlpFrameDecoder {
 
     private static void routeData(AlpMessage data, FrameSink<AlpMessage> sink) {
         if (data instanceof AlpWsTrade trade) {
-            sink.next(trade, AlpTopics.trades(trade.pair()), AlpTopics.TRADES_ALL);
+            sink.next(trade, TRADE_TOPICS.topic(trade.pair()), AlpTopics.TRADES_ALL);
         } else if (data instanceof AlpDiff diff) {
-            sink.next(diff, AlpTopics.diff(diff.symbol()));
+            sink.next(diff, DIFF_TOPICS.topic(diff.symbol()));
         } else if (data instanceof AlpDepth depth) {
             sink.next(depth, AlpTopics.marketDepth(depth.symbol()));
         } else if (data instanceof AlpTickerUpdate update) {
+            String only = RECORDS.onlySymbol(update);
+            if (only != null) { // the usual frame: routed as it is
+                sink.next(update, TICKER_TOPICS.topic(only), AlpTopics.TICKERS_ALL);
+                return;
+            }
             for (AlpWsTicker row : update.rows()) {
-                sink.next(new AlpTickerUpdate(update.time(), List.of(row)), AlpTopics.ticker(row.symbol()),
+                sink.next(new AlpTickerUpdate(update.time(), List.of(row)), TICKER_TOPICS.topic(row.symbol()),
                         AlpTopics.TICKERS_ALL);
             }
         } else {

@@ -5,6 +5,7 @@ import static io.exflux.reactive.internal.codec.JsonValues.epochSeconds;
 import static io.exflux.reactive.internal.codec.JsonValues.longValue;
 import static io.exflux.reactive.internal.codec.JsonValues.nextValue;
 import static io.exflux.reactive.internal.codec.JsonValues.optionalDecimal;
+import static io.exflux.reactive.internal.codec.JsonValues.packedDecimal;
 import static io.exflux.reactive.internal.codec.JsonValues.text;
 import static io.exflux.reactive.internal.codec.JsonValues.textIs;
 
@@ -14,6 +15,8 @@ import io.exflux.api.model.OrderBookUpdate;
 import io.exflux.reactive.internal.book.ScaledBookUpdate;
 import io.exflux.reactive.internal.book.ScaledDecimals;
 import io.exflux.reactive.internal.codec.BoundedDecimals;
+import io.exflux.reactive.internal.codec.JsonFrameReader;
+import io.exflux.reactive.internal.codec.PackedDecimal;
 import io.exflux.reactive.internal.codec.JsonText;
 import io.exflux.reactive.internal.codec.JsonValues;
 import io.exflux.reactive.venue.alp.model.AlpDepth;
@@ -27,6 +30,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +45,12 @@ final class AlpHotFrames {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlpHotFrames.class);
     private static final int TICKER_VALUES = 8;
+    /** Scratch references of a ticker row: its symbol, then its eight values' places for one that does not pack. */
+    private static final int ROW_OBJECTS = 1 + TICKER_VALUES;
+    private static final int SKIPPED = 0;
+    private static final int KEPT = 1;
+    private static final int KEPT_WIDE = 2;
+    private static final AlpModelAccess.Records RECORDS = AlpModelAccess.records();
 
     private AlpHotFrames() {
     }
@@ -50,23 +60,23 @@ final class AlpHotFrames {
      *
      * @return its record, or {@code null} (nothing read) when the type is not one of these frames
      */
-    static AlpMessage read(JsonParser p) throws IOException {
+    static AlpMessage read(JsonParser p, JsonFrameReader reader) throws IOException {
         if (textIs(p, "t")) {
             return trade(p);
         }
         if (textIs(p, "d")) {
-            return diff(p);
+            return diff(p, reader);
         }
         if (textIs(p, "p")) {
             return depth(p);
         }
         if (textIs(p, "tk")) {
-            return tickers(p);
+            return tickers(p, reader);
         }
         return null;
     }
 
-    /** {@code ["t", time, tradeId, pair, amount, price, direction]}. */
+    /** {@code ["t", time, tradeId, pair, amount, price, direction]}; amount and price packed when they fit. */
     private static AlpWsTrade trade(JsonParser p) throws IOException {
         nextValue(p, "trade time");
         Instant time = epochSeconds(p);
@@ -75,15 +85,20 @@ final class AlpHotFrames {
         nextValue(p, "trade pair");
         String pair = text(p);
         nextValue(p, "trade amount");
-        BigDecimal amount = decimal(p);
+        long amount = packedDecimal(p);
+        BigDecimal wideAmount = amount == PackedDecimal.NONE ? decimal(p) : null;
         nextValue(p, "trade price");
-        BigDecimal price = decimal(p);
+        long price = packedDecimal(p);
+        BigDecimal widePrice = price == PackedDecimal.NONE ? decimal(p) : null;
         nextValue(p, "trade direction");
-        return new AlpWsTrade(time, id, pair, amount, price, text(p));
+        return RECORDS.trade(time, id, pair, amount, wideAmount, price, widePrice, text(p));
     }
 
-    /** {@code ["d", time, symbol, [asks, bids]]}. */
-    private static AlpDiff diff(JsonParser p) throws IOException {
+    /**
+     * {@code ["d", time, symbol, [asks, bids]]}, each side {@code null} or {@code [[price, quantity, ...], ...]}:
+     * the levels packed into one array (in the reader's scratch array first), no object per level or value.
+     */
+    private static AlpDiff diff(JsonParser p, JsonFrameReader reader) throws IOException {
         nextValue(p, "diff time");
         Instant time = epochSeconds(p);
         nextValue(p, "diff symbol");
@@ -91,18 +106,55 @@ final class AlpHotFrames {
         if (nextValue(p, "diff data") != JsonToken.START_ARRAY) {
             throw new IllegalArgumentException("diff data is not an array");
         }
-        if (p.nextToken() == JsonToken.END_ARRAY) {
-            throw new IllegalArgumentException("diff data is not [asks, bids]");
+        long[] values = reader.longs(4);
+        BigDecimal[] wide = null;
+        int count = 0;
+        int askCount = 0;
+        for (int side = 0; side < 2; side++) {
+            if (p.nextToken() == JsonToken.END_ARRAY) {
+                throw new IllegalArgumentException("diff data is not [asks, bids]");
+            }
+            JsonToken token = p.currentToken();
+            if (token != JsonToken.VALUE_NULL) {
+                if (token != JsonToken.START_ARRAY) {
+                    throw new IllegalArgumentException("levels is not an array");
+                }
+                while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
+                    if (token != JsonToken.START_ARRAY) {
+                        throw new IllegalArgumentException("book level is not [price, quantity]");
+                    }
+                    values = reader.longs(count + 2);
+                    nextValue(p, "book level price");
+                    values[count] = packedDecimal(p);
+                    wide = keepWide(p, values[count], wide, count);
+                    count++;
+                    nextValue(p, "book level quantity");
+                    values[count] = packedDecimal(p);
+                    wide = keepWide(p, values[count], wide, count);
+                    count++;
+                    skipToEnd(p, "a book level");
+                }
+            }
+            if (side == 0) {
+                askCount = count / 2;
+            }
         }
-        List<AlpLevel> asks = levels(p);
-        if (p.nextToken() == JsonToken.END_ARRAY) {
-            throw new IllegalArgumentException("diff data is not [asks, bids]");
-        }
-        List<AlpLevel> bids = levels(p);
         if (p.nextToken() != JsonToken.END_ARRAY) {
             throw new IllegalArgumentException("diff data is not [asks, bids]");
         }
-        return new AlpDiff(time, symbol, asks, bids);
+        return RECORDS.diff(time, symbol, Arrays.copyOf(values, count), wide == null ? null : Arrays.copyOf(wide, count),
+                askCount);
+    }
+
+    /** The value at {@code index} as a {@code BigDecimal} in {@code wide} (made when needed) if it did not pack. */
+    private static BigDecimal[] keepWide(JsonParser p, long packed, BigDecimal[] wide, int index) throws IOException {
+        if (packed != PackedDecimal.NONE) {
+            return wide;
+        }
+        BigDecimal[] kept = wide == null ? new BigDecimal[Math.max(8, 2 * index)]
+                : wide.length <= index ? Arrays.copyOf(wide, 2 * index) : wide;
+        kept[index] = decimal(p);
+        return kept;
     }
 
     /** {@code ["p", time, {"Asks", "Bids", "Symbol", "TotalAsks", "TotalBids"}]}, fields in any order. */
@@ -135,19 +187,50 @@ final class AlpHotFrames {
 
     /**
      * {@code ["tk", time, row...]}. A row with fewer than nine elements is skipped with a warning (so does the
-     * official client), even when its values would not read.
+     * official client), even when its values would not read. The values go packed into the reader's scratch array,
+     * eight a row; a one-row frame becomes an update that holds its row itself.
      */
-    private static AlpTickerUpdate tickers(JsonParser p) throws IOException {
+    private static AlpTickerUpdate tickers(JsonParser p, JsonFrameReader reader) throws IOException {
         nextValue(p, "ticker time");
         Instant time = epochSeconds(p);
-        List<AlpWsTicker> rows = new ArrayList<>();
-        while (nextRow(p)) {
-            AlpWsTicker row = tickerRow(p);
-            if (row != null) {
-                rows.add(row);
+        int count = 0;
+        boolean anyWide = false;
+        try {
+            while (nextRow(p)) {
+                long[] values = reader.longs((count + 1) * TICKER_VALUES);
+                Object[] objects = reader.objects((count + 1) * ROW_OBJECTS);
+                int read = tickerRow(p, values, objects, count);
+                if (read != SKIPPED) {
+                    anyWide |= read == KEPT_WIDE;
+                    count++;
+                }
+            }
+            long[] values = reader.longs(TICKER_VALUES);
+            Object[] objects = reader.objects(ROW_OBJECTS);
+            BigDecimal[] wide = anyWide ? wideValues(objects, count) : null;
+            if (count == 1) {
+                return RECORDS.ticker(time, (String) objects[0], values, wide, 0);
+            }
+            List<AlpWsTicker> rows = new ArrayList<>(count);
+            for (int row = 0; row < count; row++) {
+                rows.add(RECORDS.tickerRow((String) objects[row * ROW_OBJECTS], values, wide, row * TICKER_VALUES));
+            }
+            return new AlpTickerUpdate(time, rows);
+        } finally {
+            Object[] objects = reader.objects(0);
+            Arrays.fill(objects, 0, Math.min(objects.length, (count + 1) * ROW_OBJECTS), null);
+        }
+    }
+
+    /** The values that do not pack, from the scratch references, at their index in the rows' values. */
+    private static BigDecimal[] wideValues(Object[] objects, int rows) {
+        BigDecimal[] wide = new BigDecimal[rows * TICKER_VALUES];
+        for (int row = 0; row < rows; row++) {
+            for (int i = 0; i < TICKER_VALUES; i++) {
+                wide[row * TICKER_VALUES + i] = (BigDecimal) objects[row * ROW_OBJECTS + 1 + i];
             }
         }
-        return new AlpTickerUpdate(time, rows);
+        return wide;
     }
 
     private static boolean nextRow(JsonParser p) throws IOException {
@@ -158,14 +241,22 @@ final class AlpHotFrames {
         return token != JsonToken.END_ARRAY;
     }
 
-    private static AlpWsTicker tickerRow(JsonParser p) throws IOException {
+    /**
+     * Row {@code row}'s values into {@code values} (eight a row), packed; its symbol into {@code objects} (nine
+     * references a row: the symbol, then a value that does not pack at its place, else {@code null}).
+     *
+     * @return {@link #SKIPPED}, {@link #KEPT} or {@link #KEPT_WIDE} (a value did not pack)
+     */
+    private static int tickerRow(JsonParser p, long[] values, Object[] objects, int row) throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             LOG.warn("ALP ticker row that is not an array skipped: {}", p.currentToken());
             JsonValues.skip(p);
-            return null;
+            return SKIPPED;
         }
-        String symbol = null;
-        BigDecimal[] values = new BigDecimal[TICKER_VALUES];
+        int at = row * TICKER_VALUES;
+        int refs = row * ROW_OBJECTS;
+        Arrays.fill(objects, refs, refs + ROW_OBJECTS, null); // a skipped row may have left its own
+        boolean wide = false;
         RuntimeException unreadable = null;
         int count = 0;
         for (JsonToken token = p.nextToken(); token != JsonToken.END_ARRAY; token = p.nextToken(), count++) {
@@ -174,9 +265,13 @@ final class AlpHotFrames {
             }
             try {
                 if (count == 0) {
-                    symbol = text(p);
+                    objects[refs] = text(p);
                 } else if (count <= TICKER_VALUES) {
-                    values[count - 1] = decimal(p);
+                    values[at + count - 1] = packedDecimal(p);
+                    if (values[at + count - 1] == PackedDecimal.NONE) {
+                        objects[refs + count] = decimal(p);
+                        wide = true;
+                    }
                 } else {
                     JsonValues.skip(p);
                 }
@@ -188,13 +283,12 @@ final class AlpHotFrames {
         if (count < TICKER_VALUES + 1) {
             // the official client skips short rows too; we say so rather than drop it silently
             LOG.warn("ALP ticker row with {} elements (fewer than {}) skipped", count, TICKER_VALUES + 1);
-            return null;
+            return SKIPPED;
         }
         if (unreadable != null) {
             throw unreadable;
         }
-        return new AlpWsTicker(symbol, values[0], values[1], values[2], values[3], values[4], values[5], values[6],
-                values[7]);
+        return wide ? KEPT_WIDE : KEPT;
     }
 
     /** A side: {@code null} is none; else an array of {@code [price, quantity, ...]}. */

@@ -1,12 +1,12 @@
 package io.exflux.reactive.venue.btse.internal;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.exflux.api.error.ProtocolException;
 import io.exflux.api.model.PriceLevel;
 import io.exflux.reactive.internal.codec.Json;
+import io.exflux.reactive.internal.codec.JsonFrameReader;
 import io.exflux.reactive.internal.codec.LenientJson;
 import io.exflux.reactive.internal.codec.ShortText;
 import io.exflux.reactive.venue.btse.model.BtseWsAck;
@@ -29,7 +29,7 @@ import java.util.function.Consumer;
 /**
  * Decodes BTSE websocket text frames of both hosts into {@link BtseWsMessage}s. Data frames
  * ({@code {"topic":...,"data":...}}, topic first, as BTSE sends them) are read with Jackson's streaming parser
- * and no tree: book levels go straight into packed digits ({@link BtseWsBook}), trades into their record, texts
+ * and no tree (one reused non-blocking parser per thread, {@link JsonFrameReader}): book levels go straight into packed digits ({@link BtseWsBook}), trades into their record, texts
  * that repeat (topics, symbols, sides) come from a cache. Everything else (acks, login answers, error frames, a
  * data frame whose topic comes after its data) is read as a tree: rare frames, where clarity wins. Private
  * topics ({@code notificationApiV2}, {@code fills}) read their data as a tree too.
@@ -39,7 +39,6 @@ import java.util.function.Consumer;
  */
 public final class BtseFrameDecoder {
 
-    private static final JsonFactory FACTORY = Json.mapper().getFactory();
     private static final String BOOK_PREFIX = "update:";
     private static final String L1_PREFIX = "snapshotL1:";
     private static final String TRADES_PREFIX = "tradeHistoryApi:";
@@ -55,33 +54,62 @@ public final class BtseFrameDecoder {
      * @throws ProtocolException when the frame cannot be read
      */
     public void decode(String frame, Consumer<BtseWsMessage> out) {
-        try (JsonParser parser = FACTORY.createParser(frame)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new ProtocolException("BTSE frame is not a JSON object: " + ShortText.of(frame));
-            }
-            if (parser.nextToken() == JsonToken.FIELD_NAME && "topic".equals(parser.currentName())
-                    && parser.nextToken() == JsonToken.VALUE_STRING) {
-                String topic = text(parser);
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = parser.currentName();
-                    parser.nextToken();
-                    if ("data".equals(name)) {
-                        data(topic, parser, frame, out);
-                        return;
-                    }
-                    parser.skipChildren();
-                }
-                out.accept(new BtseWsUnknown(topic, frame));
-                return;
-            }
+        Collected collected = scratch.get().collected;
+        JsonFrameReader reader = JsonFrameReader.forThisThread();
+        boolean streamed;
+        try {
+            streamed = streamed(reader.open(frame), frame, collected);
+            reader.close(); // a frame cut short fails here, before any of its messages is delivered
         } catch (IOException | RuntimeException e) {
+            reader.abandon();
+            collected.clear();
             throw malformed(frame, e);
+        }
+        if (streamed) {
+            collected.deliverTo(out);
+            return;
         }
         try {
             tree(frame, out);
         } catch (IOException | RuntimeException e) {
             throw malformed(frame, e);
         }
+    }
+
+    /**
+     * Reads a data frame of a public topic, topic first, on the reused streaming parser of this thread
+     * ({@link JsonFrameReader}: no parser per frame) into {@code out}.
+     *
+     * @return false, with nothing read into {@code out}, when the frame is to be read as a tree
+     */
+    private boolean streamed(JsonParser parser, String frame, Collected out) throws IOException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            throw new ProtocolException("BTSE frame is not a JSON object: " + ShortText.of(frame));
+        }
+        if (parser.nextToken() != JsonToken.FIELD_NAME || !"topic".equals(parser.currentName())
+                || parser.nextToken() != JsonToken.VALUE_STRING) {
+            return false;
+        }
+        String topic = text(parser);
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            parser.nextToken();
+            if ("data".equals(name)) {
+                if (!isPublicData(topic)) {
+                    return false; // private updates are read as a tree, from the frame's text
+                }
+                data(topic, parser, frame, out);
+                return true;
+            }
+            parser.skipChildren();
+        }
+        out.accept(new BtseWsUnknown(topic, frame));
+        return true;
+    }
+
+    private static boolean isPublicData(String topic) {
+        return topic.startsWith(BOOK_PREFIX) || topic.startsWith(TRADES_PREFIX)
+                || topic.startsWith(TRADES_SAMPLE_PREFIX) || topic.startsWith(L1_PREFIX);
     }
 
     /** Decodes one frame into a list (tests, tools). */
@@ -177,7 +205,10 @@ public final class BtseFrameDecoder {
             number(parser, digits, "size");
             digits.requirePacked("size");
             into.add(digits.unscaled, digits.scale);
-            while (parser.nextToken() != JsonToken.END_ARRAY) {
+            for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                if (token == JsonToken.NOT_AVAILABLE) {
+                    throw new ProtocolException("BTSE frame ends inside a book level");
+                }
                 parser.skipChildren();
             }
         }
@@ -440,6 +471,7 @@ public final class BtseFrameDecoder {
 
     /** What one book-shaped frame has read so far, reused frame after frame on one thread. */
     private static final class Scratch {
+        final Collected collected = new Collected();
         final DecimalDigits digits = new DecimalDigits();
         final PackedLevels bids = new PackedLevels();
         final PackedLevels asks = new PackedLevels();
@@ -461,6 +493,45 @@ public final class BtseFrameDecoder {
 
         String symbol(String topic) {
             return symbol != null ? symbol : BtseWsTopics.symbolOf(topic);
+        }
+    }
+
+    /**
+     * The messages of one frame, held until the frame is read whole: the first in a field (most frames carry one),
+     * the others in a list made when needed.
+     */
+    private static final class Collected implements Consumer<BtseWsMessage> {
+        private BtseWsMessage first;
+        private List<BtseWsMessage> more;
+
+        @Override
+        public void accept(BtseWsMessage message) {
+            if (first == null) {
+                first = message;
+            } else {
+                if (more == null) {
+                    more = new ArrayList<>();
+                }
+                more.add(message);
+            }
+        }
+
+        void clear() {
+            first = null;
+            more = null;
+        }
+
+        /** Hands the messages over in order, emptied first: a consumer may decode the next frame on this thread. */
+        void deliverTo(Consumer<BtseWsMessage> out) {
+            BtseWsMessage one = first;
+            List<BtseWsMessage> others = more;
+            clear();
+            if (one != null) {
+                out.accept(one);
+            }
+            if (others != null) {
+                others.forEach(out);
+            }
         }
     }
 

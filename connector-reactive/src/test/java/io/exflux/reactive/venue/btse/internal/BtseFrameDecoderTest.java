@@ -318,4 +318,31 @@ class BtseFrameDecoderTest {
         }
         return "{\"topic\":\"tradeHistoryApi:BTC-USD\",\"data\":[" + String.join(",", trades) + "]}";
     }
+
+    /**
+     * The streaming parser is fed whole frames and reused: a frame cut anywhere fails as unreadable (or, cut after
+     * its object, reads whole), delivers nothing of itself, and leaves the next frame to be read whole.
+     */
+    @Test
+    void framesCutShortDeliverNothingAndSpoilNoNextFrame() {
+        String trades = "{\"topic\":\"tradeHistoryApi:BTC-USD\",\"data\":[{\"symbol\":\"BTC-USD\",\"side\":\"SELL\","
+                + "\"size\":0.01,\"price\":36000.5,\"tradeId\":1,\"timestamp\":1584446020295,\"x\":[1,{}]},"
+                + "{\"symbol\":\"BTC-USD\",\"side\":\"BUY\",\"size\":\"0.02\",\"price\":\"36000.0\",\"tradeId\":2,"
+                + "\"timestamp\":1584446020296}]}";
+        String delta = "{\"topic\":\"update:BTC-USD\",\"data\":{\"bids\":[[\"59250.0\",\"0.12000\",[\"x\"]]],"
+                + "\"asks\":[[\"59367.5\",\"2.15622\"]],\"seqNum\":2,\"prevSeqNum\":1,\"type\":\"delta\","
+                + "\"timestamp\":1565135165600,\"symbol\":\"BTC-USD\"}}";
+        for (String whole : List.of(trades, delta)) {
+            List<BtseWsMessage> expected = decoder.decodeAll(whole);
+            assertThat(expected).isNotEmpty();
+            for (int cut = 1; cut < whole.length(); cut++) {
+                String frame = whole.substring(0, cut);
+                List<BtseWsMessage> delivered = new ArrayList<>();
+                assertThatThrownBy(() -> decoder.decode(frame, delivered::add)).as(frame)
+                        .isInstanceOf(ProtocolException.class);
+                assertThat(delivered).as(frame).isEmpty();
+                assertThat(decoder.decodeAll(whole)).as("after " + frame).isEqualTo(expected);
+            }
+        }
+    }
 }
