@@ -29,7 +29,10 @@ import reactor.netty.http.server.HttpServer;
  * reactor-netty {@code HttpClient} GET of the same URL, body read as a string. The server answers both with the
  * same body; the rate limit is set far above the call rate so that it never waits.
  *
- * <p>Run: {@code java -Xms1g -Xmx1g -jar benchmarks/target/benchmarks.jar SignedRest}
+ * <p>Run: {@code java -Xms1g -Xmx1g -jar benchmarks/target/benchmarks.jar SignedRest}. On a loaded machine the
+ * calls/s swing with the other processes; {@link #main} measures the process's CPU time per call instead (server
+ * included, the same for both sides), alternating rounds of both sides:
+ * {@code java -cp benchmarks/target/benchmarks.jar io.exflux.benchmarks.SignedRestBenchmark [rounds] [calls]}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -77,5 +80,79 @@ public class SignedRestBenchmark {
     @Benchmark
     public String bareCall() {
         return bare.get().uri(url).responseContent().aggregate().asString().block(TIMEOUT);
+    }
+
+    /**
+     * Per call of both sides, in alternating rounds: process CPU time and wall time (both swing with the machine's
+     * load), bytes allocated by all threads and voluntary context switches of all threads (thread hand-offs and
+     * timer wake-ups: these two hardly depend on the load).
+     */
+    public static void main(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int calls = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
+        SignedRestBenchmark bench = new SignedRestBenchmark();
+        bench.start();
+        try {
+            for (int round = 0; round <= rounds; round++) {
+                Cost bare = Cost.of(calls, bench::bareCall);
+                Cost signed = Cost.of(calls, bench::exfluxSignedCall);
+                System.out.printf("%s load %.1f: bare %s; signed %s; ratio CPU %.2f, wall %.2f%n",
+                        round == 0 ? "warm-up" : "round " + round, Cost.OS.getSystemLoadAverage(), bare, signed,
+                        signed.cpuMicros / bare.cpuMicros, signed.wallMicros / bare.wallMicros);
+            }
+        } finally {
+            bench.stop();
+        }
+    }
+
+    /** What one call cost, averaged over a run of calls. */
+    private record Cost(double cpuMicros, double wallMicros, double bytes, double switches) {
+
+        static final com.sun.management.OperatingSystemMXBean OS = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean)
+                java.lang.management.ManagementFactory.getThreadMXBean();
+
+        static Cost of(int calls, Runnable call) {
+            long cpu = OS.getProcessCpuTime();
+            long bytes = allocated();
+            long switches = voluntarySwitches();
+            long wall = System.nanoTime();
+            for (int i = 0; i < calls; i++) {
+                call.run();
+            }
+            wall = System.nanoTime() - wall;
+            return new Cost((OS.getProcessCpuTime() - cpu) / 1e3 / calls, wall / 1e3 / calls,
+                    (double) (allocated() - bytes) / calls, (double) (voluntarySwitches() - switches) / calls);
+        }
+
+        private static long allocated() {
+            return java.util.Arrays.stream(THREADS.getThreadAllocatedBytes(THREADS.getAllThreadIds()))
+                    .filter(bytes -> bytes > 0).sum();
+        }
+
+        /** Linux only (0 elsewhere): the sum over the process's threads. */
+        private static long voluntarySwitches() {
+            long sum = 0;
+            java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+            for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
+                try {
+                    for (String line : java.nio.file.Files.readAllLines(task.toPath().resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:")) {
+                            sum += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                        }
+                    }
+                } catch (java.io.IOException | RuntimeException threadEnded) {
+                    // a thread that ended meanwhile
+                }
+            }
+            return sum;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%.0f us CPU, %.0f us wall, %.0f B, %.2f switches", cpuMicros, wallMicros, bytes,
+                    switches);
+        }
     }
 }
