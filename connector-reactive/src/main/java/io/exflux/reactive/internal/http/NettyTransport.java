@@ -11,10 +11,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 import reactor.netty.NettyOutbound;
 import reactor.netty.NettyPipeline;
 import reactor.netty.http.client.HttpClient;
+import reactor.util.context.Context;
 
 /**
  * The transport on reactor-netty: an {@link HttpClient} on the shared resources' pool and event loops (with their
@@ -26,6 +28,14 @@ import reactor.netty.http.client.HttpClient;
 final class NettyTransport implements RestTransport {
 
     private static final String MALFORMED_ANSWERS = "exflux.malformedAnswers";
+
+    /** Context key of an exchange's {@link WriteHooks#written()}, read when reactor-netty has sent the request. */
+    private static final Object WRITTEN = new Object() {
+        @Override
+        public String toString() {
+            return "NettyTransport.WRITTEN";
+        }
+    };
 
     private final SharedResources resources;
     private final HttpClient client;
@@ -47,6 +57,12 @@ final class NettyTransport implements RestTransport {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
                 .responseTimeout(options.responseTimeout())
                 .disableRetry(true)
+                .doAfterRequest((request, connection) -> {
+                    Runnable written = request.currentContextView().getOrDefault(WRITTEN, null);
+                    if (written != null) {
+                        written.run();
+                    }
+                })
                 .doOnChannelInit((observer, channel, address) -> {
                     if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
                         channel.pipeline().addAfter(NettyPipeline.HttpCodec, MALFORMED_ANSWERS,
@@ -60,21 +76,27 @@ final class NettyTransport implements RestTransport {
         return send(request, null);
     }
 
+    /**
+     * Sends with the attempt's hooks: the departure is waited for once the pool handed out a connection (a new one
+     * connected), right before the request is written; {@code written} runs when reactor-netty reports the request
+     * sent (and, should that never come, when the exchange ends).
+     */
     @Override
-    public Mono<RestResponse> send(RestRequest request, Runnable written) {
+    public Mono<RestResponse> send(RestRequest request, WriteHooks hooks) {
+        Mono<Void> departure = hooks == null ? null : hooks.departure();
+        Runnable written = hooks == null ? null : hooks.written();
         byte[] body = request.body();
         boolean hasBody = body.length > 0 || !(request.method().equals("GET") || request.method().equals("HEAD"));
-        return client.request(HttpMethod.valueOf(request.method()))
+        Mono<RestResponse> exchange = client.request(HttpMethod.valueOf(request.method()))
                 .uri(target(request))
                 .send((httpRequest, outbound) -> {
                     request.headers().forEach(header -> httpRequest.addHeader(header.getKey(), header.getValue()));
-                    if (!hasBody) {
-                        // headers alone leave only after this returns: such a request counts as written when answered
-                        return outbound;
+                    if (hasBody) {
+                        httpRequest.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
                     }
-                    httpRequest.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
-                    NettyOutbound sent = body.length == 0 ? outbound : outbound.sendByteArray(Mono.just(body));
-                    return written == null || body.length == 0 ? sent : sent.then(Mono.fromRunnable(written));
+                    // headers (and a body) leave when what this returns completes
+                    Publisher<Void> sent = body.length == 0 ? outbound : outbound.sendByteArray(Mono.just(body));
+                    return departure == null ? sent : departure.then(Mono.fromDirect(sent));
                 })
                 .response((response, content) -> {
                     int status = response.status().code();
@@ -105,6 +127,7 @@ final class NettyTransport implements RestTransport {
                         written.run();
                     }
                 });
+        return written == null ? exchange : exchange.contextWrite(Context.of(WRITTEN, written));
     }
 
     /**

@@ -339,7 +339,9 @@ public final class RestClient implements Disposable {
                     handed.set(true);
                 }
                 Runnable written = context.getOrDefault(NonceOrderStep.WRITTEN, null);
-                Mono<RestResponse> sent = written == null ? transport.send(request) : transport.send(request, written);
+                Mono<Void> departure = context.getOrDefault(RateLimitStep.DEPARTURE, null);
+                Mono<RestResponse> sent = written == null && departure == null ? transport.send(request)
+                        : transport.send(request, new WriteHooks(departure, written));
                 // one deadline for the whole attempt: the transport's response timeout restarts on every byte
                 return withinAttemptTimeout(sent);
             });

@@ -72,6 +72,15 @@ public final class RateLimiter {
         return bucket == null ? Mono.empty() : bucket.acquire(weight, maxWait);
     }
 
+    /**
+     * Paces the departure of a request already granted its permits ({@link TokenBucket#depart(int)}), or
+     * {@code null} when the scope is not limited.
+     */
+    public Mono<Void> departure(String scope, int weight) {
+        TokenBucket bucket = bucket(scope);
+        return bucket == null ? null : bucket.depart(weight);
+    }
+
     /** Pauses {@code scope} for {@code duration} (the venue answered 429 with that {@code Retry-After}). */
     public void pause(String scope, Duration duration) {
         TokenBucket bucket = bucket(scope);
