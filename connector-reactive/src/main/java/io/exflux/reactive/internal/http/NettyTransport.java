@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
-import reactor.netty.NettyOutbound;
 import reactor.netty.NettyPipeline;
 import reactor.netty.http.client.HttpClient;
 
@@ -26,7 +25,6 @@ import reactor.netty.http.client.HttpClient;
 final class NettyTransport implements RestTransport {
 
     private static final String MALFORMED_ANSWERS = "exflux.malformedAnswers";
-
 
     private final SharedResources resources;
     private final HttpClient client;
