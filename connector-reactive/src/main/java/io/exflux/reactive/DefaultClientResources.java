@@ -9,6 +9,7 @@ import io.exflux.reactive.internal.metrics.EngineMetrics;
 import io.exflux.reactive.internal.metrics.MicrometerBinding;
 import io.exflux.reactive.internal.ratelimit.RateLimiter;
 import io.exflux.reactive.internal.ratelimit.RateLimiters;
+import io.exflux.reactive.internal.resources.DeadlineTimer;
 import io.exflux.reactive.internal.resources.SchedulerClock;
 import io.exflux.reactive.internal.resources.SharedResources;
 import java.net.InetSocketAddress;
@@ -39,6 +40,7 @@ final class DefaultClientResources implements SharedResources {
     private final boolean ownProvider;
     private final Scheduler scheduler;
     private final Clock clock;
+    private final DeadlineTimer deadlineTimer;
     private final Backoff reconnectBackoff;
     private final UnaryOperator<HttpClient> customizer;
     private final RateLimiters rateLimiters;
@@ -57,6 +59,7 @@ final class DefaultClientResources implements SharedResources {
         this.provider = ownProvider ? pool(b.pool) : b.connectionProvider;
         this.scheduler = b.scheduler;
         this.clock = new SchedulerClock(scheduler);
+        this.deadlineTimer = DeadlineTimer.forScheduler(scheduler);
         this.reconnectBackoff = b.reconnectBackoff;
         this.customizer = b.httpClientCustomizer;
         this.rateLimiters = new RateLimiters(scheduler);
@@ -117,6 +120,11 @@ final class DefaultClientResources implements SharedResources {
     @Override
     public Clock clock() {
         return clock;
+    }
+
+    @Override
+    public DeadlineTimer deadlineTimer() {
+        return deadlineTimer;
     }
 
     @Override

@@ -11,8 +11,9 @@ import java.util.Objects;
  * pause, the venue's own queue). Permits spaced exactly {@code period / permits} apart would put
  * {@code permits + 1} arrivals into some window whenever one request is a little late and the next one is not.
  * The default margin of 10% of the period absorbs
- * that on a quiet network; raise it where arrivals jitter more (a loaded host, a long route). A cold client's first
- * requests (TCP and TLS handshakes) can be delayed by more than any margin, so they may arrive closer together. With the default burst of 1, at most {@code permits} are
+ * that on a quiet network; raise it where arrivals jitter more (a loaded host, a long route). Requests are paced
+ * again where they leave, once their connection is ready, so a cold client's first requests, held up by TCP and TLS
+ * handshakes, do not arrive together with the ones granted after them. With the default burst of 1, at most {@code permits} are
  * sent in any window of {@code period} (weights counted); a larger burst trades that guarantee for latency.
  *
  * @param permits the sustained number of permits per period, at least 1

@@ -8,11 +8,10 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
-import reactor.netty.NettyOutbound;
 import reactor.netty.NettyPipeline;
 import reactor.netty.http.client.HttpClient;
 
@@ -60,46 +59,64 @@ final class NettyTransport implements RestTransport {
         return send(request, null);
     }
 
+    /**
+     * Sends with the attempt's hooks: the departure is waited for once the pool handed out a connection (a new one
+     * connected), right before the request is written; {@code written} runs when a body's write has completed, else
+     * when the answer (or the failure) arrives: headers alone are written only as the send function completes, and
+     * a request written is not yet a request read by the venue before another connection's.
+     */
     @Override
-    public Mono<RestResponse> send(RestRequest request, Runnable written) {
+    public Mono<RestResponse> send(RestRequest request, WriteHooks hooks) {
+        Mono<Void> departure = hooks == null ? null : hooks.departure();
+        Runnable written = hooks == null ? null : hooks.written();
         byte[] body = request.body();
         boolean hasBody = body.length > 0 || !(request.method().equals("GET") || request.method().equals("HEAD"));
         return client.request(HttpMethod.valueOf(request.method()))
                 .uri(target(request))
                 .send((httpRequest, outbound) -> {
                     request.headers().forEach(header -> httpRequest.addHeader(header.getKey(), header.getValue()));
-                    if (!hasBody) {
-                        // headers alone leave only after this returns: such a request counts as written when answered
-                        return outbound;
+                    if (hasBody) {
+                        httpRequest.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
                     }
-                    httpRequest.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
-                    NettyOutbound sent = body.length == 0 ? outbound : outbound.sendByteArray(Mono.just(body));
-                    return written == null || body.length == 0 ? sent : sent.then(Mono.fromRunnable(written));
+                    // headers alone leave only after what this returns completes: such a request counts as written
+                    // when answered; a body's write completing says it is on the wire
+                    Publisher<Void> sent = body.length == 0 ? outbound
+                            : written == null ? outbound.sendByteArray(Mono.just(body))
+                            : outbound.sendByteArray(Mono.just(body)).then(Mono.fromRunnable(written));
+                    return departure == null ? sent : departure.then(Mono.fromDirect(sent));
                 })
                 .response((response, content) -> {
                     int status = response.status().code();
-                    Map<String, List<String>> headers = new LinkedHashMap<>();
-                    response.responseHeaders().forEach(header -> headers
-                            .computeIfAbsent(header.getKey(), name -> new ArrayList<>()).add(header.getValue()));
-                    if (declaredLength(response.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH))
-                            > maxBodySize) {
+                    long declared = declaredLength(response.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH));
+                    if (declared > maxBodySize) {
                         // refused before reading a byte of it; cancelling the content closes the connection
                         return Mono.error(tooLarge(request, status));
                     }
-                    BoundedBody answer = new BoundedBody(maxBodySize);
-                    return content.asByteArray()
+                    Map<String, List<String>> headers = RestResponse.headerMap();
+                    response.responseHeaders().forEach(header -> headers
+                            .computeIfAbsent(header.getKey(), name -> new ArrayList<>(1)).add(header.getValue()));
+                    BoundedBody answer = new BoundedBody(maxBodySize, (int) declared);
+                    // each buffer is read while it is handed over (reactor-netty releases it afterwards)
+                    return content
                             .<RestResponse>handle((chunk, sink) -> {
                                 if (!answer.append(chunk)) {
                                     sink.error(tooLarge(request, status));
                                 }
                             })
-                            .then(Mono.fromSupplier(() -> new RestResponse(status, headers, answer.bytes())));
+                            .then(Mono.fromSupplier(() -> RestResponse.fromTransport(status, headers,
+                                    answer.bytes())));
                 })
                 // single, not next: next cancels the exchange after its answer, which closes a pooled connection
                 .single()
                 .onErrorMap(MalformedAnswers.Failure.class, failure -> new ProtocolException(venue
                         + " sent an answer to " + request.method() + " " + request.path()
                         + " that is not HTTP (" + failure.getMessage() + ")", ErrorContext.local(venue), failure))
+                // answered (or failed): ended before the caller sees it, so its next call finds the section free
+                .doOnEach(signal -> {
+                    if (written != null) {
+                        written.run();
+                    }
+                })
                 .doFinally(signal -> {
                     if (written != null) {
                         written.run();

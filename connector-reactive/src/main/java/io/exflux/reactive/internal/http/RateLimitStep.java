@@ -11,14 +11,26 @@ import io.exflux.reactive.internal.ratelimit.TokenBucket;
 import java.time.Clock;
 import java.time.Duration;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 /**
  * Takes the request's permits before each attempt (every attempt is a request the venue counts) and pauses the
- * scope when the venue answers 429 with a {@code Retry-After}. A permit that would take longer than
+ * scope when the venue answers 429 with a {@code Retry-After}. The permit orders and bounds the waiting (no
+ * connection is held meanwhile); the transport then paces the departure itself, once its connection is ready
+ * ({@link io.exflux.reactive.internal.ratelimit.TokenBucket#depart(int)}), so that requests held up by new
+ * connections do not arrive together with the ones granted after them. A permit that would take longer than
  * {@code maxRateLimitWait} fails the call at once with {@code RateLimitedException} (carrying the wait), before
  * anything is sent: a burst of calls never queues without end.
  */
 final class RateLimitStep implements RestStep {
+
+    /** Context key of the attempt's departure, handed to the transport (see {@link WriteHooks}). */
+    static final Object DEPARTURE = new Object() {
+        @Override
+        public String toString() {
+            return "RateLimitStep.DEPARTURE";
+        }
+    };
 
     private final RateLimiter limiter;
     private final Clock clock;
@@ -52,7 +64,11 @@ final class RateLimitStep implements RestStep {
                         + request.method() + " " + request.path() + " would wait " + refused.waitNeeded()
                         + " for its rate-limit permit (scope " + scope + "), longer than maxRateLimitWait "
                         + maxWait + "; not sent", ErrorContext.local(venue), refused.waitNeeded()))
-                .then(Mono.defer(() -> next.proceed(request)))
+                .then(Mono.defer(() -> {
+                    Mono<Void> departure = limiter.departure(scope, request.rateLimitWeight());
+                    Mono<RestResponse> sent = next.proceed(request);
+                    return departure == null ? sent : sent.contextWrite(Context.of(DEPARTURE, departure));
+                }))
                 .doOnNext(response -> {
                     if (response.status() == 429) {
                         metrics.restRateLimited(venue, Operations.of(request.method(), request.path()));

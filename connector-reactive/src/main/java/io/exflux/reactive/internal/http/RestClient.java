@@ -9,15 +9,19 @@ import io.exflux.api.error.ProtocolException;
 import io.exflux.reactive.ClientResources;
 import io.exflux.reactive.internal.auth.SecretRedactor;
 import io.exflux.reactive.internal.codec.Json;
+import io.exflux.reactive.internal.metrics.EngineMetrics;
 import io.exflux.reactive.internal.metrics.Operations;
 import io.exflux.reactive.internal.ratelimit.RateLimiter;
+import io.exflux.reactive.internal.resources.DeadlineTimer;
 import io.exflux.reactive.internal.resources.SharedResources;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.Disposable;
 import org.slf4j.Logger;
@@ -180,8 +184,10 @@ public final class RestClient implements Disposable {
             return Mono.error(new io.exflux.api.error.InvalidRequestException("request is missing",
                     ErrorContext.local(options.venue())));
         }
-        return resources.metrics().restCall(options.venue(), Operations.of(request.method(), request.path()),
-                send(request));
+        EngineMetrics metrics = resources.metrics();
+        // the operation's name is worked out only for a registry that records it
+        return metrics == EngineMetrics.NONE ? send(request)
+                : metrics.restCall(options.venue(), Operations.of(request.method(), request.path()), send(request));
     }
 
     private Mono<RestResponse> send(RestRequest request) {
@@ -333,13 +339,30 @@ public final class RestClient implements Disposable {
                     handed.set(true);
                 }
                 Runnable written = context.getOrDefault(NonceOrderStep.WRITTEN, null);
-                Mono<RestResponse> sent = written == null ? transport.send(request) : transport.send(request, written);
+                Mono<Void> departure = context.getOrDefault(RateLimitStep.DEPARTURE, null);
+                Mono<RestResponse> sent = written == null && departure == null ? transport.send(request)
+                        : transport.send(request, new WriteHooks(departure, written));
                 // one deadline for the whole attempt: the transport's response timeout restarts on every byte
-                return sent.timeout(options.attemptTimeout(), resources.scheduler());
+                return withinAttemptTimeout(sent);
             });
         }
         // a step that throws instead of returning an error Mono still fails only this call
         return Mono.defer(() -> step.process(request, next -> step(index + 1, next)));
+    }
+
+    /**
+     * The attempt, failed with a {@link TimeoutException} once the attempt timeout has passed (which cancels it and
+     * releases its connection). The deadline is armed on the resources' {@link DeadlineTimer}: armed and disarmed
+     * for every attempt, it must not wake a scheduler thread each time (in real time it goes on a timer wheel and
+     * fires up to a tick late; in virtual time it is exact). Not {@code Mono.timeout}: that one names its source
+     * for the message on every subscription, which costs more than the rest of this.
+     */
+    private Mono<RestResponse> withinAttemptTimeout(Mono<RestResponse> attempt) {
+        Duration timeout = options.attemptTimeout();
+        DeadlineTimer timer = resources.deadlineTimer();
+        Mono<RestResponse> deadline = Mono.create(sink -> sink.onDispose(timer.schedule(() -> sink.error(
+                new TimeoutException("no answer within the attempt timeout of " + timeout)), timeout)));
+        return Mono.firstWithSignal(attempt, deadline);
     }
 
     /** Builds a {@link RestClient}. */

@@ -48,6 +48,18 @@ public final class RestRequest {
         this.weight = builder.weight;
     }
 
+    /** A copy of {@code request} with these headers (immutable already); the body is immutable too, so shared. */
+    private RestRequest(RestRequest request, List<Map.Entry<String, String>> headers) {
+        this.method = request.method;
+        this.path = request.path;
+        this.query = request.query;
+        this.headers = headers;
+        this.body = request.body;
+        this.idempotent = request.idempotent;
+        this.scope = request.scope;
+        this.weight = request.weight;
+    }
+
     /** A builder for a request with this method (upper-cased) and path (without query string). */
     public static Builder builder(String method, String path) {
         return new Builder(method == null ? null : method.toUpperCase(Locale.ROOT), path);
@@ -135,6 +147,9 @@ public final class RestRequest {
 
     /** The query string, encoded as Python's {@code urlencode} does (empty when there are no parameters). */
     public String encodedQuery() {
+        if (query.isEmpty()) {
+            return "";
+        }
         StringBuilder out = new StringBuilder();
         for (Map.Entry<String, String> parameter : query) {
             if (out.length() > 0) {
@@ -154,7 +169,15 @@ public final class RestRequest {
 
     /** A copy with this header set, replacing every header of that name (case-insensitive). For signers. */
     public RestRequest withHeader(String name, String value) {
-        return mutate().setHeader(name, value).build();
+        // every call is stamped and signed this way: copy the header list once, share everything else
+        List<Map.Entry<String, String>> replaced = new ArrayList<>(headers.size() + 1);
+        for (Map.Entry<String, String> header : headers) {
+            if (header.getKey() == null || !header.getKey().equalsIgnoreCase(name)) {
+                replaced.add(header);
+            }
+        }
+        replaced.add(new Pair(name, value));
+        return new RestRequest(this, Collections.unmodifiableList(replaced));
     }
 
     /** A builder starting from this request. */

@@ -26,6 +26,26 @@ public final class RestResponse {
         this.body = body == null ? new byte[0] : body.clone();
     }
 
+    private RestResponse(int status, Map<String, List<String>> headers, byte[] body, boolean handedOver) {
+        this.status = status;
+        this.headers = headers;
+        this.body = body;
+    }
+
+    /** An empty map of headers as an answer keeps them: names in any case. */
+    static Map<String, List<String>> headerMap() {
+        return new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    }
+
+    /**
+     * An answer made of parts the transport hands over and keeps nothing of ({@link #headerMap()} filled in, a body
+     * no one else holds): taken as they are, not copied again.
+     */
+    static RestResponse fromTransport(int status, Map<String, List<String>> headers, byte[] body) {
+        headers.replaceAll((name, values) -> List.copyOf(values));
+        return new RestResponse(status, Collections.unmodifiableMap(headers), body, true);
+    }
+
     /** The HTTP status code. */
     public int status() {
         return status;

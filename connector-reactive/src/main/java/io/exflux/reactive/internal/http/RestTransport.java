@@ -13,11 +13,13 @@ public interface RestTransport {
     Mono<RestResponse> send(RestRequest request);
 
     /**
-     * Sends the request once and runs {@code written} (at most once matters; it may run more) as soon as the
-     * request is on the wire. A transport that cannot tell runs it when the answer or the failure arrives, which
-     * is later but never too early. Used by {@link NonceOrderStep} to end its section.
+     * Sends the request once with the attempt's {@link WriteHooks}: waits for {@code departure} as late as it can
+     * before writing, and runs {@code written} as soon as the request is on the wire. A transport that cannot tell
+     * waits before it starts, and runs {@code written} when the answer or the failure arrives, which is later but
+     * never too early.
      */
-    default Mono<RestResponse> send(RestRequest request, Runnable written) {
-        return send(request).doFinally(signal -> written.run());
+    default Mono<RestResponse> send(RestRequest request, WriteHooks hooks) {
+        Mono<RestResponse> sent = Mono.defer(() -> send(request)).doFinally(signal -> hooks.written().run());
+        return hooks.departure() == null ? sent : hooks.departure().then(sent);
     }
 }

@@ -27,6 +27,9 @@ public final class RateLimiter {
     private final Map<String, RateLimit> limits;
     private final RateLimit defaultLimit;
     private final Buckets buckets;
+    /** The bucket each scope resolved to ({@link #UNLIMITED} for none): looked up for every call, found once. */
+    private final ConcurrentMap<String, Object> resolved = new ConcurrentHashMap<>();
+    private static final Object UNLIMITED = new Object();
 
     /**
      * A limiter with buckets of its own.
@@ -72,6 +75,15 @@ public final class RateLimiter {
         return bucket == null ? Mono.empty() : bucket.acquire(weight, maxWait);
     }
 
+    /**
+     * Paces the departure of a request already granted its permits ({@link TokenBucket#depart(int)}), or
+     * {@code null} when the scope is not limited.
+     */
+    public Mono<Void> departure(String scope, int weight) {
+        TokenBucket bucket = bucket(scope);
+        return bucket == null ? null : bucket.depart(weight);
+    }
+
     /** Pauses {@code scope} for {@code duration} (the venue answered 429 with that {@code Retry-After}). */
     public void pause(String scope, Duration duration) {
         TokenBucket bucket = bucket(scope);
@@ -83,8 +95,13 @@ public final class RateLimiter {
     /** The bucket of this scope, or {@code null} when the scope is not limited. */
     public TokenBucket bucket(String scope) {
         Objects.requireNonNull(scope, "scope");
-        RateLimit limit = limits.getOrDefault(scope, defaultLimit);
-        return limit == null ? null : buckets.bucket(scope, limit);
+        Object bucket = resolved.get(scope);
+        if (bucket == null) {
+            RateLimit limit = limits.getOrDefault(scope, defaultLimit);
+            // a shared registry fixes a scope's bucket on first use, so remembering it changes nothing
+            bucket = resolved.computeIfAbsent(scope, name -> limit == null ? UNLIMITED : buckets.bucket(name, limit));
+        }
+        return bucket == UNLIMITED ? null : (TokenBucket) bucket;
     }
 
     @Override

@@ -17,6 +17,12 @@ import reactor.core.scheduler.Scheduler;
  * {@link Mono#delaySubscription(Duration, Scheduler)} on the injected scheduler, whose clock is the bucket's clock,
  * so virtual time drives it in tests.
  *
+ * <p>A permit granted is not yet a request arrived: one granted early may wait for a new connection while one
+ * granted later finds a free one, and both arrive together. So {@link #depart(int)} paces the departures too, on a
+ * second timeline of the same limit, taken as late as possible (the connection ready, the request about to be
+ * written): what leaves never puts more than the limit into any window, whatever the connections did. Permits
+ * already spaced pass it at once; it delays only requests that bunched up after their permits.
+ *
  * <p>A waiter cancelled before its turn gives its reservation back; a waiter whose turn would come past its
  * {@code maxWait} is refused at once and reserves nothing. {@link #pauseFor(Duration)} (a 429) moves the
  * whole scope behind the pause: waiters that wake inside it queue again behind it, so the pause does not end in a
@@ -31,6 +37,8 @@ public final class TokenBucket {
     private final long tolerance;
     private final AtomicLong theoreticalArrival;
     private final AtomicLong pausedUntil;
+    /** The theoretical arrival time of the departures (see {@link #depart(int)}). */
+    private final AtomicLong theoreticalDeparture;
 
     /** A bucket for {@code scope} with this limit, timed by {@code scheduler}. */
     public TokenBucket(String scope, RateLimit limit, Scheduler scheduler) {
@@ -42,6 +50,7 @@ public final class TokenBucket {
         long now = now();
         this.theoreticalArrival = new AtomicLong(now);
         this.pausedUntil = new AtomicLong(now);
+        this.theoreticalDeparture = new AtomicLong(now);
     }
 
     /** The scope's name. */
@@ -76,6 +85,34 @@ public final class TokenBucket {
             long deadline = maxWait == null || maxWait.toNanos() > Long.MAX_VALUE - now ? Long.MAX_VALUE
                     : now + maxWait.toNanos();
             return waitForTurn(weight, deadline, maxWait);
+        });
+    }
+
+    /**
+     * Completes when a request of this weight, already granted its permits by {@link #acquire}, may leave now: at
+     * once unless the requests that left just before it would put more than the limit into a window, else after
+     * the wait that spaces them (on the bucket's scheduler; cancelling before then gives the slot back). Its wait
+     * is bounded by the requests granted before it, never by the callers queued behind them, so it has no
+     * {@code maxWait}. Nothing happens until subscribed.
+     */
+    public Mono<Void> depart(int weight) {
+        return Mono.defer(() -> {
+            long now = now();
+            long delta = cost * Math.max(1, weight);
+            long previous = theoreticalDeparture.getAndAccumulate(delta, (tat, d) -> Math.max(tat, now) + d);
+            long wait = Math.max(previous, now) + delta - tolerance - now;
+            if (wait <= 0) {
+                return Mono.empty();
+            }
+            AtomicBoolean left = new AtomicBoolean();
+            return Mono.<Void>empty()
+                    .delaySubscription(Duration.ofNanos(wait), scheduler)
+                    .doOnSuccess(ignored -> left.set(true))
+                    .doOnCancel(() -> {
+                        if (left.compareAndSet(false, true)) {
+                            theoreticalDeparture.addAndGet(-delta);
+                        }
+                    });
         });
     }
 

@@ -41,6 +41,12 @@ public interface SharedResources extends ClientResources {
     /** Where the engine reports its work: meters and observations, or nothing without a registry. */
     EngineMetrics metrics();
 
+    /**
+     * The timer of deadlines that almost never fire (every REST attempt's): cheap to arm and disarm, on
+     * {@link #scheduler()}'s time (see {@link DeadlineTimer#forScheduler}).
+     */
+    DeadlineTimer deadlineTimer();
+
     /** A pooled HTTP client for REST calls: the shared pool and loops, the customizer applied. */
     HttpClient restHttpClient();
 

@@ -67,8 +67,9 @@ class RateLimitedLoopbackTest {
      * The same 16 callers on loopback, 20 requests each (about 10 s; {@code -Dexflux.rateLimit.requestsPerCaller=200}
      * gives the 70-second run of 3,200): the fake venue, counting by arrival time as a venue does, never sees
      * more than 50 requests in any one-second window, and every request succeeds.
-     * The limiter spaces requests where they leave; a whole-process stall (GC, a starved CPU) can bunch
-     * requests already granted (230 ms seen on a machine loaded twenty deep), so the scope keeps a 500 ms margin, and the client is warmed up first
+     * The limiter paces requests where they are written, once their connection is ready; a whole-process stall (GC,
+     * a starved CPU) between the write and the venue's count can still bunch them, so the scope keeps a 200 ms
+     * margin, and the client is warmed up first
      * (class loading and 16 TCP handshakes would otherwise delay the first requests past that margin).
      */
     @Test
@@ -76,7 +77,7 @@ class RateLimitedLoopbackTest {
         try (FakeVenueServer server = FakeVenueServer.start()) {
             server.route("GET", "/api/v3/ticker").respond(FakeResponse.ok("{}"));
             RestClient client = RestClient.builder(RestOptions.builder().venue("fake").baseUrl(server.baseUrl())
-                    .rateLimit("public", RateLimit.perSecond(PER_SECOND).withMargin(Duration.ofMillis(500)))
+                    .rateLimit("public", RateLimit.perSecond(PER_SECOND).withMargin(Duration.ofMillis(200)))
                     .build())
                     .build();
             callers(client, 1).blockLast(Duration.ofSeconds(30));

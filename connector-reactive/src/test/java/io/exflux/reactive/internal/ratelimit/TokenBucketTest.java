@@ -215,4 +215,56 @@ class TokenBucketTest {
                         }))
                 .verify(Duration.ofSeconds(5));
     }
+
+    private Mono<Long> departureTime(TokenBucket bucket, int weight) {
+        return bucket.depart(weight).then(Mono.fromCallable(() -> time.now(TimeUnit.MILLISECONDS)));
+    }
+
+    @Test
+    void requestsGrantedInStepLeaveAtOnce() {
+        TokenBucket bucket = bucket(RateLimit.perSecond(10).withMargin(Duration.ZERO));
+
+        // each request departs right after its permit: the departures keep the permits' spacing, no wait added
+        StepVerifier.withVirtualTime(() -> Flux.range(0, 3).concatMap(i -> grantTime(bucket, 1)
+                        .then(departureTime(bucket, 1))), () -> time, 10)
+                .expectNext(0L)
+                .thenAwait(Duration.ofMillis(100))
+                .expectNext(100L)
+                .thenAwait(Duration.ofMillis(100))
+                .expectNext(200L)
+                .verifyComplete();
+    }
+
+    @Test
+    void requestsThatBunchedUpAfterTheirPermitsLeaveAtThePaceOfTheLimit() {
+        TokenBucket bucket = bucket(RateLimit.perSecond(10).withMargin(Duration.ZERO));
+
+        // three permits granted at 0, 100 and 200 ms whose requests were all held up until 250 ms (new connections)
+        StepVerifier.withVirtualTime(() -> Flux.range(0, 3).flatMap(i -> grantTime(bucket, 1))
+                        .collectList()
+                        .delayElement(Duration.ofMillis(50), time)
+                        .flatMapMany(granted -> Flux.range(0, 3).flatMap(i -> departureTime(bucket, 1))),
+                        () -> time, 10)
+                .thenAwait(Duration.ofMillis(250))
+                .expectNext(250L)
+                .expectNoEvent(Duration.ofMillis(99))
+                .thenAwait(Duration.ofMillis(1))
+                .expectNext(350L)
+                .thenAwait(Duration.ofMillis(100))
+                .expectNext(450L)
+                .verifyComplete();
+    }
+
+    @Test
+    void aDepartureCancelledBeforeItsTurnGivesItsSlotBack() {
+        TokenBucket bucket = bucket(RateLimit.perSecond(10).withMargin(Duration.ZERO));
+        bucket.depart(1).block();
+        Disposable cancelled = bucket.depart(1).subscribe();
+        cancelled.dispose();
+
+        StepVerifier.withVirtualTime(() -> departureTime(bucket, 1), () -> time, 1)
+                .thenAwait(Duration.ofMillis(100))
+                .expectNext(100L)
+                .verifyComplete();
+    }
 }
