@@ -97,7 +97,7 @@ final class VenueSoak {
                 client.closeGracefully().onErrorResume(error -> Mono.empty()).block(CLOSE_TIMEOUT);
             }
             rows(report, client, orders.compare(held), rest.stats(), ws.stats(),
-                    connections.stalls(ws.events(), SoakSettings.STALL_BOUND.plus(SoakSettings.STALL_REPORT_ALLOWANCE)),
+                    connections.stalls(ws.stalls(), SoakSettings.STALL_BOUND.plus(SoakSettings.STALL_REPORT_ALLOWANCE)),
                     start, end, leaksBefore);
         }
     }
@@ -131,11 +131,12 @@ final class VenueSoak {
         int segment = 0;
         while (Instant.now().isBefore(deadline)) {
             ChaosSchedule.Run restRun = ChaosPlan.rest(seed, segment).start(rest);
-            ChaosSchedule.Run wsRun = ChaosPlan.websocket(seed, segment).start(ws);
+            List<ChaosSchedule.Run> wsRuns = ChaosPlan.websocket(seed, segment).stream()
+                    .map(schedule -> schedule.start(ws)).toList();
             Instant checkAt = Instant.now().plus(settings.checkEvery());
             sleepUntil(checkAt.isBefore(deadline) ? checkAt : deadline);
             restRun.stop();
-            wsRun.stop();
+            wsRuns.forEach(ChaosSchedule.Run::stop);
             calm(rest, ws, orders);
             if (Instant.now().isBefore(deadline)) {
                 quietCheck();
@@ -154,7 +155,6 @@ final class VenueSoak {
     private void calm(ChaosProxy rest, ChaosProxy ws, OrderAudit orders) {
         rest.heal();
         ws.heal();
-        connections.healed(Instant.now());
         orders.pause(true);
         venue.pauseMarket();
     }
@@ -271,7 +271,7 @@ final class VenueSoak {
     private static String describe(ChaosStats stats) {
         return "cuts " + stats.faults(FaultKind.CUT) + ", resets " + stats.faults(FaultKind.RESET) + ", stalls "
                 + stats.faults(FaultKind.STALL) + ", half-frames " + stats.faults(FaultKind.HALF_FRAME) + ", latency "
-                + stats.faults(FaultKind.LATENCY);
+                + stats.faults(FaultKind.LATENCY) + ", bandwidth " + stats.faults(FaultKind.BANDWIDTH);
     }
 
     private static String percent(long part, long whole) {
