@@ -246,7 +246,8 @@ final class VenueSoak {
         }
         if (client.capabilities().supports(Capability.WATCH_ORDERS)) {
             report.row(v, "own final states on watchOrders", orders.finalsSeen() + " of " + orders.finals() + " ("
-                            + percent(orders.finalsSeen(), orders.finals()) + ")", "100 %", strictGaps,
+                            + percent(orders.finalsSeen(), orders.finals()) + ")" + (orders.missedFinals().isEmpty() ? ""
+                            : "; missed: " + String.join("; ", orders.missedFinals())), "100 %", strictGaps,
                     orders.finalsSeen() == orders.finals());
         } else {
             report.info(v, "own final states on watchOrders", "not offered by " + v + "'s client");
