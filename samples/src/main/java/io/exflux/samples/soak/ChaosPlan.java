@@ -64,8 +64,10 @@ final class ChaosPlan {
                 .fault(2, ChaosFault.reset())
                 .fault(1, random -> ChaosFault.halfFrame(Direction.SERVER_TO_CLIENT, 1 + random.nextInt(40),
                         FaultKind.CUT))
-                .fault(1, ChaosPlan::latencyBurst)
-                .fault(1, ChaosPlan::bandwidthBurst)
+                // while a stall is spared its steps find no connection to hit: latency and bandwidth weigh
+                // enough that a few of each still land in ten minutes
+                .fault(2, ChaosPlan::latencyBurst)
+                .fault(2, ChaosPlan::bandwidthBurst)
                 .spareStalls(SPARED)
                 .build();
     }
