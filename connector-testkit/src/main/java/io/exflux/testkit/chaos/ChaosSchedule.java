@@ -19,7 +19,9 @@ import reactor.core.Disposable;
  * weights": a seeded plan of faults that {@link #start(ChaosProxy)} applies to a proxy until stopped. The same
  * seed draws the same steps (intervals, faults and the random parameters of faults) every time, on any machine;
  * which connection a step hits depends on what is open when it fires, and is drawn from a second seeded stream
- * so that it never changes the steps.
+ * so that it never changes the steps. A schedule can leave a stall alone for a while ({@link Builder#spareStalls}), so
+ * that the next fault does not end it before a client could notice, and fire its first step after a set delay
+ * ({@link Builder#firstAfter}); two schedules may run on one proxy side by side (e.g. stalls, and everything else).
  *
  * <pre>{@code
  * ChaosSchedule schedule = ChaosSchedule.seeded(42)
