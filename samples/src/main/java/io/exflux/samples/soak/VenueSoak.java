@@ -233,8 +233,8 @@ final class VenueSoak {
                 .row(v, "stalls detected", stalls.detected() + " of " + stalls.total() + ", "
                                 + stalls.withinBound() + " within " + bound
                                 + (stalls.detected() == 0 ? "" : ", slowest " + seconds(stalls.slowest()) + " s"),
-                        "all within " + bound, settings.strictLiveness(),
-                        stalls.withinBound() == stalls.total());
+                        "all within " + bound + ", at least one", settings.strictLiveness(),
+                        stalls.total() > 0 && stalls.withinBound() == stalls.total());
         if (placesOrders(client)) {
             report.info(v, "placements", orders.attempts() + ": placed " + orders.placed() + ", outcome unknown "
                             + orders.unknown() + " (held " + orders.unknownHeld() + "), failed " + orders.failed()
