@@ -24,5 +24,6 @@ module io.exflux.testkit {
     exports io.exflux.testkit.chaos;
     exports io.exflux.testkit.v1;
     exports io.exflux.testkit.btse;
+    exports io.exflux.testkit.docs;
     // each public package is exported here as it lands
 }

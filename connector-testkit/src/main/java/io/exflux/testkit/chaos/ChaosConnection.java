@@ -2,6 +2,8 @@ package io.exflux.testkit.chaos;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,8 +40,8 @@ public final class ChaosConnection {
         this.client = client;
         this.recorder = recorder;
         this.onClose = onClose;
-        this.toServer = new Pipe(Direction.CLIENT_TO_SERVER, timers, recorder, random.split());
-        this.toClient = new Pipe(Direction.SERVER_TO_CLIENT, timers, recorder, random.split());
+        this.toServer = new Pipe(id, Direction.CLIENT_TO_SERVER, timers, recorder, random.split());
+        this.toClient = new Pipe(id, Direction.SERVER_TO_CLIENT, timers, recorder, random.split());
     }
 
     /** This connection's id: 1 for the first one the proxy accepted, then counting up. */
@@ -79,7 +81,7 @@ public final class ChaosConnection {
         } else if (fault instanceof ChaosFault.Reset) {
             close(true);
         } else if (fault instanceof ChaosFault.Stall stall) {
-            pipes(stall.direction()).forEach(pipe -> pipe.stall(stall.duration()));
+            pipes(stall.direction()).forEach(pipe -> pipe.stall(stall, stall.duration()));
         } else if (fault instanceof ChaosFault.HalfFrame half) {
             pipes(half.direction()).forEach(pipe -> pipe.halfFrame(half));
         } else if (fault instanceof ChaosFault.Latency latency) {
@@ -87,6 +89,20 @@ public final class ChaosConnection {
         } else if (fault instanceof ChaosFault.Bandwidth bandwidth) {
             pipes(bandwidth.direction()).forEach(pipe -> pipe.bandwidth(bandwidth));
         }
+    }
+
+    /**
+     * Whether a stall of this connection is young (started less than {@code window} before {@code now}, either way)
+     * or armed (a half-frame waits to stall): a {@link ChaosSchedule} that spares stalls leaves it alone.
+     */
+    boolean stallYoungOrArmed(Instant now, Duration window) {
+        for (Pipe pipe : List.of(toServer, toClient)) {
+            Instant start = pipe.stallStart();
+            if (pipe.stallArmed() || start != null && start.plus(window).isAfter(now)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<Pipe> pipes(Direction direction) {
@@ -136,6 +152,8 @@ public final class ChaosConnection {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        toServer.closed();
+        toClient.closed();
         shut(client, reset);
         Connection server = upstream;
         if (server != null) {

@@ -29,7 +29,8 @@ import reactor.netty.tcp.TcpServer;
  * A TCP proxy on loopback in front of any server, with faults switched on and off at run time: cut, reset,
  * stall, half-frame, latency and bandwidth (see {@link ChaosFault}), on one connection
  * ({@link ChaosConnection#apply}) or on every open one ({@link #apply}); a {@link ChaosSchedule} applies them at
- * seeded random intervals. Every fault applied is recorded ({@link #events()}), and {@link #stats()} counts
+ * seeded random intervals. Every fault applied is recorded ({@link #events()}), so is every stall as it actually
+ * happened ({@link #stalls()}: a half-frame stalls only once its bytes have gone), and {@link #stats()} counts
  * connections, bytes each way and faults by kind.
  *
  * <pre>{@code
@@ -169,9 +170,21 @@ public final class ChaosProxy implements AutoCloseable, Disposable {
         return recorder.events();
     }
 
+    /**
+     * Every stall as it happened (the last 100,000), in the order they started: one record per direction that
+     * stopped, stamped when forwarding actually stopped and when it flowed again.
+     */
+    public List<ChaosStall> stalls() {
+        return recorder.stalls();
+    }
+
     /** The counters now. */
     public ChaosStats stats() {
         return recorder.stats();
+    }
+
+    ChaosRecorder recorder() {
+        return recorder;
     }
 
     Timers timers() {

@@ -1,6 +1,7 @@
 package io.exflux.testkit.chaos;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +19,9 @@ import reactor.core.Disposable;
  * weights": a seeded plan of faults that {@link #start(ChaosProxy)} applies to a proxy until stopped. The same
  * seed draws the same steps (intervals, faults and the random parameters of faults) every time, on any machine;
  * which connection a step hits depends on what is open when it fires, and is drawn from a second seeded stream
- * so that it never changes the steps.
+ * so that it never changes the steps. A schedule can leave a stall alone for a while ({@link Builder#spareStalls}), so
+ * that the next fault does not end it before a client could notice, and fire its first step after a set delay
+ * ({@link Builder#firstAfter}); two schedules may run on one proxy side by side (e.g. stalls, and everything else).
  *
  * <pre>{@code
  * ChaosSchedule schedule = ChaosSchedule.seeded(42)
@@ -58,6 +61,8 @@ public final class ChaosSchedule {
     private final List<Choice> choices;
     private final int totalWeight;
     private final Target target;
+    private final Duration first;
+    private final Duration spare;
 
     private ChaosSchedule(Builder builder) {
         this.seed = builder.seed;
@@ -66,6 +71,8 @@ public final class ChaosSchedule {
         this.choices = List.copyOf(builder.choices);
         this.totalWeight = choices.stream().mapToInt(Choice::weight).sum();
         this.target = builder.target;
+        this.first = builder.first;
+        this.spare = builder.spare;
     }
 
     /** A schedule drawing from this seed. */
@@ -93,11 +100,14 @@ public final class ChaosSchedule {
     /** The steps of one seed, drawn in order; not thread-safe (a run draws one step at a time). */
     private final class Draw {
         private final SplittableRandom steps = new SplittableRandom(seed);
+        private boolean started;
 
         Step next() {
             long from = shortest.toMillis();
             long to = longest.toMillis();
-            Duration interval = Duration.ofMillis(from == to ? from : steps.nextLong(from, to + 1));
+            Duration interval = !started && first != null ? first
+                    : Duration.ofMillis(from == to ? from : steps.nextLong(from, to + 1));
+            started = true;
             int pick = steps.nextInt(totalWeight);
             for (Choice choice : choices) {
                 pick -= choice.weight();
@@ -138,7 +148,7 @@ public final class ChaosSchedule {
                     proxy.apply(step.fault());
                     applied.add(step);
                 } else {
-                    List<ChaosConnection> open = proxy.connections();
+                    List<ChaosConnection> open = candidates();
                     if (open.isEmpty()) {
                         skipped.incrementAndGet();
                     } else {
@@ -154,12 +164,24 @@ public final class ChaosSchedule {
             }
         }
 
+        private List<ChaosConnection> candidates() {
+            List<ChaosConnection> open = proxy.connections();
+            if (spare == null) {
+                return open;
+            }
+            Instant now = proxy.recorder().now();
+            return open.stream().filter(connection -> !connection.stallYoungOrArmed(now, spare)).toList();
+        }
+
         /** The steps applied so far, in order. */
         public List<Step> applied() {
             return List.copyOf(applied);
         }
 
-        /** Steps that fired while no connection was open (with {@link Target#ONE_CONNECTION}). */
+        /**
+         * Steps that fired while no connection was open, or none but connections spared for their stall (with
+         * {@link Target#ONE_CONNECTION}).
+         */
         public long skipped() {
             return skipped.get();
         }
@@ -192,6 +214,8 @@ public final class ChaosSchedule {
         private Duration longest;
         private final List<Choice> choices = new ArrayList<>();
         private Target target = Target.ONE_CONNECTION;
+        private Duration first;
+        private Duration spare;
 
         private Builder(long seed) {
             this.seed = seed;
@@ -225,6 +249,30 @@ public final class ChaosSchedule {
             return this;
         }
 
+        /** The first step fires after {@code delay} instead of a drawn interval (a stall early in a short run). */
+        public Builder firstAfter(Duration delay) {
+            Objects.requireNonNull(delay, "delay");
+            if (delay.toMillis() <= 0) {
+                throw new IllegalArgumentException("the first step needs a delay of 1 ms or more: " + delay);
+            }
+            this.first = delay;
+            return this;
+        }
+
+        /**
+         * Steps leave alone a connection in the first {@code window} of a stall (either way) or with a half-frame armed
+         * to stall, so that no fault of this schedule ends a stall before the client had {@code window} to notice it;
+         * a step that finds only such connections is skipped. Only with {@link Target#ONE_CONNECTION}.
+         */
+        public Builder spareStalls(Duration window) {
+            Objects.requireNonNull(window, "window");
+            if (window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("a stall's spared window must be positive: " + window);
+            }
+            this.spare = window;
+            return this;
+        }
+
         /** What each step hits; {@link Target#ONE_CONNECTION} by default. */
         public Builder target(Target target) {
             this.target = Objects.requireNonNull(target, "target");
@@ -237,6 +285,9 @@ public final class ChaosSchedule {
             }
             if (choices.isEmpty()) {
                 throw new IllegalStateException("add at least one fault");
+            }
+            if (spare != null && target == Target.EVERY_CONNECTION) {
+                throw new IllegalStateException("spareStalls picks connections one by one: use Target.ONE_CONNECTION");
             }
             return new ChaosSchedule(this);
         }

@@ -1,6 +1,7 @@
 package io.exflux.testkit.chaos;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +22,7 @@ final class Pipe {
     private static final int MAX_SLICE = 64 * 1024;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
+    private final long connectionId;
     private final Direction way;
     private final Timers timers;
     private final ChaosRecorder recorder;
@@ -28,6 +30,7 @@ final class Pipe {
 
     private final Object lock = new Object();
     private Sinks.Empty<Void> stall; // null while flowing
+    private ChaosRecorder.Span span; // the recorded stall, null while flowing
     private int halfFrameLeft = -1; // -1: no half-frame armed
     private ChaosFault.HalfFrame halfFrame;
 
@@ -35,7 +38,8 @@ final class Pipe {
     private volatile ChaosFault.Bandwidth bandwidth;
     private volatile long nextFreeNanos; // bandwidth: when the link is free for the next slice
 
-    Pipe(Direction way, Timers timers, ChaosRecorder recorder, SplittableRandom jitter) {
+    Pipe(long connectionId, Direction way, Timers timers, ChaosRecorder recorder, SplittableRandom jitter) {
+        this.connectionId = connectionId;
         this.way = way;
         this.timers = timers;
         this.recorder = recorder;
@@ -54,11 +58,13 @@ final class Pipe {
                 .map(Part::bytes);
     }
 
-    void stall(Duration duration) {
+    /** Stops forwarding (recorded as a stall from now, caused by {@code cause}) or joins the stall under way. */
+    void stall(ChaosFault cause, Duration duration) {
         Sinks.Empty<Void> current;
         synchronized (lock) {
             if (stall == null) {
                 stall = Sinks.empty();
+                span = recorder.stallStarted(connectionId, way, cause);
             }
             current = stall;
         }
@@ -72,6 +78,7 @@ final class Pipe {
         synchronized (lock) {
             current = stall;
             stall = null;
+            endSpan();
         }
         if (current != null) {
             current.tryEmitEmpty();
@@ -85,8 +92,37 @@ final class Pipe {
                 return;
             }
             stall = null;
+            endSpan();
         }
         which.tryEmitEmpty();
+    }
+
+    /** The connection closed: a stall under way ends here (nothing will flow again). */
+    void closed() {
+        synchronized (lock) {
+            endSpan();
+        }
+    }
+
+    /** When the stall under way started, or {@code null} while flowing. */
+    Instant stallStart() {
+        synchronized (lock) {
+            return span == null ? null : span.start();
+        }
+    }
+
+    /** Whether a half-frame is armed to stall once its bytes have gone. */
+    boolean stallArmed() {
+        synchronized (lock) {
+            return halfFrame != null && halfFrame.then() == FaultKind.STALL;
+        }
+    }
+
+    private void endSpan() {
+        if (span != null) {
+            span.end();
+            span = null;
+        }
     }
 
     void halfFrame(ChaosFault.HalfFrame setting) {
@@ -186,7 +222,7 @@ final class Pipe {
                     recorder.forwarded(way, slice.bytes().length);
                     ChaosFault.HalfFrame ended = slice.halfFrameEnd();
                     if (ended != null && ended.then() == FaultKind.STALL) {
-                        stall(ended.stall());
+                        stall(ended, ended.stall()); // the stall starts now, when its bytes have gone
                     }
                     return new Part(slice.bytes(), ended != null && ended.then() == FaultKind.CUT);
                 }));

@@ -134,4 +134,70 @@ class ChaosScheduleTest {
         assertThat(run.skipped()).as("a stopped schedule fires no more").isEqualTo(skipped);
         assertThat(run.isDisposed()).isTrue();
     }
+
+    @Test
+    void aScheduleThatSparesStallsLeavesAYoungOrArmedStallAloneUntilItsWindowHasPassed() {
+        VirtualTimeScheduler time = VirtualTimeScheduler.create();
+        ChaosProxy proxy = proxyOn(time);
+        RawClient stalled = through(proxy, 1);
+        through(proxy, 2); // armed to stall below
+        RawClient free = through(proxy, 3);
+        proxy.connections().get(0).apply(ChaosFault.stall(Direction.BOTH, Duration.ofSeconds(60)));
+        proxy.connections().get(1).apply(ChaosFault.halfFrameThenStall(Direction.SERVER_TO_CLIENT, 1,
+                Duration.ofSeconds(60)));
+        ChaosSchedule.Run run = ChaosSchedule.seeded(3).firstAfter(Duration.ofSeconds(1))
+                .between(Duration.ofSeconds(1), Duration.ofSeconds(1))
+                .fault(1, ChaosFault.cut()).spareStalls(Duration.ofSeconds(20)).build().start(proxy);
+
+        time.advanceTimeBy(Duration.ofSeconds(3));
+
+        assertThat(free.readUntilEnd()).as("the only connection not spared is cut").isNull();
+        assertThat(cutConnections(proxy)).containsExactly(3L);
+        assertThat(run.skipped()).as("the steps at 2 s and 3 s find only spared connections").isEqualTo(2);
+
+        time.advanceTimeBy(Duration.ofSeconds(18));
+
+        assertThat(stalled.readUntilEnd()).as("20 s into its stall, the stalled connection is fair game").isNull();
+        assertThat(cutConnections(proxy)).containsExactly(3L, 1L);
+        assertThat(proxy.connections()).extracting(ChaosConnection::id).containsExactly(2L);
+        run.stop();
+    }
+
+    @Test
+    void theFirstStepWaitsItsOwnDelayAndTheRestAreDrawn() {
+        ChaosSchedule schedule = ChaosSchedule.seeded(9).firstAfter(Duration.ofMillis(1500))
+                .between(SHORTEST, LONGEST).fault(1, ChaosFault.cut()).build();
+
+        List<ChaosSchedule.Step> steps = schedule.draw(20);
+
+        assertThat(steps.get(0).interval()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(steps.subList(1, 20)).extracting(ChaosSchedule.Step::interval)
+                .allSatisfy(interval -> assertThat(interval).isBetween(SHORTEST, LONGEST));
+        assertThat(steps).isEqualTo(schedule.draw(20));
+    }
+
+    @Test
+    void sparingStallsPicksConnectionsOneByOne() {
+        ChaosSchedule.Builder everyConnection = ChaosSchedule.seeded(1).between(SHORTEST, LONGEST)
+                .fault(1, ChaosFault.cut()).spareStalls(Duration.ofSeconds(20))
+                .target(ChaosSchedule.Target.EVERY_CONNECTION);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(everyConnection::build)
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ONE_CONNECTION");
+    }
+
+    /** A client whose connection is through to the server, as the proxy's connection {@code id}. */
+    private RawClient through(ChaosProxy proxy, long id) {
+        RawClient client = new RawClient(proxy.port());
+        opened.add(client);
+        client.send("hi".getBytes(StandardCharsets.US_ASCII));
+        client.read(2);
+        assertThat(proxy.connections()).extracting(ChaosConnection::id).contains(id);
+        return client;
+    }
+
+    private static List<Long> cutConnections(ChaosProxy proxy) {
+        return proxy.events().stream().filter(event -> event.kind() == FaultKind.CUT)
+                .map(ChaosEvent::connectionId).toList();
+    }
 }

@@ -1,9 +1,8 @@
 package io.exflux.samples.soak;
 
 import io.exflux.api.stream.ConnectionEvent;
-import io.exflux.testkit.chaos.ChaosEvent;
-import io.exflux.testkit.chaos.ChaosFault;
-import io.exflux.testkit.chaos.FaultKind;
+import io.exflux.testkit.chaos.ChaosStall;
+import io.exflux.testkit.chaos.Direction;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,14 +15,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * What the client said about its sockets ({@code connectionEvents()}): when and why it dropped a socket, and the
- * gaps it announced. Against the websocket proxy's fault log this tells which stalls the client detected, and how
+ * gaps it announced. Against the websocket proxy's record of its stalls this tells which stalls the client detected, and how
  * soon.
  */
 final class ConnectionAudit {
 
     private final List<ConnectionEvent.Disconnected> disconnects = new CopyOnWriteArrayList<>();
     private final List<ConnectionEvent.Gap> gaps = new CopyOnWriteArrayList<>();
-    private final List<Instant> heals = new CopyOnWriteArrayList<>();
+    /** How long after a stall ended (its connection closed) a drop the client reports may still have ended it. */
+    static final Duration CLOSE_SLACK = Duration.ofSeconds(1);
 
     /** Records one event; called from the client's thread. */
     void onEvent(ConnectionEvent event) {
@@ -32,11 +32,6 @@ final class ConnectionAudit {
         } else if (event instanceof ConnectionEvent.Gap gap) {
             gaps.add(gap);
         }
-    }
-
-    /** The soak healed the proxy now (a quiet check): a stall ends here, detected or not. */
-    void healed(Instant at) {
-        heals.add(at);
     }
 
     long disconnects() {
@@ -57,28 +52,30 @@ final class ConnectionAudit {
     }
 
     /**
-     * Which stalls of the websocket proxy the client detected. A stall hits one connection (or every one); it
-     * lasts until its set duration ends, the soak heals the proxy, or a cut or reset closes that connection. The
-     * client detects it by dropping a socket for a cause of its own (its watchdog or a handshake timeout: any
-     * cause but a closed or broken connection) while it lasts; each such drop detects one stall at most, the
-     * earliest still open. A stall that lasted the {@code bound} must be detected; one ended sooner by a cut or a
-     * heal may not be (there was nothing left to detect), and is only counted apart.
+     * Which stalls of the websocket proxy the client detected, from the proxy's record of each stall as it happened
+     * ({@link ChaosStall}: from when forwarding stopped to when it flowed again, was healed, or its connection
+     * closed). Only stalls of what the server sends count: the client notices silence on what it receives. The client
+     * detects a stall by dropping a socket for a cause of its own (its watchdog or a handshake timeout: any cause but
+     * a closed or broken connection) while it lasts, or up to {@link #CLOSE_SLACK} after it ended (that drop is what
+     * closed the connection, and the proxy may see the close before the client reports it); each such drop detects
+     * one stall at most, the earliest still open. A stall that lasted the {@code bound} must be detected; one ended
+     * sooner by a cut or a heal may not be (there was nothing left to detect), and is only counted apart.
      */
-    Stalls stalls(List<ChaosEvent> proxyEvents, Duration bound) {
-        List<ChaosEvent> closings = proxyEvents.stream().filter(ConnectionAudit::closes).toList();
+    Stalls stalls(List<ChaosStall> proxyStalls, Duration bound) {
         List<Instant> detections = new ArrayList<>(disconnects.stream().filter(ConnectionAudit::ownCause)
                 .map(ConnectionEvent.Disconnected::at).sorted().toList());
-        List<ChaosEvent> stalls = proxyEvents.stream().filter(event -> endsInStall(event.fault()))
-                .sorted(Comparator.comparing(ChaosEvent::time)).toList();
+        List<ChaosStall> stalls = proxyStalls.stream().filter(stall -> stall.way() == Direction.SERVER_TO_CLIENT)
+                .sorted(Comparator.comparing(ChaosStall::start)).toList();
         long total = 0;
         long cutShort = 0;
         long detected = 0;
         long withinBound = 0;
         Duration slowest = Duration.ZERO;
-        for (ChaosEvent stall : stalls) {
-            Instant from = stall.time();
-            Instant end = end(stall, closings);
-            Instant seen = detections.stream().filter(t -> !t.isBefore(from) && t.isBefore(end)).findFirst()
+        for (ChaosStall stall : stalls) {
+            Instant from = stall.start();
+            Instant end = stall.ongoing() ? Instant.MAX : stall.end();
+            Instant until = stall.ongoing() ? Instant.MAX : end.plus(CLOSE_SLACK);
+            Instant seen = detections.stream().filter(t -> !t.isBefore(from) && t.isBefore(until)).findFirst()
                     .orElse(null);
             if (seen != null) {
                 detections.remove(seen);
@@ -89,43 +86,13 @@ final class ConnectionAudit {
                 if (after.compareTo(bound) <= 0) {
                     withinBound++;
                 }
-            } else if (Duration.between(from, end).compareTo(bound) >= 0) {
+            } else if (stall.ongoing() || Duration.between(from, end).compareTo(bound) >= 0) {
                 total++;
             } else {
                 cutShort++;
             }
         }
         return new Stalls(total, detected, withinBound, slowest, cutShort);
-    }
-
-    /** When a stall stopped holding its connection: its own end, a heal, or a cut or reset of that connection. */
-    private Instant end(ChaosEvent stall, List<ChaosEvent> closings) {
-        Instant from = stall.time();
-        Instant end = stall.duration() == null ? Instant.MAX : from.plus(stall.duration());
-        for (Instant heal : heals) {
-            if (!heal.isBefore(from) && heal.isBefore(end)) {
-                end = heal;
-            }
-        }
-        for (ChaosEvent closing : closings) {
-            boolean sameConnection = closing.connectionId() == stall.connectionId()
-                    || closing.connectionId() == ChaosEvent.EVERY_CONNECTION
-                    || stall.connectionId() == ChaosEvent.EVERY_CONNECTION;
-            if (sameConnection && !closing.time().isBefore(from) && closing.time().isBefore(end)) {
-                end = closing.time();
-            }
-        }
-        return end;
-    }
-
-    private static boolean closes(ChaosEvent event) {
-        // a half-frame ending in a cut is left out: armed on a stalled connection, it cuts only once bytes flow
-        return event.kind() == FaultKind.CUT || event.kind() == FaultKind.RESET;
-    }
-
-    private static boolean endsInStall(ChaosFault fault) {
-        return fault.kind() == FaultKind.STALL
-                || fault instanceof ChaosFault.HalfFrame half && half.then() == FaultKind.STALL;
     }
 
     /** Dropped by the client itself: not a clean close by the server, not a broken connection. */

@@ -30,6 +30,8 @@ final class OrderAudit {
 
     /** Placements in flight at most; a tick that finds this many waiting is skipped. */
     private static final int IN_FLIGHT = 4;
+    /** Missed final states described in the table, at most. */
+    private static final int MISSED_SHOWN = 3;
 
     private final ExchangeClient client;
     private final BiFunction<CurrencyPair, String, OrderRequest> orderFor;
@@ -104,9 +106,19 @@ final class OrderAudit {
         long unknownHeld = held.stream().filter(o -> o.clientOrderId() != null && unknown.contains(o.clientOrderId()))
                 .count();
         List<SoakVenue.HeldOrder> finals = held.stream().filter(o -> o.status().isFinal()).toList();
-        long finalsSeen = finals.stream().filter(o -> o.status() == watched.get(o.id())).count();
+        List<SoakVenue.HeldOrder> missed = finals.stream().filter(o -> o.status() != watched.get(o.id())).toList();
         return new Tally(attempts.get(), placed.get(), unknown.size(), failed.size(), failedButHeld, unknownHeld,
-                cancelled.get(), cancelFailed.get(), finals.size(), finalsSeen);
+                cancelled.get(), cancelFailed.get(), finals.size(), finals.size() - missed.size(),
+                missed.stream().limit(MISSED_SHOWN).map(this::describe).toList());
+    }
+
+    /** {@code 123 soak45 (outcome unknown): CANCELLED, watchOrders last said OPEN}: what a missed final state was. */
+    private String describe(SoakVenue.HeldOrder order) {
+        String answer = order.clientOrderId() == null ? "" : unknown.contains(order.clientOrderId()) ? " (outcome unknown)"
+                : failed.contains(order.clientOrderId()) ? " (failed)" : "";
+        OrderStatus last = watched.get(order.id());
+        return order.id() + " " + order.clientOrderId() + answer + ": " + order.status() + ", watchOrders "
+                + (last == null ? "never showed it" : "last said " + last);
     }
 
     /** Whether {@code watchOrders} delivered every final state the venue holds. */
@@ -125,8 +137,12 @@ final class OrderAudit {
      * @param cancelFailed  cancels that failed
      * @param finals        the account's orders in a final state at the venue
      * @param finalsSeen    of {@code finals}, those whose final state {@code watchOrders} delivered
+     * @param missedFinals  the first few of the others, described for the table
      */
     record Tally(long attempts, long placed, long unknown, long failed, long failedButHeld, long unknownHeld,
-                 long cancelled, long cancelFailed, long finals, long finalsSeen) {
+                 long cancelled, long cancelFailed, long finals, long finalsSeen, List<String> missedFinals) {
+        Tally {
+            missedFinals = List.copyOf(missedFinals);
+        }
     }
 }

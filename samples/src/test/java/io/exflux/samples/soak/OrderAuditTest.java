@@ -57,7 +57,8 @@ class OrderAuditTest {
                 new SoakVenue.HeldOrder("3", "soak2", OrderStatus.CANCELED)));
 
         assertThat(cancelled).containsExactly("1");
-        assertThat(tally).isEqualTo(new OrderAudit.Tally(3, 1, 1, 1, 1, 1, 1, 0, 2, 1));
+        assertThat(tally).isEqualTo(new OrderAudit.Tally(3, 1, 1, 1, 1, 1, 1, 0, 2, 1,
+                List.of("3 soak2 (failed): CANCELED, watchOrders never showed it")));
         assertThat(audit.inFlight()).isZero();
     }
 

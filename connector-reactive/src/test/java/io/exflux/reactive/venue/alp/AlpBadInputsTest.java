@@ -21,8 +21,10 @@ import io.exflux.reactive.venue.alp.model.AlpOrderType;
 import io.exflux.reactive.venue.alp.model.AlpSide;
 import io.exflux.reactive.venue.alp.model.AlpWalletType;
 import io.exflux.testkit.server.FakeResponse;
+import io.exflux.testkit.docs.GeneratedSection;
 import io.exflux.testkit.server.FakeVenueServer;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -303,6 +305,25 @@ class AlpBadInputsTest {
     @Test
     void theTableHasAtLeastSixtyRowsWithTheOptions() {
         assertThat(rows().count() + options().count()).isGreaterThanOrEqualTo(60);
+    }
+
+    /** Every row, calls and options, is a row of the table in the guide. */
+    @Test
+    void theGuidesTableIsTheseRows() {
+        StringBuilder table = new StringBuilder("| Call | Error | The message names |\n|---|---|---|\n");
+        rows().forEach(arguments -> {
+            Named<?> named = (Named<?>) arguments.get()[0];
+            Bad bad = (Bad) named.getPayload();
+            table.append("| ").append(GeneratedSection.cell(named.getName())).append(" | ")
+                    .append(bad.type().getSimpleName()).append(" | ").append(GeneratedSection.cell(bad.rule()))
+                    .append(" |\n");
+        });
+        options().forEach(arguments -> table.append("| option: ")
+                .append(GeneratedSection.cell(((Named<?>) arguments.get()[0]).getName()))
+                .append(" | IllegalArgumentException from the builder | ")
+                .append(GeneratedSection.cell((String) arguments.get()[1])).append(" |\n"));
+
+        GeneratedSection.check(Path.of("..", "docs", "guide", "bad-inputs.md"), "api-alp", table.toString());
     }
 
     // ---------------------------------------------------------------- options

@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "soak", mixinStandardHelpOptions = true, versionProvider = ExfluxCommand.Version.class,
         description = {"Soak the connectors: each venue simulator behind a chaos proxy (cuts, resets, stalls of"
-                + " 18-40 s, half-frames, latency) for N minutes, a client through it, one table and a verdict.",
+                + " 20-30 s, half-frames, latency, bandwidth) for N minutes, a client through it, one table and a verdict.",
                 "Exit code 0 when the verdict passes, 1 when it fails."})
 public final class SoakCommand implements Callable<Integer> {
 
