@@ -51,6 +51,7 @@ class BtseIdleSocketTest {
     @BeforeEach
     void start() {
         sim = BtseSimulator.start(BtseSimulatorOptions.builder().unthrottled().bookInterval(Duration.ofMillis(20))
+                .generator(BtseSimulatorOptions.defaults().generator().withStepInterval(Duration.ofMillis(20)))
                 .build());
         // two topics a connection: the third pair's book and trades each get a connection of their own
         client = BtseExchangeClient.create(BtseEndToEnd.options(sim, resources).maxTopicsPerConnection(2).build());
