@@ -62,14 +62,16 @@ final class ConnectionAudit {
      * client detects it by dropping a socket for a cause of its own (its watchdog or a handshake timeout: any
      * cause but a closed or broken connection) while it lasts; each such drop detects one stall at most, the
      * earliest still open. A stall that lasted the {@code bound} must be detected; one ended sooner by a cut or a
-     * heal may not be (there was nothing left to detect), and is only counted apart.
+     * heal may not be (there was nothing left to detect), and is only counted apart. A stall applied to a
+     * connection still stalled joins that stall (the proxy ends both with the first to end): one silence, detected
+     * once, so it is not counted again (the client may have left that connection already).
      */
     Stalls stalls(List<ChaosEvent> proxyEvents, Duration bound) {
         List<ChaosEvent> closings = proxyEvents.stream().filter(ConnectionAudit::closes).toList();
         List<Instant> detections = new ArrayList<>(disconnects.stream().filter(ConnectionAudit::ownCause)
                 .map(ConnectionEvent.Disconnected::at).sorted().toList());
-        List<ChaosEvent> stalls = proxyEvents.stream().filter(event -> endsInStall(event.fault()))
-                .sorted(Comparator.comparing(ChaosEvent::time)).toList();
+        List<ChaosEvent> stalls = withoutJoined(proxyEvents.stream().filter(event -> endsInStall(event.fault()))
+                .sorted(Comparator.comparing(ChaosEvent::time)).toList(), closings);
         long total = 0;
         long cutShort = 0;
         long detected = 0;
@@ -98,6 +100,24 @@ final class ConnectionAudit {
         return new Stalls(total, detected, withinBound, slowest, cutShort);
     }
 
+    /** The stalls, oldest first, without those that began while an earlier one still held the same connection. */
+    private List<ChaosEvent> withoutJoined(List<ChaosEvent> stalls, List<ChaosEvent> closings) {
+        List<ChaosEvent> kept = new ArrayList<>();
+        for (ChaosEvent stall : stalls) {
+            boolean joins = kept.stream().anyMatch(earlier -> sameConnection(earlier, stall)
+                    && stall.time().isBefore(end(earlier, closings)));
+            if (!joins) {
+                kept.add(stall);
+            }
+        }
+        return kept;
+    }
+
+    private static boolean sameConnection(ChaosEvent a, ChaosEvent b) {
+        return a.connectionId() == b.connectionId() || a.connectionId() == ChaosEvent.EVERY_CONNECTION
+                || b.connectionId() == ChaosEvent.EVERY_CONNECTION;
+    }
+
     /** When a stall stopped holding its connection: its own end, a heal, or a cut or reset of that connection. */
     private Instant end(ChaosEvent stall, List<ChaosEvent> closings) {
         Instant from = stall.time();
@@ -108,10 +128,7 @@ final class ConnectionAudit {
             }
         }
         for (ChaosEvent closing : closings) {
-            boolean sameConnection = closing.connectionId() == stall.connectionId()
-                    || closing.connectionId() == ChaosEvent.EVERY_CONNECTION
-                    || stall.connectionId() == ChaosEvent.EVERY_CONNECTION;
-            if (sameConnection && !closing.time().isBefore(from) && closing.time().isBefore(end)) {
+            if (sameConnection(closing, stall) && !closing.time().isBefore(from) && closing.time().isBefore(end)) {
                 end = closing.time();
             }
         }

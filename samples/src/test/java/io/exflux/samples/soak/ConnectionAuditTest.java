@@ -65,6 +65,19 @@ class ConnectionAuditTest {
     }
 
     @Test
+    void aStallAppliedToAConnectionStillStalledJoinsItAndIsDetectedWithIt() {
+        // the watchdog drops connection 1 at 25 s; the stall the proxy adds at 20 s joins the first (both end at
+        // 40 s): one silence, detected once. A stall at 50 s, after that one ended, is a new one and counts
+        ConnectionAudit audit = new ConnectionAudit();
+        audit.onEvent(stale(25_000));
+
+        ConnectionAudit.Stalls stalls = audit.stalls(List.of(stall(10, 1, 30), stall(20, 1, 39), stall(50, 1, 20)),
+                BOUND);
+
+        assertThat(stalls).isEqualTo(new ConnectionAudit.Stalls(2, 1, 1, Duration.ofSeconds(15), 0));
+    }
+
+    @Test
     void oneDropDetectsOneStallOnly() {
         ConnectionAudit audit = new ConnectionAudit();
         audit.onEvent(stale(24_000));
