@@ -231,6 +231,14 @@ public final class BtseSimulator extends SimulatedVenue {
         return simulator().trades();
     }
 
+    /**
+     * BTSE's {@code orderID} of an engine order (as {@code orders(account)} lists them), as the client reports it;
+     * empty for the generator's orders and for finished orders forgotten.
+     */
+    public Optional<String> orderId(long engineOrderId) {
+        return orders.bySimId(engineOrderId).map(entry -> entry.orderId);
+    }
+
     /** What the rate limit of one scope counted. */
     public ScopeCount rateCount(Scope scope) {
         return limits.count(Objects.requireNonNull(scope, "scope"));

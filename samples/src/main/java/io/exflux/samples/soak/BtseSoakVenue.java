@@ -6,12 +6,14 @@ import io.exflux.samples.cli.sim.BtseSimServer;
 import io.exflux.testkit.btse.BtseSimulator;
 import io.exflux.testkit.btse.BtseSimulatorOptions;
 import io.exflux.testkit.sim.ApiKeys;
+import io.exflux.testkit.sim.SimOrder;
 import java.util.Map;
 
 /**
  * The BTSE simulator under soak: its markets, the generator seeded, an account funded as the CLI's demo one, and a
  * client made by {@link Exchanges} from the same settings a user gives. Both websocket hosts are paths of the one
- * simulator port, so the chaos proxy in front of it carries both; BTSE echoes client order ids.
+ * simulator port, so the chaos proxy in front of it carries both; BTSE echoes client order ids and names orders by
+ * UUIDs of its own, which the account's orders are reported by.
  */
 final class BtseSoakVenue extends SimulatedSoakVenue {
 
@@ -54,6 +56,12 @@ final class BtseSoakVenue extends SimulatedSoakVenue {
     @Override
     public String websocketUrl() {
         return simulator.websocketUrl();
+    }
+
+    /** BTSE names orders by its own {@code orderID} (a UUID), not by the engine's number. */
+    @Override
+    protected String reportedId(SimOrder order) {
+        return simulator.orderId(order.id()).orElseGet(() -> super.reportedId(order));
     }
 
     @Override

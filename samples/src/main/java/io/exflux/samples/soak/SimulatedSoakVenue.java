@@ -100,8 +100,16 @@ abstract class SimulatedSoakVenue implements SoakVenue {
     @Override
     public List<HeldOrder> accountOrders() {
         return simulator().orders(accountId).block(CALL_TIMEOUT).stream()
-                .map(order -> new HeldOrder(String.valueOf(order.id()), clientOrderId(order), order.status()))
+                .map(order -> new HeldOrder(reportedId(order), clientOrderId(order), order.status()))
                 .toList();
+    }
+
+    /**
+     * The order's id as the venue's client reports it ({@code Order.id()}): the engine's number by default; a venue
+     * whose front names orders otherwise (BTSE's UUIDs) says how.
+     */
+    protected String reportedId(SimOrder order) {
+        return String.valueOf(order.id());
     }
 
     /** The venue's client order id, or the one the order was placed with where the venue keeps none. */

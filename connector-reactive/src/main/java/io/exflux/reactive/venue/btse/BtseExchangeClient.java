@@ -40,14 +40,19 @@ import io.exflux.reactive.internal.unified.UnifiedSupport;
 import io.exflux.reactive.venue.btse.internal.BtseErrors;
 import io.exflux.reactive.venue.btse.internal.BtseMapper;
 import io.exflux.reactive.venue.btse.internal.BtseOrderRequests;
+import io.exflux.reactive.venue.btse.internal.BtseRecentOrders;
 import io.exflux.reactive.venue.btse.model.BtseWalletHistoryEntry;
 import io.exflux.reactive.venue.btse.model.BtseWalletHistoryQuery;
 import io.exflux.reactive.venue.btse.model.BtseWalletType;
 import io.exflux.reactive.venue.btse.model.BtseWithdrawalRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -64,6 +69,9 @@ public final class BtseExchangeClient implements ExchangeClient {
     private static final String VENUE = BtseErrors.VENUE;
     /** Trades read to back-fill a trade stream after a reconnect. */
     static final int TRADES_BACKFILL_PAGE = 500;
+    /** Orders looked up at once after a re-login (the query scope allows 15 calls a second). */
+    private static final int LOOKUPS_AT_ONCE = 4;
+    private static final Logger LOG = LoggerFactory.getLogger(BtseExchangeClient.class);
     private static final UnifiedSupport SUPPORT = new UnifiedSupport(VENUE);
 
     private static final List<Capability> PUBLIC = List.of(
@@ -93,6 +101,8 @@ public final class BtseExchangeClient implements ExchangeClient {
     private final BtseStreamClient stream;
     private final BtseUnifiedStreams streams;
     private final ConnectionNotices notices = new ConnectionNotices();
+    /** Orders whose final state no {@code watchOrders} carried yet: looked up after a re-login. */
+    private final BtseRecentOrders recentOrders = new BtseRecentOrders();
 
     private BtseExchangeClient(BtseOptions options) {
         this.options = options;
@@ -256,7 +266,8 @@ public final class BtseExchangeClient implements ExchangeClient {
             return rest.placeOrder(BtseOrderRequests.of(request), request)
                     .flatMap(rows -> rows.isEmpty() ? Mono.error(SUPPORT.unfit(new IllegalArgumentException(
                             "the placement answered no order"))) : SUPPORT.fit(Mono.fromCallable(
-                            () -> BtseMapper.order(rows.get(0), request.pair()))));
+                            () -> BtseMapper.order(rows.get(0), request.pair()))))
+                    .doOnNext(order -> recentOrders.observed(order, now()));
         });
     }
 
@@ -481,13 +492,34 @@ public final class BtseExchangeClient implements ExchangeClient {
 
     /**
      * {@code notificationApiV2} on the logged-in connection; after every reconnect (logged in and resubscribed
-     * again) the open orders are read over REST and each whose state this subscriber has not seen is emitted.
-     * Never dropped: bounded buffer, overflow fails the subscriber. Fails with {@code AuthenticationException}
-     * without credentials or when BTSE refuses the login.
+     * again) the open orders are read over REST, and each order this client placed or saw open that is no longer
+     * among them is looked up ({@code GET /api/v3.2/order}): every one whose state this subscriber has not seen
+     * is emitted, so an order that finished while the socket was away still shows its final state. Never
+     * dropped: bounded buffer, overflow fails the subscriber. Fails with {@code AuthenticationException} without
+     * credentials or when BTSE refuses the login.
      */
     @Override
     public Flux<Order> watchOrders() {
-        return streams.orders(() -> openOrders(null));
+        return streams.orders(this::ordersNow).doOnNext(order -> recentOrders.observed(order, now()));
+    }
+
+    /**
+     * The open orders, then the recent ones that left that list, each looked up on its own (four at a time); a
+     * lookup that fails leaves that order for the next re-login.
+     */
+    private Flux<Order> ordersNow() {
+        return openOrders(null).collectList().flatMapMany(open -> {
+            Set<String> openIds = new HashSet<>();
+            open.forEach(order -> openIds.add(order.id()));
+            Flux<Order> finished = Flux.fromIterable(recentOrders.unsettled(now()))
+                    .filter(entry -> !openIds.contains(entry.orderId()))
+                    .flatMap(entry -> order(entry.orderId(), entry.pair()).onErrorResume(error -> {
+                        LOG.debug("btse order {} not looked up after re-login: {}", entry.orderId(),
+                                error.toString());
+                        return Mono.empty();
+                    }), LOOKUPS_AT_ONCE);
+            return Flux.fromIterable(open).concatWith(finished);
+        });
     }
 
     /** {@code fills} on the logged-in connection. As {@link #watchOrders()}, without a REST resync. */

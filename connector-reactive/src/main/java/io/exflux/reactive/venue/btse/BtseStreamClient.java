@@ -21,6 +21,7 @@ import io.exflux.reactive.venue.btse.model.BtseWsMessage;
 import io.exflux.reactive.venue.btse.model.BtseWsOrder;
 import io.exflux.reactive.venue.btse.model.BtseWsTrade;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Objects;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -169,9 +170,27 @@ public final class BtseStreamClient {
         return bookStream.events();
     }
 
+    /**
+     * Connection state of the order-book host's sockets carrying any of {@code topics} (and the client's close):
+     * what re-seeds a book listens to, deaf to the host's other sockets (past 100 topics there are several; one
+     * closed once idle would otherwise look like a lost connection that never comes back). Hot; drops on
+     * backpressure.
+     */
+    public Flux<ConnectionEvent> bookEvents(Collection<String> topics) {
+        return bookStream.events(topics);
+    }
+
     /** Connection state of the main host's public sockets (trades). */
     public Flux<ConnectionEvent> mainEvents() {
         return mainStream.events();
+    }
+
+    /**
+     * Connection state of the main host's public sockets carrying any of {@code topics} (and the client's close):
+     * what back-fills a trade stream listens to. As {@link #bookEvents(Collection)}.
+     */
+    public Flux<ConnectionEvent> mainEvents(Collection<String> topics) {
+        return mainStream.events(topics);
     }
 
     /** Connection state of the logged-in socket; empty without credentials. */

@@ -14,9 +14,11 @@ import io.exflux.reactive.internal.book.OrderBookStreamOptions;
 import io.exflux.reactive.internal.unified.StateResync;
 import io.exflux.reactive.internal.unified.TradeGapFiller;
 import io.exflux.reactive.internal.unified.UnifiedSupport;
+import io.exflux.reactive.venue.btse.internal.BtseTradeOrder;
 import io.exflux.reactive.venue.btse.internal.BtseWsMapper;
 import io.exflux.reactive.venue.btse.internal.BtseWsTopics;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -64,7 +66,7 @@ final class BtseUnifiedStreams {
                 .onErrorResume(error -> Mono.empty())
                 .then(Mono.empty());
         return OrderBookStream.watch(info, updates, resubscribe, OrderBookStreamOptions.DEFAULTS.withDepth(depth),
-                stream.bookEvents());
+                stream.bookEvents(List.of(BtseWsTopics.book(symbol, grouping))));
     }
 
     /** The raw book frames of a market as unified updates (sequence numbers kept). */
@@ -74,16 +76,18 @@ final class BtseUnifiedStreams {
     }
 
     /**
-     * {@code tradeHistoryApi:<SYMBOL>}, back-filled after every reconnect of the main host from {@code newestPage}
-     * (trades after the last one delivered, by time, each id once: the socket's {@code tradeId} and REST's
-     * {@code serialId} are taken for the same number); where the page cannot reach back, a
+     * {@code tradeHistoryApi:<SYMBOL>} in order (the recent trades BTSE sends first, newest first, give only their
+     * newest), back-filled after every reconnect of the socket carrying the topic from {@code newestPage} (trades
+     * after the last one delivered, by time then trade number, each id once: the socket's {@code tradeId} and
+     * REST's {@code serialId} are the same number); where the page cannot reach back, a
      * {@link ConnectionEvent.Gap} goes to the notices.
      */
     Flux<Trade> trades(CurrencyPair pair, String symbol, Supplier<Flux<Trade>> newestPage, int pageLimit) {
-        Flux<Trade> live = SUPPORT.mapOrSkip(stream.trades(symbol), trade -> BtseWsMapper.trade(pair, trade),
-                trade -> "trade " + trade.tradeId());
-        return TradeGapFiller.watch(TradeGapFiller.Settings.of(BtseWsTopics.trades(symbol), pageLimit), live,
-                stream.mainEvents(), newestPage, TradeGapFiller.BY_TIME, notices, clock);
+        Flux<Trade> live = BtseTradeOrder.forwardOnly(SUPPORT.mapOrSkip(stream.trades(symbol),
+                trade -> BtseWsMapper.trade(pair, trade), trade -> "trade " + trade.tradeId()));
+        String topic = BtseWsTopics.trades(symbol);
+        return TradeGapFiller.watch(TradeGapFiller.Settings.of(topic, pageLimit), live,
+                stream.mainEvents(List.of(topic)), newestPage, BtseTradeOrder.OLDEST_FIRST, notices, clock);
     }
 
     /** Best bid and ask from {@code snapshotL1:<SYMBOL>}. Latest wins. */

@@ -11,10 +11,12 @@ import io.exflux.api.model.CurrencyPair;
 import io.exflux.api.model.Fill;
 import io.exflux.api.model.Order;
 import io.exflux.api.model.OrderBook;
+import io.exflux.api.model.OrderRequest;
 import io.exflux.api.model.OrderStatus;
 import io.exflux.api.model.OrderType;
 import io.exflux.api.model.Side;
 import io.exflux.api.model.Ticker;
+import io.exflux.api.model.TimeInForce;
 import io.exflux.api.model.Trade;
 import io.exflux.reactive.venue.btse.internal.BtseWsFrames;
 import io.exflux.testkit.server.FakeResponse;
@@ -104,6 +106,44 @@ class BtseWatchTest extends BtseWsLoopbackTest {
         assertThat(trades.get(0).takerSide()).isEqualTo(Side.SELL);
     }
 
+    @Test
+    void theRecentTradesBtseSendsNewestFirstDoNotRunTheStreamBackwards() {
+        List<Trade> trades = collect(client().watchTrades(BTC_USD));
+        await("trade subscription", () -> venue.topics.values().stream()
+                .anyMatch(topics -> topics.contains("tradeHistoryApi:BTC-USD")));
+        // the first frame of a subscription: recent trades, newest first
+        venue.broadcast(MAIN_PATH, liveTrades(new long[] {12, 11, 10},
+                new long[] {1700000000012L, 1700000000011L, 1700000000010L}));
+        venue.broadcast(MAIN_PATH, liveTrade(13, 1700000000013L));
+        await("live trade", () -> trades.stream().anyMatch(t -> t.id().equals("13")));
+        assertThat(trades).extracting(Trade::id).containsExactly("12", "13");
+    }
+
+    @Test
+    void aBackFillWithinOneMillisecondOrdersTradesByNumberNotByText() {
+        long millis = 1700000000000L;
+        venue.server.route("GET", BtseWire.API + "trades").respond(FakeResponse.ok("["
+                + trade(1000, millis) + "," + trade(999, millis) + "," + trade(998, millis) + "]"));
+        List<Trade> trades = collect(client().watchTrades(BTC_USD));
+        await("trade subscription", () -> venue.topics.values().stream()
+                .anyMatch(topics -> topics.contains("tradeHistoryApi:BTC-USD")));
+        venue.broadcast(MAIN_PATH, liveTrade(998, millis));
+        await("live trade", () -> trades.size() == 1);
+        venue.server.sessions().stream().filter(s -> s.path().equals(MAIN_PATH)).forEach(WsSession::drop);
+        await("back-fill", () -> trades.size() == 3);
+        assertThat(trades).extracting(Trade::id).containsExactly("998", "999", "1000");
+    }
+
+    private static String liveTrades(long[] ids, long[] millis) {
+        StringBuilder data = new StringBuilder();
+        for (int i = 0; i < ids.length; i++) {
+            data.append(i == 0 ? "" : ",").append("{\"symbol\":\"BTC-USD\",\"side\":\"BUY\",\"size\":0.01,")
+                    .append("\"price\":36000.5,\"tradeId\":").append(ids[i]).append(",\"timestamp\":")
+                    .append(millis[i]).append('}');
+        }
+        return "{\"topic\":\"tradeHistoryApi:BTC-USD\",\"data\":[" + data + "]}";
+    }
+
     private static String trade(long id, long millis) {
         return "{\"price\":36000.5,\"size\":0.01,\"side\":\"SELL\",\"symbol\":\"BTC-USD\",\"serialId\":" + id
                 + ",\"timestamp\":" + millis + "}";
@@ -122,6 +162,31 @@ class BtseWatchTest extends BtseWsLoopbackTest {
         await("ticker", () -> !tickers.isEmpty());
         assertThat(tickers.get(0).bid()).isEqualByComparingTo("28016.7");
         assertThat(tickers.get(0).ask()).isEqualByComparingTo("28033.6");
+    }
+
+    @Test
+    void anOrderThatFinishedWhileTheSocketWasAwayShowsItsFinalStateAfterTheReLogin() {
+        venue.server.route("GET", BtseWire.API + "user/open_orders").respond(FakeResponse.ok("[]"));
+        venue.server.route("POST", BtseWire.API + "order").respond(orderRow(2));
+        venue.server.route("GET", BtseWire.API + "order").respond(orderRow(6));
+        List<Order> orders = collect(client().watchOrders());
+        await("private subscription", () -> venue.topics.values().stream()
+                .anyMatch(topics -> topics.contains("notificationApiV2")));
+        Order placed = client.placeOrder(new OrderRequest.Limit(BTC_USD, Side.BUY, new BigDecimal("0.002"),
+                new BigDecimal("8500"), TimeInForce.GTC, false, "mine")).block(BtseWire.WAIT);
+        assertThat(placed.status()).isEqualTo(OrderStatus.OPEN);
+        // cancelled at the venue while the logged-in socket is away: no notification carries it
+        venue.server.sessions().stream().filter(s -> s.path().equals(MAIN_PATH)).forEach(WsSession::drop);
+        await("final state after the re-login", () -> orders.stream().anyMatch(o -> o.id().equals("o-1")
+                && o.status() == OrderStatus.CANCELED));
+        assertThat(venue.server.requests("GET", BtseWire.API + "order").get(0).queryParam("orderID"))
+                .isEqualTo("o-1");
+    }
+
+    private static FakeResponse orderRow(int status) {
+        return FakeResponse.ok("[{\"status\":" + status + ",\"symbol\":\"BTC-USD\",\"orderType\":76,"
+                + "\"price\":8500,\"side\":\"BUY\",\"size\":0.002,\"orderID\":\"o-1\",\"message\":\"\","
+                + "\"clOrderID\":\"mine\",\"timestamp\":" + System.currentTimeMillis() + "}]");
     }
 
     @Test
