@@ -83,8 +83,8 @@ public sealed interface V1BookEvent {
                 tradePrice = trade.packedPrice();
                 tradeAmount = trade.packedAmount();
                 tradeOrderId = trade.orderId();
-                wideValues = wide(wideValues, TRADE_PRICE, tradePrice, trade.price());
-                wideValues = wide(wideValues, TRADE_AMOUNT, tradeAmount, trade.amount());
+                wideValues = wide(wideValues, TRADE_PRICE, tradePrice, V1Packed.widePrice(tradePrice, trade));
+                wideValues = wide(wideValues, TRADE_AMOUNT, tradeAmount, V1Packed.wideAmount(tradeAmount, trade));
                 otherTrades = null;
             } else {
                 tradeId = 0;

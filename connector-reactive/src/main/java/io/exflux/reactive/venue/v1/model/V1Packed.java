@@ -17,4 +17,14 @@ final class V1Packed {
     static BigDecimal wide(long packed, BigDecimal value) {
         return packed == PackedDecimal.NONE ? value : null;
     }
+
+    /** The trade's price when it does not pack (no {@code BigDecimal} made otherwise), else {@code null}. */
+    static BigDecimal widePrice(long packedPrice, V1Trade trade) {
+        return packedPrice == PackedDecimal.NONE ? trade.price() : null;
+    }
+
+    /** The trade's amount when it does not pack, else {@code null}. */
+    static BigDecimal wideAmount(long packedAmount, V1Trade trade) {
+        return packedAmount == PackedDecimal.NONE ? trade.amount() : null;
+    }
 }
