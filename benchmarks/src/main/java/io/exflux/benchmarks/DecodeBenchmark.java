@@ -14,18 +14,23 @@ import io.exflux.reactive.internal.codec.Json;
 import io.exflux.reactive.venue.alp.internal.AlpFrameDecoder;
 import io.exflux.reactive.venue.alp.model.AlpMessage;
 import io.exflux.reactive.venue.btse.internal.BtseFrameDecoder;
+import io.exflux.reactive.venue.btse.model.BtseWsBook;
 import io.exflux.reactive.venue.btse.model.BtseWsMessage;
+import io.exflux.reactive.venue.btse.model.BtseWsTrade;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
@@ -93,6 +98,39 @@ public class DecodeBenchmark {
     private final java.util.function.Consumer<BtseWsMessage> btseOut = message -> btseLast = message;
     private final ObjectReader btseReader = Json.mapper().readerFor(BtseBookMessage.class);
     private final ObjectReader alpReader = Json.mapper().readerFor(AlpTrade.class);
+
+    /**
+     * Fails the run when a v1 or BTSE route measured here stops giving what it must: the streaming v1 events equal
+     * the tree route's (every accessor), and the BTSE delta and trade hold the frame's values, scales included.
+     */
+    @Setup(Level.Trial)
+    public void check() throws IOException {
+        require(v1NewOrder().equals(v1TreeNewOrder()) && v1NewOrder().toString().equals(v1TreeNewOrder().toString()),
+                "v1 new order differs from the tree route");
+        require(v1Cancel().equals(v1TreeCancel()) && v1Cancel().toString().equals(v1TreeCancel().toString()),
+                "v1 cancel differs from the tree route");
+        V1BookEvent.NewOrder order = (V1BookEvent.NewOrder) v1NewOrder();
+        require(order.trades().size() == 1 && order.trades().get(0).price().equals(new BigDecimal("936.00")),
+                "v1 new order lost its trade");
+        BtseBookMessage databind = btseBookDelta();
+        BtseWsBook book = (BtseWsBook) btseDeltaFrame();
+        require(book.bids().size() == 1 && book.asks().size() == 2 && book.seqNum() == databind.data().seqNum()
+                && book.timestampMillis() == databind.data().timestamp(), "BTSE delta misread");
+        for (int i = 0; i < 2; i++) {
+            List<BigDecimal> level = databind.data().asks().get(i);
+            require(book.asks().get(i).price().equals(level.get(0)) && book.asks().get(i).amount().equals(level.get(1)),
+                    "BTSE delta level misread");
+        }
+        require(book.bids().get(0).amount().equals(new BigDecimal("0.12000")), "BTSE delta lost a scale");
+        require(btseTradeFrame().equals(new BtseWsTrade("BTC-USD", "SELL", new BigDecimal("36000.5"),
+                new BigDecimal("0.01"), 118974855L, Instant.ofEpochMilli(1584446020295L))), "BTSE trade misread");
+    }
+
+    private static void require(boolean condition, String what) {
+        if (!condition) {
+            throw new IllegalStateException(what);
+        }
+    }
 
     /** A BTSE order-book delta into its record. */
     @Benchmark

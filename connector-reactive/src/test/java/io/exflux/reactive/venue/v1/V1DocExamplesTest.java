@@ -33,8 +33,53 @@ class V1DocExamplesTest {
 
     /** Equal record by record, decimals by value (the JSON reader keeps no trailing zeros). */
     static void same(Object actual, Object expected) {
-        assertThat(actual).usingRecursiveComparison()
-                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class).isEqualTo(expected);
+        // in lists, so that the type comparators below serve the root object too
+        assertThat(java.util.Arrays.asList(actual)).usingRecursiveComparison()
+                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                .withComparatorForType(byAccessors(V1DocExamplesTest::accessors), V1Trade.class)
+                .withComparatorForType(byAccessors(V1DocExamplesTest::accessors), V1BookEvent.NewOrder.class)
+                .withComparatorForType(byAccessors(V1DocExamplesTest::accessors), V1BookEvent.Cancel.class)
+                .isEqualTo(java.util.Arrays.asList(expected));
+    }
+
+    /**
+     * The packed records (final classes, not records) compared by every accessor's value, decimals by
+     * {@code compareTo} as for the records: their fields hold packed numbers, not the values a user sees.
+     */
+    private static <T> java.util.Comparator<T> byAccessors(java.util.function.Function<T, List<?>> accessors) {
+        return (a, b) -> sameValues(accessors.apply(a), accessors.apply(b)) ? 0 : 1;
+    }
+
+    private static boolean sameValues(List<?> a, List<?> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            Object x = a.get(i);
+            Object y = b.get(i);
+            boolean same = x instanceof BigDecimal dx && y instanceof BigDecimal dy ? dx.compareTo(dy) == 0
+                    : x instanceof V1Trade tx && y instanceof V1Trade ty ? sameValues(accessors(tx), accessors(ty))
+                    : x instanceof List<?> lx && y instanceof List<?> ly ? sameValues(lx, ly)
+                    : java.util.Objects.equals(x, y);
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<?> accessors(V1Trade t) {
+        return java.util.Arrays.asList(t.tid(), t.type(), t.price(), t.amount(), t.orderId());
+    }
+
+    private static List<?> accessors(V1BookEvent.NewOrder e) {
+        return java.util.Arrays.asList(e.success(), e.date(), e.oid(), e.type(), e.price(), e.amount(), e.pair(),
+                e.trades());
+    }
+
+    private static List<?> accessors(V1BookEvent.Cancel e) {
+        return java.util.Arrays.asList(e.success(), e.date(), e.oid(), e.cancelOrderId(), e.type(), e.price(),
+                e.amount(), e.pair());
     }
 
     private static BigDecimal d(String text) {

@@ -13,7 +13,11 @@ import io.exflux.reactive.internal.ws.FrameSink;
 import io.exflux.reactive.venue.v1.internal.V1Codec;
 import io.exflux.reactive.venue.v1.internal.V1Events;
 import io.exflux.reactive.venue.v1.model.V1BookEvent;
+import io.exflux.reactive.venue.v1.model.V1Side;
+import io.exflux.reactive.venue.v1.model.V1Trade;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -141,5 +145,69 @@ class V1StreamedEventsTest {
             assertThat(delivered.get(i + 1)).isInstanceOf(List.class);
         }
         assertThat(delivered.get(8)).isInstanceOf(List.class);
+    }
+
+    /**
+     * The packed events against their twins built from {@code BigDecimal}s: equal, same hash and text, every
+     * accessor with its scale, whether the event has no trade, one (kept inline) or two, and whether the values
+     * pack or not (20 digits).
+     */
+    @Test
+    void streamedEventsEqualTheirBuiltTwins_packedOrWide_noneOneOrTwoTrades() throws IOException {
+        String wide = "12345678901234567890.5";
+        for (String price : List.of("935.23", "\"" + wide + "\"")) {
+            BigDecimal priceValue = new BigDecimal(price.replace("\"", ""));
+            V1Trade first = new V1Trade(14876, V1Side.BUY, new BigDecimal("936.00"), priceValue, 15201);
+            V1Trade second = new V1Trade(14877, V1Side.SELL, priceValue, new BigDecimal("0.10"), 15202);
+            String firstText = "{\"tid\":14876,\"type\":\"buy\",\"price\":\"936.00\",\"amount\":" + price
+                    + ",\"o_id\":15201}";
+            String secondText = "{\"tid\":14877,\"type\":\"sell\",\"price\":" + price
+                    + ",\"amount\":\"0.10\",\"o_id\":15202}";
+            for (List<V1Trade> trades : List.of(List.<V1Trade>of(), List.of(first), List.of(first, second))) {
+                String tradesText = trades.isEmpty() ? "[]" : trades.size() == 1 ? "[" + firstText + "]"
+                        : "[" + firstText + "," + secondText + "]";
+                V1BookEvent streamed = streamed(V1Dialect.BITEXBIT, "{\"success\":true,\"date\":1485686507,"
+                        + "\"oid\":15234,\"type\":\"sell\",\"price\":" + price + ",\"amount\":\"0.0\","
+                        + "\"pair\":\"BTC_USD\",\"trades\":" + tradesText + "}");
+                V1BookEvent.NewOrder built = new V1BookEvent.NewOrder(true, Instant.ofEpochSecond(1485686507), 15234,
+                        V1Side.SELL, priceValue, new BigDecimal("0.0"), "BTC_USD", trades);
+                assertTwins(streamed, built);
+                V1BookEvent.NewOrder order = (V1BookEvent.NewOrder) streamed;
+                assertThat(order.price()).isEqualTo(priceValue);
+                assertThat(order.amount()).hasToString("0.0");
+                assertThat(order.trades()).isEqualTo(trades);
+                for (int i = 0; i < trades.size(); i++) {
+                    V1Trade trade = order.trades().get(i);
+                    assertThat(List.of(trade.tid(), trade.type(), trade.price(), trade.amount(), trade.orderId()))
+                            .isEqualTo(List.of(trades.get(i).tid(), trades.get(i).type(), trades.get(i).price(),
+                                    trades.get(i).amount(), trades.get(i).orderId()));
+                    assertThat(trade.hashCode()).isEqualTo(trades.get(i).hashCode());
+                }
+                assertTwins(streamed.withPair("ETH_BTC"), built.withPair("ETH_BTC"));
+            }
+            for (Long cancelId : java.util.Arrays.asList(null, 123_456_789L)) {
+                V1BookEvent streamed = streamed(V1Dialect.BITEXBIT, "{\"date\":1485686413,\"oid\":15235,"
+                        + "\"type\":\"buy\",\"price\":" + price + ",\"amount\":0.0123,\"pair\":\"BTC_USD\","
+                        + (cancelId == null ? "" : "\"cancel_order_id\":" + cancelId + ",") + "\"cancelled\":true}");
+                V1BookEvent.Cancel built = new V1BookEvent.Cancel(null, Instant.ofEpochSecond(1485686413), 15235,
+                        cancelId, V1Side.BUY, priceValue, new BigDecimal("0.0123"), "BTC_USD");
+                assertTwins(streamed, built);
+                V1BookEvent.Cancel cancel = (V1BookEvent.Cancel) streamed;
+                assertThat(List.of(String.valueOf(cancel.success()), cancel.date(), cancel.oid(),
+                        String.valueOf(cancel.cancelOrderId()), cancel.type(), cancel.price(), cancel.amount(),
+                        cancel.pair())).isEqualTo(List.of("null", built.date(), 15235L, String.valueOf(cancelId),
+                        V1Side.BUY, priceValue, new BigDecimal("0.0123"), "BTC_USD"));
+                assertTwins(streamed.withPair("ETH_BTC"), built.withPair("ETH_BTC"));
+            }
+        }
+        assertThat(new V1Trade(1, V1Side.BUY, new BigDecimal("1.0"), BigDecimal.ONE, 2))
+                .isNotEqualTo(new V1Trade(1, V1Side.BUY, BigDecimal.ONE, BigDecimal.ONE, 2)); // scale counts, as before
+    }
+
+    private static void assertTwins(V1BookEvent decoded, V1BookEvent built) {
+        assertThat(decoded).isEqualTo(built);
+        assertThat(built).isEqualTo(decoded);
+        assertThat(decoded.hashCode()).isEqualTo(built.hashCode());
+        assertThat(decoded).hasToString(built.toString());
     }
 }

@@ -8,6 +8,7 @@ import io.exflux.api.model.PriceLevel;
 import io.exflux.reactive.internal.codec.Json;
 import io.exflux.reactive.internal.codec.JsonFrameReader;
 import io.exflux.reactive.internal.codec.LenientJson;
+import io.exflux.reactive.internal.codec.PackedDecimal;
 import io.exflux.reactive.internal.codec.ShortText;
 import io.exflux.reactive.venue.btse.model.BtseWsAck;
 import io.exflux.reactive.venue.btse.model.BtseWsBook;
@@ -152,14 +153,11 @@ public final class BtseFrameDecoder {
         if (levels.type == null) {
             throw new ProtocolException("BTSE book frame of " + topic + " without a known type");
         }
-        int bidEntries = levels.bids.size;
-        int entries = bidEntries + levels.asks.size;
-        long[] digits = new long[entries];
-        byte[] scales = new byte[entries];
-        levels.bids.copyTo(digits, scales, 0);
-        levels.asks.copyTo(digits, scales, bidEntries);
-        return BtseWsBook.packed(topic, levels.symbol(topic), levels.type, levels.seqNum, levels.prevSeqNum,
-                levels.timestamp, digits, scales, bidEntries / 2);
+        PackedLevels bids = levels.bids;
+        PackedLevels asks = levels.asks;
+        return BtseModelAccess.records().book(topic, levels.symbol(topic), levels.type, levels.seqNum,
+                levels.prevSeqNum, levels.timestamp, bids.digits, bids.scales, bids.size, asks.digits, asks.scales,
+                asks.size);
     }
 
     private BtseWsL1 l1(String topic, JsonParser parser) throws IOException {
@@ -261,8 +259,12 @@ public final class BtseFrameDecoder {
         DecimalDigits digits = scratch.get().digits;
         String symbol = null;
         String side = null;
-        BigDecimal price = null;
-        BigDecimal size = null;
+        long price = PackedDecimal.NONE;
+        BigDecimal widePrice = null;
+        long size = PackedDecimal.NONE;
+        BigDecimal wideSize = null;
+        boolean hasPrice = false;
+        boolean hasSize = false;
         long tradeId = -1;
         long timestamp = -1;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -271,18 +273,31 @@ public final class BtseFrameDecoder {
             switch (name) {
                 case "symbol" -> symbol = text(parser);
                 case "side" -> side = text(parser);
-                case "price" -> price = decimal(parser, digits, "price");
-                case "size" -> size = decimal(parser, digits, "size");
+                case "price" -> {
+                    hasPrice = optionalNumber(parser, digits, "price");
+                    price = hasPrice ? packed(digits) : PackedDecimal.NONE;
+                    widePrice = hasPrice && price == PackedDecimal.NONE ? digits.decimal() : null;
+                }
+                case "size" -> {
+                    hasSize = optionalNumber(parser, digits, "size");
+                    size = hasSize ? packed(digits) : PackedDecimal.NONE;
+                    wideSize = hasSize && size == PackedDecimal.NONE ? digits.decimal() : null;
+                }
                 case "tradeId" -> tradeId = longValue(parser, digits, "tradeId");
                 case "timestamp" -> timestamp = longValue(parser, digits, "timestamp");
                 default -> parser.skipChildren();
             }
         }
-        if (price == null || size == null || timestamp < 0) {
+        if (!hasPrice || !hasSize || timestamp < 0) {
             throw new ProtocolException("BTSE trade of " + topic + " without price, size or timestamp");
         }
-        return new BtseWsTrade(symbol != null ? symbol : BtseWsTopics.symbolOf(topic), side, price, size, tradeId,
-                Instant.ofEpochMilli(timestamp));
+        return BtseModelAccess.records().trade(symbol != null ? symbol : BtseWsTopics.symbolOf(topic), side, price,
+                widePrice, size, wideSize, tradeId, timestamp);
+    }
+
+    /** The last value read as a {@link PackedDecimal}, or {@code NONE} when it does not pack. */
+    private static long packed(DecimalDigits digits) {
+        return digits.big != null ? PackedDecimal.NONE : PackedDecimal.pack(digits.unscaled, digits.scale);
     }
 
     private String text(JsonParser parser) throws IOException {
@@ -301,12 +316,13 @@ public final class BtseFrameDecoder {
         digits.read(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength(), what);
     }
 
-    private static BigDecimal decimal(JsonParser parser, DecimalDigits digits, String what) throws IOException {
+    /** Reads a number into {@code digits}; false for {@code null} (nothing read). */
+    private static boolean optionalNumber(JsonParser parser, DecimalDigits digits, String what) throws IOException {
         if (parser.currentToken() == JsonToken.VALUE_NULL) {
-            return null;
+            return false;
         }
         number(parser, digits, what);
-        return digits.decimal();
+        return true;
     }
 
     /** A whole number sent as a JSON integer or as digits in a string; {@code -1} for null. */
@@ -549,11 +565,6 @@ public final class BtseFrameDecoder {
             digits[size] = unscaled;
             scales[size] = (byte) scale;
             size++;
-        }
-
-        void copyTo(long[] toDigits, byte[] toScales, int at) {
-            System.arraycopy(digits, 0, toDigits, at, size);
-            System.arraycopy(scales, 0, toScales, at, size);
         }
 
         List<PriceLevel> toList() {

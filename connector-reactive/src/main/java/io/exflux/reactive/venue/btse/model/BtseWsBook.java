@@ -15,8 +15,12 @@ import java.util.Objects;
  *
  * <p>Levels are kept packed as each decimal's unscaled digits and scale, exactly as sent (no {@code double},
  * no {@code BigDecimal} until asked for): {@link #scaledPrice}/{@link #scaledSize} hand them to a book kept on
- * scaled {@code long}s without allocating, {@link #bids()}/{@link #asks()} build {@link PriceLevel}s on demand.
+ * scaled {@code long}s without allocating, {@link #bids()}/{@link #asks()} build {@link PriceLevel}s on each call.
  * Levels are in the venue's order (snapshots send asks with the best last). Immutable.
+ *
+ * <p>Each value takes one {@code int} when its digits and scale fit 32 bits (most prices and sizes: up to
+ * 33,554,431 unscaled, scale up to 63), else every value of the frame takes two {@code long}s; a three-level
+ * delta is 96 bytes in all.
  */
 public final class BtseWsBook implements BtseWsMessage {
 
@@ -29,28 +33,30 @@ public final class BtseWsBook implements BtseWsMessage {
     private final long seqNum;
     private final long prevSeqNum;
     private final long timestampMillis;
-    /** Per level, bids first: price digits, size digits. */
-    private final long[] digits;
-    /** The scale of each entry of {@link #digits}. */
-    private final byte[] scales;
+    /** Per level, bids first, price then size: a {@link BtseLevelValues} array, compact or wide. */
+    private final Object values;
     private final int bidCount;
-    private List<PriceLevel> bidList;
-    private List<PriceLevel> askList;
 
     private BtseWsBook(String topic, String symbol, Type type, long seqNum, long prevSeqNum, long timestampMillis,
-                       long[] digits, byte[] scales, int bidCount) {
+                       Object values, int bidCount) {
         this.topic = topic;
         this.symbol = Objects.requireNonNull(symbol, "symbol");
         this.type = Objects.requireNonNull(type, "type");
         this.seqNum = seqNum;
         this.prevSeqNum = prevSeqNum;
         this.timestampMillis = timestampMillis;
-        this.digits = digits;
-        this.scales = scales;
+        this.values = values;
         this.bidCount = bidCount;
-        if (digits.length != scales.length || digits.length % 2 != 0 || bidCount < 0 || 2 * bidCount > digits.length) {
+        int count = BtseLevelValues.count(values);
+        if (count % 2 != 0 || bidCount < 0 || 2 * bidCount > count) {
             throw new IllegalArgumentException("packed levels do not fit together");
         }
+    }
+
+    /** The decoder's: {@code values} from {@link BtseLevelValues#of}. */
+    static BtseWsBook ofValues(String topic, String symbol, Type type, long seqNum, long prevSeqNum,
+                               long timestampMillis, Object values, int bidCount) {
+        return new BtseWsBook(topic, symbol, type, seqNum, prevSeqNum, timestampMillis, values, bidCount);
     }
 
     /**
@@ -63,7 +69,11 @@ public final class BtseWsBook implements BtseWsMessage {
      */
     public static BtseWsBook packed(String topic, String symbol, Type type, long seqNum, long prevSeqNum,
                                     long timestampMillis, long[] digits, byte[] scales, int bidCount) {
-        return new BtseWsBook(topic, symbol, type, seqNum, prevSeqNum, timestampMillis, digits, scales, bidCount);
+        if (digits.length != scales.length) {
+            throw new IllegalArgumentException("packed levels do not fit together");
+        }
+        return new BtseWsBook(topic, symbol, type, seqNum, prevSeqNum, timestampMillis,
+                BtseLevelValues.of(digits, scales, digits.length, null, null, 0), bidCount);
     }
 
     /** A frame from levels (tests, tools); every price and size must have a scale in 0..127. */
@@ -77,8 +87,7 @@ public final class BtseWsBook implements BtseWsMessage {
             at = put(digits, scales, at, level.price());
             at = put(digits, scales, at, level.amount());
         }
-        return new BtseWsBook(topic, symbol, type, seqNum, prevSeqNum, timestamp.toEpochMilli(), digits, scales,
-                bids.size());
+        return packed(topic, symbol, type, seqNum, prevSeqNum, timestamp.toEpochMilli(), digits, scales, bids.size());
     }
 
     private static List<PriceLevel> concat(List<PriceLevel> first, List<PriceLevel> second) {
@@ -135,27 +144,17 @@ public final class BtseWsBook implements BtseWsMessage {
     }
 
     public int askCount() {
-        return digits.length / 2 - bidCount;
+        return BtseLevelValues.count(values) / 2 - bidCount;
     }
 
-    /** Bid levels in the frame's order; sizes may be zero (deleted levels) in deltas. */
+    /** Bid levels in the frame's order; sizes may be zero (deleted levels) in deltas. A new list on each call. */
     public List<PriceLevel> bids() {
-        List<PriceLevel> list = bidList;
-        if (list == null) {
-            list = levels(0, bidCount);
-            bidList = list;
-        }
-        return list;
+        return levels(0, bidCount);
     }
 
-    /** Ask levels in the frame's order; sizes may be zero (deleted levels) in deltas. */
+    /** Ask levels in the frame's order; sizes may be zero (deleted levels) in deltas. A new list on each call. */
     public List<PriceLevel> asks() {
-        List<PriceLevel> list = askList;
-        if (list == null) {
-            list = levels(bidCount, digits.length / 2);
-            askList = list;
-        }
-        return list;
+        return levels(bidCount, BtseLevelValues.count(values) / 2);
     }
 
     private List<PriceLevel> levels(int from, int to) {
@@ -167,7 +166,7 @@ public final class BtseWsBook implements BtseWsMessage {
     }
 
     private BigDecimal decimal(int index) {
-        return BigDecimal.valueOf(digits[index], scales[index]);
+        return BigDecimal.valueOf(BtseLevelValues.unscaled(values, index), BtseLevelValues.scale(values, index));
     }
 
     /**
@@ -193,8 +192,8 @@ public final class BtseWsBook implements BtseWsMessage {
     }
 
     private long scaled(int at, int scale) {
-        long value = digits[at];
-        int have = scales[at];
+        long value = BtseLevelValues.unscaled(values, at);
+        int have = BtseLevelValues.scale(values, at);
         if (have == scale) {
             return value;
         }

@@ -3,6 +3,7 @@ package io.exflux.reactive.venue.v1.internal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.exflux.reactive.internal.codec.JsonValues;
+import io.exflux.reactive.internal.codec.PackedDecimal;
 import io.exflux.reactive.internal.engineio.BoundedTokens;
 import io.exflux.reactive.venue.v1.model.V1BookEvent;
 import io.exflux.reactive.venue.v1.model.V1Side;
@@ -140,7 +141,7 @@ final class V1EventReader {
         return V1Side.UNKNOWN; // the tree's text of a number, a boolean or a container is no side either
     }
 
-    /** One number-like value: read, or its error held. */
+    /** One time value: read, or its error held. */
     private static final class Slot<T> {
         T value;
         RuntimeException error;
@@ -159,6 +160,38 @@ final class V1EventReader {
                 throw missing(name);
             }
             return value;
+        }
+    }
+
+    /** One decimal: packed (or {@code NONE} with its {@code BigDecimal} in {@link #wide}), or its error held. */
+    private static final class DecimalSlot {
+        long packed;
+        BigDecimal wide;
+        boolean present;
+        RuntimeException error;
+
+        void reset() {
+            wide = null;
+            present = false;
+            error = null;
+        }
+
+        /** The packed value, else the held error, else (null or absent) a missing field. */
+        long required(String name) {
+            if (error != null) {
+                throw error;
+            }
+            if (!present) {
+                throw missing(name);
+            }
+            return packed;
+        }
+
+        void copy(DecimalSlot other) {
+            packed = other.packed;
+            wide = other.wide;
+            present = other.present;
+            error = other.error;
         }
     }
 
@@ -181,6 +214,12 @@ final class V1EventReader {
                 throw missing(name);
             }
             return value;
+        }
+
+        void copy(LongSlot other) {
+            value = other.value;
+            present = other.present;
+            error = other.error;
         }
 
         /** Reads a whole number (a JSON integer or numeric text); false to decline. */
@@ -210,8 +249,11 @@ final class V1EventReader {
         final Slot<Instant> date = new Slot<>();
         final LongSlot oid = new LongSlot();
         final LongSlot cancelId = new LongSlot();
-        final Slot<BigDecimal> price = new Slot<>();
-        final Slot<BigDecimal> amount = new Slot<>();
+        final DecimalSlot price = new DecimalSlot();
+        final DecimalSlot amount = new DecimalSlot();
+        /** Trades read so far; the first is kept in {@link #first} until a second comes. */
+        int tradeCount;
+        final Trade first = new Trade();
         final List<V1Trade> trades = new ArrayList<>();
         RuntimeException tradesError;
         final Trade trade = new Trade();
@@ -227,6 +269,7 @@ final class V1EventReader {
             cancelId.reset();
             price.reset();
             amount.reset();
+            tradeCount = 0;
             trades.clear();
             tradesError = null;
         }
@@ -292,24 +335,42 @@ final class V1EventReader {
         V1BookEvent event() {
             Instant when = date.required("date");
             long id = oid.required("oid");
+            V1ModelAccess.Records records = V1ModelAccess.records();
             if (cancelled) {
                 if (cancelId.error != null) {
                     throw cancelId.error;
                 }
-                return new V1BookEvent.Cancel(success, when, id, cancelId.present ? cancelId.value : null, type,
-                        price.required("price"), amount.required("amount"), pair);
+                return records.cancel(success, when, id, cancelId.present, cancelId.value, type,
+                        price.required("price"), price.wide, amount.required("amount"), amount.wide, pair);
             }
-            BigDecimal orderPrice = price.required("price");
-            BigDecimal orderAmount = amount.required("amount");
+            long orderPrice = price.required("price");
+            long orderAmount = amount.required("amount");
             if (tradesError != null) {
                 throw tradesError;
             }
-            return new V1BookEvent.NewOrder(success, when, id, type, orderPrice, orderAmount, pair,
-                    switch (trades.size()) { // List.copyOf would build an array first
-                        case 0 -> List.of();
-                        case 1 -> List.of(trades.get(0));
-                        default -> List.copyOf(trades);
-                    });
+            if (tradeCount == 1) {
+                BigDecimal[] wide = price.wide == null && amount.wide == null && first.price.wide == null
+                        && first.amount.wide == null ? null
+                        : new BigDecimal[] {price.wide, amount.wide, first.price.wide, first.amount.wide};
+                return records.newOrder(success, when, id, type, orderPrice, orderAmount, pair, wide,
+                        first.tid.value, first.type, first.price.packed, first.amount.packed, first.orderId.value);
+            }
+            return records.newOrder(success, when, id, type, orderPrice, price.wide, orderAmount, amount.wide, pair,
+                    tradeCount == 0 ? List.of() : List.copyOf(trades));
+        }
+
+        /** A trade read whole: the first is held as values, a record is made for each only when there are more. */
+        void add(Trade read) {
+            if (tradeCount == 0) {
+                read.copyTo(first);
+            } else {
+                V1ModelAccess.Records records = V1ModelAccess.records();
+                if (tradeCount == 1) {
+                    trades.add(first.toTrade(records));
+                }
+                trades.add(read.toTrade(records));
+            }
+            tradeCount++;
         }
 
         private boolean trades(JsonParser parser) throws IOException {
@@ -339,13 +400,16 @@ final class V1EventReader {
         }
     }
 
-    private static boolean decimal(JsonParser parser, Slot<BigDecimal> slot) throws IOException {
+    private static boolean decimal(JsonParser parser, DecimalSlot slot) throws IOException {
         if (isBigInteger(parser)) {
             return false;
         }
         if (!isNull(parser)) {
             try {
-                slot.value = JsonValues.decimal(parser);
+                long packed = JsonValues.packedDecimal(parser);
+                slot.wide = packed == PackedDecimal.NONE ? JsonValues.decimal(parser) : null;
+                slot.packed = packed;
+                slot.present = true;
             } catch (IllegalArgumentException | ArithmeticException e) {
                 slot.error = unreadable(parser, e);
             }
@@ -358,8 +422,8 @@ final class V1EventReader {
         int seen;
         final LongSlot tid = new LongSlot();
         V1Side type;
-        final Slot<BigDecimal> price = new Slot<>();
-        final Slot<BigDecimal> amount = new Slot<>();
+        final DecimalSlot price = new DecimalSlot();
+        final DecimalSlot amount = new DecimalSlot();
         final LongSlot orderId = new LongSlot();
 
         /** Reads one trade object into {@code into}'s trades (or its held error); false to decline. */
@@ -401,13 +465,30 @@ final class V1EventReader {
             }
             if (into.tradesError == null) {
                 try {
-                    into.trades.add(new V1Trade(tid.required("tid"), type, price.required("price"),
-                            amount.required("amount"), orderId.required("o_id")));
+                    tid.required("tid");
+                    price.required("price");
+                    amount.required("amount");
+                    orderId.required("o_id");
+                    into.add(this);
                 } catch (IllegalArgumentException | ArithmeticException e) {
                     into.tradesError = e;
                 }
             }
             return true;
+        }
+
+        /** This trade's values into {@code other}. */
+        void copyTo(Trade other) {
+            other.tid.copy(tid);
+            other.type = type;
+            other.price.copy(price);
+            other.amount.copy(amount);
+            other.orderId.copy(orderId);
+        }
+
+        V1Trade toTrade(V1ModelAccess.Records records) {
+            return records.trade(tid.value, type, price.packed, price.wide, amount.packed, amount.wide,
+                    orderId.value);
         }
     }
 }

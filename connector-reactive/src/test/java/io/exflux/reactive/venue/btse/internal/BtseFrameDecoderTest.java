@@ -210,6 +210,60 @@ class BtseFrameDecoderTest {
         assertThat(trade.price()).isEqualTo(new BigDecimal("12345678901234567890.5"));
     }
 
+    /**
+     * Decoded books and trades against their twins built from {@code BigDecimal}s and levels: equal both ways, same
+     * hash and text, every level with its scale and every scaled value, whether the values fit the compact form or
+     * not (9 or 12 digits, the compact limits, a negative value).
+     */
+    @Test
+    void decodedBooksAndTradesEqualTheirBuiltTwins_compactOrWide() {
+        for (String size : List.of("0.12000", "1.23456789", "33554431", "-33554432", "0.123456789012")) {
+            String frame = "{\"topic\":\"update:BTC-USD\",\"data\":{\"bids\":[[\"59250.0\",\"" + size + "\"]],"
+                    + "\"asks\":[[\"59367.5\",\"2.15622\"],[\"59325.5\",\"0\"]],\"seqNum\":628283,"
+                    + "\"prevSeqNum\":628282,\"type\":\"delta\",\"timestamp\":1565135165600,\"symbol\":\"BTC-USD\"}}";
+            BtseWsBook decoded = (BtseWsBook) only(frame);
+            BtseWsBook built = BtseWsBook.of("update:BTC-USD", "BTC-USD", BtseWsBook.Type.DELTA, 628283, 628282,
+                    Instant.ofEpochMilli(1565135165600L), List.of(PriceLevel.of("59250.0", size)),
+                    List.of(PriceLevel.of("59367.5", "2.15622"), PriceLevel.of("59325.5", "0")));
+            assertThat(decoded).as(size).isEqualTo(built);
+            assertThat(built).isEqualTo(decoded);
+            assertThat(decoded.hashCode()).isEqualTo(built.hashCode());
+            assertThat(decoded).hasToString(built.toString());
+            assertThat(decoded.bids()).containsExactly(new PriceLevel(new BigDecimal("59250.0"), new BigDecimal(size)));
+            assertThat(decoded.bids().get(0).amount().scale()).isEqualTo(new BigDecimal(size).scale());
+            assertThat(decoded.asks()).isEqualTo(built.asks());
+            assertThat(List.of(decoded.bidCount(), decoded.askCount(), decoded.timestamp()))
+                    .isEqualTo(List.of(1, 2, Instant.ofEpochMilli(1565135165600L)));
+            assertThat(decoded.scaledPrice(true, 0, 3)).isEqualTo(59_250_000L);
+            assertThat(decoded.scaledPrice(false, 1, 1)).isEqualTo(593_255L);
+            if (new BigDecimal(size).scale() <= 8) {
+                assertThat(decoded.scaledSize(true, 0, 8))
+                        .isEqualTo(new BigDecimal(size).movePointRight(8).longValueExact());
+            } else {
+                assertThatThrownBy(() -> decoded.scaledSize(true, 0, 8)).isInstanceOf(ArithmeticException.class);
+            }
+        }
+        for (String price : List.of("36000.5", "\"12345678901234567890.5\"")) {
+            String frame = "{\"topic\":\"tradeHistoryApi:BTC-USD\",\"data\":[{\"symbol\":\"BTC-USD\",\"side\":"
+                    + "\"SELL\",\"size\":0.010,\"price\":" + price + ",\"tradeId\":118974855,"
+                    + "\"timestamp\":1584446020295}]}";
+            BtseWsTrade decoded = (BtseWsTrade) only(frame);
+            BtseWsTrade built = new BtseWsTrade("BTC-USD", "SELL", new BigDecimal(price.replace("\"", "")),
+                    new BigDecimal("0.010"), 118974855L, Instant.ofEpochMilli(1584446020295L));
+            assertThat(decoded).isEqualTo(built);
+            assertThat(built).isEqualTo(decoded);
+            assertThat(decoded.hashCode()).isEqualTo(built.hashCode());
+            assertThat(decoded).hasToString(built.toString());
+            assertThat(List.of(decoded.symbol(), decoded.side(), decoded.price(), decoded.size(), decoded.tradeId(),
+                    decoded.timestamp())).isEqualTo(List.of(built.symbol(), built.side(), built.price(), built.size(),
+                    built.tradeId(), built.timestamp()));
+            assertThat(decoded.size().scale()).isEqualTo(3);
+        }
+        Instant precise = Instant.parse("2026-11-30T00:00:00.123456789Z");
+        assertThat(new BtseWsTrade("X", null, BigDecimal.ONE, BigDecimal.TEN, 1, precise).timestamp())
+                .isEqualTo(precise);
+    }
+
     @Test
     void twoThousandGeneratedFramesReadAsATreeReadsThem() throws Exception {
         Random random = new Random(11);
