@@ -68,7 +68,8 @@ public final class JsonFrameReader {
      * Starts a frame given as its UTF-8 bytes (a websocket text frame's content), which are only read until
      * {@link #close()} or {@link #abandon()}: neither the buffer's indexes nor its reference count change. A heap
      * buffer whose last byte closes an array or an object (every JSON-array or JSON-object frame) is fed in place;
-     * any other is copied once into the reader's buffer, with a space after it so that a root number ends.
+     * any other is copied once into the reader's buffer (one bulk copy), with a space after it unless it ends with
+     * such a byte, so that a root number ends.
      *
      * @return the parser, before the frame's first token, as {@link #open(CharSequence)}
      */
@@ -81,8 +82,7 @@ public final class JsonFrameReader {
         }
         byte[] out = buffer(length + 1);
         frame.getBytes(from, out, 0, length);
-        out[length] = ' ';
-        return feed(out, 0, length + 1);
+        return feed(out, 0, length > 0 && closesValue(out[length - 1]) ? length : Utf8.space(out, length));
     }
 
     /** A value that ends in one of these needs nothing after it to end. */
