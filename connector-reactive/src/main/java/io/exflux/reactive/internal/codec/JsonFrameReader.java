@@ -76,9 +76,12 @@ public final class JsonFrameReader {
     public JsonParser open(ByteBuf frame) {
         int length = frame.readableBytes();
         int from = frame.readerIndex();
-        if (frame.hasArray() && length > 0 && closesValue(frame.getByte(from + length - 1))) {
+        if (frame.hasArray() && length > 0) {
+            byte[] array = frame.array(); // read directly: ByteBuf.getByte checks access on every call
             int start = frame.arrayOffset() + from;
-            return feed(frame.array(), start, start + length);
+            if (closesValue(array[start + length - 1])) {
+                return feed(array, start, start + length);
+            }
         }
         byte[] out = buffer(length + 1);
         frame.getBytes(from, out, 0, length);
