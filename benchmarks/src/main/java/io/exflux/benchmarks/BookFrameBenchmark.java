@@ -14,8 +14,11 @@ import io.exflux.reactive.venue.alp.internal.AlpFrameDecoder;
 import io.exflux.reactive.venue.alp.internal.AlpMapper;
 import io.exflux.reactive.venue.alp.internal.AlpScaledFrames;
 import io.exflux.reactive.venue.alp.model.AlpDiff;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,7 +41,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The whole path a user compares: ALP {@code d} frames (text, as the socket hands them over) to an updated book,
+ * The whole path a user compares: ALP {@code d} frames (their UTF-8 bytes, as the socket hands them over) to an
+ * updated book,
  * frames/s, at 500 and 5,000 levels a side ({@link AlpBookFrames}: one level a frame, quantity differences, half
  * of them deletes). exflux: its ALP decoder, mapper and {@link OrderBookEngine} ({@code exflux}, the records of
  * {@code watchOrderBookUpdates}); the route of {@code watchOrderBook} ({@code exfluxWatch}: the decoder's packed
@@ -46,6 +50,8 @@ import org.openjdk.jmh.annotations.State;
  * ({@code exfluxScaled}).
  * XChange 5.2.4: Jackson into a DTO of {@code BigDecimal}s, then {@code OrderBook.update(LimitOrder)} with the new
  * size (XChange books hold absolute sizes, so the current size is looked up first, as its own update does).
+ * exflux reads each frame from a heap {@code ByteBuf} over its bytes (in place; a pooled direct buffer from a socket
+ * costs one bulk copy more), XChange's Jackson from the same bytes ({@code readValue(byte[])}).
  * ccxt runs the same frames in {@code benchmarks/node/ccxt-book.mjs}. Every invocation starts from the same book;
  * the trial fails unless both books end equal to the stream's.
  *
@@ -71,6 +77,10 @@ public class BookFrameBenchmark {
     public int levels;
 
     private AlpBookFrames book;
+    /** The frames' UTF-8 bytes, for XChange's Jackson. */
+    private byte[][] bytes;
+    /** The same bytes as the websocket frames' content, for exflux. */
+    private ByteBuf[] buffers;
     private OrderBookEngine engine;
     private final ScaledBookUpdate holder = new ScaledBookUpdate();
     private io.exflux.api.model.OrderBook exfluxStart;
@@ -85,6 +95,12 @@ public class BookFrameBenchmark {
     @Setup(Level.Trial)
     public void build() throws IOException {
         book = new AlpBookFrames(levels, FRAMES, SEED);
+        bytes = new byte[FRAMES][];
+        buffers = new ByteBuf[FRAMES];
+        for (int i = 0; i < FRAMES; i++) {
+            bytes[i] = book.frames[i].getBytes(StandardCharsets.UTF_8);
+            buffers[i] = Unpooled.wrappedBuffer(bytes[i]);
+        }
         engine = new OrderBookEngine(new PairInfo(PAIR, AlpBookFrames.SYMBOL, SyntheticBookStream.PRICE_SCALE,
                 SyntheticBookStream.AMOUNT_SCALE, null, null, null));
         exfluxStart = new io.exflux.api.model.OrderBook(PAIR, exfluxLevels(book.stream.initialBids),
@@ -111,10 +127,10 @@ public class BookFrameBenchmark {
     @OperationsPerInvocation(FRAMES)
     public int exflux() {
         OrderBookEngine target = engine;
-        for (String frame : book.frames) {
+        for (ByteBuf frame : buffers) {
             AlpDiff diff = (AlpDiff) AlpFrameDecoder.decode(frame);
             if (target.apply(AlpMapper.diff(diff)) != ApplyResult.APPLIED) {
-                throw new IllegalStateException("frame not applied: " + frame);
+                throw new IllegalStateException("frame not applied: " + frame.toString(StandardCharsets.UTF_8));
             }
         }
         return target.bidLevels() + target.askLevels();
@@ -130,10 +146,10 @@ public class BookFrameBenchmark {
     @OperationsPerInvocation(FRAMES)
     public int exfluxWatch() {
         OrderBookEngine target = engine;
-        for (String frame : book.frames) {
+        for (ByteBuf frame : buffers) {
             AlpDiff diff = (AlpDiff) AlpFrameDecoder.decode(frame);
             if (target.apply(AlpScaledFrames.diff(diff)) != ApplyResult.APPLIED) {
-                throw new IllegalStateException("frame not applied: " + frame);
+                throw new IllegalStateException("frame not applied: " + frame.toString(StandardCharsets.UTF_8));
             }
         }
         return target.bidLevels() + target.askLevels();
@@ -149,10 +165,10 @@ public class BookFrameBenchmark {
     public int exfluxScaled() {
         OrderBookEngine target = engine;
         ScaledBookUpdate update = holder;
-        for (String frame : book.frames) {
+        for (ByteBuf frame : buffers) {
             if (!AlpFrameDecoder.diffInto(frame, AlpBookFrames.SYMBOL, update, SyntheticBookStream.PRICE_SCALE,
                     SyntheticBookStream.AMOUNT_SCALE) || target.apply(update) != ApplyResult.APPLIED) {
-                throw new IllegalStateException("frame not applied: " + frame);
+                throw new IllegalStateException("frame not applied: " + frame.toString(StandardCharsets.UTF_8));
             }
         }
         return target.bidLevels() + target.askLevels();
@@ -163,7 +179,7 @@ public class BookFrameBenchmark {
     @OperationsPerInvocation(FRAMES)
     public int xchange() throws IOException {
         OrderBook target = xchangeBook;
-        for (String frame : book.frames) {
+        for (byte[] frame : bytes) {
             XchangeDiff diff = xchangeReader.readValue(frame);
             apply(target, diff.data().get(0), OrderType.ASK);
             apply(target, diff.data().get(1), OrderType.BID);

@@ -6,13 +6,15 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
+import io.netty.buffer.ByteBuf;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
  * Reads websocket text frames, one at a time, with one long-lived Jackson non-blocking parser: a parser
  * made per frame costs about 550 bytes of garbage before it reads a token, this one costs none. Each frame
- * is copied as UTF-8 into a reused buffer and fed as the next root value; the caller reads its tokens
+ * is fed as the next root value: its UTF-8 bytes in place when they are an array that ends the root value,
+ * otherwise copied once into a reused buffer (a text frame encoded as UTF-8); the caller reads its tokens
  * (numbers and strings through {@link JsonValues}, straight from the parser's text) and then
  * {@link #close() closes} the frame, which skips what it left unread. Numbers longer than
  * {@link BoundedDecimals#MAX_TEXT_LENGTH} characters fail the read, as with {@link Json#mapper()}.
@@ -58,12 +60,45 @@ public final class JsonFrameReader {
      *         {@link JsonToken#NOT_AVAILABLE} as its first token
      */
     public JsonParser open(CharSequence frame) {
+        int length = Utf8.encode(frame, this);
+        return feed(bytes, 0, length);
+    }
+
+    /**
+     * Starts a frame given as its UTF-8 bytes (a websocket text frame's content), which are only read until
+     * {@link #close()} or {@link #abandon()}: neither the buffer's indexes nor its reference count change. A heap
+     * buffer whose last byte closes an array or an object (every JSON-array or JSON-object frame) is fed in place;
+     * any other is copied once into the reader's buffer (one bulk copy), with a space after it unless it ends with
+     * such a byte, so that a root number ends.
+     *
+     * @return the parser, before the frame's first token, as {@link #open(CharSequence)}
+     */
+    public JsonParser open(ByteBuf frame) {
+        int length = frame.readableBytes();
+        int from = frame.readerIndex();
+        if (frame.hasArray() && length > 0) {
+            byte[] array = frame.array(); // read directly: ByteBuf.getByte checks access on every call
+            int start = frame.arrayOffset() + from;
+            if (closesValue(array[start + length - 1])) {
+                return feed(array, start, start + length);
+            }
+        }
+        byte[] out = buffer(length + 1);
+        frame.getBytes(from, out, 0, length);
+        return feed(out, 0, length > 0 && closesValue(out[length - 1]) ? length : Utf8.space(out, length));
+    }
+
+    /** A value that ends in one of these needs nothing after it to end. */
+    private static boolean closesValue(byte last) {
+        return last == ']' || last == '}';
+    }
+
+    private JsonParser feed(byte[] input, int from, int to) {
         if (parser == null || ++frames > FRAMES_PER_PARSER) {
             renew();
         }
-        int length = Utf8.encode(frame, this);
         try {
-            feeder.feedInput(bytes, 0, length);
+            feeder.feedInput(input, from, to);
         } catch (IOException e) {
             renew(); // only thrown when input is fed twice: a bug, not a frame
             throw new UncheckedIOException(e);
@@ -123,6 +158,9 @@ public final class JsonFrameReader {
 
     /** Whatever follows the root value, even text that is not JSON, is dropped with the parser that saw it. */
     private void trailing() {
+        if (feeder.needMoreInput()) {
+            return; // the frame ended with its root value: nothing to look at (the usual frame)
+        }
         try {
             if (parser.nextToken() != JsonToken.NOT_AVAILABLE) {
                 renew();
@@ -163,7 +201,11 @@ public final class JsonFrameReader {
         return bytes;
     }
 
-    /** UTF-8 into the reader's buffer, with a space after the frame so that a root number ends. */
+    /**
+     * UTF-8 into the reader's buffer, with a space after the frame so that a root number ends, unless the frame ends
+     * with a closing bracket or brace: then the parser has read all of it when it reads the root value's end, and
+     * closing the frame needs no further token.
+     */
     private static final class Utf8 {
 
         private Utf8() {
@@ -180,8 +222,12 @@ public final class JsonFrameReader {
                 }
                 out[index] = (byte) ch;
             }
-            out[length] = ' ';
-            return length + 1;
+            return length == 0 || !closesValue(out[length - 1]) ? space(out, length) : length;
+        }
+
+        private static int space(byte[] out, int at) {
+            out[at] = ' ';
+            return at + 1;
         }
 
         private static int encodeFrom(CharSequence text, int from, JsonFrameReader reader) {
@@ -210,8 +256,7 @@ public final class JsonFrameReader {
                     out[at++] = (byte) (0x80 | ch & 0x3F);
                 }
             }
-            out[at++] = ' ';
-            return at;
+            return closesValue(out[at - 1]) ? at : space(out, at);
         }
     }
 }

@@ -18,8 +18,9 @@ public interface HeartbeatContext {
     Scheduler scheduler();
 
     /**
-     * Every inbound text frame of this connection after the handshake, heartbeat frames included. Hot:
-     * frames before the subscription are not replayed. Completes when the connection closes.
+     * Every inbound text frame of this connection after the handshake, heartbeat frames included, up to the
+     * dialect's {@link StreamDialect#longestTextFrameRead()} (every frame by default). Hot: frames before the
+     * subscription are not replayed. Completes when the connection closes.
      */
     Flux<String> textFrames();
 

@@ -2,6 +2,8 @@ package io.exflux.reactive.internal.ws;
 
 import io.exflux.reactive.config.StreamOptions;
 
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -31,6 +33,27 @@ public interface StreamDialect<M> {
      * the same way. Neither kills the stream: the engine logs and counts it and reads the next frame.
      */
     void decode(String frame, FrameSink<M> sink);
+
+    /**
+     * {@link #decode(String, FrameSink)} of a text frame given as its UTF-8 bytes (the websocket frame's content),
+     * for the frames the engine does not need as text (longer than {@link #longestTextFrameRead()}). The buffer is
+     * the engine's and valid only during this call: read it without moving its indexes, and neither retain nor
+     * release it. Default: decodes the frame's text, for dialects that read text.
+     */
+    default void decode(ByteBuf utf8, FrameSink<M> sink) {
+        decode(utf8.toString(StandardCharsets.UTF_8), sink);
+    }
+
+    /**
+     * The longest inbound text frame, in UTF-8 bytes, that this dialect's {@link #heartbeat()} and
+     * {@link #outboundFrames} read as text ({@link HeartbeatContext#textFrames()},
+     * {@link HeartbeatStrategy#isHeartbeatFrame}). Longer frames are neither made a {@code String} for them nor
+     * shown to them: they go straight to {@link #decode(ByteBuf, FrameSink)}. Default: every frame is read as
+     * text and decoded with {@link #decode(String, FrameSink)}.
+     */
+    default int longestTextFrameRead() {
+        return Integer.MAX_VALUE;
+    }
 
     /**
      * Whether the venue answers every subscribe frame, in order, with an ack

@@ -2,6 +2,7 @@ package io.exflux.reactive.internal.ws;
 
 import io.exflux.api.error.ExchangeException;
 import io.exflux.api.error.ProtocolException;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -13,6 +14,7 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
@@ -46,6 +48,8 @@ final class WsSession<M> implements HandshakeSession, HeartbeatContext, FrameSin
     private final Channel channel;
     /** Asked once: a dialect may build a new strategy on every call, and this is read per frame. */
     private final HeartbeatStrategy heartbeat;
+    /** Text frames longer than this (UTF-8 bytes) are decoded from their bytes, never made a String. */
+    private final int longestTextFrameRead;
     // Fed only from this channel's event loop, so the serialising wrapper (two atomics per frame) is skipped.
     private final Sinks.Many<String> textFrames = Sinks.unsafe().many().multicast().directBestEffort();
     private final Sinks.Many<Object> activity = Sinks.unsafe().many().multicast().directBestEffort();
@@ -64,6 +68,8 @@ final class WsSession<M> implements HandshakeSession, HeartbeatContext, FrameSin
     private final ArrayDeque<String> handedBack = new ArrayDeque<>();
     private MonoSink<String> handshakeWaiter;
     private String currentFrame;
+    /** The frame being decoded from its bytes; valid only during the dialect's call. */
+    private ByteBuf currentBytes;
 
     private volatile Handshake handshake = Handshake.NONE;
     private volatile WebSocketCloseStatus closeStatus;
@@ -74,6 +80,7 @@ final class WsSession<M> implements HandshakeSession, HeartbeatContext, FrameSin
         this.out = out;
         this.channel = channel;
         this.heartbeat = socket.dialect().heartbeat();
+        this.longestTextFrameRead = socket.dialect().longestTextFrameRead();
     }
 
     /**
@@ -123,8 +130,8 @@ final class WsSession<M> implements HandshakeSession, HeartbeatContext, FrameSin
 
     private void onFrame(WebSocketFrame frame) {
         Emitters.emit(activity, FRAME_SEEN);
-        if (frame instanceof TextWebSocketFrame text) {
-            onText(text.text());
+        if (frame instanceof TextWebSocketFrame) {
+            onText(frame.content());
         } else if (frame instanceof PingWebSocketFrame) {
             // handlePing is on so that pings count as activity; answering them is our job then.
             channel.writeAndFlush(new PongWebSocketFrame(frame.content().retainedDuplicate()));
@@ -133,6 +140,18 @@ final class WsSession<M> implements HandshakeSession, HeartbeatContext, FrameSin
         } else if (frame instanceof BinaryWebSocketFrame) {
             socket.malformed("binary frame where text is expected", null,
                     "<" + frame.content().readableBytes() + " bytes>");
+        }
+    }
+
+    /**
+     * A live session hands a long text frame to the dialect as its bytes (reactor-netty releases them after this
+     * call); frames the handshake or the heartbeat may read are made text first.
+     */
+    private void onText(ByteBuf utf8) {
+        if (live && utf8.readableBytes() > longestTextFrameRead) {
+            deliver(utf8);
+        } else {
+            onText(utf8.toString(StandardCharsets.UTF_8));
         }
     }
 
@@ -162,6 +181,17 @@ final class WsSession<M> implements HandshakeSession, HeartbeatContext, FrameSin
             socket.malformed("decoder failed: " + e, e, text);
         } finally {
             currentFrame = null;
+        }
+    }
+
+    private void deliver(ByteBuf utf8) {
+        currentBytes = utf8;
+        try {
+            socket.dialect().decode(utf8, this);
+        } catch (RuntimeException e) {
+            socket.malformed("decoder failed: " + e, e, utf8.toString(StandardCharsets.UTF_8));
+        } finally {
+            currentBytes = null;
         }
     }
 
@@ -265,7 +295,8 @@ final class WsSession<M> implements HandshakeSession, HeartbeatContext, FrameSin
 
     @Override
     public void malformed(String reason, Throwable cause) {
-        socket.malformed(reason, cause, currentFrame);
+        ByteBuf bytes = currentBytes;
+        socket.malformed(reason, cause, bytes != null ? bytes.toString(StandardCharsets.UTF_8) : currentFrame);
     }
 
     // ---------------------------------------------------------------- HandshakeSession & HeartbeatContext

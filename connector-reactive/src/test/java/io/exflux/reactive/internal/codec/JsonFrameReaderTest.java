@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -88,5 +91,55 @@ class JsonFrameReaderTest {
             assertThatThrownBy(() -> JsonValues.decimal(parser)).as(number).isInstanceOf(IllegalArgumentException.class);
             reader.abandon();
         }
+    }
+
+    /** The frame's first value as text, read from its bytes, then the frame closed. */
+    private String firstValue(ByteBuf frame) throws IOException {
+        JsonParser parser = reader.open(frame);
+        JsonToken first = parser.nextToken();
+        if (first == JsonToken.START_ARRAY) {
+            parser.nextToken();
+        }
+        String text = parser.currentToken() == JsonToken.NOT_AVAILABLE ? null : parser.getText();
+        reader.close();
+        return text;
+    }
+
+    @Test
+    void framesReadFromTheirBytesInPlaceOrCopiedAndTheBufferIsLeftAsItWas() throws IOException {
+        byte[] utf8 = "xx[\"café 数字\",1]yy".getBytes(StandardCharsets.UTF_8);
+        ByteBuf slice = Unpooled.wrappedBuffer(utf8).slice(2, utf8.length - 4); // an array with an offset: in place
+        ByteBuf direct = Unpooled.directBuffer().writeBytes(utf8, 2, utf8.length - 4); // no array: copied
+        try {
+            for (ByteBuf frame : new ByteBuf[] {slice, direct, slice}) {
+                int readerIndex = frame.readerIndex();
+                assertThat(firstValue(frame)).isEqualTo("café 数字");
+                assertThat(frame.readerIndex()).isEqualTo(readerIndex);
+                assertThat(frame.refCnt()).isEqualTo(1);
+                assertThat(firstText("[\"text\",2]")).as("a text frame between byte frames").isEqualTo("text");
+            }
+        } finally {
+            direct.release();
+        }
+    }
+
+    @Test
+    void aRootNumberEndsWhenReadFromBytesAndWhatFollowsTheValueIsDropped() throws IOException {
+        assertThat(firstValue(Unpooled.wrappedBuffer("42".getBytes(StandardCharsets.UTF_8)))).isEqualTo("42");
+        assertThat(firstValue(Unpooled.wrappedBuffer("[\"a\"] [\"b\"]".getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo("a");
+        assertThat(firstValue(Unpooled.wrappedBuffer("[\"c\"] 7".getBytes(StandardCharsets.UTF_8)))).isEqualTo("c");
+        assertThat(firstValue(Unpooled.wrappedBuffer("[\"d\"]".getBytes(StandardCharsets.UTF_8)))).isEqualTo("d");
+        assertThat(firstText("[\"e\"]")).isEqualTo("e");
+    }
+
+    @Test
+    void aByteFrameCutShortFailsAndTheNextOneReadsWhole() throws IOException {
+        JsonParser parser = reader.open(Unpooled.wrappedBuffer("[\"a\",[1,2]".getBytes(StandardCharsets.UTF_8)));
+        parser.nextToken();
+        parser.nextToken();
+        assertThatThrownBy(reader::close).isInstanceOf(IOException.class);
+        assertThat(firstValue(Unpooled.wrappedBuffer("[\"next\",[1,2]]".getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo("next");
     }
 }

@@ -1,6 +1,7 @@
 package io.exflux.reactive.internal.ws;
 
 import io.exflux.reactive.internal.ws.TestDialect.Msg;
+import io.netty.buffer.ByteBuf;
 import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -17,6 +18,16 @@ class DelegatingDialect implements StreamDialect<Msg> {
     @Override
     public void decode(String frame, FrameSink<Msg> sink) {
         delegate.decode(frame, sink);
+    }
+
+    @Override
+    public void decode(ByteBuf utf8, FrameSink<Msg> sink) {
+        delegate.decode(utf8, sink);
+    }
+
+    @Override
+    public int longestTextFrameRead() {
+        return delegate.longestTextFrameRead();
     }
 
     @Override

@@ -29,7 +29,10 @@ import io.exflux.reactive.venue.alp.model.AlpWsOrder;
 import io.exflux.reactive.venue.alp.model.AlpWsTicker;
 import io.exflux.reactive.venue.alp.model.AlpWsTrade;
 import io.exflux.reactive.venue.alp.model.AlpWsWallet;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -251,5 +254,47 @@ class AlpFrameDecoderTest {
         }
         // the reader recovers: the next frame reads whole
         assertThat(AlpFrameDecoder.diffInto(AlpDocExamples.raw("ws/diff.json"), "BTC_USDT", update, 2, 8)).isTrue();
+    }
+
+    /** The frame's bytes as a socket may hand them over: a heap buffer (read in place) or a direct one (copied). */
+    private static List<ByteBuf> asBytes(String frame) {
+        byte[] utf8 = frame.getBytes(StandardCharsets.UTF_8);
+        return List.of(Unpooled.wrappedBuffer(utf8), Unpooled.directBuffer().writeBytes(utf8));
+    }
+
+    @Test
+    void framesReadFromTheirBytesDecodeAsTheirText() {
+        for (String example : List.of("ws/welcome.json", "ws/subscribe-ack.json", "ws/unsubscribe-ack.json",
+                "ws/error.json", "ws/trade.json", "ws/diff.json", "ws/market-depth.json", "ws/ticker.json",
+                "ws/order.json", "ws/wallet.json")) {
+            String frame = AlpDocExamples.raw(example);
+            for (ByteBuf bytes : asBytes(frame)) {
+                assertThat(AlpFrameDecoder.decode(bytes)).as(example).isEqualTo(AlpFrameDecoder.decode(frame));
+                assertThat(bytes.readableBytes()).isEqualTo(frame.getBytes(StandardCharsets.UTF_8).length);
+                bytes.release();
+            }
+        }
+        for (ByteBuf bytes : asBytes("1")) {
+            assertThat(AlpFrameDecoder.decode(bytes)).isInstanceOf(AlpTextPing.class);
+            bytes.release();
+        }
+    }
+
+    @Test
+    void malformedByteFramesAreProtocolErrorsThatQuoteTheFrame() {
+        for (String bad : List.of("{}", "[1,2,3,4,5,6,7,8,9]", "not json at all, no", "[\"t\",1,2,\"BTC_USDT\",\"x\",\"1\",\"buy\"]",
+                "[\"d\",1,\"BTC_USDT\",[[]]]", "[\"d\",1,\"BTC_USDT\",[[[\"1\"")) {
+            for (ByteBuf bytes : asBytes(bad)) {
+                assertThatThrownBy(() -> AlpFrameDecoder.decode(bytes)).as(bad).isInstanceOf(ProtocolException.class)
+                        .hasMessageContaining("unreadable ALP frame")
+                        .satisfies(e -> assertThat(((ProtocolException) e).context().rawBody()).isEqualTo(bad));
+                bytes.release();
+            }
+        }
+        ScaledBookUpdate update = new ScaledBookUpdate();
+        for (ByteBuf bytes : asBytes(AlpDocExamples.raw("ws/diff.json"))) {
+            assertThat(AlpFrameDecoder.diffInto(bytes, "BTC_USDT", update, 2, 8)).as("the reader recovers").isTrue();
+            bytes.release();
+        }
     }
 }

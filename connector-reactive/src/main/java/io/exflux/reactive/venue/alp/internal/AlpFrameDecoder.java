@@ -34,7 +34,9 @@ import io.exflux.reactive.venue.alp.model.AlpWsOrder;
 import io.exflux.reactive.venue.alp.model.AlpWsTicker;
 import io.exflux.reactive.venue.alp.model.AlpWsTrade;
 import io.exflux.reactive.venue.alp.model.AlpWsWallet;
+import io.netty.buffer.ByteBuf;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,6 +53,8 @@ import java.util.Objects;
 public final class AlpFrameDecoder {
 
     private static final int ORDER_FRAME_SIZE = 19;
+    /** Bytes of the shortest market-data frame ({@code ["t",1,2,"A","1","1","buy"]} and up); shorter ones are read as text. */
+    private static final int SHORTEST_HOT_FRAME = 16;
     private static final String RATES_PREFIX = "rates.";
     private static final long WELCOME_NANOS_FROM = 10_000_000L;
     private static final AlpModelAccess.Records RECORDS = AlpModelAccess.records();
@@ -64,6 +68,14 @@ public final class AlpFrameDecoder {
     /** Decodes a text frame into one message (a ticker frame stays whole, with all its rows). */
     public static AlpMessage decode(String text) {
         return read(text, null);
+    }
+
+    /**
+     * Decodes a text frame given as its UTF-8 bytes, as {@link #decode(String)}; the buffer is only read during the
+     * call (indexes and reference count untouched).
+     */
+    public static AlpMessage decode(ByteBuf utf8) {
+        return read(utf8, null);
     }
 
     /**
@@ -81,6 +93,15 @@ public final class AlpFrameDecoder {
     }
 
     /**
+     * {@link #route(String, FrameSink)} for a text frame given as its UTF-8 bytes (a websocket frame's content, read
+     * only during the call: indexes and reference count untouched). Market data is read from the bytes themselves;
+     * the frame becomes a {@code String} only when it is another kind of frame or cannot be read.
+     */
+    public static AlpMessage route(ByteBuf utf8, FrameSink<AlpMessage> sink) {
+        return read(utf8, Objects.requireNonNull(sink, "sink"));
+    }
+
+    /**
      * Market data ({@link AlpHotFrames}) is read with the streaming parser, straight into its record; the
      * other frames, a few a minute, are read again as a tree. Decoding ends before anything reaches the sink.
      */
@@ -89,24 +110,47 @@ public final class AlpFrameDecoder {
             return new AlpTextPing();
         }
         JsonFrameReader reader = JsonFrameReader.forThisThread();
-        AlpMessage data;
-        try {
-            JsonParser parser = reader.open(text);
-            if (parser.nextToken() != JsonToken.START_ARRAY || parser.nextToken() != JsonToken.VALUE_STRING) {
-                throw malformed("not a JSON array starting with a type", text, null);
-            }
-            data = AlpHotFrames.read(parser, reader);
-            reader.close();
-        } catch (IOException e) {
-            reader.abandon();
-            throw malformed("not JSON", text, e);
-        } catch (RuntimeException e) {
-            reader.abandon();
-            throw asMalformed(e, text);
+        AlpMessage data = hot(reader, reader.open(text), text);
+        return data == null ? readTree(text.trim(), text, sink) : routed(data, sink);
+    }
+
+    private static AlpMessage read(ByteBuf utf8, FrameSink<AlpMessage> sink) {
+        if (utf8.readableBytes() < SHORTEST_HOT_FRAME) { // a ping, or no market data: as text
+            return read(utf8.toString(StandardCharsets.UTF_8), sink);
         }
+        JsonFrameReader reader = JsonFrameReader.forThisThread();
+        AlpMessage data = hot(reader, reader.open(utf8), utf8);
         if (data == null) {
+            String text = utf8.toString(StandardCharsets.UTF_8);
             return readTree(text.trim(), text, sink);
         }
+        return routed(data, sink);
+    }
+
+    /**
+     * The market data of a frame opened on {@code reader}, which this closes, or {@code null} when the frame is
+     * another kind.
+     *
+     * @param frame the frame, a {@code String} or its UTF-8 {@code ByteBuf}, for the error's text only
+     */
+    private static AlpMessage hot(JsonFrameReader reader, JsonParser parser, Object frame) {
+        try {
+            if (parser.nextToken() != JsonToken.START_ARRAY || parser.nextToken() != JsonToken.VALUE_STRING) {
+                throw malformed("not a JSON array starting with a type", frame, null);
+            }
+            AlpMessage data = AlpHotFrames.read(parser, reader);
+            reader.close();
+            return data;
+        } catch (IOException e) {
+            reader.abandon();
+            throw malformed("not JSON", frame, e);
+        } catch (RuntimeException e) {
+            reader.abandon();
+            throw asMalformed(e, frame);
+        }
+    }
+
+    private static AlpMessage routed(AlpMessage data, FrameSink<AlpMessage> sink) {
         if (sink == null) {
             return data;
         }
@@ -125,20 +169,31 @@ public final class AlpFrameDecoder {
     public static boolean diffInto(String text, String symbol, ScaledBookUpdate into, int priceScale,
                                    int amountScale) {
         JsonFrameReader reader = JsonFrameReader.forThisThread();
+        return diffInto(reader, reader.open(text), text, symbol, into, priceScale, amountScale);
+    }
+
+    /** {@link #diffInto(String, String, ScaledBookUpdate, int, int)} of a frame given as its UTF-8 bytes. */
+    public static boolean diffInto(ByteBuf utf8, String symbol, ScaledBookUpdate into, int priceScale,
+                                   int amountScale) {
+        JsonFrameReader reader = JsonFrameReader.forThisThread();
+        return diffInto(reader, reader.open(utf8), utf8, symbol, into, priceScale, amountScale);
+    }
+
+    private static boolean diffInto(JsonFrameReader reader, JsonParser parser, Object frame, String symbol,
+                                    ScaledBookUpdate into, int priceScale, int amountScale) {
         try {
-            JsonParser parser = reader.open(text);
             if (parser.nextToken() != JsonToken.START_ARRAY || parser.nextToken() != JsonToken.VALUE_STRING) {
-                throw malformed("not a JSON array starting with a type", text, null);
+                throw malformed("not a JSON array starting with a type", frame, null);
             }
             boolean read = AlpHotFrames.diffInto(parser, reader.text(), symbol, into, priceScale, amountScale);
             reader.close();
             return read;
         } catch (IOException e) {
             reader.abandon();
-            throw malformed("not JSON", text, e);
+            throw malformed("not JSON", frame, e);
         } catch (RuntimeException e) {
             reader.abandon();
-            throw asMalformed(e, text);
+            throw asMalformed(e, frame);
         }
     }
 
@@ -224,8 +279,8 @@ public final class AlpFrameDecoder {
         return frame;
     }
 
-    private static ProtocolException asMalformed(RuntimeException e, String text) {
-        return e instanceof ProtocolException protocol ? protocol : malformed(e.getMessage(), text, e);
+    private static ProtocolException asMalformed(RuntimeException e, Object frame) {
+        return e instanceof ProtocolException protocol ? protocol : malformed(e.getMessage(), frame, e);
     }
 
     private static AlpMessage decodeArray(String type, JsonNode f) {
@@ -325,7 +380,9 @@ public final class AlpFrameDecoder {
         return VenueTimes.durationByMagnitude(longValue(node), WELCOME_NANOS_FROM);
     }
 
-    private static ProtocolException malformed(String why, String text, Throwable cause) {
+    /** @param frame the frame, a {@code String} or its UTF-8 {@code ByteBuf} (still valid: errors are made during the call) */
+    private static ProtocolException malformed(String why, Object frame, Throwable cause) {
+        String text = frame instanceof ByteBuf utf8 ? utf8.toString(StandardCharsets.UTF_8) : (String) frame;
         String shown = text.length() > 200 ? text.substring(0, 200) + "..." : text;
         return new ProtocolException("unreadable ALP frame (" + why + ")", new ErrorContext("alp", 0, null, shown),
                 cause);

@@ -19,6 +19,7 @@ import io.exflux.reactive.venue.alp.model.AlpAck;
 import io.exflux.reactive.venue.alp.model.AlpMessage;
 import io.exflux.reactive.venue.alp.model.AlpWelcome;
 import io.exflux.reactive.venue.alp.model.AlpWsError;
+import io.netty.buffer.ByteBuf;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,6 +54,14 @@ public final class AlpStreamDialect implements StreamDialect<AlpMessage> {
     private static final String VENUE = "alp";
     private static final String SUBSCRIBE = "subscribe";
     private static final String AUTH = "auth";
+    /** ALP's text keepalive: the venue's ping and our answer. */
+    private static final String TEXT_PING = "1";
+    private static final String TEXT_PONG = "2";
+    /**
+     * Frames up to this many bytes are read as text: the keepalive (with some whitespace around it, which the
+     * decoder also accepts); the heartbeat reads no longer frame, so market data is decoded from its bytes.
+     */
+    private static final int LONGEST_TEXT_FRAME_READ = 15;
 
     /** ALP closes a connection past 20 valid topics ("Too many topics"). */
     public static final int MAX_TOPICS_PER_CONNECTION = 20;
@@ -75,7 +84,21 @@ public final class AlpStreamDialect implements StreamDialect<AlpMessage> {
 
     @Override
     public void decode(String frame, FrameSink<AlpMessage> sink) {
-        AlpMessage control = AlpFrameDecoder.route(frame, sink);
+        settle(AlpFrameDecoder.route(frame, sink), sink);
+    }
+
+    /** Market data straight from the frame's bytes (no {@code String}, no copy of a heap buffer). */
+    @Override
+    public void decode(ByteBuf utf8, FrameSink<AlpMessage> sink) {
+        settle(AlpFrameDecoder.route(utf8, sink), sink);
+    }
+
+    @Override
+    public int longestTextFrameRead() {
+        return LONGEST_TEXT_FRAME_READ;
+    }
+
+    private void settle(AlpMessage control, FrameSink<AlpMessage> sink) {
         if (control != null) {
             answer(control, sink);
             sink.control(control);
@@ -174,7 +197,7 @@ public final class AlpStreamDialect implements StreamDialect<AlpMessage> {
 
     @Override
     public HeartbeatStrategy heartbeat() {
-        return Heartbeats.answerText("1", "2").and(Heartbeats.idle(idleFallback));
+        return Heartbeats.answerText(TEXT_PING, TEXT_PONG).and(Heartbeats.idle(idleFallback));
     }
 
     /**
