@@ -97,6 +97,25 @@ class BtseBadInputsTest {
     }
 
     @Test
+    void absurdExponentsAreRefusedWithoutBeingSpelledOut() {
+        refused(() -> client.placeOrder(limit("0.002", "1E+999999999")),
+                "price 1E999999999 has more than 40 digits before or after the point");
+        refused(() -> client.placeOrder(limit("1E-999999999", "8500")), "size 1E-999999999 has more than 40 digits");
+        refused(() -> client.placeOrder(limit("0.002", "8500").withStop(new BigDecimal("-1E+999999999"))),
+                "stopPrice -1E999999999 has more than 40 digits");
+        refused(() -> client.amendOrder(BtseAmendRequest.of("BTC-USD", "1", BtseAmendType.PRICE,
+                new BigDecimal("1E+999999999"))), "value 1E999999999 has more than 40 digits");
+    }
+
+    @Test
+    void aClOrderIdLongerThanSixtyFourCharactersNeverLeaves() {
+        refused(() -> client.placeOrder(limit("0.002", "8500").withClOrderID("x".repeat(100_000))),
+                "clOrderID has 100000 characters, at most 64 are sent");
+        refused(() -> client.placeOrder(limit("0.002", "8500").withClOrderID("x".repeat(65))),
+                "clOrderID has 65 characters, at most 64 are sent");
+    }
+
+    @Test
     void anOrderOnAnUnknownMarket() {
         refused(() -> client.placeOrder(BtseOrderRequest.limit("ETH-USD", "BUY", BigDecimal.ONE, BigDecimal.TEN)),
                 "BTSE has no market ETH-USD");
