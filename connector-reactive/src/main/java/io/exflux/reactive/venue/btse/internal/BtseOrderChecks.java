@@ -49,6 +49,7 @@ public final class BtseOrderChecks {
         bounded(out, "size", r.size(), "price", r.price(), "stopPrice", r.stopPrice(), "triggerPrice",
                 r.triggerPrice(), "trailValue", r.trailValue(), "deviation", r.deviation(), "stealth", r.stealth());
         if (out.size() > before) {
+            // the market's rules divide by these values
             return out;
         }
         positive(out, "size", r.size(), true);
@@ -123,9 +124,11 @@ public final class BtseOrderChecks {
             out.add("exactly one of orderID and clOrderID names the order");
         }
         clOrderID(out, r.clOrderID());
+        int before = out.size();
         bounded(out, "value", r.value(), "orderPrice", r.orderPrice(), "orderSize", r.orderSize(), "triggerPrice",
                 r.triggerPrice());
-        if (!out.isEmpty()) {
+        if (out.size() > before) {
+            // the rules below divide by these values
             return out;
         }
         if (r.type() == null) {
