@@ -29,6 +29,18 @@ public final class BoundedDecimals {
     }
 
     /**
+     * Why a value to be sent cannot be (it has more than {@link #MAX_DIGITS} digits before or after the point, and
+     * written out as plain text {@code 1E+999999999} is a gigabyte), or {@code null} when it fits or is absent. The
+     * sentence names the field and describes the value without expanding it.
+     */
+    public static String tooManyDigits(String name, BigDecimal value) {
+        if (value == null || fits(value)) {
+            return null;
+        }
+        return name + " " + describe(value) + " has more than " + MAX_DIGITS + " digits before or after the point";
+    }
+
+    /**
      * The value, or an {@link IllegalArgumentException} that describes it without expanding it (the message
      * shows at most its first characters and its exponent).
      */

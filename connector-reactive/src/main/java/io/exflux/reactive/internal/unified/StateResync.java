@@ -5,14 +5,18 @@ import io.exflux.api.model.Order;
 import io.exflux.api.stream.ConnectionEvent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * A private stream (orders, balances) that stays true across reconnects: after the socket that
@@ -25,6 +29,12 @@ import reactor.core.publisher.Flux;
  * while the REST call ran is left to the socket (every change after the resubscription reaches it),
  * and an order never moves back (a final status is not followed by an open one, its filled amount
  * never shrinks).
+ *
+ * <p>A snapshot is bounded (a venue lists the open orders and only so many recent ones), so an entry this
+ * subscriber last saw open may be missing from it: it ended while the socket was down and has left the
+ * recent window. With a lookup, each such entry (at most {@link #MAX_LOOKUPS}, the most recently changed,
+ * one call at a time so the client's rate limits pace them) is read by itself after the snapshot, and its
+ * final state is emitted like the snapshot's. An entry the lookup does not find, or fails on, is skipped.
  *
  * <p>The last state seen is kept per key in a bounded map (the least recently changed are forgotten).
  * Cold; each subscriber keeps its own map and reads REST on its own. Backpressure: as the live stream's
@@ -43,6 +53,9 @@ public final class StateResync<V> extends RepairedStream<V> {
     /** How many keys each subscriber remembers. */
     public static final int MAX_KEYS = 10_000;
 
+    /** Most entries known open but missing from a snapshot that one resync looks up one by one. */
+    public static final int MAX_LOOKUPS = 50;
+
     /** What identifies an entry, when two are the same state, and whether one goes back in time. */
     interface States<V> {
         String key(V value);
@@ -54,6 +67,9 @@ public final class StateResync<V> extends RepairedStream<V> {
 
         /** When the entry last changed; {@code null} if the venue does not say. */
         Instant changedAt(V value);
+
+        /** Whether the entry may still change (an open order); only these are looked up when a snapshot lacks them. */
+        boolean isOpen(V value);
     }
 
     /** Orders by id: status and filled amount make the state; final statuses and fills never go back. */
@@ -82,6 +98,11 @@ public final class StateResync<V> extends RepairedStream<V> {
         public Instant changedAt(Order order) {
             return order.updatedAt() != null ? order.updatedAt() : order.createdAt();
         }
+
+        @Override
+        public boolean isOpen(Order order) {
+            return !order.status().isFinal();
+        }
     };
 
     /** Balances by currency and wallet: total and reserved make the state. */
@@ -106,20 +127,30 @@ public final class StateResync<V> extends RepairedStream<V> {
         public Instant changedAt(Balance balance) {
             return balance.updatedAt();
         }
+
+        @Override
+        public boolean isOpen(Balance balance) {
+            return false;
+        }
     };
 
     private final States<V> states;
     private final Supplier<Flux<V>> snapshot;
+    private final Function<V, Mono<V>> lookup;
     private final Supplier<Instant> clock;
     private final RecentKeys<V> seen = new RecentKeys<>(MAX_KEYS);
+    /** Keys whose last state seen is open, least recently changed first; bounded like {@link #seen}. */
+    private final Set<String> open = new LinkedHashSet<>();
     /** Keys the socket updated since the running resync started; {@code null} when none runs. */
     private Set<String> touchedLive;
     private boolean disconnected;
     private Instant since;
 
-    private StateResync(States<V> states, Supplier<Flux<V>> snapshot, Supplier<Instant> clock) {
+    private StateResync(States<V> states, Supplier<Flux<V>> snapshot, Function<V, Mono<V>> lookup,
+                        Supplier<Instant> clock) {
         this.states = states;
         this.snapshot = snapshot;
+        this.lookup = lookup;
         this.clock = clock;
     }
 
@@ -132,20 +163,30 @@ public final class StateResync<V> extends RepairedStream<V> {
      */
     public static Flux<Order> orders(Flux<Order> live, Flux<ConnectionEvent> events, Supplier<Flux<Order>> snapshot,
                                      Supplier<Instant> clock) {
-        return watch(ORDERS, live, events, snapshot, clock);
+        return watch(ORDERS, live, events, snapshot, null, clock);
+    }
+
+    /**
+     * {@link #orders(Flux, Flux, Supplier, Supplier)}, and each order this subscriber last saw open that the
+     * snapshot lacks is read by {@code lookup} (the order as the venue holds it now, empty when not found).
+     */
+    public static Flux<Order> orders(Flux<Order> live, Flux<ConnectionEvent> events, Supplier<Flux<Order>> snapshot,
+                                     Function<Order, Mono<Order>> lookup, Supplier<Instant> clock) {
+        Objects.requireNonNull(lookup, "lookup");
+        return watch(ORDERS, live, events, snapshot, lookup, clock);
     }
 
     /** The account's balances: {@code live}, plus after each reconnect every balance of {@code snapshot} that changed. */
     public static Flux<Balance> balances(Flux<Balance> live, Flux<ConnectionEvent> events,
                                          Supplier<Flux<Balance>> snapshot, Supplier<Instant> clock) {
-        return watch(BALANCES, live, events, snapshot, clock);
+        return watch(BALANCES, live, events, snapshot, null, clock);
     }
 
     static <V> Flux<V> watch(States<V> states, Flux<V> live, Flux<ConnectionEvent> events, Supplier<Flux<V>> snapshot,
-                             Supplier<Instant> clock) {
+                             Function<V, Mono<V>> lookup, Supplier<Instant> clock) {
         Objects.requireNonNull(snapshot, "snapshot");
         Objects.requireNonNull(clock, "clock");
-        return Flux.defer(() -> new StateResync<>(states, snapshot, clock).run(live, events));
+        return Flux.defer(() -> new StateResync<>(states, snapshot, lookup, clock).run(live, events));
     }
 
     @Override
@@ -165,7 +206,7 @@ public final class StateResync<V> extends RepairedStream<V> {
             replaceDemand();
             return;
         }
-        seen.put(key, value);
+        remember(key, value);
         emit(value);
     }
 
@@ -175,7 +216,7 @@ public final class StateResync<V> extends RepairedStream<V> {
             disconnected = true;
         } else if (event instanceof ConnectionEvent.Connected && disconnected) {
             touchedLive = new HashSet<>();
-            repair(Flux.defer(snapshot).collectList(), this::resynced, error -> {
+            repair(snapshotAndMissing(knownOpen()), this::resynced, error -> {
                 touchedLive = null;
                 LOG.warn("resync of private state after reconnect failed: {}", error.toString());
             });
@@ -194,8 +235,63 @@ public final class StateResync<V> extends RepairedStream<V> {
             boolean missed = known == null ? isRecent(value)
                     : !states.sameState(known, value) && !states.regresses(known, value);
             if (missed) {
-                seen.put(key, value);
+                remember(key, value);
                 emit(value);
+            }
+        }
+    }
+
+    /** The last states seen of the most recently changed entries that were open, at most {@link #MAX_LOOKUPS}. */
+    private List<V> knownOpen() {
+        if (lookup == null) {
+            return List.of();
+        }
+        List<V> out = new ArrayList<>();
+        for (String key : open) {
+            V known = seen.get(key);
+            if (known != null) {
+                out.add(known);
+            }
+        }
+        return out.size() <= MAX_LOOKUPS ? out : new ArrayList<>(out.subList(out.size() - MAX_LOOKUPS, out.size()));
+    }
+
+    /**
+     * The snapshot, followed by those of {@code knownOpen} it lacks as {@link #lookup} finds them now (one call at a
+     * time; one not found or failing is left out).
+     */
+    private Mono<List<V>> snapshotAndMissing(List<V> knownOpen) {
+        Mono<List<V>> state = Flux.defer(snapshot).collectList();
+        if (knownOpen.isEmpty()) {
+            return state;
+        }
+        return state.flatMap(listed -> {
+            Set<String> keys = new HashSet<>();
+            listed.forEach(value -> keys.add(states.key(value)));
+            return Flux.fromIterable(knownOpen)
+                    .filter(known -> !keys.contains(states.key(known)))
+                    .concatMap(known -> Mono.defer(() -> lookup.apply(known))
+                            .onErrorResume(error -> {
+                                LOG.debug("lookup of {} after reconnect failed: {}", states.key(known), error.toString());
+                                return Mono.empty();
+                            }))
+                    .collectList()
+                    .map(found -> {
+                        List<V> all = new ArrayList<>(listed);
+                        all.addAll(found);
+                        return all;
+                    });
+        });
+    }
+
+    /** Keeps {@code value} as the last state seen of {@code key}, and whether it is open. */
+    private void remember(String key, V value) {
+        seen.put(key, value);
+        open.remove(key);
+        if (states.isOpen(value)) {
+            open.add(key);
+            if (open.size() > MAX_KEYS) {
+                open.remove(open.iterator().next());
             }
         }
     }

@@ -44,6 +44,7 @@ import io.exflux.reactive.venue.alp.model.AlpChartInterval;
 import io.exflux.reactive.venue.alp.model.AlpOrderRequest;
 import io.exflux.reactive.venue.alp.model.AlpOrderStatus;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -490,7 +491,24 @@ public final class AlpExchangeClient implements ExchangeClient {
     public Flux<Order> watchOrders() {
         Flux<Order> live = SUPPORT.mapOrSkip(stream.orders(), AlpMapper::order,
                 order -> "order update " + order.orderId());
-        return StateResync.orders(live, stream.privateEvents(), this::ordersNow, this::now);
+        return StateResync.orders(live, stream.privateEvents(), this::ordersNow, this::orderNow, this::now);
+    }
+
+    /**
+     * One order as ALP holds it now. ALP reads no order by id and its plain list holds only the 100 most recent, so
+     * it is found by id among its market's orders created by the second of the last state seen (an order's socket
+     * frames carry no creation time: the first one comes as it is created), from its creation second when known;
+     * empty when not found.
+     */
+    private Mono<Order> orderNow(Order known) {
+        Instant seenAt = known.createdAt() != null ? known.createdAt() : known.updatedAt();
+        if (seenAt == null || known.pair() == null) {
+            return Mono.empty();
+        }
+        Instant from = known.createdAt() == null ? null : known.createdAt().truncatedTo(ChronoUnit.SECONDS);
+        Instant until = seenAt.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        return SUPPORT.fit(rest.orders(new AlpOrdersQuery(AlpSymbols.symbol(known.pair()), null, null, from, until))
+                .filter(o -> Long.toString(o.id()).equals(known.id())).next().map(AlpMapper::order));
     }
 
     /** Open orders first (they may be older than the recent ones), then the recent ones; each id once. */

@@ -293,10 +293,13 @@ public final class BtseExchangeClient implements ExchangeClient {
                 .map(rows -> new CancelResult(orderId, true, rows.isEmpty() ? null : rows.get(0).message()));
     }
 
-    /** One market's orders, or (with {@code null}) those of every market with an open order. */
+    /**
+     * One market's orders, or (with {@code null}) those of every market with an open order. A market BTSE does not
+     * list fails with {@code InvalidRequestException} before anything is cancelled.
+     */
     @Override
     public Mono<Void> cancelAllOrders(CurrencyPair pair) {
-        Flux<String> symbols = pair != null ? Flux.just(BtseMapper.symbol(pair))
+        Flux<String> symbols = pair != null ? listedMarket(pair).thenReturn(BtseMapper.symbol(pair)).flux()
                 : rest.openOrders(null, null, null).map(o -> o.symbol()).distinct();
         return symbols.concatMap(symbol -> rest.cancelOrder(symbol, null, null)).then();
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /** What a private-stream subscriber sees after a reconnect: what changed meanwhile, once, never going back. */
@@ -80,6 +81,53 @@ class StateResyncTest {
 
         assertThat(seen()).containsExactly("1:OPEN:0", "2:OPEN:0", "3:OPEN:0",
                 "1:FILLED:1", "3:PARTIALLY_FILLED:0.4", "4:CANCELED:0");
+    }
+
+    @Test
+    void anOrderKnownOpenThatTheSnapshotLacksIsLookedUp_finalOnesAndFailedLookupsAreNot() {
+        List<String> lookedUp = new CopyOnWriteArrayList<>();
+        subscription = StateResync.orders(liveOrders.asFlux(), events.asFlux(),
+                        () -> orderPage.get().asMono().flatMapIterable(list -> list), known -> {
+                            lookedUp.add(known.id());
+                            return switch (known.id()) {
+                                case "1" -> Mono.just(order("1", OrderStatus.CANCELED, "0", T0.plusSeconds(4)));
+                                case "2" -> Mono.error(new IllegalStateException("venue down"));
+                                default -> Mono.empty();
+                            };
+                        }, () -> T0)
+                .subscribe(seenOrders::add);
+        liveOrders.tryEmitNext(order("1", OrderStatus.OPEN, "0", T0)).orThrow();
+        liveOrders.tryEmitNext(order("2", OrderStatus.OPEN, "0", T0)).orThrow();
+        liveOrders.tryEmitNext(order("3", OrderStatus.OPEN, "0", T0)).orThrow();
+        liveOrders.tryEmitNext(order("4", OrderStatus.FILLED, "1", T0)).orThrow();
+        liveOrders.tryEmitNext(order("5", OrderStatus.OPEN, "0", T0)).orThrow();
+
+        reconnect();
+        restAnswers(order("5", OrderStatus.PARTIALLY_FILLED, "0.5", T0.plusSeconds(3)));
+
+        assertThat(lookedUp).containsExactly("1", "2", "3");
+        assertThat(seen()).containsExactly("1:OPEN:0", "2:OPEN:0", "3:OPEN:0", "4:FILLED:1", "5:OPEN:0",
+                "5:PARTIALLY_FILLED:0.5", "1:CANCELED:0");
+    }
+
+    @Test
+    void atMostMaxLookupsOrdersAreLookedUp_theMostRecentlyChanged() {
+        List<String> lookedUp = new CopyOnWriteArrayList<>();
+        subscription = StateResync.orders(liveOrders.asFlux(), events.asFlux(),
+                        () -> orderPage.get().asMono().flatMapIterable(list -> list), known -> {
+                            lookedUp.add(known.id());
+                            return Mono.empty();
+                        }, () -> T0)
+                .subscribe(seenOrders::add);
+        int known = StateResync.MAX_LOOKUPS + 10;
+        for (int i = 0; i < known; i++) {
+            liveOrders.tryEmitNext(order(Integer.toString(i), OrderStatus.OPEN, "0", T0)).orThrow();
+        }
+
+        reconnect();
+        restAnswers();
+
+        assertThat(lookedUp).hasSize(StateResync.MAX_LOOKUPS).startsWith("10").endsWith(Integer.toString(known - 1));
     }
 
     @Test

@@ -232,6 +232,36 @@ class AlpGapFreeTest {
                 && lastBalance(balances, e.getKey()).total().compareTo(e.getValue()) == 0));
     }
 
+    @Test
+    void anOrderCancelledWhileThePrivateSocketWasDownReachesTheStreamAfterLeavingTheVenuesRecentOrders() {
+        sim = AlpSimulator.start(AlpSimulatorOptions.builder().generatorEnabled(false).build());
+        AlpAccount me = sim.createAccount(Map.of("USDT", new BigDecimal("1000000"), "BTC", new BigDecimal("10"),
+                "ETH", new BigDecimal("10")));
+        AlpExchangeClient client = client(me, AlpExchangeClient.TRADES_BACKFILL_PAGE);
+        List<Order> orders = collect(client.watchOrders());
+        List<ConnectionEvent> events = collect(client.connectionEvents());
+        await().until(() -> connectedCount(events) > 0);
+        String old = client.placeOrder(OrderRequest.limit(BTC_USDT, Side.SELL, new BigDecimal("0.1"),
+                new BigDecimal("50000"))).block(FIVE_SECONDS).id();
+        await().until(() -> last(orders, old) != null && !last(orders, old).status().isFinal(),
+                () -> String.valueOf(orders));
+
+        dropAndDuring(events, () -> {
+            sim.simulator().cancel(me.id(), Long.parseLong(old)).block(FIVE_SECONDS);
+            // 100 newer orders, done at once, push the cancelled one out of the venue's list of recent orders
+            for (int i = 0; i < 100; i++) {
+                SimOrder newer = sim.simulator().place(SimOrderRequest.limit(me.id(), CurrencyPair.of("ETH", "USDT"),
+                        Side.BUY, "0.02", "1000")).block(FIVE_SECONDS);
+                sim.simulator().cancel(me.id(), newer.id()).block(FIVE_SECONDS);
+            }
+        });
+
+        assertThat(client.orders(null).map(Order::id).collectList().block(FIVE_SECONDS))
+                .as("the venue's recent orders").hasSize(100).doesNotContain(old);
+        await().until(() -> last(orders, old).status() == OrderStatus.CANCELED,
+                () -> "last seen " + last(orders, old).status());
+    }
+
     private static Order last(List<Order> orders, String id) {
         Order found = null;
         for (Order o : orders) {

@@ -13,13 +13,19 @@ import io.exflux.reactive.venue.btse.model.BtseOrderType;
 import io.exflux.reactive.venue.btse.model.BtseTradeHistoryQuery;
 import io.exflux.reactive.venue.btse.model.BtseWithdrawalRequest;
 import io.exflux.testkit.server.FakeVenueServer;
+import io.exflux.testkit.docs.GeneratedSection;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Mono;
 
 /**
@@ -42,6 +48,7 @@ class BtseBadInputsTest {
     private void refused(Supplier<Mono<?>> call, String rule) {
         Throwable error = catchThrowable(() -> call.get().block(WAIT));
         assertThat(error).isInstanceOf(InvalidRequestException.class).hasMessageContaining(rule);
+        assertThat(error.getMessage()).doesNotContainPattern("\\d{25}").hasSizeLessThan(300);
         assertThat(server.requests()).allMatch(r -> r.path().endsWith("/market_summary"));
     }
 
@@ -94,6 +101,48 @@ class BtseBadInputsTest {
         refused(() -> client.placeOrder(BtseOrderRequest.market("BTC-USD", "BUY", new BigDecimal("1"))
                 .withPostOnly(true)), "a MARKET order cannot be postOnly");
         refused(() -> client.placeOrder(limit("0.002", "8500").withClOrderID(" ")), "clOrderID must not be blank");
+    }
+
+    /** One row of the guide's table: what the caller passed, the words of the rule, the call. */
+    record Row(String name, String rule, Function<BtseRestClient, Mono<?>> call) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Row> rows() {
+        return Stream.of(
+                new Row("order at price 1E+999999999", "price 1E999999999 has more than 40 digits before or after "
+                        + "the point", c -> c.placeOrder(limit("0.002", "1E+999999999"))),
+                new Row("order of size 1E-999999999", "size 1E-999999999 has more than 40 digits",
+                        c -> c.placeOrder(limit("1E-999999999", "8500"))),
+                new Row("stop price -1E+999999999", "stopPrice -1E999999999 has more than 40 digits",
+                        c -> c.placeOrder(limit("0.002", "8500").withStop(new BigDecimal("-1E+999999999")))),
+                new Row("amendment to price 1E+999999999", "value 1E999999999 has more than 40 digits",
+                        c -> c.amendOrder(BtseAmendRequest.of("BTC-USD", "1", BtseAmendType.PRICE,
+                                new BigDecimal("1E+999999999")))),
+                new Row("clOrderID of 100,000 characters", "clOrderID has 100000 characters, at most 64 are sent",
+                        c -> c.placeOrder(limit("0.002", "8500").withClOrderID("x".repeat(100_000)))),
+                new Row("clOrderID of 65 characters", "clOrderID has 65 characters, at most 64 are sent",
+                        c -> c.placeOrder(limit("0.002", "8500").withClOrderID("x".repeat(65)))),
+                new Row("blank clOrderID", "clOrderID must not be blank",
+                        c -> c.placeOrder(limit("0.002", "8500").withClOrderID(" "))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void isRefusedBeforeSendingWithoutSpellingTheNumberOut(Row row) {
+        refused(() -> row.call().apply(client), row.rule());
+    }
+
+    /** The rows above are the guide's table of BTSE's native client. */
+    @Test
+    void theGuidesTableIsTheseRows() {
+        StringBuilder table = new StringBuilder("| Call | Error | The message names |\n|---|---|---|\n");
+        rows().forEach(row -> table.append("| ").append(GeneratedSection.cell(row.name()))
+                .append(" | InvalidRequestException | ").append(GeneratedSection.cell(row.rule())).append(" |\n"));
+        GeneratedSection.check(Path.of("..", "docs", "guide", "bad-inputs.md"), "api-btse", table.toString());
     }
 
     @Test

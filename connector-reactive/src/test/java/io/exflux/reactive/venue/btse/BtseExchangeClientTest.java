@@ -175,6 +175,18 @@ class BtseExchangeClientTest {
     }
 
     @Test
+    void unifiedOrdersWithAbsurdNumbersOrUnknownMarketsNeverLeave() {
+        Throwable huge = catchThrowable(() -> client.placeOrder(OrderRequest.limit(BTC_USD, Side.BUY,
+                new BigDecimal("0.002"), new BigDecimal("1E+999999999"))).block(WAIT));
+        assertThat(huge).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("price 1E999999999 has more than 40 digits");
+        Throwable unknown = catchThrowable(() -> client.cancelAllOrders(CurrencyPair.of("NOPE", "USD")).block(WAIT));
+        assertThat(unknown).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("btse lists no market NOPE-USD");
+        assertThat(server.requests()).allMatch(r -> r.method().equals("GET") && r.path().endsWith("/market_summary"));
+    }
+
+    @Test
     void cancelByMarketAndTheDeadManSwitch() throws Exception {
         server.route("DELETE", api("order")).respond(FakeResponse.ok("[{\"status\":6,\"orderID\":\"o-1\"}]"));
         server.route("POST", api("order/cancelAllAfter")).respond(FakeResponse.ok("{}"));

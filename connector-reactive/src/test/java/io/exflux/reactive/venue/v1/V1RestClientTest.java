@@ -196,6 +196,21 @@ class V1RestClientTest {
     }
 
     @Test
+    void anAbsurdExponentIsRefusedWithoutBeingSpelledOut() {
+        V1RestClient rest = client(options(V1Dialect.BTC_ALPHA, server));
+        StepVerifier.create(rest.placeOrder(new V1OrderRequest(V1Side.BUY, "BTC_USD", new BigDecimal("0.01"),
+                        new BigDecimal("1E+999999999"))))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(InvalidRequestException.class)
+                        .hasMessageContaining("price 1E999999999 has more than 40 digits before or after the point")
+                        .message().hasSizeLessThan(300)).verify(WAIT);
+        StepVerifier.create(rest.placeOrder(new V1OrderRequest(V1Side.SELL, "BTC_USD", new BigDecimal("1E-999999999"),
+                        new BigDecimal("30000"))))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(InvalidRequestException.class)
+                        .hasMessageContaining("amount 1E-999999999 has more than 40 digits")).verify(WAIT);
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
     void badInputFailsBeforeSendingAndNamesTheRule() {
         V1RestClient rest = client(options(V1Dialect.BTC_ALPHA, server));
         StepVerifier.create(rest.placeOrder(new V1OrderRequest(V1Side.BUY, "BTC_USD", BigDecimal.ZERO, BigDecimal.ONE)))

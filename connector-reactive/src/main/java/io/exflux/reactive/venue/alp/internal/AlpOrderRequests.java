@@ -209,9 +209,9 @@ public final class AlpOrderRequests {
         if (value == null) {
             return;
         }
-        if (!BoundedDecimals.fits(value)) {
-            out.add(name + " " + BoundedDecimals.describe(value) + " has more than " + BoundedDecimals.MAX_DIGITS
-                    + " digits before or after the point");
+        String tooLong = BoundedDecimals.tooManyDigits(name, value);
+        if (tooLong != null) {
+            out.add(tooLong);
         } else if (value.signum() <= 0) {
             out.add(name + " must be positive, was " + value.toPlainString());
         }

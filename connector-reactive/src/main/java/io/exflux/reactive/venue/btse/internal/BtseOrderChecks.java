@@ -1,5 +1,6 @@
 package io.exflux.reactive.venue.btse.internal;
 
+import io.exflux.reactive.internal.codec.BoundedDecimals;
 import io.exflux.reactive.venue.btse.model.BtseAmendRequest;
 import io.exflux.reactive.venue.btse.model.BtseAmendType;
 import io.exflux.reactive.venue.btse.model.BtseMarketSummary;
@@ -14,12 +15,16 @@ import java.util.List;
  * What a BTSE order must satisfy before it is sent, each violation a sentence naming the rule: the fields each
  * order type needs, and (with the market's summary) the market's price and size increments and its smallest and
  * largest size. A STOP order needs a stop price (the 2023 document) or a trigger price (BTSE's later document): either
- * is accepted (see {@code docs/venues/btse.md}).
+ * is accepted (see {@code docs/venues/btse.md}). Two bounds are ours, as the document states none: numbers of at most
+ * {@link BoundedDecimals#MAX_DIGITS} digits on either side of the point (they are sent as plain text, and the market
+ * rules divide by them), and a {@code clOrderID} of at most {@link #MAX_CL_ORDER_ID_LENGTH} characters.
  */
 public final class BtseOrderChecks {
 
     /** A PEG order's deviation lies within ±10 percent. */
     public static final BigDecimal MAX_DEVIATION = BigDecimal.TEN;
+    /** The longest {@code clOrderID} sent (the document gives no limit; ALP's is the same). */
+    public static final int MAX_CL_ORDER_ID_LENGTH = 64;
 
     private BtseOrderChecks() {
     }
@@ -39,6 +44,13 @@ public final class BtseOrderChecks {
         }
         if (r.type() == null) {
             out.add("type is required (LIMIT, MARKET, OCO or PEG)");
+        }
+        int before = out.size();
+        bounded(out, "size", r.size(), "price", r.price(), "stopPrice", r.stopPrice(), "triggerPrice",
+                r.triggerPrice(), "trailValue", r.trailValue(), "deviation", r.deviation(), "stealth", r.stealth());
+        if (out.size() > before) {
+            // the market's rules divide by these values
+            return out;
         }
         positive(out, "size", r.size(), true);
         if (r.type() == BtseOrderType.LIMIT || r.type() == BtseOrderType.OCO) {
@@ -72,9 +84,7 @@ public final class BtseOrderChecks {
         if (Boolean.TRUE.equals(r.postOnly()) && r.type() == BtseOrderType.MARKET) {
             out.add("a MARKET order cannot be postOnly");
         }
-        if (r.clOrderID() != null && r.clOrderID().isBlank()) {
-            out.add("clOrderID must not be blank");
-        }
+        clOrderID(out, r.clOrderID());
         return out;
     }
 
@@ -112,6 +122,14 @@ public final class BtseOrderChecks {
         }
         if ((r.orderID() == null) == (r.clOrderID() == null)) {
             out.add("exactly one of orderID and clOrderID names the order");
+        }
+        clOrderID(out, r.clOrderID());
+        int before = out.size();
+        bounded(out, "value", r.value(), "orderPrice", r.orderPrice(), "orderSize", r.orderSize(), "triggerPrice",
+                r.triggerPrice());
+        if (out.size() > before) {
+            // the rules below divide by these values
+            return out;
         }
         if (r.type() == null) {
             out.add("type is required (PRICE, SIZE, TRIGGERPRICE or ALL)");
@@ -161,6 +179,29 @@ public final class BtseOrderChecks {
         if (value.remainder(step).signum() != 0) {
             out.add(name + " " + value.toPlainString() + " is not a multiple of the increment "
                     + step.stripTrailingZeros().toPlainString() + " of " + market);
+        }
+    }
+
+    /** Names and values in pairs: each value with more digits than are ever sent is a violation. */
+    private static void bounded(List<String> out, Object... namesAndValues) {
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            String tooLong = BoundedDecimals.tooManyDigits((String) namesAndValues[i],
+                    (BigDecimal) namesAndValues[i + 1]);
+            if (tooLong != null) {
+                out.add(tooLong);
+            }
+        }
+    }
+
+    private static void clOrderID(List<String> out, String clOrderID) {
+        if (clOrderID == null) {
+            return;
+        }
+        if (clOrderID.isBlank()) {
+            out.add("clOrderID must not be blank");
+        } else if (clOrderID.length() > MAX_CL_ORDER_ID_LENGTH) {
+            out.add("clOrderID has " + clOrderID.length() + " characters, at most " + MAX_CL_ORDER_ID_LENGTH
+                    + " are sent");
         }
     }
 

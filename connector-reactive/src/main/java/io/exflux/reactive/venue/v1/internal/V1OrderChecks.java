@@ -1,5 +1,6 @@
 package io.exflux.reactive.venue.v1.internal;
 
+import io.exflux.reactive.internal.codec.BoundedDecimals;
 import io.exflux.reactive.venue.v1.model.V1OrderRequest;
 import io.exflux.reactive.venue.v1.model.V1Side;
 import java.math.BigDecimal;
@@ -9,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * The rules a v1 request must meet before it is sent, each named in the message: a known side, a pair name of the
- * form {@code BASE_QUOTE}, a positive amount and price, positive limits. The market's own limits (precision, sizes)
+ * form {@code BASE_QUOTE}, a positive amount and price of at most {@link BoundedDecimals#MAX_DIGITS} digits on either
+ * side of the point (they are sent as plain text), positive limits. The market's own limits (precision, sizes)
  * are the unified client's to check, with the market list.
  */
 public final class V1OrderChecks {
@@ -33,13 +35,18 @@ public final class V1OrderChecks {
         if (pair != null) {
             out.add(pair);
         }
-        if (request.amount() == null || request.amount().signum() <= 0) {
-            out.add("amount must be positive, was " + plain(request.amount()));
-        }
-        if (request.price() == null || request.price().signum() <= 0) {
-            out.add("price must be positive, was " + plain(request.price()));
-        }
+        positive(out, "amount", request.amount());
+        positive(out, "price", request.price());
         return out;
+    }
+
+    private static void positive(List<String> out, String name, BigDecimal value) {
+        String tooLong = BoundedDecimals.tooManyDigits(name, value);
+        if (tooLong != null) {
+            out.add(tooLong);
+        } else if (value == null || value.signum() <= 0) {
+            out.add(name + " must be positive, was " + plain(value));
+        }
     }
 
     /** Why this is not a pair name ({@code BTC_USD}), or {@code null} when it is one. */
