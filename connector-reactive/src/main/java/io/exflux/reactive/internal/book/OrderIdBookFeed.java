@@ -1,0 +1,204 @@
+package io.exflux.reactive.internal.book;
+
+import io.exflux.api.model.CurrencyPair;
+import io.exflux.api.model.OrderBook;
+import io.exflux.api.model.OrderBookUpdate;
+import io.exflux.api.model.PriceLevel;
+import io.exflux.api.model.Side;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * One subscriber's book of a market whose socket events and REST book name their orders but carry no sequence
+ * number (the v1 platform), kept in an {@link OrderIdBook} and handed to {@link OrderBookStream} as level updates:
+ * a snapshot after each seed, absolute sizes of the levels each event moved.
+ *
+ * <p>A REST seed races the socket: events received while it is on its way may or may not be in it, and events the
+ * socket has not delivered yet may already be. Every change received since the seed was asked for is logged, with
+ * the book as it was then; when the seed comes, the position in that log where the seed fits best (the fewest
+ * orders disagreeing) is taken as the moment it was read, and only the changes after it are applied on top of it.
+ * If the seed fits after every change received, the changes that arrive in the next {@code lagWindow} are tested
+ * the same way: one that brings the old book closer to the seed is already in it and skipped; the first that takes
+ * it further is newer, and so is everything after it.
+ *
+ * <p>Cold per instance; one instance serves one subscription. Backpressure: buffers (updates are changes; the
+ * {@link OrderBookStream} downstream keeps the latest book). Errors: those of the events; a failed seed fails
+ * {@link #seed(Mono)}'s {@code Mono}. Thread-safe: events and seed answers are serialised under one lock.
+ */
+public final class OrderIdBookFeed {
+
+    /** At most this many changes are logged while a seed is on its way; beyond, the seed is taken as it is. */
+    private static final int MAX_LOGGED = 10_000;
+
+    private final CurrencyPair pair;
+    private final Duration lagWindow;
+    private final Scheduler clock;
+    private final Object lock = new Object();
+    private FluxSink<OrderBookUpdate> sink;
+    private OrderIdBook book = new OrderIdBook();
+    private boolean seeded;
+    /** Seeds on their way; while any is, changes are logged from {@link #windowStart}. */
+    private int pending;
+    private OrderIdBook windowStart;
+    private final List<BookOp> logged = new ArrayList<>();
+    private boolean overflowed;
+    /** After a seed that fitted after every logged change: the old book, measured against that seed. */
+    private SeedDistance lagCheck;
+    private OrderIdBook shadow;
+    private long lagCheckUntil;
+
+    /**
+     * @param pair      the market, named in the updates
+     * @param lagWindow how long after a seed arrives an event may still be one the seed holds
+     * @param clock     the scheduler whose clock bounds {@code lagWindow}
+     */
+    public OrderIdBookFeed(CurrencyPair pair, Duration lagWindow, Scheduler clock) {
+        this.pair = Objects.requireNonNull(pair, "pair");
+        this.lagWindow = Objects.requireNonNull(lagWindow, "lagWindow");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * The level updates: nothing before the first seed, then a snapshot per seed and a delta per batch of changes
+     * that moved a level. Subscribe once.
+     *
+     * @param changes the socket's events, each as the changes it makes, in the order the socket delivered them
+     */
+    public Flux<OrderBookUpdate> updates(Flux<? extends List<BookOp>> changes) {
+        return Flux.create(out -> {
+            synchronized (lock) {
+                sink = out;
+            }
+            Disposable watching = changes.subscribe(batch -> {
+                synchronized (lock) {
+                    onChanges(batch);
+                }
+            }, out::error, out::complete);
+            out.onDispose(watching);
+        }, FluxSink.OverflowStrategy.BUFFER);
+    }
+
+    /**
+     * Asks for a seed: changes are logged from the subscription on, and the answer is fitted into them (see the
+     * class doc); the resulting book arrives as a snapshot in {@link #updates}. Completes empty once applied; fails
+     * as {@code fetch} does.
+     */
+    public Mono<OrderBook> seed(Mono<OrderIdSeed> fetch) {
+        return Mono.defer(() -> {
+            synchronized (lock) {
+                if (pending++ == 0) {
+                    windowStart = book.copy();
+                    logged.clear();
+                    overflowed = false;
+                }
+            }
+            return fetch.doOnNext(answer -> {
+                        synchronized (lock) {
+                            fit(answer);
+                        }
+                    })
+                    .doFinally(signal -> {
+                        synchronized (lock) {
+                            if (--pending == 0) {
+                                windowStart = null;
+                                logged.clear();
+                            }
+                        }
+                    })
+                    .then(Mono.empty());
+        });
+    }
+
+    private void onChanges(List<BookOp> batch) {
+        Map<Level, java.math.BigDecimal> moved = new LinkedHashMap<>();
+        long now = clock.now(TimeUnit.MILLISECONDS);
+        for (BookOp op : batch) {
+            if (pending > 0) {
+                if (logged.size() < MAX_LOGGED) {
+                    logged.add(op);
+                } else {
+                    overflowed = true;
+                }
+            }
+            if (lagCheck != null) {
+                if (now > lagCheckUntil) {
+                    endLagCheck();
+                } else {
+                    int change = lagCheck.apply(shadow, op);
+                    if (change < 0) {
+                        continue; // the seed already holds it
+                    }
+                    if (change > 0) {
+                        endLagCheck(); // newer than the seed, and so is everything after it
+                    }
+                }
+            }
+            OrderIdBook.RestingOrder touched = book.apply(op);
+            if (touched != null) {
+                moved.putIfAbsent(new Level(touched.side(), touched.price().stripTrailingZeros()), touched.price());
+            }
+        }
+        if (seeded && !moved.isEmpty() && sink != null) {
+            List<PriceLevel> bids = new ArrayList<>();
+            List<PriceLevel> asks = new ArrayList<>();
+            moved.forEach((level, price) -> (level.side() == Side.BUY ? bids : asks)
+                    .add(new PriceLevel(price, book.levelAmount(level.side(), price))));
+            sink.next(new OrderBookUpdate(pair, OrderBookUpdate.Kind.DELTA, OrderBookUpdate.Mode.ABSOLUTE, bids, asks,
+                    -1, -1, Instant.ofEpochMilli(now)));
+        }
+    }
+
+    /** Fits a seed into the changes logged since it was asked for, and shows the result as a snapshot. */
+    private void fit(OrderIdSeed answer) {
+        OrderIdBook fresh = OrderIdBook.of(answer.orders());
+        endLagCheck();
+        if (windowStart != null && !overflowed) {
+            OrderIdBook old = windowStart.copy();
+            SeedDistance distance = new SeedDistance(answer, old);
+            int best = distance.distance();
+            int fitsAfter = -1;
+            for (int i = 0; i < logged.size(); i++) {
+                distance.apply(old, logged.get(i));
+                if (distance.distance() < best) {
+                    best = distance.distance();
+                    fitsAfter = i;
+                }
+            }
+            for (int i = fitsAfter + 1; i < logged.size(); i++) {
+                fresh.apply(logged.get(i));
+            }
+            if (fitsAfter == logged.size() - 1) {
+                lagCheck = distance;
+                shadow = old;
+                lagCheckUntil = clock.now(TimeUnit.MILLISECONDS) + lagWindow.toMillis();
+            }
+        }
+        book = fresh;
+        seeded = true;
+        if (sink != null) {
+            sink.next(new OrderBookUpdate(pair, OrderBookUpdate.Kind.SNAPSHOT, OrderBookUpdate.Mode.ABSOLUTE,
+                    book.levels(Side.BUY), book.levels(Side.SELL), -1, -1,
+                    Instant.ofEpochMilli(clock.now(TimeUnit.MILLISECONDS))));
+        }
+    }
+
+    private void endLagCheck() {
+        lagCheck = null;
+        shadow = null;
+    }
+
+    /** A price level of a side, its price without trailing zeros (so that 1.50 and 1.5 are one level). */
+    private record Level(Side side, java.math.BigDecimal price) {
+    }
+}
