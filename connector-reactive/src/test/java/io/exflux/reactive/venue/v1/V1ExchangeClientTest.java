@@ -162,7 +162,8 @@ class V1ExchangeClientTest {
             assertThat(t.amount()).isEqualByComparingTo("0.1");
         });
         assertThat(server.requests("GET", "/api/v1/orderbook/").get(0).rawQuery())
-                .isEqualTo("pair=BTC_USD&limit_bids=100&limit_asks=100&group=1");
+                .as("the seed is the ungrouped book: its orders, with their ids")
+                .isEqualTo("pair=BTC_USD&limit_bids=100&limit_asks=100");
     }
 
     @Test
@@ -216,7 +217,8 @@ class V1ExchangeClientTest {
     void watchOrderBookIsReseededFromRestAfterAReconnect() {
         server.route("GET", "/api/v1/orderbook/").respond(
                 FakeResponse.ok(V1Examples.raw(V1Dialect.BTC_ALPHA, "orderbook")),
-                FakeResponse.ok("{\"bids\":[{\"price\":950,\"amount\":2}],\"asks\":[{\"price\":900,\"amount\":1}]}"));
+                FakeResponse.ok("{\"bids\":[{\"price\":950,\"id\":44700,\"amount\":2,\"timestamp\":1485777400.1}],"
+                        + "\"asks\":[{\"price\":900,\"id\":44701,\"amount\":1,\"timestamp\":1485777401.1}]}"));
         server.websocket("/socket.io/", session -> {
             session.send(OPEN);
             return Mono.never();
