@@ -10,11 +10,13 @@ import io.exflux.reactive.config.Backoff;
 import io.exflux.reactive.config.StreamOptions;
 import io.exflux.testkit.server.FakeResponse;
 import io.exflux.testkit.server.FakeVenueServer;
+import io.exflux.testkit.server.WsSession;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,16 +53,20 @@ class V1TradeBackFillRaceTest {
 
     @Test
     void aTradeMadeBeforeTheResubscriptionTookEffectIsFilledInOnceTheChannelFlows() {
-        AtomicBoolean resubscribed = new AtomicBoolean();
+        AtomicReference<WsSession> resubscribed = new AtomicReference<>();
         AtomicBoolean secondMade = new AtomicBoolean();
-        // the venue's trade log, newest first: trade 1, and trade 2 once made. Trade 2 is made while the second
-        // subscription is on its way: right after a page is answered then, or 300 ms after the subscription at the
-        // latest; trade 3 once the subscription took effect, 600 ms after it
+        // trade 2 is made while the second subscription is on its way (right after a page is answered then, or
+        // 500 ms after the subscription at the latest); trade 3 once it took effect, right after trade 2
+        Runnable secondThenThird = () -> {
+            WsSession session = resubscribed.get();
+            if (session != null && secondMade.compareAndSet(false, true)) {
+                session.send(newOrder(3));
+            }
+        };
+        // the venue's trade log, newest first: trade 1, and trade 2 once made
         server.route("GET", "/api/v1/exchanges/").respondWith(request -> {
             String page = "[" + (secondMade.get() ? exchange(2) + "," : "") + exchange(1) + "]";
-            if (resubscribed.get()) {
-                secondMade.set(true);
-            }
+            secondThenThird.run();
             return FakeResponse.ok(page);
         });
         AtomicInteger sessions = new AtomicInteger();
@@ -72,11 +78,9 @@ class V1TradeBackFillRaceTest {
                             ? Mono.fromRunnable(() -> session.send(newOrder(1)))
                                     .then(Mono.delay(Duration.ofMillis(200)))
                                     .doOnNext(ignored -> session.drop())
-                            : Mono.fromRunnable(() -> resubscribed.set(true))
-                                    .then(Mono.delay(Duration.ofMillis(300)))
-                                    .doOnNext(ignored -> secondMade.set(true))
-                                    .then(Mono.delay(Duration.ofMillis(300)))
-                                    .doOnNext(ignored -> session.send(newOrder(3))))
+                            : Mono.fromRunnable(() -> resubscribed.set(session))
+                                    .then(Mono.delay(Duration.ofMillis(500)))
+                                    .doOnNext(ignored -> secondThenThird.run()))
                     .then(Mono.never());
         });
         client = V1ExchangeClient.create(V1RestClientTest.options(V1Dialect.BTC_ALPHA, server)
@@ -84,6 +88,8 @@ class V1TradeBackFillRaceTest {
                 .streamOptions(StreamOptions.builder().unsubscribeGrace(Duration.ofMillis(50))
                         .backoff(Backoff.fullJitter(Duration.ofMillis(10), Duration.ofMillis(50))).build())
                 .build());
+        // the HTTP client warmed up, so that a page asked for at the connect is answered at once
+        assertThat(client.trades(BTC_USD, 1).collectList().block(WAIT)).hasSize(1);
         List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
         List<Trade> tape = new CopyOnWriteArrayList<>();
         Disposable watching = client.connectionEvents().subscribe(events::add);
