@@ -28,7 +28,8 @@ import reactor.core.scheduler.Scheduler;
  * socket has not delivered yet may already be. Every change received since the seed was asked for is logged, with
  * the book as it was then; when the seed comes, the position in that log where the seed fits best (the fewest
  * orders disagreeing) is taken as the moment it was read, and only the changes after it are applied on top of it.
- * If the seed fits after every change received, the changes that arrive in the next {@code lagWindow} are tested
+ * If the seed fits after every change received and the old book missed nothing (see {@link #seed(Mono, boolean)}),
+ * the changes that arrive in the next {@code lagWindow} are tested
  * the same way: one that brings the old book closer to the seed is already in it and skipped; the first that takes
  * it further is newer, and so is everything after it.
  *
@@ -93,8 +94,11 @@ public final class OrderIdBookFeed {
      * Asks for a seed: changes are logged from the subscription on, and the answer is fitted into them (see the
      * class doc); the resulting book arrives as a snapshot in {@link #updates}. Completes empty once applied; fails
      * as {@code fetch} does.
+     *
+     * @param reliable whether the book kept so far missed no change (a seed to check a live book); {@code false}
+     *                 for the first seed, one after a reconnect or after the book crossed
      */
-    public Mono<OrderBook> seed(Mono<OrderIdSeed> fetch) {
+    public Mono<OrderBook> seed(Mono<OrderIdSeed> fetch, boolean reliable) {
         return Mono.defer(() -> {
             synchronized (lock) {
                 if (pending++ == 0) {
@@ -105,7 +109,7 @@ public final class OrderIdBookFeed {
             }
             return fetch.doOnNext(answer -> {
                         synchronized (lock) {
-                            fit(answer);
+                            fit(answer, reliable);
                         }
                     })
                     .doFinally(signal -> {
@@ -160,7 +164,7 @@ public final class OrderIdBookFeed {
     }
 
     /** Fits a seed into the changes logged since it was asked for, and shows the result as a snapshot. */
-    private void fit(OrderIdSeed answer) {
+    private void fit(OrderIdSeed answer, boolean reliable) {
         OrderIdBook fresh = OrderIdBook.of(answer.orders());
         endLagCheck();
         if (windowStart != null && !overflowed) {
@@ -178,7 +182,9 @@ public final class OrderIdBookFeed {
             for (int i = fitsAfter + 1; i < logged.size(); i++) {
                 fresh.apply(logged.get(i));
             }
-            if (fitsAfter == logged.size() - 1) {
+            // only where the old book missed nothing is it evidence for the changes after the seed: after changes
+            // missed (a reconnect), a change bringing it closer to the seed may as well be a newer one
+            if (fitsAfter == logged.size() - 1 && reliable) {
                 lagCheck = distance;
                 shadow = old;
                 lagCheckUntil = clock.now(TimeUnit.MILLISECONDS) + lagWindow.toMillis();

@@ -4,6 +4,7 @@ import io.exflux.api.Capabilities;
 import io.exflux.api.Capability;
 import io.exflux.api.ExchangeClient;
 import io.exflux.api.error.InvalidRequestException;
+import io.exflux.api.error.ProtocolException;
 import io.exflux.api.error.UnsupportedCapabilityException;
 import io.exflux.api.model.Balance;
 import io.exflux.api.model.CancelResult;
@@ -80,6 +81,8 @@ public final class V1ExchangeClient implements ExchangeClient {
      */
     private static final int TRADES_BACKFILL_REACH = 2000;
     private static final int TRADES_BACKFILL_PAGE = 100;
+    /** How long the book channel stays silent before one seed checks the book. */
+    static final Duration QUIET_CHECK = Duration.ofSeconds(5);
     /** How long after a seed arrives a socket event may still be one the seed already holds (the socket lags). */
     static final Duration SEED_LAG = Duration.ofSeconds(2);
     /** Re-seeds of a book after a reconnect that failed are asked again, this often at most, backing off. */
@@ -317,7 +320,8 @@ public final class V1ExchangeClient implements ExchangeClient {
      * the events that raced it, so an event the seed already holds is not applied twice and one it lacks is not
      * lost); re-seeded after every reconnect and once more {@link #RESEED_SETTLE} later (the socket acknowledges no
      * subscription and numbers no event, so only then is the channel surely flowing); a crossed book re-seeds. Latest
-     * wins; stale while the channel's socket is away. Fails with {@link InvalidRequestException} for a market the
+     * wins; stale while the channel's socket is away. Once the channel has been silent for {@link #QUIET_CHECK}, one
+     * more seed checks the book (a seed read while nothing changes races nothing). Fails with {@link InvalidRequestException} for a market the
      * venue does not list.
      */
     @Override
@@ -334,26 +338,34 @@ public final class V1ExchangeClient implements ExchangeClient {
                     // the first seed waits until the channel is subscribed: without sequence numbers, a change made
                     // between a seed and the subscription would never reach the book
                     AtomicBoolean seeded = new AtomicBoolean();
-                    Supplier<Mono<OrderBook>> seeds = () -> seeded.getAndSet(true) ? feed.seed(reseed(symbol))
-                            : stream.subscribed(symbol).then(feed.seed(seed(symbol)));
+                    // these seeds follow changes missed (the start, a reconnect, a crossed book); the settled and
+                    // quiet ones check a book that missed nothing
+                    Supplier<Mono<OrderBook>> seeds = () -> seeded.getAndSet(true) ? feed.seed(reseed(symbol), false)
+                            : stream.subscribed(symbol).then(feed.seed(seed(symbol), false));
                     Flux<ConnectionEvent> events = stream.events(symbol);
-                    Flux<OrderBookUpdate> settled = BookFeed.settledReseeds(info, () -> feed.seed(reseed(symbol)),
+                    Flux<OrderBookUpdate> settled = BookFeed.settledReseeds(info, () -> feed.seed(reseed(symbol), true),
                             events, RESEED_SETTLE, scheduler);
                     Flux<OrderBookUpdate> changes = feed.updates(support.mapOrSkip(stream.book(symbol),
                             V1Mapper::bookOps, event -> "book event of order " + event.oid()));
-                    return BookFeed.watch(info, seeds, Flux.merge(changes, settled), Flux.never(), events,
+                    // once the channel fell silent, one seed checks the book: nothing races a seed read then
+                    Flux<OrderBook> quiet = stream.book(symbol)
+                            .switchMap(event -> Mono.delay(QUIET_CHECK, scheduler))
+                            .concatMap(silent -> feed.seed(reseed(symbol), true).onErrorResume(error -> Mono.empty()));
+                    return BookFeed.watch(info, seeds, Flux.merge(changes, settled, quiet), Flux.never(), events,
                             OrderBookStreamOptions.DEFAULTS.withDepth(depth));
                 }))
                 .contextWrite(SharedResources.of(resources.resources()).metrics()::inContext);
     }
 
     /**
-     * A re-seed, asked again on a transient failure (a 429, a cut): until one succeeds the book stays marked stale
-     * rather than silently missing what changed while the socket was away.
+     * A re-seed, asked again on a transient failure (a 429, a cut) or a garbled answer: until one succeeds the book
+     * stays marked stale rather than silently missing what changed while the socket was away.
      */
     private Mono<OrderIdSeed> reseed(String symbol) {
+        // a GET is safe to ask again; a garbled answer (ProtocolException) says nothing about the next one
         return seed(symbol).retryWhen(Retry.backoff(RESEED_ATTEMPTS, RESEED_BACKOFF)
-                .maxBackoff(RESEED_MAX_BACKOFF).filter(error -> error instanceof ExchangeException e && e.isTransient())
+                .maxBackoff(RESEED_MAX_BACKOFF).filter(error -> error instanceof ProtocolException
+                        || error instanceof ExchangeException e && e.isTransient())
                 .scheduler(resources.resources().scheduler())
                 .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
     }
