@@ -118,6 +118,11 @@ public final class OrderIdBook {
         return side(side).getOrDefault(price, BigDecimal.ZERO);
     }
 
+    /** Whether the best bid is at or above the best ask. */
+    public boolean crossed() {
+        return !bids.isEmpty() && !asks.isEmpty() && bids.firstKey().compareTo(asks.firstKey()) >= 0;
+    }
+
     /** The price levels of a side, best first. */
     public List<PriceLevel> levels(Side side) {
         List<PriceLevel> out = new ArrayList<>(side(side).size());

@@ -27,7 +27,8 @@ import reactor.core.scheduler.Scheduler;
  * <p>A REST seed races the socket: events received while it is on its way may or may not be in it, and events the
  * socket has not delivered yet may already be. Every change received since the seed was asked for is logged, with
  * the book as it was then; when the seed comes, the position in that log where the seed fits best (the fewest
- * orders disagreeing) is taken as the moment it was read, and only the changes after it are applied on top of it.
+ * orders disagreeing) is taken as the moment it was read, and only the changes after it are applied on top of it
+ * (unless that crosses the book: then they put back an order the seed no longer had, and the seed is taken alone).
  * If the seed fits after every change received and the old book missed nothing (see {@link #seed(Mono, boolean)}),
  * the changes that arrive in the next {@code lagWindow} are tested
  * the same way: one that brings the old book closer to the seed is already in it and skipped; the first that takes
@@ -49,11 +50,12 @@ public final class OrderIdBookFeed {
     private FluxSink<OrderBookUpdate> sink;
     private OrderIdBook book = new OrderIdBook();
     private boolean seeded;
-    /** Seeds on their way; while any is, changes are logged from {@link #windowStart}. */
-    private int pending;
-    private OrderIdBook windowStart;
+    /** Seeds on their way; while any is, changes are logged from the oldest one's start. */
+    private final List<Window> windows = new ArrayList<>();
     private final List<BookOp> logged = new ArrayList<>();
-    private boolean overflowed;
+    /** The number of {@code logged.get(0)}, and of the next change to arrive. */
+    private long loggedFrom;
+    private long nextChange;
     /** After a seed that fitted after every logged change: the old book, measured against that seed. */
     private SeedDistance lagCheck;
     private OrderIdBook shadow;
@@ -100,41 +102,57 @@ public final class OrderIdBookFeed {
      */
     public Mono<OrderBook> seed(Mono<OrderIdSeed> fetch, boolean reliable) {
         return Mono.defer(() -> {
+            Window window;
             synchronized (lock) {
-                if (pending++ == 0) {
-                    windowStart = book.copy();
-                    logged.clear();
-                    overflowed = false;
-                }
+                // each seed its own window: one answered late (a stalled call) must not stretch another's
+                window = new Window(nextChange, book.copy());
+                windows.add(window);
             }
             return fetch.doOnNext(answer -> {
                         synchronized (lock) {
-                            fit(answer, reliable);
+                            fit(answer, reliable, window);
                         }
                     })
                     .doFinally(signal -> {
                         synchronized (lock) {
-                            if (--pending == 0) {
-                                windowStart = null;
-                                logged.clear();
-                            }
+                            windows.remove(window);
+                            trimLog();
                         }
                     })
                     .then(Mono.empty());
         });
     }
 
+    /** The book when a seed was asked for, and the number of the first change received after. */
+    private record Window(long start, OrderIdBook book) {
+    }
+
+    /** Drops the logged changes that no open window needs. */
+    private void trimLog() {
+        long keepFrom = nextChange;
+        for (Window window : windows) {
+            keepFrom = Math.min(keepFrom, window.start());
+        }
+        int drop = (int) Math.min(logged.size(), keepFrom - loggedFrom);
+        logged.subList(0, drop).clear();
+        loggedFrom += drop;
+    }
+
     private void onChanges(List<BookOp> batch) {
         Map<Level, java.math.BigDecimal> moved = new LinkedHashMap<>();
         long now = clock.now(TimeUnit.MILLISECONDS);
         for (BookOp op : batch) {
-            if (pending > 0) {
-                if (logged.size() < MAX_LOGGED) {
-                    logged.add(op);
-                } else {
-                    overflowed = true;
+            if (!windows.isEmpty()) {
+                if (logged.size() >= MAX_LOGGED) {
+                    // the oldest windows lose their start: their seeds are taken as they are
+                    logged.remove(0);
+                    loggedFrom++;
                 }
+                logged.add(op);
+            } else {
+                loggedFrom = nextChange + 1;
             }
+            nextChange++;
             if (lagCheck != null) {
                 if (now > lagCheckUntil) {
                     endLagCheck();
@@ -164,27 +182,31 @@ public final class OrderIdBookFeed {
     }
 
     /** Fits a seed into the changes logged since it was asked for, and shows the result as a snapshot. */
-    private void fit(OrderIdSeed answer, boolean reliable) {
+    private void fit(OrderIdSeed answer, boolean reliable, Window window) {
         OrderIdBook fresh = OrderIdBook.of(answer.orders());
         endLagCheck();
-        if (windowStart != null && !overflowed) {
-            OrderIdBook old = windowStart.copy();
+        if (window.start() >= loggedFrom) {
+            List<BookOp> since = logged.subList((int) (window.start() - loggedFrom), logged.size());
+            OrderIdBook old = window.book().copy();
             SeedDistance distance = new SeedDistance(answer, old);
             int best = distance.distance();
             int fitsAfter = -1;
-            for (int i = 0; i < logged.size(); i++) {
-                distance.apply(old, logged.get(i));
+            for (int i = 0; i < since.size(); i++) {
+                distance.apply(old, since.get(i));
                 if (distance.distance() < best) {
                     best = distance.distance();
                     fitsAfter = i;
                 }
             }
-            for (int i = fitsAfter + 1; i < logged.size(); i++) {
-                fresh.apply(logged.get(i));
+            OrderIdBook replayed = fresh.copy();
+            for (int i = fitsAfter + 1; i < since.size(); i++) {
+                replayed.apply(since.get(i));
             }
+            // a seed is never crossed: a replay that crosses it put back an order the seed no longer had
+            fresh = replayed.crossed() ? fresh : replayed;
             // only where the old book missed nothing is it evidence for the changes after the seed: after changes
             // missed (a reconnect), a change bringing it closer to the seed may as well be a newer one
-            if (fitsAfter == logged.size() - 1 && reliable) {
+            if (fitsAfter == since.size() - 1 && reliable) {
                 lagCheck = distance;
                 shadow = old;
                 lagCheckUntil = clock.now(TimeUnit.MILLISECONDS) + lagWindow.toMillis();

@@ -340,17 +340,17 @@ public final class V1ExchangeClient implements ExchangeClient {
                     AtomicBoolean seeded = new AtomicBoolean();
                     // these seeds follow changes missed (the start, a reconnect, a crossed book); the settled and
                     // quiet ones check a book that missed nothing
-                    Supplier<Mono<OrderBook>> seeds = () -> seeded.getAndSet(true) ? feed.seed(reseed(symbol), false)
+                    Supplier<Mono<OrderBook>> seeds = () -> seeded.getAndSet(true) ? reseed(feed, symbol, false)
                             : stream.subscribed(symbol).then(feed.seed(seed(symbol), false));
                     Flux<ConnectionEvent> events = stream.events(symbol);
-                    Flux<OrderBookUpdate> settled = BookFeed.settledReseeds(info, () -> feed.seed(reseed(symbol), true),
+                    Flux<OrderBookUpdate> settled = BookFeed.settledReseeds(info, () -> reseed(feed, symbol, true),
                             events, RESEED_SETTLE, scheduler);
                     Flux<OrderBookUpdate> changes = feed.updates(support.mapOrSkip(stream.book(symbol),
                             V1Mapper::bookOps, event -> "book event of order " + event.oid()));
                     // once the channel fell silent, one seed checks the book: nothing races a seed read then
                     Flux<OrderBook> quiet = stream.book(symbol)
                             .switchMap(event -> Mono.delay(QUIET_CHECK, scheduler))
-                            .concatMap(silent -> feed.seed(reseed(symbol), true).onErrorResume(error -> Mono.empty()));
+                            .concatMap(silent -> reseed(feed, symbol, true).onErrorResume(error -> Mono.empty()));
                     return BookFeed.watch(info, seeds, Flux.merge(changes, settled, quiet), Flux.never(), events,
                             OrderBookStreamOptions.DEFAULTS.withDepth(depth));
                 }))
@@ -361,9 +361,10 @@ public final class V1ExchangeClient implements ExchangeClient {
      * A re-seed, asked again on a transient failure (a 429, a cut) or a garbled answer: until one succeeds the book
      * stays marked stale rather than silently missing what changed while the socket was away.
      */
-    private Mono<OrderIdSeed> reseed(String symbol) {
-        // a GET is safe to ask again; a garbled answer (ProtocolException) says nothing about the next one
-        return seed(symbol).retryWhen(Retry.backoff(RESEED_ATTEMPTS, RESEED_BACKOFF)
+    private Mono<OrderBook> reseed(OrderIdBookFeed feed, String symbol, boolean reliable) {
+        // a GET is safe to ask again; a garbled answer (ProtocolException) says nothing about the next one. Each
+        // attempt is a seed of its own, fitted into the changes since it was asked for
+        return feed.seed(seed(symbol), reliable).retryWhen(Retry.backoff(RESEED_ATTEMPTS, RESEED_BACKOFF)
                 .maxBackoff(RESEED_MAX_BACKOFF).filter(error -> error instanceof ProtocolException
                         || error instanceof ExchangeException e && e.isTransient())
                 .scheduler(resources.resources().scheduler())

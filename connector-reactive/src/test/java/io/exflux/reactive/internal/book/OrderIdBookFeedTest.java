@@ -125,6 +125,22 @@ class OrderIdBookFeedTest {
         asking.dispose();
     }
 
+    /**
+     * A change replayed on a seed that would cross it put back an order the seed no longer had (its removal was
+     * missed): the seed is taken as it is, never a crossed book.
+     */
+    @Test
+    void aReplayThatWouldCrossTheSeedIsLeftOut() {
+        Sinks.One<OrderIdSeed> answer = Sinks.one();
+        Disposable asking = feed.seed(answer.asMono(), false).subscribe();
+        changes(new BookOp.Place(8, Side.BUY, new BigDecimal("100.5"), new BigDecimal("1")));
+        answer.tryEmitValue(seed(bid(1, "100", "1.0"), ask(9, "100.4", "2")));
+
+        assertThat(show(Side.BUY)).containsExactly("100 x 1.0");
+        assertThat(show(Side.SELL)).containsExactly("100.4 x 2");
+        asking.dispose();
+    }
+
     /** Beyond the worst price of a side the seed cut at its limit, an order it lacks is no sign of anything. */
     @Test
     void anOrderBeyondWhereTheSeedWasCutDoesNotMoveTheFit() {
