@@ -56,6 +56,12 @@ public final class OrderIdBookFeed {
     /** The number of {@code logged.get(0)}, and of the next change to arrive. */
     private long loggedFrom;
     private long nextChange;
+    /**
+     * Numbers the updates handed on: a snapshot holds every delta before it, so that {@link OrderBookEngine} drops
+     * the deltas it buffered while awaiting it instead of replaying them onto it (replayed, the levels of the book
+     * that had crossed came back and crossed it again).
+     */
+    private long sequence;
     /** After a seed that fitted after every logged change: the old book, measured against that seed. */
     private SeedDistance lagCheck;
     private OrderIdBook shadow;
@@ -177,7 +183,7 @@ public final class OrderIdBookFeed {
             moved.forEach((level, price) -> (level.side() == Side.BUY ? bids : asks)
                     .add(new PriceLevel(price, book.levelAmount(level.side(), price))));
             sink.next(new OrderBookUpdate(pair, OrderBookUpdate.Kind.DELTA, OrderBookUpdate.Mode.ABSOLUTE, bids, asks,
-                    -1, -1, Instant.ofEpochMilli(now)));
+                    ++sequence, -1, Instant.ofEpochMilli(now)));
         }
     }
 
@@ -216,7 +222,7 @@ public final class OrderIdBookFeed {
         seeded = true;
         if (sink != null) {
             sink.next(new OrderBookUpdate(pair, OrderBookUpdate.Kind.SNAPSHOT, OrderBookUpdate.Mode.ABSOLUTE,
-                    book.levels(Side.BUY), book.levels(Side.SELL), -1, -1,
+                    book.levels(Side.BUY), book.levels(Side.SELL), ++sequence, -1,
                     Instant.ofEpochMilli(clock.now(TimeUnit.MILLISECONDS))));
         }
     }

@@ -141,6 +141,22 @@ class OrderIdBookFeedTest {
         asking.dispose();
     }
 
+    /**
+     * Updates are numbered, a snapshot above every delta before it: a book engine awaiting the snapshot drops the
+     * deltas it buffered instead of replaying them onto it.
+     */
+    @Test
+    void aSnapshotIsNumberedAboveEveryDeltaBeforeIt() {
+        changes(new BookOp.Place(4, Side.BUY, new BigDecimal("100"), new BigDecimal("0.5")));
+        feed.seed(reactor.core.publisher.Mono.just(seed(bid(1, "100", "1.0"), ask(3, "101", "1.0"))), false)
+                .block(Duration.ofSeconds(1));
+        changes(new BookOp.Remove(1));
+
+        assertThat(updates).extracting(OrderBookUpdate::sequence).isSorted().doesNotHaveDuplicates()
+                .allSatisfy(sequence -> assertThat(sequence).isPositive());
+        assertThat(updates.get(updates.size() - 2).kind()).isEqualTo(OrderBookUpdate.Kind.SNAPSHOT);
+    }
+
     /** Beyond the worst price of a side the seed cut at its limit, an order it lacks is no sign of anything. */
     @Test
     void anOrderBeyondWhereTheSeedWasCutDoesNotMoveTheFit() {
