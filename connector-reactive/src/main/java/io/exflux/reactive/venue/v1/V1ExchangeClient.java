@@ -4,6 +4,7 @@ import io.exflux.api.Capabilities;
 import io.exflux.api.Capability;
 import io.exflux.api.ExchangeClient;
 import io.exflux.api.error.InvalidRequestException;
+import io.exflux.api.error.ProtocolException;
 import io.exflux.api.error.UnsupportedCapabilityException;
 import io.exflux.api.model.Balance;
 import io.exflux.api.model.CancelResult;
@@ -25,6 +26,8 @@ import io.exflux.api.error.ExchangeException;
 import io.exflux.api.stream.ConnectionEvent;
 import io.exflux.reactive.internal.book.BookFeed;
 import io.exflux.reactive.internal.book.OrderBookStreamOptions;
+import io.exflux.reactive.internal.book.OrderIdBookFeed;
+import io.exflux.reactive.internal.book.OrderIdSeed;
 import io.exflux.reactive.internal.resources.OwnedResources;
 import io.exflux.reactive.internal.unified.ConnectionNotices;
 import io.exflux.reactive.internal.resources.SharedResources;
@@ -33,6 +36,7 @@ import io.exflux.reactive.internal.unified.PairCache;
 import io.exflux.reactive.internal.unified.TimePager;
 import io.exflux.reactive.internal.unified.TradeGapFiller;
 import io.exflux.reactive.internal.unified.UnifiedSupport;
+import io.exflux.reactive.venue.v1.internal.SettledConnects;
 import io.exflux.reactive.venue.v1.internal.V1Mapper;
 import io.exflux.reactive.venue.v1.model.V1ChartType;
 import io.exflux.reactive.venue.v1.model.V1ExchangesQuery;
@@ -49,6 +53,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.util.retry.Retry;
 
 /**
@@ -60,8 +65,8 @@ import reactor.util.retry.Retry;
  * for {@link V1Options#pairsCacheTtl()}) before anything is sent: an unknown pair, more decimals than the pair's
  * price precision or minimum size allow, a non-positive or out-of-range amount fail with
  * {@link InvalidRequestException} naming the rule. Order ids are numbers: another id fails the same way. Books are
- * seeded from the REST book and kept with the socket's new-order and cancel events (as level changes), re-seeded
- * after each reconnect and resynced when an event would leave a level negative or the book crossed.
+ * seeded from the ungrouped REST book and kept per order id with the socket's new-order and cancel events,
+ * re-seeded after each reconnect and resynced when the book crossed.
  */
 public final class V1ExchangeClient implements ExchangeClient {
 
@@ -76,6 +81,10 @@ public final class V1ExchangeClient implements ExchangeClient {
      */
     private static final int TRADES_BACKFILL_REACH = 2000;
     private static final int TRADES_BACKFILL_PAGE = 100;
+    /** How long the book channel stays silent before one seed checks the book. */
+    static final Duration QUIET_CHECK = Duration.ofSeconds(5);
+    /** How long after a seed arrives a socket event may still be one the seed already holds (the socket lags). */
+    static final Duration SEED_LAG = Duration.ofSeconds(2);
     /** Re-seeds of a book after a reconnect that failed are asked again, this often at most, backing off. */
     private static final int RESEED_ATTEMPTS = 8;
     private static final Duration RESEED_BACKOFF = Duration.ofSeconds(1);
@@ -306,10 +315,14 @@ public final class V1ExchangeClient implements ExchangeClient {
     // ---------------------------------------------------------------- streams
 
     /**
-     * Seeded, once its channel is subscribed, from the grouped REST book ({@link V1Options#bookSnapshotDepth()} a
-     * side), kept with the socket's events, re-seeded after every reconnect and once more {@link #RESEED_SETTLE} later
-     * (the socket acknowledges no subscription and numbers no event, so only then is the channel surely flowing);
-     * a level that would go negative or a crossed book resyncs. Latest wins. Fails with {@link InvalidRequestException} for a market the venue does not list.
+     * Seeded, once its channel is subscribed, from the ungrouped REST book ({@link V1Options#bookSnapshotDepth()}
+     * orders a side) and kept per order id with the socket's events ({@link OrderIdBookFeed}: a seed is fitted into
+     * the events that raced it, so an event the seed already holds is not applied twice and one it lacks is not
+     * lost); re-seeded after every reconnect and once more {@link #RESEED_SETTLE} later (the socket acknowledges no
+     * subscription and numbers no event, so only then is the channel surely flowing); a crossed book re-seeds. Latest
+     * wins; stale while the channel's socket is away. Once the channel has been silent for {@link #QUIET_CHECK}, one
+     * more seed checks the book (a seed read while nothing changes races nothing). Fails with {@link InvalidRequestException} for a market the
+     * venue does not list.
      */
     @Override
     public Flux<OrderBook> watchOrderBook(CurrencyPair pair, int depth) {
@@ -320,34 +333,48 @@ public final class V1ExchangeClient implements ExchangeClient {
         return markets.get(symbol)
                 .switchIfEmpty(support.invalid("unknown pair " + pair + ": " + venue + " has no market " + symbol))
                 .flatMapMany(info -> Flux.defer(() -> {
+                    Scheduler scheduler = resources.resources().scheduler();
+                    OrderIdBookFeed feed = new OrderIdBookFeed(pair, SEED_LAG, scheduler);
                     // the first seed waits until the channel is subscribed: without sequence numbers, a change made
                     // between a seed and the subscription would never reach the book
                     AtomicBoolean seeded = new AtomicBoolean();
-                    Supplier<Mono<OrderBook>> seeds = () -> seeded.getAndSet(true) ? reseed(pair, symbol)
-                            : stream.subscribed(symbol).then(snapshot(pair, symbol));
-                    Flux<OrderBookUpdate> settled = BookFeed.settledReseeds(info, () -> reseed(pair, symbol),
-                            stream.events(symbol), RESEED_SETTLE, resources.resources().scheduler());
-                    return BookFeed.watch(info, seeds, Flux.merge(watchOrderBookUpdates(pair), settled), Flux.never(),
-                            stream.events(symbol), OrderBookStreamOptions.DEFAULTS.withDepth(depth));
+                    // these seeds follow changes missed (the start, a reconnect, a crossed book); the settled and
+                    // quiet ones check a book that missed nothing
+                    Supplier<Mono<OrderBook>> seeds = () -> seeded.getAndSet(true) ? reseed(feed, symbol, false)
+                            : stream.subscribed(symbol).then(feed.seed(seed(symbol), false));
+                    Flux<ConnectionEvent> events = stream.events(symbol);
+                    Flux<OrderBookUpdate> settled = BookFeed.settledReseeds(info, () -> reseed(feed, symbol, true),
+                            events, RESEED_SETTLE, scheduler);
+                    Flux<OrderBookUpdate> changes = feed.updates(support.mapOrSkip(stream.book(symbol),
+                            V1Mapper::bookOps, event -> "book event of order " + event.oid()));
+                    // once the channel fell silent, one seed checks the book: nothing races a seed read then
+                    Flux<OrderBook> quiet = stream.book(symbol)
+                            .switchMap(event -> Mono.delay(QUIET_CHECK, scheduler))
+                            .concatMap(silent -> reseed(feed, symbol, true).onErrorResume(error -> Mono.empty()));
+                    return BookFeed.watch(info, seeds, Flux.merge(changes, settled, quiet), Flux.never(), events,
+                            OrderBookStreamOptions.DEFAULTS.withDepth(depth));
                 }))
                 .contextWrite(SharedResources.of(resources.resources()).metrics()::inContext);
     }
 
     /**
-     * A re-seed, asked again on a transient failure (a 429, a cut): until one succeeds the book stays marked stale
-     * rather than silently missing what changed while the socket was away.
+     * A re-seed, asked again on a transient failure (a 429, a cut) or a garbled answer: until one succeeds the book
+     * stays marked stale rather than silently missing what changed while the socket was away.
      */
-    private Mono<OrderBook> reseed(CurrencyPair pair, String symbol) {
-        return snapshot(pair, symbol).retryWhen(Retry.backoff(RESEED_ATTEMPTS, RESEED_BACKOFF)
-                .maxBackoff(RESEED_MAX_BACKOFF).filter(error -> error instanceof ExchangeException e && e.isTransient())
+    private Mono<OrderBook> reseed(OrderIdBookFeed feed, String symbol, boolean reliable) {
+        // a GET is safe to ask again; a garbled answer (ProtocolException) says nothing about the next one. Each
+        // attempt is a seed of its own, fitted into the changes since it was asked for
+        return feed.seed(seed(symbol), reliable).retryWhen(Retry.backoff(RESEED_ATTEMPTS, RESEED_BACKOFF)
+                .maxBackoff(RESEED_MAX_BACKOFF).filter(error -> error instanceof ProtocolException
+                        || error instanceof ExchangeException e && e.isTransient())
                 .scheduler(resources.resources().scheduler())
                 .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
     }
 
-    private Mono<OrderBook> snapshot(CurrencyPair pair, String symbol) {
+    /** The ungrouped REST book: its orders with their ids. */
+    private Mono<OrderIdSeed> seed(String symbol) {
         int depth = options.bookSnapshotDepth();
-        return support.fit(rest.orderBook(symbol, depth, depth, true)
-                .map(book -> V1Mapper.orderBook(pair, book, now())));
+        return support.fit(rest.orderBook(symbol, depth, depth, false).map(book -> V1Mapper.seed(book, depth)));
     }
 
     /** The socket's events as level changes (differences). */
@@ -362,7 +389,8 @@ public final class V1ExchangeClient implements ExchangeClient {
 
     /**
      * The trades inside the socket's new-order events (the new order is the taker), without holes across
-     * reconnects: after each one {@code /v1/exchanges/}, read back to the last trade delivered (at most
+     * reconnects: after each one, once the channel surely flows again (its first event, or {@link #RESEED_SETTLE}
+     * after the connect; live trades wait meanwhile), {@code /v1/exchanges/}, read back to the last trade delivered (at most
      * {@value #TRADES_BACKFILL_REACH} trades), fills
      * what the socket missed, each trade id delivered once; where that page does not reach back, a
      * {@link ConnectionEvent.Gap} on {@link #connectionEvents()} says so. Hot socket, cold per subscriber.
@@ -377,8 +405,12 @@ public final class V1ExchangeClient implements ExchangeClient {
                 event -> "trades of order " + event.oid()).flatMapIterable(trades -> trades);
         return Flux.defer(() -> {
             AtomicReference<Trade> newest = new AtomicReference<>();
+            // the back-fill waits until the channel surely flows again: a page read before the subscription took
+            // effect would miss a trade made in between, which the socket never sends either
+            Flux<ConnectionEvent> settled = SettledConnects.of(stream.events(symbol), stream.book(symbol),
+                    RESEED_SETTLE, resources.resources().scheduler());
             return TradeGapFiller.watch(TradeGapFiller.Settings.of("book_" + symbol, TRADES_BACKFILL_REACH), live,
-                    stream.events(symbol), () -> recentTrades(symbol, newest.get()), BY_ID, notices::publish, this::now)
+                    settled, () -> recentTrades(symbol, newest.get()), BY_ID, notices::publish, this::now)
                     .doOnNext(trade -> newest.accumulateAndGet(trade,
                             (a, b) -> a == null || BY_ID.compare(b, a) > 0 ? b : a));
         });

@@ -155,12 +155,14 @@ public final class V1StreamClient {
     }
 
     /**
-     * Connection state of the socket carrying {@code book_<pair>}: a {@code Connected} means that channel is
-     * subscribed again. Hot; drops on backpressure.
+     * Connection state of the socket carrying {@code book_<pair>} while it carries it: a {@code Connected} means that
+     * channel is subscribed again. Another socket of the endpoint going away (closed once idle after its channels
+     * were stopped) is not here. Hot; drops on backpressure.
      */
     public Flux<ConnectionEvent> events(String pair) {
-        Socket socket = socketOf(V1Events.bookChannel(pair));
-        return socket == null ? Flux.empty() : socket.endpoint.events();
+        String channel = V1Events.bookChannel(pair);
+        Socket socket = socketOf(channel);
+        return socket == null ? Flux.empty() : socket.endpoint.events(List.of(channel));
     }
 
     /** Completes at once while the socket of {@code book_<pair>} is connected (channels subscribed), else at its next connect. */
@@ -169,8 +171,7 @@ public final class V1StreamClient {
         if (socket == null) {
             return Mono.never();
         }
-        Mono<Void> nextConnect = socket.endpoint.events().filter(e -> e instanceof ConnectionEvent.Connected).next()
-                .then();
+        Mono<Void> nextConnect = events(pair).filter(e -> e instanceof ConnectionEvent.Connected).next().then();
         Mono<Void> connectedNow = Mono.defer(() -> socket.state.get() instanceof ConnectionEvent.Connected
                 ? Mono.<Void>empty() : Mono.<Void>never());
         // the next connect is listened for before the state is read, so that no connect falls between the two

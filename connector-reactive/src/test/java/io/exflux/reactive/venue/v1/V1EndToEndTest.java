@@ -430,6 +430,34 @@ class V1EndToEndTest {
         assertThat(events).noneMatch(e -> e instanceof ConnectionEvent.Gap);
     }
 
+    /**
+     * Stopping one market's book leaves another's following the venue, fresh: on BTC-Alpha the stopped channel's
+     * socket closes once idle, and that socket's going away says nothing about the other channel's socket.
+     */
+    @ParameterizedTest
+    @EnumSource(V1Dialect.class)
+    void stoppingOneMarketsBookLeavesAnothersFollowingTheVenue(V1Dialect dialect) {
+        start(dialect, b -> b.unthrottled());
+        sim.generator().prepare().block(WAIT);
+        V1ExchangeClient client = client(dialect, null, b -> b);
+        AtomicReference<OrderBook> btc = new AtomicReference<>();
+        AtomicReference<OrderBook> eth = new AtomicReference<>();
+        subscriptions.add(client.watchOrderBook(BTC_USD, 20).subscribe(btc::set));
+        Disposable ethWatch = client.watchOrderBook(CurrencyPair.of("ETH", "USD"), 20).subscribe(eth::set);
+        awaitSameBook(btc, "start");
+        await().until(() -> eth.get() != null);
+        int sockets = sim.openSockets();
+
+        ethWatch.dispose();
+        if (dialect == V1Dialect.BTC_ALPHA) {
+            await().until(() -> sim.openSockets() == sockets - 1, () -> "sockets " + sim.openSockets());
+        }
+        for (int round = 1; round <= 5; round++) {
+            sim.generator().step().block(WAIT);
+            awaitSameBook(btc, "step " + round + " after the other market stopped");
+        }
+    }
+
     /** A resting sell crossed by a buy at the same price: one trade. */
     private static void trade(V1ExchangeClient seller, V1ExchangeClient buyer, String price) {
         BigDecimal amount = new BigDecimal("0.01");

@@ -18,6 +18,9 @@ import io.exflux.api.model.Trade;
 import io.exflux.api.model.TransferStatus;
 import io.exflux.api.model.Withdrawal;
 import io.exflux.reactive.internal.book.BookLevels;
+import io.exflux.reactive.internal.book.BookOp;
+import io.exflux.reactive.internal.book.OrderIdBook;
+import io.exflux.reactive.internal.book.OrderIdSeed;
 import io.exflux.reactive.internal.codec.SymbolFormat;
 import io.exflux.reactive.venue.v1.model.V1BookEntry;
 import io.exflux.reactive.venue.v1.model.V1BookEvent;
@@ -90,6 +93,44 @@ public final class V1Mapper {
         }
         return new OrderBookUpdate(pair, OrderBookUpdate.Kind.DELTA, OrderBookUpdate.Mode.DIFFERENCE, bids, asks, -1,
                 -1, event.date());
+    }
+
+    /**
+     * A socket event as the changes it makes to the resting orders: a new order's trades each take their amount off
+     * the matched order, then what remained of the new order rests; a cancel removes the order.
+     */
+    public static List<BookOp> bookOps(V1BookEvent event) {
+        List<BookOp> ops = new ArrayList<>();
+        if (event instanceof V1BookEvent.NewOrder order) {
+            for (V1Trade trade : order.trades()) {
+                ops.add(new BookOp.Fill(trade.orderId(), trade.amount()));
+            }
+            if (order.type() != V1Side.UNKNOWN) {
+                ops.add(new BookOp.Place(order.oid(), side(order.type()), order.price(), order.amount()));
+            }
+        } else if (event instanceof V1BookEvent.Cancel cancel) {
+            ops.add(new BookOp.Remove(cancel.oid()));
+        }
+        return ops;
+    }
+
+    /**
+     * An ungrouped REST book as a seed of resting orders (an entry without an id is left out); a side with fewer
+     * entries than {@code limit} is complete.
+     */
+    public static OrderIdSeed seed(V1OrderBook book, int limit) {
+        List<OrderIdBook.RestingOrder> orders = new ArrayList<>(book.buy().size() + book.sell().size());
+        for (V1BookEntry entry : book.buy()) {
+            if (entry.id() != null) {
+                orders.add(new OrderIdBook.RestingOrder(entry.id(), Side.BUY, entry.price(), entry.amount()));
+            }
+        }
+        for (V1BookEntry entry : book.sell()) {
+            if (entry.id() != null) {
+                orders.add(new OrderIdBook.RestingOrder(entry.id(), Side.SELL, entry.price(), entry.amount()));
+            }
+        }
+        return new OrderIdSeed(orders, book.buy().size() < limit, book.sell().size() < limit);
     }
 
     private static void add(V1Side side, BigDecimal price, BigDecimal amount, List<PriceLevel> bids,
