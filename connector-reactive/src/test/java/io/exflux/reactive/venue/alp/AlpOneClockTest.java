@@ -17,8 +17,10 @@ import io.exflux.testkit.alp.AlpSimulatorOptions;
 import io.exflux.testkit.server.RecordedFrame;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
@@ -108,8 +110,10 @@ class AlpOneClockTest {
             // record its auth frame, so this waits briefly and never fails)
             pollBriefly(() -> authFrames() >= tokenRequests() || count(events, ConnectionEvent.Disconnected.class) > 0);
         }
-        assertThat(count(events, ConnectionEvent.Disconnected.class)).as("dropped within 120 s of a stall: %s; frames %s",
-                events, sim.server().frames()).isPositive();
+        assertThat(count(events, ConnectionEvent.Disconnected.class)).as("dropped within 120 s of a stall: %s; frames %s;"
+                + " virtual clock at %s after %s token requests; threads running the clock's timers: %s", events,
+                sim.server().frames(), Instant.ofEpochMilli(time.now(TimeUnit.MILLISECONDS)), tokenRequests(),
+                threadsRunningTimers()).isPositive();
         ConnectionEvent.Disconnected dropped = last(events, ConnectionEvent.Disconnected.class);
         assertThat(dropped.cause()).isInstanceOf(StaleConnectionException.class);
         await().until(() -> count(events, ConnectionEvent.Reconnecting.class) > 0);
@@ -134,6 +138,22 @@ class AlpOneClockTest {
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
+    }
+
+    /**
+     * The stacks of the threads inside the virtual clock's timer loop. Only one thread runs the clock's due timers
+     * at a time; while one is inside a timer, {@code advanceTimeBy} on the test thread only adds to the time that
+     * thread will move the clock by, so a timer that never returns freezes the clock: its stack names it.
+     */
+    private static String threadsRunningTimers() {
+        StringBuilder out = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (Arrays.stream(stack).anyMatch(f -> f.getClassName().startsWith(VirtualTimeScheduler.class.getName()))) {
+                out.append("\n").append(thread.getName());
+                Arrays.stream(stack).limit(60).forEach(f -> out.append("\n\tat ").append(f));
+            }
+        });
+        return out.length() == 0 ? "none" : out.toString();
     }
 
     private int tokenRequests() {
