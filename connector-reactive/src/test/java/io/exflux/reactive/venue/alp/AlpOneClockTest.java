@@ -17,8 +17,10 @@ import io.exflux.testkit.alp.AlpSimulatorOptions;
 import io.exflux.testkit.server.RecordedFrame;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
@@ -38,7 +40,7 @@ class AlpOneClockTest {
     private static final Duration JWT_LIFETIME = Duration.ofSeconds(10);
     private static final Duration RETRY_DELAY = Duration.ofSeconds(2);
 
-    private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
+    private final GuardedClock time = new GuardedClock();
     private final AlpSimulator sim;
     private final List<Disposable> subscriptions = new CopyOnWriteArrayList<>();
     private AlpExchangeClient client;
@@ -108,8 +110,10 @@ class AlpOneClockTest {
             // record its auth frame, so this waits briefly and never fails)
             pollBriefly(() -> authFrames() >= tokenRequests() || count(events, ConnectionEvent.Disconnected.class) > 0);
         }
-        assertThat(count(events, ConnectionEvent.Disconnected.class)).as("dropped within 120 s of a stall: %s; frames %s",
-                events, sim.server().frames()).isPositive();
+        assertThat(count(events, ConnectionEvent.Disconnected.class)).as("dropped within 120 s of a stall: %s; frames %s;"
+                + " virtual clock at %s after %s token requests; threads running the clock's timers: %s; timers that"
+                + " failed: %s", events, sim.server().frames(), Instant.ofEpochMilli(time.now(TimeUnit.MILLISECONDS)),
+                tokenRequests(), threadsRunningTimers(), time.failures).isPositive();
         ConnectionEvent.Disconnected dropped = last(events, ConnectionEvent.Disconnected.class);
         assertThat(dropped.cause()).isInstanceOf(StaleConnectionException.class);
         await().until(() -> count(events, ConnectionEvent.Reconnecting.class) > 0);
@@ -126,6 +130,51 @@ class AlpOneClockTest {
                 .as("the reconnect waited its backoff on the virtual clock")
                 .isGreaterThanOrEqualTo(next.delay().minusMillis(1));
         assertThat(orders).as("no order was made: nothing to see, and no error").isEmpty();
+        assertThat(time.failures).as("no timer of the client or the simulator failed").isEmpty();
+    }
+
+    /**
+     * The virtual clock, with every timer it runs directly guarded. A timer that throws out of a
+     * {@link VirtualTimeScheduler} leaves its timer loop marked busy for good: from then on no timer fires, whoever
+     * moves the clock. On the test thread the throw reaches the test; on an event loop (a thread that schedules
+     * while the test moves the clock runs the due timers itself, which happens under load) it is swallowed there
+     * and the test only sees a clock that stopped. Here the failure is recorded, with its thread, and the clock
+     * goes on.
+     */
+    private static final class GuardedClock extends VirtualTimeScheduler {
+
+        final List<String> failures = new CopyOnWriteArrayList<>();
+
+        GuardedClock() {
+            super(false);
+        }
+
+        @Override
+        public Disposable schedule(Runnable task) {
+            return super.schedule(guard(task));
+        }
+
+        @Override
+        public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
+            return super.schedule(guard(task), delay, unit);
+        }
+
+        @Override
+        public Disposable schedulePeriodically(Runnable task, long initialDelay, long period, TimeUnit unit) {
+            return super.schedulePeriodically(guard(task), initialDelay, period, unit);
+        }
+
+        private Runnable guard(Runnable task) {
+            return () -> {
+                try {
+                    task.run();
+                } catch (Throwable failure) {
+                    java.io.StringWriter trace = new java.io.StringWriter();
+                    failure.printStackTrace(new java.io.PrintWriter(trace));
+                    failures.add(Thread.currentThread().getName() + ": " + trace);
+                }
+            };
+        }
     }
 
     /** Waits up to half a second of real time for the condition, without failing. */
@@ -134,6 +183,22 @@ class AlpOneClockTest {
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
+    }
+
+    /**
+     * The stacks of the threads inside the virtual clock's timer loop. Only one thread runs the clock's due timers
+     * at a time; while one is inside a timer, {@code advanceTimeBy} on the test thread only adds to the time that
+     * thread will move the clock by, so a timer that never returns freezes the clock: its stack names it.
+     */
+    private static String threadsRunningTimers() {
+        StringBuilder out = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (Arrays.stream(stack).anyMatch(f -> f.getClassName().startsWith(VirtualTimeScheduler.class.getName()))) {
+                out.append("\n").append(thread.getName());
+                Arrays.stream(stack).limit(60).forEach(f -> out.append("\n\tat ").append(f));
+            }
+        });
+        return out.length() == 0 ? "none" : out.toString();
     }
 
     private int tokenRequests() {
