@@ -1,5 +1,6 @@
 package io.exflux.reactive.venue.alp.internal;
 
+import io.exflux.reactive.internal.codec.ModelDoor;
 import io.exflux.reactive.internal.book.ScaledBookUpdate;
 import io.exflux.reactive.venue.alp.model.AlpDiff;
 import io.exflux.reactive.venue.alp.model.AlpMessage;
@@ -46,27 +47,18 @@ public final class AlpModelAccess {
         void diffInto(AlpDiff diff, ScaledBookUpdate into, int priceScale, int amountScale);
     }
 
-    private static final String IMPLEMENTATION = AlpMessage.class.getPackageName() + ".AlpPackedRecords";
-    private static volatile Records records;
+    private static final ModelDoor<Records> DOOR = new ModelDoor<>(
+            AlpMessage.class.getPackageName() + ".AlpPackedRecords", AlpModelAccess.class.getClassLoader());
 
     private AlpModelAccess() {
     }
 
     /** Called once, by the model package's implementation when it is loaded. */
     public static void install(Records implementation) {
-        records = implementation;
+        DOOR.install(implementation);
     }
 
     static Records records() {
-        Records installed = records;
-        if (installed == null) {
-            try {
-                Class.forName(IMPLEMENTATION, true, AlpModelAccess.class.getClassLoader()); // installs itself
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException("the ALP model's packed records are missing", e);
-            }
-            installed = records;
-        }
-        return installed;
+        return DOOR.get();
     }
 }

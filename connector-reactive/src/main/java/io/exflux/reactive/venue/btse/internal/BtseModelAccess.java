@@ -1,5 +1,6 @@
 package io.exflux.reactive.venue.btse.internal;
 
+import io.exflux.reactive.internal.codec.ModelDoor;
 import io.exflux.reactive.venue.btse.model.BtseWsBook;
 import io.exflux.reactive.venue.btse.model.BtseWsMessage;
 import io.exflux.reactive.venue.btse.model.BtseWsTrade;
@@ -29,27 +30,18 @@ public final class BtseModelAccess {
                         byte[] askScales, int askEntries);
     }
 
-    private static final String IMPLEMENTATION = BtseWsMessage.class.getPackageName() + ".BtsePackedRecords";
-    private static volatile Records records;
+    private static final ModelDoor<Records> DOOR = new ModelDoor<>(
+            BtseWsMessage.class.getPackageName() + ".BtsePackedRecords", BtseModelAccess.class.getClassLoader());
 
     private BtseModelAccess() {
     }
 
     /** Called once, by the model package's implementation when it is loaded. */
     public static void install(Records implementation) {
-        records = implementation;
+        DOOR.install(implementation);
     }
 
     static Records records() {
-        Records installed = records;
-        if (installed == null) {
-            try {
-                Class.forName(IMPLEMENTATION, true, BtseModelAccess.class.getClassLoader()); // installs itself
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException("the BTSE model's packed records are missing", e);
-            }
-            installed = records;
-        }
-        return installed;
+        return DOOR.get();
     }
 }

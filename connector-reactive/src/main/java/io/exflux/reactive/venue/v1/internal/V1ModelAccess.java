@@ -1,5 +1,6 @@
 package io.exflux.reactive.venue.v1.internal;
 
+import io.exflux.reactive.internal.codec.ModelDoor;
 import io.exflux.reactive.venue.v1.model.V1BookEvent;
 import io.exflux.reactive.venue.v1.model.V1Side;
 import io.exflux.reactive.venue.v1.model.V1Trade;
@@ -39,27 +40,18 @@ public final class V1ModelAccess {
                                   BigDecimal wideAmount, String pair);
     }
 
-    private static final String IMPLEMENTATION = V1BookEvent.class.getPackageName() + ".V1PackedRecords";
-    private static volatile Records records;
+    private static final ModelDoor<Records> DOOR = new ModelDoor<>(
+            V1BookEvent.class.getPackageName() + ".V1PackedRecords", V1ModelAccess.class.getClassLoader());
 
     private V1ModelAccess() {
     }
 
     /** Called once, by the model package's implementation when it is loaded. */
     public static void install(Records implementation) {
-        records = implementation;
+        DOOR.install(implementation);
     }
 
     static Records records() {
-        Records installed = records;
-        if (installed == null) {
-            try {
-                Class.forName(IMPLEMENTATION, true, V1ModelAccess.class.getClassLoader()); // installs itself
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException("the v1 model's packed records are missing", e);
-            }
-            installed = records;
-        }
-        return installed;
+        return DOOR.get();
     }
 }
