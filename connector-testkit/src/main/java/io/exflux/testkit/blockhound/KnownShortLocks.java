@@ -13,6 +13,12 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  *   <li>Jackson builds a type's deserializer once, under its cache's lock: two event loops that meet a type
  *       for the first time at the same moment (a REST answer and a websocket frame) wait for each other
  *       once, for microseconds.</li>
+ *   <li>Cancelling a timer of a Reactor scheduler (an interval or a delay disposed on an event loop) removes it
+ *       from its {@code ScheduledThreadPoolExecutor}'s queue under the queue's lock, which that scheduler's worker
+ *       holds only to add or take a task; Reactor's own rules allow adding and taking, not removing. The error
+ *       BlockHound throws from inside the lock's wait leaves the lock broken for good: the worker never runs a
+ *       task again, and every later timer of that scheduler (reconnect backoffs, watchdogs) stands still, so
+ *       one unlucky cancel failed every later test of the JVM.</li>
  * </ul>
  * Anything else that blocks still fails the test.
  */
@@ -23,5 +29,6 @@ public final class KnownShortLocks implements BlockHoundIntegration {
         builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines");
         builder.allowBlockingCallsInside("com.fasterxml.jackson.databind.deser.DeserializerCache",
                 "_createAndCacheValueDeserializer");
+        builder.allowBlockingCallsInside("java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue", "remove");
     }
 }
