@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 import reactor.netty.http.HttpResources;
 import reactor.netty.http.client.HttpClient;
@@ -83,8 +82,8 @@ public final class StreamEndpoint<M> {
     private final ConcurrentHashMap<String, TopicChannel<M>> topics = new ConcurrentHashMap<>();
     private final List<ReconnectingSocket<M>> sockets = new ArrayList<>();
     /** Every socket's events, each with the socket it happened on ({@code null}: the whole endpoint). */
-    private final Sinks.Many<SocketEvent> events = Sinks.many().multicast().directBestEffort();
-    private final Sinks.Many<M> control = Sinks.many().multicast().directBestEffort();
+    private final SerializedSink<SocketEvent> events = new SerializedSink<>();
+    private final SerializedSink<M> control = new SerializedSink<>();
     private final LongAdder malformed = new LongAdder();
     private final EngineMetrics metrics;
     /** The endpoint's tag in the meters: scheme, host, port and path, never user info or query. */
@@ -307,8 +306,8 @@ public final class StreamEndpoint<M> {
                         topics.clear();
                         toComplete.forEach(TopicChannel::complete);
                         publish(null, new ConnectionEvent.Closed(uri, now()));
-                        Emitters.complete(events);
-                        Emitters.complete(control);
+                        events.complete();
+                        control.complete();
                         gauges.run();
                     }))
                     .then()
@@ -456,12 +455,12 @@ public final class StreamEndpoint<M> {
     }
 
     void control(M message) {
-        Emitters.emit(control, message);
+        control.next(message);
     }
 
     /** Publishes an event of {@code socket} ({@code null}: of the whole endpoint). */
     void publish(ReconnectingSocket<M> socket, ConnectionEvent event) {
-        Emitters.emit(events, new SocketEvent(socket, event));
+        events.next(new SocketEvent(socket, event));
     }
 
     void countMalformed() {

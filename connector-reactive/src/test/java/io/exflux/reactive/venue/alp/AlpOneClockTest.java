@@ -45,7 +45,14 @@ class AlpOneClockTest {
     private final List<Disposable> subscriptions = new CopyOnWriteArrayList<>();
     private AlpExchangeClient client;
 
+    private final List<String> droppedErrors = new CopyOnWriteArrayList<>();
+
     AlpOneClockTest() {
+        reactor.core.publisher.Hooks.onErrorDropped(error -> {
+            java.io.StringWriter trace = new java.io.StringWriter();
+            error.printStackTrace(new java.io.PrintWriter(trace));
+            droppedErrors.add(Thread.currentThread().getName() + ": " + trace);
+        });
         time.advanceTimeTo(Instant.now());
         sim = AlpSimulator.start(AlpSimulatorOptions.builder().generatorEnabled(false)
                 .clock(new SchedulerClock(time)).timer(time)
@@ -54,6 +61,7 @@ class AlpOneClockTest {
 
     @AfterEach
     void stop() {
+        reactor.core.publisher.Hooks.resetOnErrorDropped();
         subscriptions.forEach(Disposable::dispose);
         if (client != null) {
             client.closeGracefully().block(Duration.ofSeconds(10));
@@ -91,7 +99,7 @@ class AlpOneClockTest {
         // the private socket authenticates with the first token
         List<Order> orders = new CopyOnWriteArrayList<>();
         subscriptions.add(client.watchOrders().subscribe(orders::add));
-        await().until(() -> authFrames() == 1 && count(events, ConnectionEvent.Connected.class) == 1);
+        await().until(() -> authFrames() == 1 && count(events, ConnectionEvent.Connected.class) == 1, () -> state(events));
         assertThat(tokenRequests()).isEqualTo(1);
 
         // the token is renewed before it expires, when the virtual clock says so, and sent on the socket again
@@ -100,7 +108,7 @@ class AlpOneClockTest {
         }
         assertThat(tokenRequests()).as("not yet: renewal is due 8 s in").isEqualTo(1);
         time.advanceTimeBy(Duration.ofSeconds(1));
-        await().until(() -> tokenRequests() == 2 && authFrames() == 2);
+        await().until(() -> tokenRequests() == 2 && authFrames() == 2, () -> state(events));
 
         // a stalled venue (no frame, no ping) is declared dead by the watchdog; the socket reconnects after the backoff
         sim.faults().stallWebsockets();
@@ -110,13 +118,11 @@ class AlpOneClockTest {
             // record its auth frame, so this waits briefly and never fails)
             pollBriefly(() -> authFrames() >= tokenRequests() || count(events, ConnectionEvent.Disconnected.class) > 0);
         }
-        assertThat(count(events, ConnectionEvent.Disconnected.class)).as("dropped within 120 s of a stall: %s; frames %s;"
-                + " virtual clock at %s after %s token requests; threads running the clock's timers: %s; timers that"
-                + " failed: %s", events, sim.server().frames(), Instant.ofEpochMilli(time.now(TimeUnit.MILLISECONDS)),
-                tokenRequests(), threadsRunningTimers(), time.failures).isPositive();
+        assertThat(count(events, ConnectionEvent.Disconnected.class))
+                .as("dropped within 120 s of a stall: %s", state(events)).isPositive();
         ConnectionEvent.Disconnected dropped = last(events, ConnectionEvent.Disconnected.class);
         assertThat(dropped.cause()).isInstanceOf(StaleConnectionException.class);
-        await().until(() -> count(events, ConnectionEvent.Reconnecting.class) > 0);
+        await().until(() -> count(events, ConnectionEvent.Reconnecting.class) > 0, () -> state(events));
         ConnectionEvent.Reconnecting next = last(events, ConnectionEvent.Reconnecting.class);
         // the next attempt is scheduled on the event loop right after that event: move the clock by the backoff
         // until the attempt has started (then stop, so the attempt's own connect timeout cannot run out)
@@ -124,7 +130,7 @@ class AlpOneClockTest {
             time.advanceTimeBy(next.delay());
             pollBriefly(() -> count(events, ConnectionEvent.Connecting.class) >= 2);
         }
-        await().until(() -> count(events, ConnectionEvent.Connected.class) == 2);
+        await().until(() -> count(events, ConnectionEvent.Connected.class) == 2, () -> state(events));
         ConnectionEvent.Connecting again = last(events, ConnectionEvent.Connecting.class);
         assertThat(Duration.between(next.at(), again.at()))
                 .as("the reconnect waited its backoff on the virtual clock")
@@ -199,6 +205,14 @@ class AlpOneClockTest {
             }
         });
         return out.length() == 0 ? "none" : out.toString();
+    }
+
+    /** What the test saw, for a failure message: events, frames, the clock, and what went wrong off the test thread. */
+    private String state(List<ConnectionEvent> events) {
+        return String.format("events %s; frames %s; virtual clock at %s after %s token requests; threads running the"
+                + " clock's timers: %s; timers that failed: %s; errors dropped: %s", events, sim.server().frames(),
+                Instant.ofEpochMilli(time.now(TimeUnit.MILLISECONDS)), tokenRequests(), threadsRunningTimers(),
+                time.failures, droppedErrors);
     }
 
     private int tokenRequests() {
