@@ -65,7 +65,7 @@ public final class TradeGapFiller extends RepairedStream<Trade> {
     private final Comparator<Trade> order;
     private final Consumer<ConnectionEvent> notices;
     private final Supplier<Instant> clock;
-    private final RecentKeys<Boolean> delivered;
+    private final RecentIds delivered;
     private final ArrayDeque<Trade> held = new ArrayDeque<>();
 
     private Instant subscribedAt;
@@ -83,7 +83,7 @@ public final class TradeGapFiller extends RepairedStream<Trade> {
         this.order = order;
         this.notices = notices;
         this.clock = clock;
-        this.delivered = new RecentKeys<>(settings.recentIds());
+        this.delivered = new RecentIds(settings.recentIds());
     }
 
     /**
@@ -193,7 +193,7 @@ public final class TradeGapFiller extends RepairedStream<Trade> {
     }
 
     private void deliver(Trade trade, boolean fromLive) {
-        if (delivered.put(trade.id(), Boolean.TRUE) != null) {
+        if (delivered.seen(trade.id())) {
             if (fromLive) {
                 replaceDemand();
             }
