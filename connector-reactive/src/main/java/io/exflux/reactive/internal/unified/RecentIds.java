@@ -13,6 +13,8 @@ import java.util.Arrays;
 final class RecentIds {
 
     private static final int EMPTY = -1;
+    /** A free slot of the table (no entry index is {@code 0xFFFFFFFF}). */
+    private static final long FREE = -1L;
 
     private final int capacity;
     /** By entry index: the id, its hash, and its neighbours in seen order (older, newer). */
@@ -20,8 +22,11 @@ final class RecentIds {
     private final int[] hashes;
     private final int[] older;
     private final int[] newer;
-    /** Open addressing: entry index per slot, {@link #EMPTY} if none; at least twice the capacity, a power of two. */
-    private final int[] slots;
+    /**
+     * Open addressing, at least twice the capacity and a power of two: per slot the entry's hash (high half) and
+     * index (low half), or {@link #FREE}; the hash beside the index spares a probe a look into {@link #hashes}.
+     */
+    private final long[] slots;
     private final int mask;
     private int size;
     private int oldest = EMPTY;
@@ -37,8 +42,8 @@ final class RecentIds {
         older = new int[capacity];
         newer = new int[capacity];
         int tableSize = Integer.highestOneBit(Math.max(2, capacity) * 2 - 1) << 1;
-        slots = new int[tableSize];
-        Arrays.fill(slots, EMPTY);
+        slots = new long[tableSize];
+        Arrays.fill(slots, FREE);
         mask = tableSize - 1;
     }
 
@@ -50,9 +55,9 @@ final class RecentIds {
     boolean seen(String id) {
         int hash = spread(id.hashCode());
         int slot = hash & mask;
-        for (int entry = slots[slot]; entry != EMPTY; entry = slots[slot]) {
-            if (hashes[entry] == hash && ids[entry].equals(id)) {
-                touch(entry);
+        for (long taken = slots[slot]; taken != FREE; taken = slots[slot]) {
+            if ((int) (taken >>> 32) == hash && ids[(int) taken].equals(id)) {
+                touch((int) taken);
                 return true;
             }
             slot = (slot + 1) & mask;
@@ -65,13 +70,13 @@ final class RecentIds {
             forget(entry);
             // forgetting may have shifted entries into the empty slot found above: look for one again
             slot = hash & mask;
-            while (slots[slot] != EMPTY) {
+            while (slots[slot] != FREE) {
                 slot = (slot + 1) & mask;
             }
         }
         ids[entry] = id;
         hashes[entry] = hash;
-        slots[slot] = entry;
+        slots[slot] = (long) hash << 32 | entry;
         append(entry);
         return false;
     }
@@ -123,14 +128,14 @@ final class RecentIds {
     private void forget(int entry) {
         unlink(entry);
         int slot = hashes[entry] & mask;
-        while (slots[slot] != entry) {
+        while ((int) slots[slot] != entry) {
             slot = (slot + 1) & mask;
         }
         // backward shift: move later entries of the probe run into the hole unless their home lies after it
         int hole = slot;
         int next = (hole + 1) & mask;
-        while (slots[next] != EMPTY) {
-            int home = hashes[slots[next]] & mask;
+        while (slots[next] != FREE) {
+            int home = (int) (slots[next] >>> 32) & mask;
             boolean homeInRange = hole <= next ? hole < home && home <= next : hole < home || home <= next;
             if (!homeInRange) {
                 slots[hole] = slots[next];
@@ -138,7 +143,7 @@ final class RecentIds {
             }
             next = (next + 1) & mask;
         }
-        slots[hole] = EMPTY;
+        slots[hole] = FREE;
         ids[entry] = null;
     }
 }
