@@ -422,11 +422,20 @@ public final class StreamEndpoint<M> {
 
     // ---------------------------------------------------------------- called by sockets
 
-    void deliver(String topic, M message) {
+    /**
+     * Publishes a message {@code socket} received to {@code topic} if that socket carries the topic: one lookup per
+     * message, the channel's socket answering for the socket's topic set (both change together under this lock).
+     *
+     * @return whether {@code socket} carries {@code topic}
+     */
+    boolean deliver(ReconnectingSocket<M> socket, String topic, M message) {
         TopicChannel<M> channel = topics.get(topic);
-        if (channel != null) {
+        if (channel != null && channel.socket == socket) {
             channel.publish(message);
+            return true;
         }
+        // not this socket's, or a topic going away (closing, expired): the socket's own set answers, as it always did
+        return socket.topics.contains(topic);
     }
 
     /**

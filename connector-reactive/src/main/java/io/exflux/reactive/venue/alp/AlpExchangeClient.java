@@ -463,7 +463,8 @@ public final class AlpExchangeClient implements ExchangeClient {
             return SUPPORT.invalidFlux("pair is required");
         }
         String symbol = AlpSymbols.symbol(pair);
-        Flux<Trade> live = SUPPORT.mapOrSkip(stream.trades(symbol), AlpMapper::trade, t -> "trade " + t.tradeId());
+        Flux<Trade> live = SUPPORT.mapOrSkip(stream.trades(symbol), AlpMapper.tradesOf(symbol),
+                t -> "trade " + t.tradeId());
         return TradeGapFiller.watch(TradeGapFiller.Settings.of(AlpTopics.trades(symbol), tradesBackfillPage), live,
                 stream.publicEvents(List.of(AlpTopics.trades(symbol))), () -> SUPPORT.fit(rest.trades(symbol, tradesBackfillPage).map(AlpMapper::trade)),
                 TradeGapFiller.BY_NUMERIC_ID, notices::publish, this::now);
