@@ -7,6 +7,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
 
 /**
  * A loopback ALP for the stream benchmarks: the websocket says {@code welcome}, acknowledges a subscription to
@@ -14,6 +15,10 @@ import reactor.netty.http.server.HttpServer;
  * trade id of each frame is the server's {@code System.nanoTime()} when it made the frame (strictly increasing),
  * so a subscriber in the same JVM reads its latency from it. REST answers every {@code /api/v3} call with
  * {@code []} (the trade back-fill after a subscription finds nothing to add).
+ *
+ * <p>The server runs on an event loop of its own ({@link #THREAD_PREFIX}), never on a client's: on reactor-netty's
+ * default loops it could share one thread with the bare client (a hand-off between threads that exflux's own loops
+ * always pay), and a driver could not tell the server's CPU time from the client's.
  */
 public final class AlpTradeServer implements AutoCloseable {
 
@@ -24,14 +29,18 @@ public final class AlpTradeServer implements AutoCloseable {
     /** What a bare client sends to start the trades. */
     public static final String SUBSCRIBE = "[\"subscribe\",\"" + TOPIC + "\"]";
 
+    /** The name of the server's event loop threads start with this. */
+    public static final String THREAD_PREFIX = "bench-server";
+
     private final AtomicLong lastId = new AtomicLong();
+    private final LoopResources loop = LoopResources.create(THREAD_PREFIX, 1, true);
     private final DisposableServer server;
 
     /**
      * @param perSecond frames a second, or 0 for as fast as the socket takes them
      */
     public AlpTradeServer(int perSecond) {
-        server = HttpServer.create().host("127.0.0.1").port(0)
+        server = HttpServer.create().runOn(loop).host("127.0.0.1").port(0)
                 .route(routes -> routes
                         .ws("/ws", (in, out) -> out.sendString(Flux.concat(
                                 Mono.just("[\"welcome\",1694003848,20000,30000,\"bench\"]"),
@@ -72,5 +81,6 @@ public final class AlpTradeServer implements AutoCloseable {
     @Override
     public void close() {
         server.disposeNow();
+        loop.disposeLater().block(Duration.ofSeconds(10));
     }
 }

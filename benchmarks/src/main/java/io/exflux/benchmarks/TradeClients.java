@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.function.LongConsumer;
+import java.util.function.Consumer;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.netty.http.client.HttpClient;
@@ -20,7 +20,8 @@ import reactor.netty.http.client.HttpClient;
 /**
  * The two clients of {@link AlpTradeServer}'s trades: exflux's {@code watchTrades} (real ALP dialect, unified
  * {@link Trade}), and a bare reactor-netty websocket client that decodes each trade frame with Jackson into a record.
- * Each hands the trade id of every trade to a consumer on the thread that received it.
+ * Each hands every trade, as its user would hold it, to a consumer on the thread that received it (what the consumer
+ * does with it, e.g. reading a text id back as a number, is the harness's cost, not the client's).
  */
 final class TradeClients {
 
@@ -37,21 +38,21 @@ final class TradeClients {
     }
 
     /** exflux: {@code AlpExchangeClient.watchTrades}; close the returned client when done. */
-    static AlpExchangeClient exflux(AlpTradeServer server, LongConsumer tradeIds, Disposable[] subscription) {
+    static AlpExchangeClient exflux(AlpTradeServer server, Consumer<Trade> trades, Disposable[] subscription) {
         AlpExchangeClient client = AlpExchangeClient.create(AlpOptions.builder().wsUrl(server.wsUrl())
                 .restUrl(server.restUrl()).build());
         subscription[0] = client.watchTrades(CurrencyPair.of("BTC", "USDT"))
-                .subscribe(trade -> tradeIds.accept(Long.parseLong(trade.id())));
+                .subscribe(trades);
         return client;
     }
 
     /** The bare client: subscribe, then Jackson on every {@code t} frame. */
-    static Disposable bare(AlpTradeServer server, LongConsumer tradeIds) {
+    static Disposable bare(AlpTradeServer server, Consumer<BareTrade> trades) {
         return HttpClient.create().websocket().uri(server.wsUrl())
                 .handle((in, out) -> Flux.merge(out.sendString(Flux.just(AlpTradeServer.SUBSCRIBE)).then(),
                         in.receive().asString().doOnNext(frame -> {
                             if (frame.startsWith("[\"t\"")) {
-                                tradeIds.accept(read(frame).id());
+                                trades.accept(read(frame));
                             }
                         }).then()))
                 .subscribe();

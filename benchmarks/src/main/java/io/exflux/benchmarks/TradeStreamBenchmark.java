@@ -35,7 +35,7 @@ public class TradeStreamBenchmark {
         final AtomicLong trades = new AtomicLong();
         AlpTradeServer server;
 
-        void count(long id) {
+        void count(Object trade) {
             trades.lazySet(trades.get() + 1);
         }
 

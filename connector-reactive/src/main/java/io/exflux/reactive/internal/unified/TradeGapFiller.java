@@ -41,6 +41,14 @@ public final class TradeGapFiller extends RepairedStream<Trade> {
     public static final Comparator<Trade> BY_TIME = Comparator.comparing(Trade::timestamp).thenComparing(Trade::id);
 
     /**
+     * Oldest first by numeric id, for venues whose ids are whole numbers (texts a {@code long} reads). The stream
+     * compares every trade with the newest delivered: ids of up to 18 digits without sign or leading zero are
+     * compared as text (by length, then digit by digit), without parsing both; any other id is parsed, and one that
+     * is not a number fails with {@link NumberFormatException}, as parsing always did.
+     */
+    public static final Comparator<Trade> BY_NUMERIC_ID = (a, b) -> compareNumeric(a.id(), b.id());
+
+    /**
      * @param topic     the trade topic, named in gap events and overflow errors
      * @param pageLimit how many trades the venue's REST page holds at most (a full page may not reach back)
      * @param recentIds how many trade ids are remembered to drop duplicates (more than a page)
@@ -65,7 +73,7 @@ public final class TradeGapFiller extends RepairedStream<Trade> {
     private final Comparator<Trade> order;
     private final Consumer<ConnectionEvent> notices;
     private final Supplier<Instant> clock;
-    private final RecentKeys<Boolean> delivered;
+    private final RecentIds delivered;
     private final ArrayDeque<Trade> held = new ArrayDeque<>();
 
     private Instant subscribedAt;
@@ -83,7 +91,7 @@ public final class TradeGapFiller extends RepairedStream<Trade> {
         this.order = order;
         this.notices = notices;
         this.clock = clock;
-        this.delivered = new RecentKeys<>(settings.recentIds());
+        this.delivered = new RecentIds(settings.recentIds());
     }
 
     /**
@@ -106,6 +114,28 @@ public final class TradeGapFiller extends RepairedStream<Trade> {
         Objects.requireNonNull(notices, "notices");
         Objects.requireNonNull(clock, "clock");
         return Flux.defer(() -> new TradeGapFiller(settings, newestPage, order, notices, clock).run(live, events));
+    }
+
+    static int compareNumeric(String a, String b) {
+        if (isPlainDigits(a) && isPlainDigits(b)) {
+            return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+        }
+        return Long.compare(Long.parseLong(a), Long.parseLong(b));
+    }
+
+    /** 1 to 18 digits, the first not 0 (or the single digit 0): within a {@code long}, one text per number. */
+    private static boolean isPlainDigits(String id) {
+        int length = id.length();
+        if (length == 0 || length > 18 || length > 1 && id.charAt(0) == '0') {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = id.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -193,7 +223,7 @@ public final class TradeGapFiller extends RepairedStream<Trade> {
     }
 
     private void deliver(Trade trade, boolean fromLive) {
-        if (delivered.put(trade.id(), Boolean.TRUE) != null) {
+        if (delivered.seen(trade.id())) {
             if (fromLive) {
                 replaceDemand();
             }

@@ -332,11 +332,7 @@ final class ReconnectingSocket<M> {
 
     /** Delivers to {@code topic} if this socket carries it; {@code false} if it does not. */
     boolean deliver(String topic, M message) {
-        if (topic == null || !topics.contains(topic)) {
-            return false;
-        }
-        owner.deliver(topic, message);
-        return true;
+        return topic != null && owner.deliver(this, topic, message);
     }
 
     void control(M message) {

@@ -186,14 +186,25 @@ public final class StreamEndpoint<M> {
         if (policy.kind() == OverflowPolicy.Kind.BUFFER_THEN_RESYNC && resyncMarker == null) {
             return Flux.error(new InvalidRequestException("a resync overflow policy needs a resync marker"));
         }
-        // The wire subscription (and, for a new socket, the connect) starts only once this subscriber
-        // listens on the topic: merge subscribes its sources in order, so a message that arrives at once
-        // (a frame a handshake handed back, a venue that pushes on connect) cannot beat the subscriber.
         return Flux.using(() -> acquire(topic),
-                acquired -> OverflowStage.apply(
-                        Flux.merge(acquired.channel().flux(), Mono.<M>fromRunnable(acquired.startOnWire())),
-                        topic, policy, resyncMarker, () -> metrics.overflow(meterName, topic)),
+                acquired -> OverflowStage.apply(listeningThenStarting(acquired), topic, policy, resyncMarker,
+                        () -> metrics.overflow(meterName, topic)),
                 acquired -> release(acquired.channel()));
+    }
+
+    /**
+     * The topic's shared flux, subscribed first; the wire subscription (and, for a new socket, the connect) starts
+     * only once this subscriber listens on the topic, so a message that arrives at once (a frame a handshake handed
+     * back, a venue that pushes on connect) cannot beat the subscriber. The subscriber is handed to the shared flux
+     * itself: no operator stands between them per message. Starting only schedules work; it does not throw.
+     */
+    private static <M> Flux<M> listeningThenStarting(Acquired<M> acquired) {
+        Flux<M> shared = acquired.channel().flux();
+        Runnable start = acquired.startOnWire();
+        return Flux.from(subscriber -> {
+            shared.subscribe(subscriber);
+            start.run();
+        });
     }
 
     /** A connection event and the socket it happened on, {@code null} for the endpoint's own (closed). */
@@ -410,11 +421,20 @@ public final class StreamEndpoint<M> {
 
     // ---------------------------------------------------------------- called by sockets
 
-    void deliver(String topic, M message) {
+    /**
+     * Publishes a message {@code socket} received to {@code topic} if that socket carries the topic: one lookup per
+     * message, the channel's socket answering for the socket's topic set (both change together under this lock).
+     *
+     * @return whether {@code socket} carries {@code topic}
+     */
+    boolean deliver(ReconnectingSocket<M> socket, String topic, M message) {
         TopicChannel<M> channel = topics.get(topic);
-        if (channel != null) {
+        if (channel != null && channel.socket == socket) {
             channel.publish(message);
+            return true;
         }
+        // not this socket's, or a topic going away (closing, expired): the socket's own set answers, as it always did
+        return socket.topics.contains(topic);
     }
 
     /**

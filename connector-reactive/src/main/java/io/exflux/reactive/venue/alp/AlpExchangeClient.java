@@ -46,7 +46,6 @@ import io.exflux.reactive.venue.alp.model.AlpOrderStatus;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -78,7 +77,6 @@ public final class AlpExchangeClient implements ExchangeClient {
     /** Trades read back after a reconnect: ALP's {@code GET /trades} takes a limit and answers the newest. */
     static final int TRADES_BACKFILL_PAGE = 1000;
     /** ALP's trade ids grow with time: they order the trades of a market. */
-    private static final Comparator<Trade> BY_ID = Comparator.comparingLong(t -> Long.parseLong(t.id()));
 
     private static final Capabilities PUBLIC_CAPABILITIES = Capabilities.of(
             Capability.SERVER_TIME, Capability.PAIRS, Capability.TICKER, Capability.TICKERS, Capability.ORDER_BOOK,
@@ -465,10 +463,11 @@ public final class AlpExchangeClient implements ExchangeClient {
             return SUPPORT.invalidFlux("pair is required");
         }
         String symbol = AlpSymbols.symbol(pair);
-        Flux<Trade> live = SUPPORT.mapOrSkip(stream.trades(symbol), AlpMapper::trade, t -> "trade " + t.tradeId());
+        Flux<Trade> live = SUPPORT.mapOrSkip(stream.trades(symbol), AlpMapper.tradesOf(symbol),
+                t -> "trade " + t.tradeId());
         return TradeGapFiller.watch(TradeGapFiller.Settings.of(AlpTopics.trades(symbol), tradesBackfillPage), live,
                 stream.publicEvents(List.of(AlpTopics.trades(symbol))), () -> SUPPORT.fit(rest.trades(symbol, tradesBackfillPage).map(AlpMapper::trade)),
-                BY_ID, notices::publish, this::now);
+                TradeGapFiller.BY_NUMERIC_ID, notices::publish, this::now);
     }
 
     /** From {@code ticker.*}, that market's rows (the per-pair topic delivered nothing in probes). Latest wins. */

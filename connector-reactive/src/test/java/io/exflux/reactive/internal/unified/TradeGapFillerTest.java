@@ -193,4 +193,33 @@ class TradeGapFillerTest {
 
         assertThat(failed.get()).isInstanceOf(StreamOverflowException.class);
     }
+
+    /** The comparison without parsing orders as the numbers do, and what is not a number still fails. */
+    @Test
+    void numericIdsCompareAsTheirNumbers() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(14);
+        long[] edges = {0, 1, 9, 10, 99, 100, 999_999_999_999_999_999L, 1_000_000_000_000_000_000L, Long.MAX_VALUE,
+                -1, -10, Long.MIN_VALUE};
+        List<Long> numbers = new ArrayList<>();
+        for (long edge : edges) {
+            numbers.add(edge);
+        }
+        for (int i = 0; i < 2_000; i++) {
+            numbers.add(random.nextLong() >> random.nextInt(64));
+        }
+        for (long a : numbers) {
+            for (int j = 0; j < 20; j++) {
+                long b = numbers.get(random.nextInt(numbers.size()));
+                assertThat(Integer.signum(TradeGapFiller.BY_NUMERIC_ID.compare(withId(a), withId(b))))
+                        .as("%d vs %d", a, b).isEqualTo(Long.signum(Long.compare(a, b)));
+            }
+        }
+        assertThat(TradeGapFiller.compareNumeric("007", "8")).isNegative(); // leading zeros: parsed
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TradeGapFiller.compareNumeric("12a", "13"))
+                .isInstanceOf(NumberFormatException.class);
+    }
+
+    private static Trade withId(long id) {
+        return new Trade(PAIR, Long.toString(id), new BigDecimal("30000"), new BigDecimal("0.1"), Side.BUY, T0);
+    }
 }

@@ -129,6 +129,24 @@ class AlpMapperTest {
         assertThat(ws.takerSide()).isEqualTo(Side.BUY);
     }
 
+    /** One market's trades read as each trade alone is read, its pair taken once; another market's still read. */
+    @Test
+    void tradesOfOneMarketAreReadAsSingleTrades() {
+        java.util.function.Function<AlpWsTrade, Trade> btcUsdt = AlpMapper.tradesOf("BTC_USDT");
+        AlpWsTrade[] trades = {
+            new AlpWsTrade(Instant.ofEpochSecond(1694003848L), 7, "BTC_USDT", new BigDecimal("0.2"),
+                    new BigDecimal("25705.02"), "sell"),
+            new AlpWsTrade(Instant.ofEpochSecond(1694003849L), 8, "BTC_USDT", new BigDecimal("0.3"),
+                    new BigDecimal("25705.03"), "buy"),
+            new AlpWsTrade(Instant.ofEpochSecond(1694003849L), 9, "ETH_USDT", new BigDecimal("1.5"),
+                    new BigDecimal("1630.10"), "buy")};
+        for (AlpWsTrade trade : trades) {
+            assertThat(btcUsdt.apply(trade)).isEqualTo(AlpMapper.trade(trade));
+        }
+        assertThat(btcUsdt.apply(trades[0]).pair()).isEqualTo(BTC_USDT);
+        assertThat(btcUsdt.apply(trades[2]).pair()).isEqualTo(CurrencyPair.of("ETH", "USDT"));
+    }
+
     @Test
     void restOrder() {
         AlpOrder alp = AlpDocExamples.read("rest/orders.json", new TypeReference<List<AlpOrder>>() { }).get(0);

@@ -48,6 +48,7 @@ import java.math.MathContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Locale;
 import java.util.Map;
 
@@ -135,8 +136,32 @@ public final class AlpMapper {
 
     /** Websocket trade: amount is element 4, price element 5 (the reverse of REST, docs/venues/alp.md, drift 11). */
     public static Trade trade(AlpWsTrade t) {
-        return new Trade(AlpSymbols.pair(t.pair()), Long.toString(t.tradeId()), t.price(), t.amount(),
-                optionalSide(t.direction()), t.time());
+        return trade(t, AlpSymbols.pair(t.pair()));
+    }
+
+    /**
+     * The websocket trades of one market's topic, whose frames all name {@code symbol}: its pair is read from the text
+     * once, not again from every trade (a trade that names another market is read as {@link #trade(AlpWsTrade)} does).
+     * Safe to share between threads: the remembered pair is immutable and the same whoever reads it first.
+     */
+    public static Function<AlpWsTrade, Trade> tradesOf(String symbol) {
+        CurrencyPair[] market = new CurrencyPair[1];
+        return t -> {
+            if (!symbol.equals(t.pair())) {
+                return trade(t);
+            }
+            CurrencyPair pair = market[0];
+            if (pair == null) {
+                pair = AlpSymbols.pair(symbol);
+                market[0] = pair;
+            }
+            return trade(t, pair);
+        };
+    }
+
+    private static Trade trade(AlpWsTrade t, CurrencyPair pair) {
+        return new Trade(pair, Long.toString(t.tradeId()), t.price(), t.amount(), optionalSide(t.direction()),
+                t.time());
     }
 
     public static Candle candle(CurrencyPair pair, CandleInterval interval, AlpCandle c) {

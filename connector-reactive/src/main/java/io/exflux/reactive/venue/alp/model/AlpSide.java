@@ -19,6 +19,13 @@ public enum AlpSide {
         if (raw == null) {
             return UNKNOWN;
         }
+        // every public trade spells it so: no trimmed, upper-case copy of the text per trade
+        if (raw.equals("buy")) {
+            return BUY;
+        }
+        if (raw.equals("sell")) {
+            return SELL;
+        }
         switch (raw.trim().toUpperCase(Locale.ROOT)) {
             case "BUY":
             case "BID":
