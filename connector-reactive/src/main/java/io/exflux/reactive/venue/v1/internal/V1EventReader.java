@@ -141,25 +141,51 @@ final class V1EventReader {
         return V1Side.UNKNOWN; // the tree's text of a number, a boolean or a container is no side either
     }
 
-    /** One time value: read, or its error held. */
-    private static final class Slot<T> {
-        T value;
+    /** One time value as epoch seconds and nanos (no {@code Instant}: the event makes it on access), or its error held. */
+    private static final class TimeSlot {
+        private static final long NANOS_PER_SECOND = 1_000_000_000L;
+        long seconds;
+        int nanos;
+        boolean present;
         RuntimeException error;
 
         void reset() {
-            value = null;
+            present = false;
             error = null;
         }
 
-        /** The value, else the held error, else (null or absent) a missing field. */
-        T required(String name) {
+        /** Reads a time (unix seconds, or what {@link JsonValues#epochSeconds} reads); false to decline. */
+        boolean read(JsonParser parser) throws IOException {
+            if (isBigInteger(parser)) {
+                return false;
+            }
+            if (!isNull(parser)) {
+                try {
+                    long plain = JsonValues.plainEpochNanos(parser);
+                    if (plain != JsonValues.NOT_PLAIN) {
+                        seconds = plain / NANOS_PER_SECOND;
+                        nanos = (int) (plain % NANOS_PER_SECOND);
+                    } else {
+                        Instant time = JsonValues.epochSeconds(parser);
+                        seconds = time.getEpochSecond();
+                        nanos = time.getNano();
+                    }
+                    present = true;
+                } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
+                    error = unreadable(parser, e);
+                }
+            }
+            return true;
+        }
+
+        /** Throws the held error, else (null or absent) a missing field. */
+        void require(String name) {
             if (error != null) {
                 throw error;
             }
-            if (value == null) {
+            if (!present) {
                 throw missing(name);
             }
-            return value;
         }
     }
 
@@ -246,7 +272,7 @@ final class V1EventReader {
         boolean cancelled;
         V1Side type;
         String pair;
-        final Slot<Instant> date = new Slot<>();
+        final TimeSlot date = new TimeSlot();
         final LongSlot oid = new LongSlot();
         final LongSlot cancelId = new LongSlot();
         final DecimalSlot price = new DecimalSlot();
@@ -300,16 +326,7 @@ final class V1EventReader {
                 }
                 case TYPE -> type = side(parser);
                 case DATE -> {
-                    if (isBigInteger(parser)) {
-                        return false;
-                    }
-                    if (!isNull(parser)) {
-                        try {
-                            date.value = JsonValues.epochSeconds(parser);
-                        } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
-                            date.error = unreadable(parser, e);
-                        }
-                    }
+                    return date.read(parser);
                 }
                 case OID -> {
                     return oid.read(parser);
@@ -333,14 +350,16 @@ final class V1EventReader {
 
         /** The event, as {@link V1Codec#bookEvent} builds it, its checks in the same order. */
         V1BookEvent event() {
-            Instant when = date.required("date");
+            date.require("date");
+            long seconds = date.seconds;
+            int nanos = date.nanos;
             long id = oid.required("oid");
             V1ModelAccess.Records records = V1ModelAccess.records();
             if (cancelled) {
                 if (cancelId.error != null) {
                     throw cancelId.error;
                 }
-                return records.cancel(success, when, id, cancelId.present, cancelId.value, type,
+                return records.cancel(success, seconds, nanos, id, cancelId.present, cancelId.value, type,
                         price.required("price"), price.wide, amount.required("amount"), amount.wide, pair);
             }
             long orderPrice = price.required("price");
@@ -352,10 +371,10 @@ final class V1EventReader {
                 BigDecimal[] wide = price.wide == null && amount.wide == null && first.price.wide == null
                         && first.amount.wide == null ? null
                         : new BigDecimal[] {price.wide, amount.wide, first.price.wide, first.amount.wide};
-                return records.newOrder(success, when, id, type, orderPrice, orderAmount, pair, wide,
+                return records.newOrder(success, seconds, nanos, id, type, orderPrice, orderAmount, pair, wide,
                         first.tid.value, first.type, first.price.packed, first.amount.packed, first.orderId.value);
             }
-            return records.newOrder(success, when, id, type, orderPrice, price.wide, orderAmount, amount.wide, pair,
+            return records.newOrder(success, seconds, nanos, id, type, orderPrice, price.wide, orderAmount, amount.wide, pair,
                     tradeCount == 0 ? List.of() : List.copyOf(trades));
         }
 
