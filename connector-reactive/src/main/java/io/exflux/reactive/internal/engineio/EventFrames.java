@@ -6,6 +6,7 @@ import io.exflux.api.error.ProtocolException;
 import io.exflux.reactive.internal.codec.JsonFrameReader;
 import io.exflux.reactive.internal.codec.JsonValues;
 import io.exflux.reactive.internal.ws.FrameSink;
+import io.netty.buffer.ByteBuf;
 import java.io.IOException;
 
 /**
@@ -15,11 +16,14 @@ import java.io.IOException;
  * the event is routed with {@link ChannelRouter#channel} and delivered. Any other frame (handshake, acks,
  * another namespace, a payload sent as a JSON string, an event of several arguments, anything the codec
  * declines) is left to the tree, which reads it as before; so is a frame whose JSON shape is off before
- * the codec has read a record, so that its error is the tree's. Thread-safe; synchronous.
+ * the codec has read a record, so that its error is the tree's. A frame comes as its text or as its UTF-8 bytes
+ * (as the websocket hands it over: read in place from a heap buffer, with one bulk copy from a direct one, never
+ * made a {@code String}). Thread-safe; synchronous.
  */
 final class EventFrames<M> {
 
     private static final ThreadLocal<FrameTail> TAILS = ThreadLocal.withInitial(FrameTail::new);
+    private static final ThreadLocal<AsciiPrefix> PREFIXES = ThreadLocal.withInitial(AsciiPrefix::new);
     /** Longer ack ids are malformed to the tree's reader. */
     private static final int MAX_ACK_DIGITS = 18;
 
@@ -47,12 +51,42 @@ final class EventFrames<M> {
             return false;
         }
         JsonFrameReader reader = JsonFrameReader.forThisThread();
+        FrameTail tail = TAILS.get();
+        JsonParser parser = reader.open(tail.of(frame, json));
+        tail.of("", 0); // the reader has copied it: the thread keeps no frame
+        return read(reader, parser, sink);
+    }
+
+    /**
+     * Reads a frame given as its UTF-8 bytes if it is a hot event, as {@link #read(String, FrameSink)}: a heap
+     * buffer in place, a direct one with one bulk copy, no {@code String}. The buffer's indexes do not move.
+     */
+    boolean read(ByteBuf utf8, FrameSink<M> sink) {
+        AsciiPrefix prefix = PREFIXES.get().of(utf8);
+        int json = jsonStart(prefix);
+        prefix.clear();
+        if (json < 0) {
+            return false;
+        }
+        JsonFrameReader reader = JsonFrameReader.forThisThread();
+        return read(reader, reader.open(utf8, json), sink);
+    }
+
+    /** Whether a frame given as its UTF-8 bytes is one {@link #read(ByteBuf, FrameSink)} reads (by its prefix). */
+    boolean isEventFrame(ByteBuf utf8) {
+        AsciiPrefix prefix = PREFIXES.get().of(utf8);
+        try {
+            return jsonStart(prefix) >= 0;
+        } finally {
+            prefix.clear();
+        }
+    }
+
+    /** The event of a frame the reader has opened on its JSON; see {@link #read(String, FrameSink)}. */
+    private boolean read(JsonFrameReader reader, JsonParser parser, FrameSink<M> sink) {
         String name = null;
         M message;
         try {
-            FrameTail tail = TAILS.get();
-            JsonParser parser = reader.open(tail.of(frame, json));
-            tail.of("", 0); // the reader has copied it: the thread keeps no frame
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_ARRAY) {
                 if (parser.nextToken() != JsonToken.VALUE_STRING) {
@@ -96,8 +130,11 @@ final class EventFrames<M> {
         return true;
     }
 
-    /** Where the JSON of an event frame starts, or -1 when the frame is not one read here. */
-    private int jsonStart(String frame) {
+    /**
+     * Where the JSON of an event frame starts, or -1 when the frame is not one read here. Only the frame's ASCII
+     * prefix is looked at: its text, or its bytes seen as characters.
+     */
+    private int jsonStart(CharSequence frame) {
         int length = frame.length();
         if (length < 3 || frame.charAt(0) != '4') {
             return -1;
@@ -111,8 +148,8 @@ final class EventFrames<M> {
         }
         int i = 2;
         if (frame.charAt(i) == '/') {
-            int comma = frame.indexOf(',', i);
-            if (comma < 0 || comma - i != namespace.length() || !frame.startsWith(namespace, i)) {
+            int comma = indexOf(frame, ',', i);
+            if (comma < 0 || comma - i != namespace.length() || !startsWith(frame, namespace, i)) {
                 return -1;
             }
             i = comma + 1;
@@ -122,6 +159,27 @@ final class EventFrames<M> {
             i++;
         }
         return i - digits <= MAX_ACK_DIGITS && i < length && frame.charAt(i) == '[' ? i : -1;
+    }
+
+    private static int indexOf(CharSequence text, char wanted, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (text.charAt(i) == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean startsWith(CharSequence text, String prefix, int at) {
+        if (text.length() - at < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (text.charAt(at + i) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Leaves the frame to the tree; whatever is wrong with it, the tree will say. */
@@ -164,6 +222,57 @@ final class EventFrames<M> {
         @Override
         public String toString() {
             return frame.substring(offset);
+        }
+    }
+
+    /**
+     * A frame's UTF-8 bytes seen as characters, for its ASCII prefix only (a byte of a longer character reads as
+     * a character no prefix has); one per thread, holding the buffer only while a prefix is read.
+     */
+    private static final class AsciiPrefix implements CharSequence {
+
+        private ByteBuf bytes;
+        private byte[] array;
+        private int start;
+        private int length;
+
+        AsciiPrefix of(ByteBuf utf8) {
+            bytes = utf8;
+            length = utf8.readableBytes();
+            if (utf8.hasArray()) {
+                array = utf8.array(); // read directly: ByteBuf.getByte checks access on every call
+                start = utf8.arrayOffset() + utf8.readerIndex();
+            } else {
+                array = null;
+                start = utf8.readerIndex();
+            }
+            return this;
+        }
+
+        void clear() {
+            bytes = null;
+            array = null;
+            length = 0;
+        }
+
+        @Override
+        public int length() {
+            return length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return (char) ((array != null ? array[start + index] : bytes.getByte(start + index)) & 0xFF);
+        }
+
+        @Override
+        public CharSequence subSequence(int from, int to) {
+            throw new UnsupportedOperationException("a prefix view");
+        }
+
+        @Override
+        public String toString() {
+            return "<" + length + " bytes>";
         }
     }
 }
