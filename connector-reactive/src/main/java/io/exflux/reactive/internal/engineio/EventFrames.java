@@ -23,7 +23,6 @@ import java.io.IOException;
 final class EventFrames<M> {
 
     private static final ThreadLocal<FrameTail> TAILS = ThreadLocal.withInitial(FrameTail::new);
-    private static final ThreadLocal<AsciiPrefix> PREFIXES = ThreadLocal.withInitial(AsciiPrefix::new);
     /** Longer ack ids are malformed to the tree's reader. */
     private static final int MAX_ACK_DIGITS = 18;
 
@@ -62,9 +61,7 @@ final class EventFrames<M> {
      * buffer in place, a direct one with one bulk copy, no {@code String}. The buffer's indexes do not move.
      */
     boolean read(ByteBuf utf8, FrameSink<M> sink) {
-        AsciiPrefix prefix = PREFIXES.get().of(utf8);
-        int json = jsonStart(prefix);
-        prefix.clear();
+        int json = jsonStart(new AsciiPrefix(utf8));
         if (json < 0) {
             return false;
         }
@@ -72,14 +69,17 @@ final class EventFrames<M> {
         return read(reader, reader.open(utf8, json), sink);
     }
 
-    /** Whether a frame given as its UTF-8 bytes is one {@link #read(ByteBuf, FrameSink)} reads (by its prefix). */
+    /**
+     * Whether a frame given as its UTF-8 bytes is an event (by its first two bytes: {@code 42} on socket.io,
+     * {@code 4{} or {@code 4[} on bare engine.io), which no heartbeat or session signal is.
+     */
     boolean isEventFrame(ByteBuf utf8) {
-        AsciiPrefix prefix = PREFIXES.get().of(utf8);
-        try {
-            return jsonStart(prefix) >= 0;
-        } finally {
-            prefix.clear();
+        int at = utf8.readerIndex();
+        if (utf8.readableBytes() < 3 || utf8.getByte(at) != '4') {
+            return false;
         }
+        byte second = utf8.getByte(at + 1);
+        return socketIo ? second == '2' : second == '{' || second == '[';
     }
 
     /** The event of a frame the reader has opened on its JSON; see {@link #read(String, FrameSink)}. */
@@ -226,33 +226,20 @@ final class EventFrames<M> {
     }
 
     /**
-     * A frame's UTF-8 bytes seen as characters, for its ASCII prefix only (a byte of a longer character reads as
-     * a character no prefix has); one per thread, holding the buffer only while a prefix is read.
+     * A frame's UTF-8 bytes seen as characters, for its ASCII prefix only (a byte of a longer character reads as a
+     * character no prefix has). Made per frame and read only inside {@link #jsonStart}, where the compiler keeps it
+     * off the heap (the benchmarks' bytes per frame show it).
      */
     private static final class AsciiPrefix implements CharSequence {
 
-        private ByteBuf bytes;
-        private byte[] array;
-        private int start;
-        private int length;
+        private final ByteBuf bytes;
+        private final int start;
+        private final int length;
 
-        AsciiPrefix of(ByteBuf utf8) {
+        AsciiPrefix(ByteBuf utf8) {
             bytes = utf8;
+            start = utf8.readerIndex();
             length = utf8.readableBytes();
-            if (utf8.hasArray()) {
-                array = utf8.array(); // read directly: ByteBuf.getByte checks access on every call
-                start = utf8.arrayOffset() + utf8.readerIndex();
-            } else {
-                array = null;
-                start = utf8.readerIndex();
-            }
-            return this;
-        }
-
-        void clear() {
-            bytes = null;
-            array = null;
-            length = 0;
         }
 
         @Override
@@ -262,7 +249,7 @@ final class EventFrames<M> {
 
         @Override
         public char charAt(int index) {
-            return (char) ((array != null ? array[start + index] : bytes.getByte(start + index)) & 0xFF);
+            return (char) (bytes.getByte(start + index) & 0xFF);
         }
 
         @Override

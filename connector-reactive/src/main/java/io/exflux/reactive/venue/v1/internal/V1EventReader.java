@@ -74,12 +74,38 @@ final class V1EventReader {
         return (f.seen & OID) == 0 ? null : f.event();
     }
 
-    /**
-     * The bit of a payload's (or, with {@code inTrade}, a trade's) field; 0 for a field not read. By length, then
-     * text: a {@code switch} on the name would hash it, and the parser's names come without a cached hash.
-     */
+    /** The bit of a payload's (or, with {@code inTrade}, a trade's) field; 0 for a field not read. */
     private static int field(JsonParser parser, boolean inTrade) throws IOException {
         String name = parser.currentName();
+        int field = inTrade ? tradeFieldByReference(name) : fieldByReference(name);
+        return field != 0 ? field : fieldByText(name, inTrade);
+    }
+
+    /**
+     * The payload's fields by reference: the parser interns the names it reads (Jackson's
+     * {@code INTERN_FIELD_NAMES}, on by default), so the usual field is found without reading its text; 0 for
+     * any other (then read by its text: the answer does not depend on the interning).
+     */
+    @SuppressWarnings("StringEquality")
+    private static int fieldByReference(String name) {
+        return name == "date" ? DATE : name == "oid" ? OID : name == "type" ? TYPE : name == "price" ? PRICE
+                : name == "amount" ? AMOUNT : name == "pair" ? PAIR : name == "trades" ? TRADES
+                : name == "success" ? SUCCESS : name == "cancelled" ? CANCELLED
+                : name == "cancel_order_id" ? CANCEL_ID : 0;
+    }
+
+    /** A trade's fields by reference, as {@link #fieldByReference}. */
+    @SuppressWarnings("StringEquality")
+    private static int tradeFieldByReference(String name) {
+        return name == "tid" ? TID : name == "type" ? TYPE : name == "price" ? PRICE : name == "amount" ? AMOUNT
+                : name == "o_id" ? O_ID : 0;
+    }
+
+    /**
+     * {@link #field} by length, then text: a {@code switch} on the name would hash it, and the parser's names come
+     * without a cached hash.
+     */
+    private static int fieldByText(String name, boolean inTrade) {
         switch (name.length()) {
             case 3:
                 return inTrade ? ("tid".equals(name) ? TID : 0) : ("oid".equals(name) ? OID : 0);
@@ -135,7 +161,9 @@ final class V1EventReader {
 
     private static V1Side side(JsonParser parser) throws IOException {
         if (parser.currentToken() == JsonToken.VALUE_STRING) {
-            return V1Side.of(JsonValues.text(parser));
+            // the documents' words compared in the parser's text; any other spelling as V1Side reads it
+            return JsonValues.textIs(parser, "buy") ? V1Side.BUY : JsonValues.textIs(parser, "sell") ? V1Side.SELL
+                    : V1Side.of(JsonValues.text(parser));
         }
         BoundedTokens.skip(parser);
         return V1Side.UNKNOWN; // the tree's text of a number, a boolean or a container is no side either
