@@ -45,7 +45,7 @@ final class EventFrames<M> {
      *         when it is for the tree
      */
     boolean read(String frame, FrameSink<M> sink) {
-        int json = jsonStart(frame);
+        int json = jsonStart(frame, null, 0, frame.length());
         if (json < 0) {
             return false;
         }
@@ -61,7 +61,7 @@ final class EventFrames<M> {
      * buffer in place, a direct one with one bulk copy, no {@code String}. The buffer's indexes do not move.
      */
     boolean read(ByteBuf utf8, FrameSink<M> sink) {
-        int json = jsonStart(new AsciiPrefix(utf8));
+        int json = jsonStart(null, utf8, utf8.readerIndex(), utf8.readableBytes());
         if (json < 0) {
             return false;
         }
@@ -132,54 +132,47 @@ final class EventFrames<M> {
 
     /**
      * Where the JSON of an event frame starts, or -1 when the frame is not one read here. Only the frame's ASCII
-     * prefix is looked at: its text, or its bytes seen as characters.
+     * prefix is looked at: in its {@code text}, or else in its {@code bytes} from {@code base} (a byte of a longer
+     * character reads as a character no prefix has). No view object: one made per frame did not always stay off
+     * the heap.
      */
-    private int jsonStart(CharSequence frame) {
-        int length = frame.length();
-        if (length < 3 || frame.charAt(0) != '4') {
+    private int jsonStart(String text, ByteBuf bytes, int base, int length) {
+        if (length < 3 || at(text, bytes, base, 0) != '4') {
             return -1;
         }
         if (!socketIo) {
-            char c = frame.charAt(1);
+            char c = at(text, bytes, base, 1);
             return c == '{' || c == '[' ? 1 : -1;
         }
-        if (frame.charAt(1) != '2') {
+        if (at(text, bytes, base, 1) != '2') {
             return -1;
         }
         int i = 2;
-        if (frame.charAt(i) == '/') {
-            int comma = indexOf(frame, ',', i);
-            if (comma < 0 || comma - i != namespace.length() || !startsWith(frame, namespace, i)) {
+        if (at(text, bytes, base, i) == '/') {
+            int comma = i;
+            while (comma < length && at(text, bytes, base, comma) != ',') {
+                comma++;
+            }
+            if (comma == length || comma - i != namespace.length()) {
                 return -1;
+            }
+            for (int n = 0; n < namespace.length(); n++) {
+                if (at(text, bytes, base, i + n) != namespace.charAt(n)) {
+                    return -1;
+                }
             }
             i = comma + 1;
         }
         int digits = i;
-        while (i < length && frame.charAt(i) >= '0' && frame.charAt(i) <= '9') {
+        while (i < length && at(text, bytes, base, i) >= '0' && at(text, bytes, base, i) <= '9') {
             i++;
         }
-        return i - digits <= MAX_ACK_DIGITS && i < length && frame.charAt(i) == '[' ? i : -1;
+        return i - digits <= MAX_ACK_DIGITS && i < length && at(text, bytes, base, i) == '[' ? i : -1;
     }
 
-    private static int indexOf(CharSequence text, char wanted, int from) {
-        for (int i = from; i < text.length(); i++) {
-            if (text.charAt(i) == wanted) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean startsWith(CharSequence text, String prefix, int at) {
-        if (text.length() - at < prefix.length()) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length(); i++) {
-            if (text.charAt(at + i) != prefix.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+    /** The character at {@code index} of the frame's text, or of its bytes from {@code base}. */
+    private static char at(String text, ByteBuf bytes, int base, int index) {
+        return text != null ? text.charAt(index) : (char) (bytes.getByte(base + index) & 0xFF);
     }
 
     /** Leaves the frame to the tree; whatever is wrong with it, the tree will say. */
@@ -222,44 +215,6 @@ final class EventFrames<M> {
         @Override
         public String toString() {
             return frame.substring(offset);
-        }
-    }
-
-    /**
-     * A frame's UTF-8 bytes seen as characters, for its ASCII prefix only (a byte of a longer character reads as a
-     * character no prefix has). Made per frame and read only inside {@link #jsonStart}, where the compiler keeps it
-     * off the heap (the benchmarks' bytes per frame show it).
-     */
-    private static final class AsciiPrefix implements CharSequence {
-
-        private final ByteBuf bytes;
-        private final int start;
-        private final int length;
-
-        AsciiPrefix(ByteBuf utf8) {
-            bytes = utf8;
-            start = utf8.readerIndex();
-            length = utf8.readableBytes();
-        }
-
-        @Override
-        public int length() {
-            return length;
-        }
-
-        @Override
-        public char charAt(int index) {
-            return (char) (bytes.getByte(start + index) & 0xFF);
-        }
-
-        @Override
-        public CharSequence subSequence(int from, int to) {
-            throw new UnsupportedOperationException("a prefix view");
-        }
-
-        @Override
-        public String toString() {
-            return "<" + length + " bytes>";
         }
     }
 }
