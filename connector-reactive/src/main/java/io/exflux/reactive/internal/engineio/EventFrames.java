@@ -71,7 +71,7 @@ final class EventFrames<M> {
 
     /**
      * Whether a frame given as its UTF-8 bytes is an event (by its first two bytes: {@code 42} on socket.io,
-     * {@code 4{} or {@code 4[} on bare engine.io), which no heartbeat or session signal is.
+     * {@code 4} and an opening brace or bracket on bare engine.io), which no heartbeat or session signal is.
      */
     boolean isEventFrame(ByteBuf utf8) {
         int at = utf8.readerIndex();
