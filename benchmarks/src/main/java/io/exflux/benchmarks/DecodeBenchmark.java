@@ -17,6 +17,8 @@ import io.exflux.reactive.venue.btse.internal.BtseFrameDecoder;
 import io.exflux.reactive.venue.btse.model.BtseWsBook;
 import io.exflux.reactive.venue.btse.model.BtseWsMessage;
 import io.exflux.reactive.venue.btse.model.BtseWsTrade;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -90,6 +92,26 @@ public class DecodeBenchmark {
     private final V1TreeDecoder v1TreeSocketIo = new V1TreeDecoder(socketIo, "bitexbit");
     private final V1TreeDecoder v1TreeBare = new V1TreeDecoder(bare, "btc-alpha");
     private final RecordingSink<V1BookEvent> v1Sink = new RecordingSink<>(Set.of("book_BTC_USD"), false);
+    /** The same frames as a socket hands them over: UTF-8 bytes in a heap buffer, read in place. */
+    private final ByteBuf v1NewOrderBytes = bytes(v1NewOrderText);
+    private final ByteBuf v1CancelBytes = bytes(v1CancelText);
+    /** Frames of a live stream, each event's time, ids and values its own (as bytes, and as text for the tree). */
+    private static final int LIVE_FRAMES = 4096;
+    private final String[] v1LiveNewOrderTexts = new String[LIVE_FRAMES];
+    private final String[] v1LiveCancelTexts = new String[LIVE_FRAMES];
+    private final ByteBuf[] v1LiveNewOrders = new ByteBuf[LIVE_FRAMES];
+    private final ByteBuf[] v1LiveCancels = new ByteBuf[LIVE_FRAMES];
+    private int v1Live;
+
+    {
+        V1FrameGenerator live = new V1FrameGenerator(20261130L);
+        for (int i = 0; i < LIVE_FRAMES; i++) {
+            v1LiveNewOrderTexts[i] = live.live(false);
+            v1LiveCancelTexts[i] = live.live(true);
+            v1LiveNewOrders[i] = bytes(v1LiveNewOrderTexts[i]);
+            v1LiveCancels[i] = bytes(v1LiveCancelTexts[i]);
+        }
+    }
     private final String btseDeltaText = new String(btseDelta, StandardCharsets.UTF_8);
     private final String btseTradeText = "{\"topic\":\"tradeHistoryApi:BTC-USD\",\"data\":[{\"symbol\":\"BTC-USD\","
             + "\"side\":\"SELL\",\"size\":0.01,\"price\":36000.5,\"tradeId\":118974855,\"timestamp\":1584446020295}]}";
@@ -109,6 +131,23 @@ public class DecodeBenchmark {
                 "v1 new order differs from the tree route");
         require(v1Cancel().equals(v1TreeCancel()) && v1Cancel().toString().equals(v1TreeCancel().toString()),
                 "v1 cancel differs from the tree route");
+        require(v1NewOrderFromBytes().equals(v1TreeNewOrder()) && v1CancelFromBytes().equals(v1TreeCancel()),
+                "v1 event from bytes differs from the tree route");
+        for (int i = 0; i < LIVE_FRAMES; i++) {
+            v1Live = i;
+            V1BookEvent order = v1NewOrderLive();
+            v1Live = i;
+            V1BookEvent orderTree = v1TreeNewOrderLive();
+            v1Live = i;
+            V1BookEvent cancel = v1CancelLive();
+            v1Live = i;
+            V1BookEvent cancelTree = v1TreeCancelLive();
+            require(order instanceof V1BookEvent.NewOrder && order.equals(orderTree)
+                    && order.toString().equals(orderTree.toString()), "v1 live new order differs from the tree");
+            require(cancel instanceof V1BookEvent.Cancel && cancel.equals(cancelTree)
+                    && cancel.toString().equals(cancelTree.toString()), "v1 live cancel differs from the tree");
+        }
+        v1Live = 0;
         V1BookEvent.NewOrder order = (V1BookEvent.NewOrder) v1NewOrder();
         require(order.trades().size() == 1 && order.trades().get(0).price().equals(new BigDecimal("936.00")),
                 "v1 new order lost its trade");
@@ -124,6 +163,10 @@ public class DecodeBenchmark {
         require(book.bids().get(0).amount().equals(new BigDecimal("0.12000")), "BTSE delta lost a scale");
         require(btseTradeFrame().equals(new BtseWsTrade("BTC-USD", "SELL", new BigDecimal("36000.5"),
                 new BigDecimal("0.01"), 118974855L, Instant.ofEpochMilli(1584446020295L))), "BTSE trade misread");
+    }
+
+    private static ByteBuf bytes(String frame) {
+        return Unpooled.wrappedBuffer(frame.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void require(boolean condition, String what) {
@@ -233,6 +276,48 @@ public class DecodeBenchmark {
     @Benchmark
     public V1BookEvent v1TreeCancel() {
         v1TreeBare.decode(v1CancelText, v1Sink);
+        return v1Sink.last();
+    }
+
+    /** {@link #v1NewOrder}'s frame as the socket hands it over: its bytes, through {@code decode(ByteBuf)}. */
+    @Benchmark
+    public V1BookEvent v1NewOrderFromBytes() {
+        v1SocketIo.decode(v1NewOrderBytes, v1Sink);
+        return v1Sink.last();
+    }
+
+    /** {@link #v1Cancel}'s frame as its bytes. */
+    @Benchmark
+    public V1BookEvent v1CancelFromBytes() {
+        v1Bare.decode(v1CancelBytes, v1Sink);
+        return v1Sink.last();
+    }
+
+    /** A live stream's new orders, each its own time and values, from their bytes: what an event costs there. */
+    @Benchmark
+    public V1BookEvent v1NewOrderLive() {
+        v1SocketIo.decode(v1LiveNewOrders[v1Live++ & LIVE_FRAMES - 1], v1Sink);
+        return v1Sink.last();
+    }
+
+    /** The same frames' text through the tree route. */
+    @Benchmark
+    public V1BookEvent v1TreeNewOrderLive() {
+        v1TreeSocketIo.decode(v1LiveNewOrderTexts[v1Live++ & LIVE_FRAMES - 1], v1Sink);
+        return v1Sink.last();
+    }
+
+    /** A live stream's cancels, from their bytes. */
+    @Benchmark
+    public V1BookEvent v1CancelLive() {
+        v1Bare.decode(v1LiveCancels[v1Live++ & LIVE_FRAMES - 1], v1Sink);
+        return v1Sink.last();
+    }
+
+    /** The same frames' text through the tree route. */
+    @Benchmark
+    public V1BookEvent v1TreeCancelLive() {
+        v1TreeBare.decode(v1LiveCancelTexts[v1Live++ & LIVE_FRAMES - 1], v1Sink);
         return v1Sink.last();
     }
 }

@@ -42,6 +42,29 @@ public final class V1FrameGenerator {
         return out.append(space("[" + text(name()) + "," + payload + extraArgument() + "]")).toString();
     }
 
+    /**
+     * A frame as a live stream sends them, in the documents' shape, each event with its own time (seconds with
+     * seven decimals, as the documents show), ids, price and amount: BTC-Alpha's bare engine.io cancel
+     * ({@code 4{...}}) or bitexbit's socket.io new order with one trade ({@code 42["book_BTC_USD",{...}]}).
+     */
+    public String live(boolean cancel) {
+        String date = (1_485_686_000L + random.nextInt(1_000_000)) + "."
+                + String.format("%07d", random.nextInt(10_000_000));
+        long oid = 15_000 + random.nextInt(10_000_000);
+        String side = random.nextBoolean() ? "buy" : "sell";
+        String price = (900 + random.nextInt(100)) + "." + (10 + random.nextInt(90));
+        String amount = "0.0" + (1 + random.nextInt(999));
+        if (cancel) {
+            return "4{\"success\":true,\"date\":" + date + ",\"oid\":" + oid + ",\"type\":\"" + side
+                    + "\",\"price\":" + price + ",\"amount\":" + amount + ",\"pair\":\"BTC_USD\",\"cancelled\":true}";
+        }
+        return "42[\"book_BTC_USD\",{\"success\":true,\"date\":" + date + ",\"oid\":" + oid + ",\"type\":\""
+                + side + "\",\"price\":" + price + ",\"amount\":" + (random.nextBoolean() ? "0.0" : amount)
+                + ",\"pair\":\"BTC_USD\",\"trades\":[{\"tid\":" + (14_000 + random.nextInt(10_000_000))
+                + ",\"type\":\"" + (side.equals("buy") ? "sell" : "buy") + "\",\"price\":\"" + price + "0\",\"amount\":\""
+                + amount + "\",\"o_id\":" + (oid - 1 - random.nextInt(1000)) + "}]}]";
+    }
+
     private String name() {
         return switch (random.nextInt(6)) {
             case 0 -> "new_order";

@@ -12,15 +12,18 @@ import io.exflux.reactive.internal.engineio.EngineIoOptions;
 import io.exflux.reactive.internal.engineio.Framing;
 import io.exflux.reactive.venue.v1.internal.V1Events;
 import io.exflux.reactive.venue.v1.model.V1BookEvent;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The v1 socket's streaming path against the tree reading it replaced, both flavours (bitexbit's socket.io,
- * BTC-Alpha's bare engine.io): 30,000 seeded frames (100,000 on request) give the same deliveries (channel,
+ * The v1 socket's streaming path, from the frame's text and from its bytes as a socket hands them over, against
+ * the tree reading it replaced, both flavours (bitexbit's socket.io, BTC-Alpha's bare engine.io): 30,000 seeded frames (100,000 on request) give the same deliveries (channel,
  * record with every field, decimals with their scale), the same skips and the same malformed frames; frames cut
  * short too, each followed by a whole frame that must still read. Most events must take the streaming path, so
  * that the comparison is never the tree against itself.
@@ -116,14 +119,42 @@ class V1DecoderDifferentialTest {
         }
     }
 
-    /** Decodes the frame both ways and compares; returns 1 when something was delivered. */
+    /**
+     * The frame as a live session hands it to the dialect: its UTF-8 bytes in a heap or a direct buffer, given as
+     * bytes unless the dialect reads it as text.
+     */
+    private static void fromSocket(EngineIoDialect<V1BookEvent> dialect, String frame, boolean heap,
+                                   RecordingSink<V1BookEvent> sink) {
+        byte[] utf8 = frame.getBytes(StandardCharsets.UTF_8);
+        ByteBuf buffer = heap ? Unpooled.wrappedBuffer(utf8) : Unpooled.directBuffer(utf8.length).writeBytes(utf8);
+        try {
+            if (dialect.readsAsText(buffer)) {
+                dialect.decode(buffer.toString(StandardCharsets.UTF_8), sink);
+            } else {
+                dialect.decode(buffer, sink);
+            }
+        } finally {
+            buffer.release();
+        }
+    }
+
+    /**
+     * Decodes the frame both ways (the streaming one from its text and from its bytes) and compares; returns 1 when
+     * something was delivered.
+     */
     private static int same(Pair pair, String frame, Set<String> topics, int index) {
         RecordingSink<V1BookEvent> expected = new RecordingSink<>(topics, true);
         RecordingSink<V1BookEvent> actual = new RecordingSink<>(topics, true);
+        RecordingSink<V1BookEvent> fromBytes = new RecordingSink<>(topics, true);
         pair.tree.decode(frame, expected);
         pair.streaming.decode(frame, actual);
         if (!expected.outcomes().equals(actual.outcomes())) { // as(...) would build the message for every frame
             assertThat(actual.outcomes()).as("frame %d: %s", index, frame).isEqualTo(expected.outcomes());
+        }
+        fromSocket(pair.streaming, frame, index % 2 == 0, fromBytes);
+        if (!expected.outcomes().equals(fromBytes.outcomes())) {
+            assertThat(fromBytes.outcomes()).as("frame %d from its bytes: %s", index, frame)
+                    .isEqualTo(expected.outcomes());
         }
         return expected.outcomes().isEmpty() || expected.outcomes().get(0).kind().equals("malformed") ? 0 : 1;
     }

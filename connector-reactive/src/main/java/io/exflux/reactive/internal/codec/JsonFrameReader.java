@@ -74,8 +74,16 @@ public final class JsonFrameReader {
      * @return the parser, before the frame's first token, as {@link #open(CharSequence)}
      */
     public JsonParser open(ByteBuf frame) {
-        int length = frame.readableBytes();
-        int from = frame.readerIndex();
+        return open(frame, 0);
+    }
+
+    /**
+     * {@link #open(ByteBuf)} of the frame's bytes after its first {@code skip} (a prefix before the JSON, such as
+     * engine.io's packet type), without a slice of the buffer.
+     */
+    public JsonParser open(ByteBuf frame, int skip) {
+        int length = frame.readableBytes() - skip;
+        int from = frame.readerIndex() + skip;
         if (frame.hasArray() && length > 0) {
             byte[] array = frame.array(); // read directly: ByteBuf.getByte checks access on every call
             int start = frame.arrayOffset() + from;

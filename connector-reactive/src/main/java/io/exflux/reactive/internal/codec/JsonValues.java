@@ -22,6 +22,13 @@ public final class JsonValues {
     private static final int MAX_FAST_DECIMALS = 9;
     private static final long[] NANOS_SCALE = {1, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100,
         10, 1};
+    /** What {@link #plainEpochNanos} gives for a time not in the plain form. */
+    public static final long NOT_PLAIN = Long.MIN_VALUE;
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    /** The last second whose nanoseconds fit a {@code long} (2262-04-11). */
+    private static final long MAX_PLAIN_SECONDS = Long.MAX_VALUE / NANOS_PER_SECOND - 1;
+    private static final int MAX_PLAIN_WHOLE_DIGITS = 10;
+    private static final int MAX_PLAIN_LENGTH = MAX_PLAIN_WHOLE_DIGITS + 1 + MAX_FAST_DECIMALS;
 
     private JsonValues() {
     }
@@ -162,14 +169,29 @@ public final class JsonValues {
             return VenueTimes.epochSeconds(decimal(parser));
         }
         if (token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_STRING) {
-            Instant fast = plainSeconds(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-            if (fast != null) {
-                return fast;
+            long nanos = plainNanos(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+            if (nanos != NOT_PLAIN) {
+                return instant(nanos / NANOS_PER_SECOND, nanos % NANOS_PER_SECOND);
             }
             return token == JsonToken.VALUE_STRING ? VenueTimes.parse(parser.getText())
                     : VenueTimes.epochSeconds(decimal(parser));
         }
         throw new IllegalArgumentException("time is neither a number nor text: " + token);
+    }
+
+    /**
+     * {@link #epochSeconds} as epoch nanoseconds, without an {@code Instant}, for the usual form: unix seconds as
+     * {@code digits[.digits]} (a JSON number or text) with at most nine decimals, up to the year 2262;
+     * {@link #NOT_PLAIN} for any other value (the caller then reads it with {@link #epochSeconds}, the parser still
+     * on it). For records that keep their time as numbers and make the {@code Instant} on access.
+     */
+    public static long plainEpochNanos(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT
+                || token == JsonToken.VALUE_STRING) {
+            return plainNanos(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+        }
+        return NOT_PLAIN;
     }
 
     /** {@link #epochSeconds} or {@code null} for {@code null} and blank text. */
@@ -217,10 +239,13 @@ public final class JsonValues {
         return chars[offset + length - 1] == '0';
     }
 
-    /** {@code digits[.digits]} seconds with at most nine decimals, without a {@code BigDecimal}; else null. */
-    private static Instant plainSeconds(char[] chars, int offset, int length) {
-        if (length == 0 || length > 28) {
-            return null;
+    /**
+     * {@code digits[.digits]} seconds with at most nine decimals, up to {@link #MAX_PLAIN_SECONDS}, as nanoseconds,
+     * without a {@code BigDecimal}; else {@link #NOT_PLAIN}.
+     */
+    private static long plainNanos(char[] chars, int offset, int length) {
+        if (length == 0 || length > MAX_PLAIN_LENGTH) {
+            return NOT_PLAIN;
         }
         long seconds = 0;
         long fraction = 0;
@@ -230,26 +255,26 @@ public final class JsonValues {
             char ch = chars[i];
             if (ch >= '0' && ch <= '9') {
                 if (decimals < 0) {
-                    if (++wholeDigits > 18) {
-                        return null;
+                    if (++wholeDigits > MAX_PLAIN_WHOLE_DIGITS) {
+                        return NOT_PLAIN;
                     }
                     seconds = seconds * 10 + (ch - '0');
                 } else {
                     if (++decimals > MAX_FAST_DECIMALS) {
-                        return null;
+                        return NOT_PLAIN;
                     }
                     fraction = fraction * 10 + (ch - '0');
                 }
             } else if (ch == '.' && decimals < 0 && wholeDigits > 0) {
                 decimals = 0;
             } else {
-                return null;
+                return NOT_PLAIN;
             }
         }
-        if (decimals == 0) {
-            return null; // "5." is not a number for BigDecimal either; let the full reader say so
+        if (decimals == 0 || seconds > MAX_PLAIN_SECONDS) {
+            return NOT_PLAIN; // "5." is not a number for BigDecimal either; let the full reader say so
         }
-        return instant(seconds, decimals < 0 ? 0 : fraction * NANOS_SCALE[decimals]);
+        return seconds * NANOS_PER_SECOND + (decimals < 0 ? 0 : fraction * NANOS_SCALE[decimals]);
     }
 
     private static Instant instant(long seconds, long nanos) {

@@ -9,6 +9,8 @@ import io.exflux.reactive.internal.ws.HeartbeatStrategy;
 import io.exflux.reactive.internal.ws.Heartbeats;
 import io.exflux.reactive.internal.ws.StaleConnectionException;
 import io.exflux.reactive.internal.ws.StreamDialect;
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,9 +81,33 @@ public final class EngineIoDialect<M> implements StreamDialect<M> {
 
     @Override
     public void decode(String frame, FrameSink<M> sink) {
-        if (hotEvents.read(frame, sink)) {
-            return;
+        if (!hotEvents.read(frame, sink)) {
+            decodeTree(frame, sink);
         }
+    }
+
+    /**
+     * An event frame straight from its bytes (no {@code String}; a heap buffer read in place); a frame the hot
+     * path leaves to the tree is made text for it.
+     */
+    @Override
+    public void decode(ByteBuf utf8, FrameSink<M> sink) {
+        if (!hotEvents.read(utf8, sink)) {
+            decodeTree(utf8.toString(StandardCharsets.UTF_8), sink);
+        }
+    }
+
+    /**
+     * Only event frames ({@code 42[...} on socket.io, {@code 4{...}} or {@code 4[...]} on bare engine.io) come as
+     * bytes: every frame the heartbeat reads (pings, pongs, the server ending the session) is none of them.
+     */
+    @Override
+    public boolean readsAsText(ByteBuf utf8) {
+        return !hotEvents.isEventFrame(utf8);
+    }
+
+    /** A frame read as a tree: handshake and session signals, acks, and the events the hot path declines. */
+    private void decodeTree(String frame, FrameSink<M> sink) {
         for (SessionSignal signal : EngineIoSession.ready(options).onFrame(frame).signals()) {
             if (signal instanceof SessionSignal.Malformed malformed) {
                 sink.malformed(malformed.error().getMessage(), malformed.error());

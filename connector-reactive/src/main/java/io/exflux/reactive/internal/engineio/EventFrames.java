@@ -6,6 +6,7 @@ import io.exflux.api.error.ProtocolException;
 import io.exflux.reactive.internal.codec.JsonFrameReader;
 import io.exflux.reactive.internal.codec.JsonValues;
 import io.exflux.reactive.internal.ws.FrameSink;
+import io.netty.buffer.ByteBuf;
 import java.io.IOException;
 
 /**
@@ -15,7 +16,9 @@ import java.io.IOException;
  * the event is routed with {@link ChannelRouter#channel} and delivered. Any other frame (handshake, acks,
  * another namespace, a payload sent as a JSON string, an event of several arguments, anything the codec
  * declines) is left to the tree, which reads it as before; so is a frame whose JSON shape is off before
- * the codec has read a record, so that its error is the tree's. Thread-safe; synchronous.
+ * the codec has read a record, so that its error is the tree's. A frame comes as its text or as its UTF-8 bytes
+ * (as the websocket hands it over: read in place from a heap buffer, with one bulk copy from a direct one, never
+ * made a {@code String}). Thread-safe; synchronous.
  */
 final class EventFrames<M> {
 
@@ -42,17 +45,48 @@ final class EventFrames<M> {
      *         when it is for the tree
      */
     boolean read(String frame, FrameSink<M> sink) {
-        int json = jsonStart(frame);
+        int json = jsonStart(frame, null, 0, frame.length());
         if (json < 0) {
             return false;
         }
         JsonFrameReader reader = JsonFrameReader.forThisThread();
+        FrameTail tail = TAILS.get();
+        JsonParser parser = reader.open(tail.of(frame, json));
+        tail.of("", 0); // the reader has copied it: the thread keeps no frame
+        return read(reader, parser, sink);
+    }
+
+    /**
+     * Reads a frame given as its UTF-8 bytes if it is a hot event, as {@link #read(String, FrameSink)}: a heap
+     * buffer in place, a direct one with one bulk copy, no {@code String}. The buffer's indexes do not move.
+     */
+    boolean read(ByteBuf utf8, FrameSink<M> sink) {
+        int json = jsonStart(null, utf8, utf8.readerIndex(), utf8.readableBytes());
+        if (json < 0) {
+            return false;
+        }
+        JsonFrameReader reader = JsonFrameReader.forThisThread();
+        return read(reader, reader.open(utf8, json), sink);
+    }
+
+    /**
+     * Whether a frame given as its UTF-8 bytes is an event (by its first two bytes: {@code 42} on socket.io,
+     * {@code 4} and an opening brace or bracket on bare engine.io), which no heartbeat or session signal is.
+     */
+    boolean isEventFrame(ByteBuf utf8) {
+        int at = utf8.readerIndex();
+        if (utf8.readableBytes() < 3 || utf8.getByte(at) != '4') {
+            return false;
+        }
+        byte second = utf8.getByte(at + 1);
+        return socketIo ? second == '2' : second == '{' || second == '[';
+    }
+
+    /** The event of a frame the reader has opened on its JSON; see {@link #read(String, FrameSink)}. */
+    private boolean read(JsonFrameReader reader, JsonParser parser, FrameSink<M> sink) {
         String name = null;
         M message;
         try {
-            FrameTail tail = TAILS.get();
-            JsonParser parser = reader.open(tail.of(frame, json));
-            tail.of("", 0); // the reader has copied it: the thread keeps no frame
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_ARRAY) {
                 if (parser.nextToken() != JsonToken.VALUE_STRING) {
@@ -96,32 +130,49 @@ final class EventFrames<M> {
         return true;
     }
 
-    /** Where the JSON of an event frame starts, or -1 when the frame is not one read here. */
-    private int jsonStart(String frame) {
-        int length = frame.length();
-        if (length < 3 || frame.charAt(0) != '4') {
+    /**
+     * Where the JSON of an event frame starts, or -1 when the frame is not one read here. Only the frame's ASCII
+     * prefix is looked at: in its {@code text}, or else in its {@code bytes} from {@code base} (a byte of a longer
+     * character reads as a character no prefix has). No view object: one made per frame did not always stay off
+     * the heap.
+     */
+    private int jsonStart(String text, ByteBuf bytes, int base, int length) {
+        if (length < 3 || at(text, bytes, base, 0) != '4') {
             return -1;
         }
         if (!socketIo) {
-            char c = frame.charAt(1);
+            char c = at(text, bytes, base, 1);
             return c == '{' || c == '[' ? 1 : -1;
         }
-        if (frame.charAt(1) != '2') {
+        if (at(text, bytes, base, 1) != '2') {
             return -1;
         }
         int i = 2;
-        if (frame.charAt(i) == '/') {
-            int comma = frame.indexOf(',', i);
-            if (comma < 0 || comma - i != namespace.length() || !frame.startsWith(namespace, i)) {
+        if (at(text, bytes, base, i) == '/') {
+            int comma = i;
+            while (comma < length && at(text, bytes, base, comma) != ',') {
+                comma++;
+            }
+            if (comma == length || comma - i != namespace.length()) {
                 return -1;
+            }
+            for (int n = 0; n < namespace.length(); n++) {
+                if (at(text, bytes, base, i + n) != namespace.charAt(n)) {
+                    return -1;
+                }
             }
             i = comma + 1;
         }
         int digits = i;
-        while (i < length && frame.charAt(i) >= '0' && frame.charAt(i) <= '9') {
+        while (i < length && at(text, bytes, base, i) >= '0' && at(text, bytes, base, i) <= '9') {
             i++;
         }
-        return i - digits <= MAX_ACK_DIGITS && i < length && frame.charAt(i) == '[' ? i : -1;
+        return i - digits <= MAX_ACK_DIGITS && i < length && at(text, bytes, base, i) == '[' ? i : -1;
+    }
+
+    /** The character at {@code index} of the frame's text, or of its bytes from {@code base}. */
+    private static char at(String text, ByteBuf bytes, int base, int index) {
+        return text != null ? text.charAt(index) : (char) (bytes.getByte(base + index) & 0xFF);
     }
 
     /** Leaves the frame to the tree; whatever is wrong with it, the tree will say. */

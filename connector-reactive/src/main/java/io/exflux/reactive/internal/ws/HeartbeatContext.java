@@ -18,8 +18,8 @@ public interface HeartbeatContext {
     Scheduler scheduler();
 
     /**
-     * Every inbound text frame of this connection after the handshake, heartbeat frames included, up to the
-     * dialect's {@link StreamDialect#longestTextFrameRead()} (every frame by default). Hot: frames before the
+     * Every inbound text frame of this connection after the handshake, heartbeat frames included, that the
+     * dialect reads as text ({@link StreamDialect#readsAsText}: every frame by default). Hot: frames before the
      * subscription are not replayed. Completes when the connection closes.
      */
     Flux<String> textFrames();

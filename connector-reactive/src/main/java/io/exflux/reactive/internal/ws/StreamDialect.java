@@ -36,7 +36,7 @@ public interface StreamDialect<M> {
 
     /**
      * {@link #decode(String, FrameSink)} of a text frame given as its UTF-8 bytes (the websocket frame's content),
-     * for the frames the engine does not need as text (longer than {@link #longestTextFrameRead()}). The buffer is
+     * for the frames the engine does not need as text (those {@link #readsAsText} refuses). The buffer is
      * the engine's and valid only during this call: read it without moving its indexes, and neither retain nor
      * release it. Default: decodes the frame's text, for dialects that read text.
      */
@@ -53,6 +53,16 @@ public interface StreamDialect<M> {
      */
     default int longestTextFrameRead() {
         return Integer.MAX_VALUE;
+    }
+
+    /**
+     * Whether a live connection's inbound text frame, given as its UTF-8 bytes, is made a {@code String} (seen by
+     * {@link HeartbeatContext#textFrames()} and decoded with {@link #decode(String, FrameSink)}) rather than handed
+     * to {@link #decode(ByteBuf, FrameSink)}. Called on the event loop for every frame: decide from a few bytes.
+     * Default: the frames up to {@link #longestTextFrameRead()} bytes.
+     */
+    default boolean readsAsText(ByteBuf utf8) {
+        return utf8.readableBytes() <= longestTextFrameRead();
     }
 
     /**

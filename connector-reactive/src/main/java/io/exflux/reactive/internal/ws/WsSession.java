@@ -48,8 +48,6 @@ final class WsSession<M> implements HandshakeSession, HeartbeatContext, FrameSin
     private final Channel channel;
     /** Asked once: a dialect may build a new strategy on every call, and this is read per frame. */
     private final HeartbeatStrategy heartbeat;
-    /** Text frames longer than this (UTF-8 bytes) are decoded from their bytes, never made a String. */
-    private final int longestTextFrameRead;
     // Fed only from this channel's event loop, so the serialising wrapper (two atomics per frame) is skipped.
     private final Sinks.Many<String> textFrames = Sinks.unsafe().many().multicast().directBestEffort();
     private final Sinks.Many<Object> activity = Sinks.unsafe().many().multicast().directBestEffort();
@@ -80,7 +78,6 @@ final class WsSession<M> implements HandshakeSession, HeartbeatContext, FrameSin
         this.out = out;
         this.channel = channel;
         this.heartbeat = socket.dialect().heartbeat();
-        this.longestTextFrameRead = socket.dialect().longestTextFrameRead();
     }
 
     /**
@@ -144,11 +141,11 @@ final class WsSession<M> implements HandshakeSession, HeartbeatContext, FrameSin
     }
 
     /**
-     * A live session hands a long text frame to the dialect as its bytes (reactor-netty releases them after this
-     * call); frames the handshake or the heartbeat may read are made text first.
+     * A live session hands a text frame the dialect does not read as text to it as its bytes (reactor-netty releases
+     * them after this call); frames the handshake or the heartbeat may read are made text first.
      */
     private void onText(ByteBuf utf8) {
-        if (live && utf8.readableBytes() > longestTextFrameRead) {
+        if (live && !socket.dialect().readsAsText(utf8)) {
             deliver(utf8);
         } else {
             onText(utf8.toString(StandardCharsets.UTF_8));

@@ -15,7 +15,10 @@ import io.exflux.reactive.venue.v1.internal.V1Events;
 import io.exflux.reactive.venue.v1.model.V1BookEvent;
 import io.exflux.reactive.venue.v1.model.V1Side;
 import io.exflux.reactive.venue.v1.model.V1Trade;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,6 +99,30 @@ class V1StreamedEventsTest {
         return sink.delivered;
     }
 
+    /**
+     * The frames as a socket hands them over, UTF-8 bytes never made a {@code String}: in a heap buffer with bytes
+     * before and after the frame (read in place), else in a direct buffer (copied once).
+     */
+    private static List<Object> decodeBytes(EngineIoDialect<V1BookEvent> dialect, boolean heap, Set<String> topics,
+                                            String... frames) {
+        Sink sink = new Sink(topics);
+        for (String frame : frames) {
+            byte[] utf8 = frame.getBytes(StandardCharsets.UTF_8);
+            byte[] around = new byte[utf8.length + 5];
+            System.arraycopy(utf8, 0, around, 3, utf8.length);
+            ByteBuf buffer = heap ? Unpooled.wrappedBuffer(around, 3, utf8.length)
+                    : Unpooled.directBuffer(utf8.length).writeBytes(utf8);
+            try {
+                assertThat(dialect.readsAsText(buffer)).as(frame).isFalse();
+                dialect.decode(buffer, sink);
+                assertThat(buffer.readerIndex()).isZero();
+            } finally {
+                buffer.release();
+            }
+        }
+        return sink.delivered;
+    }
+
     /** The hot reader itself on the example, so that a silent fall-back to the tree cannot pass for it. */
     private static V1BookEvent streamed(V1Dialect venue, String json) throws IOException {
         try (JsonParser parser = Json.mapper().getFactory().createParser(json)) {
@@ -115,7 +142,87 @@ class V1StreamedEventsTest {
                     .as(example).containsExactly(List.of("book_ETH_BTC", tree));
             assertThat(decode(dialect(venue, Framing.ENGINE_IO), Set.of("book_BTC_USD"), "4" + raw))
                     .as(example).containsExactly(List.of("book_BTC_USD", tree));
+            for (boolean heap : new boolean[] {true, false}) {
+                assertThat(decodeBytes(dialect(venue, Framing.SOCKET_IO), heap, TWO_BOOKS,
+                        "42[\"book_ETH_BTC\"," + raw + "]")).as(example).containsExactly(List.of("book_ETH_BTC", tree));
+                assertThat(decodeBytes(dialect(venue, Framing.ENGINE_IO), heap, Set.of("book_BTC_USD"), "4" + raw))
+                        .as(example).containsExactly(List.of("book_BTC_USD", tree));
+            }
         }
+    }
+
+    /**
+     * Only event frames come as bytes: every frame the heartbeat reads (pings, pongs, the server ending the session,
+     * however long its error) stays text for it, on both flavours.
+     */
+    @Test
+    void eventFramesComeAsBytes_theHeartbeatsFramesAsText() {
+        String longError = "44{\"message\":\"" + "x".repeat(300) + "\"}";
+        for (Framing framing : Framing.values()) {
+            EngineIoDialect<V1BookEvent> dialect = dialect(V1Dialect.BITEXBIT, framing);
+            for (String frame : List.of("2", "3", "1", "41", "40", "44{\"message\":\"no\"}", longError, "43[]",
+                    "0{\"sid\":\"a\",\"pingInterval\":25000,\"pingTimeout\":20000}")) {
+                ByteBuf buffer = Unpooled.wrappedBuffer(frame.getBytes(StandardCharsets.UTF_8));
+                assertThat(dialect.readsAsText(buffer)).as("%s %s", framing, frame).isTrue();
+            }
+            String event = framing == Framing.SOCKET_IO ? "42[\"book_BTC_USD\",{}]" : "4{}";
+            assertThat(dialect.readsAsText(Unpooled.wrappedBuffer(event.getBytes(StandardCharsets.UTF_8))))
+                    .as(event).isFalse();
+        }
+    }
+
+    /**
+     * Events whose payload the hot path declines (a JSON string, several arguments) or that are not JSON read from
+     * their bytes as the tree reads their text.
+     */
+    @Test
+    void framesTheHotPathLeavesToTheTreeReadTheSameFromTheirBytes() {
+        String payload = "{\"date\":1485686413,\"oid\":1,\"type\":\"buy\",\"price\":\"1.5\",\"amount\":2,"
+                + "\"pair\":\"BTC_USD\"}";
+        EngineIoDialect<V1BookEvent> dialect = dialect(V1Dialect.BITEXBIT, Framing.SOCKET_IO);
+        for (String frame : List.of("42[\"book_BTC_USD\",\"" + payload.replace("\"", "\\\"") + "\"]",
+                "42[\"book_BTC_USD\"," + payload + ",{\"pair\":\"ETH_BTC\"}]", "42[\"book_BTC_USD\",{\"oid\":",
+                "42[\"book_BTC_USD\",{\"oid\":1}] x", "42[\"subscribe.success\",{\"channel\":\"book_BTC_USD\"}]")) {
+            for (boolean heap : new boolean[] {true, false}) {
+                Sink sink = new Sink(TWO_BOOKS);
+                byte[] utf8 = frame.getBytes(StandardCharsets.UTF_8);
+                ByteBuf buffer = heap ? Unpooled.wrappedBuffer(utf8) : Unpooled.directBuffer().writeBytes(utf8);
+                try {
+                    dialect.decode(buffer, sink);
+                } finally {
+                    buffer.release();
+                }
+                assertThat(sink.delivered).as(frame).isEqualTo(decode(dialect, TWO_BOOKS, frame));
+            }
+        }
+    }
+
+    /**
+     * The event keeps its time as seconds and nanos and makes the {@code Instant} on access: every form of time
+     * (whole, with nine decimals, as text, ISO-8601, before 1970, after 2262) gives the tree's {@code Instant},
+     * equality and text.
+     */
+    @Test
+    void theTimeOfAnEventIsTheTreesWhateverItsForm() throws IOException {
+        for (String date : List.of("1485686507", "1485686507.0944622", "1485686507.123456789", "\"1485686507.5\"",
+                "\"2017-01-29T10:41:47.0944622Z\"", "0", "0.000000001", "-1.5", "9223372035.999999999",
+                "9223372036.5", "31556889864403199", "\"31556889864403199.999999999\"", "1485686507.0")) {
+            for (String kind : List.of("\"trades\":[{\"tid\":1,\"type\":\"buy\",\"price\":2,\"amount\":3,\"o_id\":4}]",
+                    "\"cancelled\":true")) {
+                String raw = "{\"date\":" + date + ",\"oid\":7,\"type\":\"sell\",\"price\":1.5,\"amount\":2,"
+                        + kind + "}";
+                V1BookEvent tree = V1Codec.bookEvent(Json.mapper().readTree(raw));
+                V1BookEvent streamed = streamed(V1Dialect.BTC_ALPHA, raw);
+                assertTwins(streamed, tree);
+                assertThat(streamed.date()).as(date).isEqualTo(tree.date());
+            }
+        }
+        V1BookEvent.Cancel undated = new V1BookEvent.Cancel(null, null, 1, null, null, BigDecimal.ONE, BigDecimal.TEN,
+                "BTC_USD");
+        assertThat(List.of(String.valueOf(undated.date()), String.valueOf(undated.type()))).containsExactly("null",
+                "null");
+        assertThat(undated).isNotEqualTo(new V1BookEvent.Cancel(null, Instant.EPOCH, 1, null, null, BigDecimal.ONE,
+                BigDecimal.TEN, "BTC_USD"));
     }
 
     @Test

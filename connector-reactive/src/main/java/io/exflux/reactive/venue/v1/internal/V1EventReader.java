@@ -74,12 +74,38 @@ final class V1EventReader {
         return (f.seen & OID) == 0 ? null : f.event();
     }
 
-    /**
-     * The bit of a payload's (or, with {@code inTrade}, a trade's) field; 0 for a field not read. By length, then
-     * text: a {@code switch} on the name would hash it, and the parser's names come without a cached hash.
-     */
+    /** The bit of a payload's (or, with {@code inTrade}, a trade's) field; 0 for a field not read. */
     private static int field(JsonParser parser, boolean inTrade) throws IOException {
         String name = parser.currentName();
+        int field = inTrade ? tradeFieldByReference(name) : fieldByReference(name);
+        return field != 0 ? field : fieldByText(name, inTrade);
+    }
+
+    /**
+     * The payload's fields by reference: the parser interns the names it reads (Jackson's
+     * {@code INTERN_FIELD_NAMES}, on by default), so the usual field is found without reading its text; 0 for
+     * any other (then read by its text: the answer does not depend on the interning).
+     */
+    @SuppressWarnings("StringEquality")
+    private static int fieldByReference(String name) {
+        return name == "date" ? DATE : name == "oid" ? OID : name == "type" ? TYPE : name == "price" ? PRICE
+                : name == "amount" ? AMOUNT : name == "pair" ? PAIR : name == "trades" ? TRADES
+                : name == "success" ? SUCCESS : name == "cancelled" ? CANCELLED
+                : name == "cancel_order_id" ? CANCEL_ID : 0;
+    }
+
+    /** A trade's fields by reference, as {@link #fieldByReference}. */
+    @SuppressWarnings("StringEquality")
+    private static int tradeFieldByReference(String name) {
+        return name == "tid" ? TID : name == "type" ? TYPE : name == "price" ? PRICE : name == "amount" ? AMOUNT
+                : name == "o_id" ? O_ID : 0;
+    }
+
+    /**
+     * {@link #field} by length, then text: a {@code switch} on the name would hash it, and the parser's names come
+     * without a cached hash.
+     */
+    private static int fieldByText(String name, boolean inTrade) {
         switch (name.length()) {
             case 3:
                 return inTrade ? ("tid".equals(name) ? TID : 0) : ("oid".equals(name) ? OID : 0);
@@ -135,31 +161,59 @@ final class V1EventReader {
 
     private static V1Side side(JsonParser parser) throws IOException {
         if (parser.currentToken() == JsonToken.VALUE_STRING) {
-            return V1Side.of(JsonValues.text(parser));
+            // the documents' words compared in the parser's text; any other spelling as V1Side reads it
+            return JsonValues.textIs(parser, "buy") ? V1Side.BUY : JsonValues.textIs(parser, "sell") ? V1Side.SELL
+                    : V1Side.of(JsonValues.text(parser));
         }
         BoundedTokens.skip(parser);
         return V1Side.UNKNOWN; // the tree's text of a number, a boolean or a container is no side either
     }
 
-    /** One time value: read, or its error held. */
-    private static final class Slot<T> {
-        T value;
+    /** One time value as epoch seconds and nanos (no {@code Instant}: the event makes it on access), or its error held. */
+    private static final class TimeSlot {
+        private static final long NANOS_PER_SECOND = 1_000_000_000L;
+        long seconds;
+        int nanos;
+        boolean present;
         RuntimeException error;
 
         void reset() {
-            value = null;
+            present = false;
             error = null;
         }
 
-        /** The value, else the held error, else (null or absent) a missing field. */
-        T required(String name) {
+        /** Reads a time (unix seconds, or what {@link JsonValues#epochSeconds} reads); false to decline. */
+        boolean read(JsonParser parser) throws IOException {
+            if (isBigInteger(parser)) {
+                return false;
+            }
+            if (!isNull(parser)) {
+                try {
+                    long plain = JsonValues.plainEpochNanos(parser);
+                    if (plain != JsonValues.NOT_PLAIN) {
+                        seconds = plain / NANOS_PER_SECOND;
+                        nanos = (int) (plain % NANOS_PER_SECOND);
+                    } else {
+                        Instant time = JsonValues.epochSeconds(parser);
+                        seconds = time.getEpochSecond();
+                        nanos = time.getNano();
+                    }
+                    present = true;
+                } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
+                    error = unreadable(parser, e);
+                }
+            }
+            return true;
+        }
+
+        /** Throws the held error, else (null or absent) a missing field. */
+        void require(String name) {
             if (error != null) {
                 throw error;
             }
-            if (value == null) {
+            if (!present) {
                 throw missing(name);
             }
-            return value;
         }
     }
 
@@ -246,7 +300,7 @@ final class V1EventReader {
         boolean cancelled;
         V1Side type;
         String pair;
-        final Slot<Instant> date = new Slot<>();
+        final TimeSlot date = new TimeSlot();
         final LongSlot oid = new LongSlot();
         final LongSlot cancelId = new LongSlot();
         final DecimalSlot price = new DecimalSlot();
@@ -300,16 +354,7 @@ final class V1EventReader {
                 }
                 case TYPE -> type = side(parser);
                 case DATE -> {
-                    if (isBigInteger(parser)) {
-                        return false;
-                    }
-                    if (!isNull(parser)) {
-                        try {
-                            date.value = JsonValues.epochSeconds(parser);
-                        } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
-                            date.error = unreadable(parser, e);
-                        }
-                    }
+                    return date.read(parser);
                 }
                 case OID -> {
                     return oid.read(parser);
@@ -333,14 +378,16 @@ final class V1EventReader {
 
         /** The event, as {@link V1Codec#bookEvent} builds it, its checks in the same order. */
         V1BookEvent event() {
-            Instant when = date.required("date");
+            date.require("date");
+            long seconds = date.seconds;
+            int nanos = date.nanos;
             long id = oid.required("oid");
             V1ModelAccess.Records records = V1ModelAccess.records();
             if (cancelled) {
                 if (cancelId.error != null) {
                     throw cancelId.error;
                 }
-                return records.cancel(success, when, id, cancelId.present, cancelId.value, type,
+                return records.cancel(success, seconds, nanos, id, cancelId.present, cancelId.value, type,
                         price.required("price"), price.wide, amount.required("amount"), amount.wide, pair);
             }
             long orderPrice = price.required("price");
@@ -352,10 +399,10 @@ final class V1EventReader {
                 BigDecimal[] wide = price.wide == null && amount.wide == null && first.price.wide == null
                         && first.amount.wide == null ? null
                         : new BigDecimal[] {price.wide, amount.wide, first.price.wide, first.amount.wide};
-                return records.newOrder(success, when, id, type, orderPrice, orderAmount, pair, wide,
+                return records.newOrder(success, seconds, nanos, id, type, orderPrice, orderAmount, pair, wide,
                         first.tid.value, first.type, first.price.packed, first.amount.packed, first.orderId.value);
             }
-            return records.newOrder(success, when, id, type, orderPrice, price.wide, orderAmount, amount.wide, pair,
+            return records.newOrder(success, seconds, nanos, id, type, orderPrice, price.wide, orderAmount, amount.wide, pair,
                     tradeCount == 0 ? List.of() : List.copyOf(trades));
         }
 

@@ -5,7 +5,6 @@ import io.exflux.reactive.venue.v1.model.V1BookEvent;
 import io.exflux.reactive.venue.v1.model.V1Side;
 import io.exflux.reactive.venue.v1.model.V1Trade;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -15,7 +14,8 @@ import java.util.List;
  * model package opens when it is loaded (as {@code AlpModelAccess} does for ALP).
  *
  * <p>In every method a value that packs is given packed; one that does not is {@code PackedDecimal.NONE} with
- * its {@code BigDecimal} beside it (the {@code wide} arguments, else ignored).
+ * its {@code BigDecimal} beside it (the {@code wide} arguments, else ignored). Times are given as epoch seconds and
+ * nanos (of the second): the records make the {@code Instant} on access.
  */
 public final class V1ModelAccess {
 
@@ -26,16 +26,16 @@ public final class V1ModelAccess {
                       long orderId);
 
         /** A new order with exactly one trade, kept inline; {@code wide}: null, or price, amount, trade price, trade amount. */
-        V1BookEvent.NewOrder newOrder(Boolean success, Instant date, long oid, V1Side type, long price, long amount,
-                                      String pair, BigDecimal[] wide, long tradeId, V1Side tradeType, long tradePrice,
+        V1BookEvent.NewOrder newOrder(Boolean success, long seconds, int nanos, long oid, V1Side type, long price,
+                                      long amount, String pair, BigDecimal[] wide, long tradeId, V1Side tradeType, long tradePrice,
                                       long tradeAmount, long tradeOrderId);
 
         /** A new order with any number of trades ({@code trades} is kept: an unmodifiable list). */
-        V1BookEvent.NewOrder newOrder(Boolean success, Instant date, long oid, V1Side type, long price,
+        V1BookEvent.NewOrder newOrder(Boolean success, long seconds, int nanos, long oid, V1Side type, long price,
                                       BigDecimal widePrice, long amount, BigDecimal wideAmount, String pair,
                                       List<V1Trade> trades);
 
-        V1BookEvent.Cancel cancel(Boolean success, Instant date, long oid, boolean hasCancelOrderId,
+        V1BookEvent.Cancel cancel(Boolean success, long seconds, int nanos, long oid, boolean hasCancelOrderId,
                                   long cancelOrderId, V1Side type, long price, BigDecimal widePrice, long amount,
                                   BigDecimal wideAmount, String pair);
     }

@@ -11,8 +11,8 @@ import java.util.Objects;
  * channel's (BTC-Alpha's new-order event has none); {@code success} is {@code null} where the venue leaves it out.
  *
  * <p>Both kinds are immutable values with the accessors, equality and text of records. They keep prices and
- * amounts as {@link PackedDecimal}s and make each {@code BigDecimal} when an accessor is called (a decoded event
- * is under 100 bytes: it arrives at stream rates).
+ * amounts as {@link PackedDecimal}s and the time as seconds and nanos, and make each {@code BigDecimal} and
+ * {@code Instant} when an accessor is called (a decoded event is under 100 bytes: it arrives at stream rates).
  */
 public sealed interface V1BookEvent {
 
@@ -41,10 +41,13 @@ public sealed interface V1BookEvent {
         private static final int TRADE_PRICE = 2;
         private static final int TRADE_AMOUNT = 3;
 
-        private final Boolean success;
-        private final Instant date;
+        /** {@code success}, {@code type} and the trade's type packed in a byte each (see {@code V1Packed}). */
+        private final byte success;
+        /** The time as seconds and nanos: its {@code Instant} is made on access (24 bytes less per event). */
+        private final long seconds;
+        private final int nanos;
         private final long oid;
-        private final V1Side type;
+        private final byte type;
         private final long price;
         private final long amount;
         private final String pair;
@@ -52,7 +55,7 @@ public sealed interface V1BookEvent {
         private final BigDecimal[] wide;
         /** The only trade's fields, when {@link #otherTrades} is {@code null}. */
         private final long tradeId;
-        private final V1Side tradeType;
+        private final byte tradeType;
         private final long tradePrice;
         private final long tradeAmount;
         private final long tradeOrderId;
@@ -61,16 +64,17 @@ public sealed interface V1BookEvent {
 
         public NewOrder(Boolean success, Instant date, long oid, V1Side type, BigDecimal price, BigDecimal amount,
                         String pair, List<V1Trade> trades) {
-            this(success, date, oid, type, V1Packed.of(price), V1Packed.of(amount), pair, List.copyOf(trades),
-                    price, amount);
+            this(V1Packed.of(success), V1Packed.seconds(date), V1Packed.nanos(date), oid, type, V1Packed.of(price),
+                    V1Packed.of(amount), pair, List.copyOf(trades), price, amount);
         }
 
-        private NewOrder(Boolean success, Instant date, long oid, V1Side type, long price, long amount, String pair,
-                         List<V1Trade> trades, BigDecimal widePrice, BigDecimal wideAmount) {
+        private NewOrder(byte success, long seconds, int nanos, long oid, V1Side type, long price, long amount,
+                         String pair, List<V1Trade> trades, BigDecimal widePrice, BigDecimal wideAmount) {
             this.success = success;
-            this.date = date;
+            this.seconds = seconds;
+            this.nanos = nanos;
             this.oid = oid;
-            this.type = type;
+            this.type = V1Packed.of(type);
             this.price = price;
             this.amount = amount;
             this.pair = pair;
@@ -79,7 +83,7 @@ public sealed interface V1BookEvent {
             if (trades.size() == 1) {
                 V1Trade trade = trades.get(0);
                 tradeId = trade.tid();
-                tradeType = trade.type();
+                tradeType = V1Packed.of(trade.type());
                 tradePrice = trade.packedPrice();
                 tradeAmount = trade.packedAmount();
                 tradeOrderId = trade.orderId();
@@ -88,7 +92,7 @@ public sealed interface V1BookEvent {
                 otherTrades = null;
             } else {
                 tradeId = 0;
-                tradeType = null;
+                tradeType = V1Packed.NULL;
                 tradePrice = 0;
                 tradeAmount = 0;
                 tradeOrderId = 0;
@@ -97,30 +101,21 @@ public sealed interface V1BookEvent {
             this.wide = wideValues;
         }
 
-        /** The decoder's, with one trade: values that pack are given packed, the others in {@code wide} (or null). */
-        NewOrder(Boolean success, Instant date, long oid, V1Side type, long price, long amount, String pair,
-                 BigDecimal[] wide, long tradeId, V1Side tradeType, long tradePrice, long tradeAmount,
+        /**
+         * The decoder's, with one trade: values that pack are given packed, the others in {@code wide} (or null);
+         * the time as seconds and nanos.
+         */
+        NewOrder(Boolean success, long seconds, int nanos, long oid, V1Side type, long price, long amount,
+                 String pair, BigDecimal[] wide, long tradeId, V1Side tradeType, long tradePrice, long tradeAmount,
                  long tradeOrderId) {
-            this.success = success;
-            this.date = date;
-            this.oid = oid;
-            this.type = type;
-            this.price = price;
-            this.amount = amount;
-            this.pair = pair;
-            this.wide = wide;
-            this.tradeId = tradeId;
-            this.tradeType = tradeType;
-            this.tradePrice = tradePrice;
-            this.tradeAmount = tradeAmount;
-            this.tradeOrderId = tradeOrderId;
-            this.otherTrades = null;
+            this(V1Packed.of(success), seconds, nanos, oid, V1Packed.of(type), price, amount, pair, wide, tradeId,
+                    V1Packed.of(tradeType), tradePrice, tradeAmount, tradeOrderId, null);
         }
 
         /** The decoder's, with any number of trades. */
-        NewOrder(Boolean success, Instant date, long oid, V1Side type, long price, BigDecimal widePrice, long amount,
-                 BigDecimal wideAmount, String pair, List<V1Trade> trades) {
-            this(success, date, oid, type, price, amount, pair, trades, widePrice, wideAmount);
+        NewOrder(Boolean success, long seconds, int nanos, long oid, V1Side type, long price, BigDecimal widePrice,
+                 long amount, BigDecimal wideAmount, String pair, List<V1Trade> trades) {
+            this(V1Packed.of(success), seconds, nanos, oid, type, price, amount, pair, trades, widePrice, wideAmount);
         }
 
         /** {@code values} with {@code value} at {@code index} when {@code packed} does not hold it. */
@@ -138,12 +133,13 @@ public sealed interface V1BookEvent {
         }
 
         public Boolean success() {
-            return success;
+            return V1Packed.success(success);
         }
 
+        /** A new {@code Instant} on each call. */
         @Override
         public Instant date() {
-            return date;
+            return V1Packed.time(seconds, nanos);
         }
 
         @Override
@@ -152,7 +148,7 @@ public sealed interface V1BookEvent {
         }
 
         public V1Side type() {
-            return type;
+            return V1Packed.side(type);
         }
 
         /** A new {@code BigDecimal} on each call, scale as sent. */
@@ -175,21 +171,22 @@ public sealed interface V1BookEvent {
             if (otherTrades != null) {
                 return otherTrades;
             }
-            return List.of(new V1Trade(tradeId, tradeType, tradePrice, wide == null ? null : wide[TRADE_PRICE],
+            return List.of(new V1Trade(tradeId, V1Packed.side(tradeType), tradePrice, wide == null ? null : wide[TRADE_PRICE],
                     tradeAmount, wide == null ? null : wide[TRADE_AMOUNT], tradeOrderId));
         }
 
         @Override
         public NewOrder withPair(String value) {
-            return new NewOrder(success, date, oid, type, price, amount, value, wide, tradeId, tradeType,
+            return new NewOrder(success, seconds, nanos, oid, type, price, amount, value, wide, tradeId, tradeType,
                     tradePrice, tradeAmount, tradeOrderId, otherTrades);
         }
 
-        private NewOrder(Boolean success, Instant date, long oid, V1Side type, long price, long amount, String pair,
-                         BigDecimal[] wide, long tradeId, V1Side tradeType, long tradePrice, long tradeAmount,
-                         long tradeOrderId, List<V1Trade> otherTrades) {
+        private NewOrder(byte success, long seconds, int nanos, long oid, byte type, long price, long amount,
+                         String pair, BigDecimal[] wide, long tradeId, byte tradeType, long tradePrice,
+                         long tradeAmount, long tradeOrderId, List<V1Trade> otherTrades) {
             this.success = success;
-            this.date = date;
+            this.seconds = seconds;
+            this.nanos = nanos;
             this.oid = oid;
             this.type = type;
             this.price = price;
@@ -207,8 +204,8 @@ public sealed interface V1BookEvent {
         @Override
         public boolean equals(Object other) {
             return this == other || other instanceof NewOrder that && oid == that.oid && price == that.price
-                    && amount == that.amount && type == that.type && Objects.equals(success, that.success)
-                    && Objects.equals(date, that.date) && Objects.equals(pair, that.pair)
+                    && amount == that.amount && type == that.type && success == that.success
+                    && seconds == that.seconds && nanos == that.nanos && Objects.equals(pair, that.pair)
                     && Objects.equals(value(PRICE, price), that.value(PRICE, that.price))
                     && Objects.equals(value(AMOUNT, amount), that.value(AMOUNT, that.amount))
                     && trades().equals(that.trades());
@@ -216,13 +213,13 @@ public sealed interface V1BookEvent {
 
         @Override
         public int hashCode() {
-            return Objects.hash(success, date, oid, type, price(), amount(), pair, trades());
+            return Objects.hash(success(), date(), oid, type(), price(), amount(), pair, trades());
         }
 
         @Override
         public String toString() {
-            return "NewOrder[success=" + success + ", date=" + date + ", oid=" + oid + ", type=" + type + ", price="
-                    + price() + ", amount=" + amount() + ", pair=" + pair + ", trades=" + trades() + "]";
+            return "NewOrder[success=" + success() + ", date=" + date() + ", oid=" + oid + ", type=" + type()
+                    + ", price=" + price() + ", amount=" + amount() + ", pair=" + pair + ", trades=" + trades() + "]";
         }
     }
 
@@ -232,13 +229,16 @@ public sealed interface V1BookEvent {
      * {@code null} on BTC-Alpha.
      */
     final class Cancel implements V1BookEvent {
-        private final Boolean success;
-        private final Instant date;
+        /** {@code success} and {@code type} packed in a byte each (see {@code V1Packed}). */
+        private final byte success;
+        /** The time as seconds and nanos: its {@code Instant} is made on access. */
+        private final long seconds;
+        private final int nanos;
         private final long oid;
         /** Unboxed: a {@code Long} per event would cost 16 bytes; {@link #hasCancelOrderId} says whether it came. */
         private final long cancelOrderId;
         private final boolean hasCancelOrderId;
-        private final V1Side type;
+        private final byte type;
         private final long price;
         private final long amount;
         /** The price or amount that does not pack, else {@code null}. */
@@ -248,19 +248,21 @@ public sealed interface V1BookEvent {
 
         public Cancel(Boolean success, Instant date, long oid, Long cancelOrderId, V1Side type, BigDecimal price,
                       BigDecimal amount, String pair) {
-            this(success, date, oid, cancelOrderId != null, cancelOrderId == null ? 0 : cancelOrderId, type,
-                    V1Packed.of(price), price, V1Packed.of(amount), amount, pair);
+            this(success, V1Packed.seconds(date), V1Packed.nanos(date), oid, cancelOrderId != null,
+                    cancelOrderId == null ? 0 : cancelOrderId, type, V1Packed.of(price), price, V1Packed.of(amount),
+                    amount, pair);
         }
 
-        /** The decoder's: a value that packs is given packed, its {@code wide} ignored. */
-        Cancel(Boolean success, Instant date, long oid, boolean hasCancelOrderId, long cancelOrderId, V1Side type,
-               long price, BigDecimal widePrice, long amount, BigDecimal wideAmount, String pair) {
-            this.success = success;
-            this.date = date;
+        /** The decoder's: a value that packs is given packed, its {@code wide} ignored; the time as seconds and nanos. */
+        Cancel(Boolean success, long seconds, int nanos, long oid, boolean hasCancelOrderId, long cancelOrderId,
+               V1Side type, long price, BigDecimal widePrice, long amount, BigDecimal wideAmount, String pair) {
+            this.success = V1Packed.of(success);
+            this.seconds = seconds;
+            this.nanos = nanos;
             this.oid = oid;
             this.hasCancelOrderId = hasCancelOrderId;
             this.cancelOrderId = hasCancelOrderId ? cancelOrderId : 0;
-            this.type = type;
+            this.type = V1Packed.of(type);
             this.price = price;
             this.amount = amount;
             this.widePrice = V1Packed.wide(price, widePrice);
@@ -269,12 +271,13 @@ public sealed interface V1BookEvent {
         }
 
         public Boolean success() {
-            return success;
+            return V1Packed.success(success);
         }
 
+        /** A new {@code Instant} on each call. */
         @Override
         public Instant date() {
-            return date;
+            return V1Packed.time(seconds, nanos);
         }
 
         @Override
@@ -287,7 +290,7 @@ public sealed interface V1BookEvent {
         }
 
         public V1Side type() {
-            return type;
+            return V1Packed.side(type);
         }
 
         /** A new {@code BigDecimal} on each call, scale as sent. */
@@ -307,8 +310,8 @@ public sealed interface V1BookEvent {
 
         @Override
         public Cancel withPair(String value) {
-            return new Cancel(success, date, oid, hasCancelOrderId, cancelOrderId, type, price, widePrice, amount,
-                    wideAmount, value);
+            return new Cancel(success(), seconds, nanos, oid, hasCancelOrderId, cancelOrderId, type(), price,
+                    widePrice, amount, wideAmount, value);
         }
 
         @Override
@@ -316,20 +319,20 @@ public sealed interface V1BookEvent {
             return this == other || other instanceof Cancel that && oid == that.oid
                     && hasCancelOrderId == that.hasCancelOrderId && cancelOrderId == that.cancelOrderId
                     && price == that.price && amount == that.amount && type == that.type
-                    && Objects.equals(success, that.success) && Objects.equals(date, that.date)
+                    && success == that.success && seconds == that.seconds && nanos == that.nanos
                     && Objects.equals(widePrice, that.widePrice) && Objects.equals(wideAmount, that.wideAmount)
                     && Objects.equals(pair, that.pair);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(success, date, oid, cancelOrderId(), type, price(), amount(), pair);
+            return Objects.hash(success(), date(), oid, cancelOrderId(), type(), price(), amount(), pair);
         }
 
         @Override
         public String toString() {
-            return "Cancel[success=" + success + ", date=" + date + ", oid=" + oid + ", cancelOrderId="
-                    + cancelOrderId() + ", type=" + type + ", price=" + price() + ", amount=" + amount() + ", pair="
+            return "Cancel[success=" + success() + ", date=" + date() + ", oid=" + oid + ", cancelOrderId="
+                    + cancelOrderId() + ", type=" + type() + ", price=" + price() + ", amount=" + amount() + ", pair="
                     + pair + "]";
         }
     }

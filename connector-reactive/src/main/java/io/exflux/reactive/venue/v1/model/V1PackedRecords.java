@@ -2,7 +2,6 @@ package io.exflux.reactive.venue.v1.model;
 
 import io.exflux.reactive.venue.v1.internal.V1ModelAccess;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 
 /** The model's side of {@link V1ModelAccess}: installs itself when loaded. */
@@ -22,25 +21,25 @@ final class V1PackedRecords implements V1ModelAccess.Records {
     }
 
     @Override
-    public V1BookEvent.NewOrder newOrder(Boolean success, Instant date, long oid, V1Side type, long price, long amount,
-                                         String pair, BigDecimal[] wide, long tradeId, V1Side tradeType,
+    public V1BookEvent.NewOrder newOrder(Boolean success, long seconds, int nanos, long oid, V1Side type, long price,
+                                         long amount, String pair, BigDecimal[] wide, long tradeId, V1Side tradeType,
                                          long tradePrice, long tradeAmount, long tradeOrderId) {
-        return new V1BookEvent.NewOrder(success, date, oid, type, price, amount, pair, wide, tradeId, tradeType,
+        return new V1BookEvent.NewOrder(success, seconds, nanos, oid, type, price, amount, pair, wide, tradeId, tradeType,
                 tradePrice, tradeAmount, tradeOrderId);
     }
 
     @Override
-    public V1BookEvent.NewOrder newOrder(Boolean success, Instant date, long oid, V1Side type, long price,
+    public V1BookEvent.NewOrder newOrder(Boolean success, long seconds, int nanos, long oid, V1Side type, long price,
                                          BigDecimal widePrice, long amount, BigDecimal wideAmount, String pair,
                                          List<V1Trade> trades) {
-        return new V1BookEvent.NewOrder(success, date, oid, type, price, widePrice, amount, wideAmount, pair, trades);
+        return new V1BookEvent.NewOrder(success, seconds, nanos, oid, type, price, widePrice, amount, wideAmount, pair, trades);
     }
 
     @Override
-    public V1BookEvent.Cancel cancel(Boolean success, Instant date, long oid, boolean hasCancelOrderId,
+    public V1BookEvent.Cancel cancel(Boolean success, long seconds, int nanos, long oid, boolean hasCancelOrderId,
                                      long cancelOrderId, V1Side type, long price, BigDecimal widePrice, long amount,
                                      BigDecimal wideAmount, String pair) {
-        return new V1BookEvent.Cancel(success, date, oid, hasCancelOrderId, cancelOrderId, type, price, widePrice,
+        return new V1BookEvent.Cancel(success, seconds, nanos, oid, hasCancelOrderId, cancelOrderId, type, price, widePrice,
                 amount, wideAmount, pair);
     }
 }
