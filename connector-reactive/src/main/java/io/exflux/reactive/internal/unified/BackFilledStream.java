@@ -43,6 +43,12 @@ public final class BackFilledStream<T> extends RepairedStream<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackFilledStream.class);
 
+    /**
+     * How long before a drop was reported messages may have gone missing on a socket that still looked up: a stall is
+     * reported after the stall timeout (15 s by default), and the clocks of client and venue may differ.
+     */
+    public static final Duration SILENCE_BEFORE_DROP = Duration.ofMinutes(1);
+
     /** What the stream reads of a message. */
     public interface Identity<T> {
         /** What makes two messages the same one (delivered once). */
@@ -134,6 +140,8 @@ public final class BackFilledStream<T> extends RepairedStream<T> {
     private boolean holding;
     /** What the back-fill must reach back to: the newest message delivered before the drop. */
     private T fillFrom;
+    /** When the drop was reported. */
+    private Instant droppedAt;
 
     private BackFilledStream(Settings settings, Identity<T> identity, Function<Instant, Flux<List<T>>> pagesFrom,
                              Comparator<T> order, Consumer<ConnectionEvent> notices, Supplier<Instant> clock) {
@@ -193,6 +201,7 @@ public final class BackFilledStream<T> extends RepairedStream<T> {
             if (!holding) {
                 holding = true;
                 fillFrom = last;
+                droppedAt = event.at();
             } else {
                 // pages asked for before this drop may end before it: the next connect asks again
                 cancelRepair();
@@ -209,7 +218,9 @@ public final class BackFilledStream<T> extends RepairedStream<T> {
 
     /**
      * Where the pages start: the last message delivered (the start of the subscription's second when none was), or,
-     * when that lies beyond the lookback, as far back as the venue reaches, the rest announced as a gap.
+     * when that lies beyond the lookback, as far back as the venue reaches. Then only a socket away (or silent, see
+     * {@link #SILENCE_BEFORE_DROP}) for longer than the lookback can have lost messages the pages do not reach: that
+     * part is announced as a gap.
      */
     private Instant reachableFrom(URI uri) {
         Instant from = fillFrom != null ? identity.time(fillFrom) : subscribedAt.truncatedTo(ChronoUnit.SECONDS);
@@ -217,11 +228,13 @@ public final class BackFilledStream<T> extends RepairedStream<T> {
             return from;
         }
         Instant horizon = clock.get().minus(settings.lookback());
-        if (from.isBefore(horizon)) {
-            announce(uri, null, horizon, "the venue's history reaches back " + settings.lookback() + " only");
-            return horizon;
+        if (!from.isBefore(horizon)) {
+            return from;
         }
-        return from;
+        if (droppedAt == null || droppedAt.minus(SILENCE_BEFORE_DROP).isBefore(horizon)) {
+            announce(uri, null, horizon, "the venue's history reaches back " + settings.lookback() + " only");
+        }
+        return horizon;
     }
 
     private void backFilled(URI uri, List<List<T>> pages) {

@@ -37,10 +37,10 @@ import io.exflux.api.model.WalletRequestRules;
 import io.exflux.reactive.ClientResources;
 import io.exflux.reactive.internal.unified.PairCache;
 import io.exflux.reactive.internal.unified.UnifiedSupport;
+import io.exflux.reactive.venue.btse.internal.BtseAccountMarkets;
 import io.exflux.reactive.venue.btse.internal.BtseErrors;
 import io.exflux.reactive.venue.btse.internal.BtseMapper;
 import io.exflux.reactive.venue.btse.internal.BtseOrderRequests;
-import io.exflux.reactive.venue.btse.internal.BtseAccountMarkets;
 import io.exflux.reactive.venue.btse.internal.BtseRecentOrders;
 import io.exflux.reactive.venue.btse.model.BtseWalletHistoryEntry;
 import io.exflux.reactive.venue.btse.model.BtseWalletHistoryQuery;
@@ -543,8 +543,8 @@ public final class BtseExchangeClient implements ExchangeClient {
      * account's trade history ({@code GET /api/v3.2/user/trade_history}, per market: those of the open orders, of
      * the orders this client placed and of the orders and fills it saw, four at a time) is read from the last fill
      * delivered, and every fill after it is emitted oldest first, each once, before the live ones that arrived
-     * meanwhile. Where the history cannot cover the time away (a full page of {@value #FILLS_BACKFILL_PAGE}, a last
-     * fill older than BTSE's 7 days, a failed read) {@link #connectionEvents()} carries a
+     * meanwhile. Where the history cannot cover the time away (a full page of {@value #FILLS_BACKFILL_PAGE}, a socket
+     * away for longer than the 7 days BTSE serves, a failed read) {@link #connectionEvents()} carries a
      * {@link ConnectionEvent.Gap}. Never dropped: bounded buffer, overflow fails the subscriber. Fails with
      * {@code AuthenticationException} without credentials or when BTSE refuses the login.
      */
