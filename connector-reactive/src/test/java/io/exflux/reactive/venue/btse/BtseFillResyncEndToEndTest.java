@@ -11,6 +11,8 @@ import io.exflux.api.model.OrderRequest;
 import io.exflux.api.model.Side;
 import io.exflux.api.stream.ConnectionEvent;
 import io.exflux.reactive.ClientResources;
+import io.exflux.reactive.config.Backoff;
+import io.exflux.reactive.config.StreamOptions;
 import io.exflux.testkit.btse.BtseSimulator;
 import io.exflux.testkit.btse.BtseSimulatorOptions;
 import io.exflux.testkit.chaos.ChaosFault;
@@ -68,9 +70,18 @@ class BtseFillResyncEndToEndTest {
         sim.close();
     }
 
-    /** A client whose main websocket host (the logged-in one) goes through the proxy; REST goes straight. */
+    /**
+     * A client whose main websocket host (the logged-in one) goes through the proxy; REST goes straight. Its stall
+     * watchdog is off and its pings are 59 s apart (a missing pong drops the socket a ping interval later): only the
+     * test's cut ends the stall, however slowly the machine runs, so the fills made meanwhile can reach the
+     * subscriber only from the trade history.
+     */
     private BtseExchangeClient client(ApiKeys.ApiKey account) {
         BtseExchangeClient client = BtseExchangeClient.create(BtseEndToEnd.options(sim, resources)
+                .streamOptions(StreamOptions.builder().unsubscribeGrace(Duration.ofMillis(50))
+                        .backoff(Backoff.fullJitter(Duration.ofMillis(10), Duration.ofMillis(50)))
+                        .stallTimeout(Duration.ZERO).build())
+                .pingInterval(Duration.ofSeconds(59))
                 .wsUrl(proxy.url(sim.websocketUrl()))
                 .credentials(Credentials.of(account.key(), account.secret())).build());
         clients.add(client);
