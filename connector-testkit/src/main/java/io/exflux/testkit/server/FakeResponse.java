@@ -18,6 +18,7 @@ import java.util.Objects;
  * FakeResponse.status(503);                   // empty body
  * FakeResponse.reset();                       // closes the TCP connection with RST, no answer
  * FakeResponse.stall();                       // accepts the request and never answers
+ * FakeResponse.ok("[1,2]").cutShort();        // the connection is lost halfway through the body
  * }</pre>
  */
 public final class FakeResponse {
@@ -29,7 +30,9 @@ public final class FakeResponse {
         /** Closes the connection abruptly (SO_LINGER 0, so the peer sees a reset) without an answer. */
         RESET,
         /** Never answers; the connection stays open until the client gives up or the server stops. */
-        STALL
+        STALL,
+        /** Sends status, headers and the whole body's {@code Content-Length}, then half the body, then closes. */
+        CUT_SHORT
     }
 
     private final Action action;
@@ -80,6 +83,11 @@ public final class FakeResponse {
     /** Accepts the request and never answers. */
     public static FakeResponse stall() {
         return new FakeResponse(Action.STALL, 0, List.of(), new byte[0], Duration.ZERO);
+    }
+
+    /** A copy whose answer the connection loses halfway through its body (at least one byte is left out). */
+    public FakeResponse cutShort() {
+        return new FakeResponse(Action.CUT_SHORT, status, new ArrayList<>(headers), body, delay);
     }
 
     /** A copy with one more header. */

@@ -1,8 +1,11 @@
 package io.exflux.testkit.server;
 
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -296,6 +299,18 @@ public final class FakeVenueServer implements AutoCloseable {
                     return untilClosed;
                 case STALL:
                     return untilClosed;
+                case CUT_SHORT:
+                    byte[] whole = answer.body();
+                    response.status(HttpResponseStatus.valueOf(answer.statusCode()));
+                    answer.headers().forEach(header -> response.addHeader(header.getKey(), header.getValue()));
+                    response.header("Content-Length", Integer.toString(whole.length));
+                    // the head as usual, then half the body straight to the channel, which closes once it is out
+                    return response.sendHeaders().then()
+                            .then(Mono.fromRunnable(() -> response.withConnection(c -> c.channel()
+                                    .writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(whole, 0,
+                                            whole.length / 2)))
+                                    .addListener(ChannelFutureListener.CLOSE))))
+                            .then(untilClosed);
                 default:
                     byte[] body = answer.body();
                     response.status(HttpResponseStatus.valueOf(answer.statusCode()));

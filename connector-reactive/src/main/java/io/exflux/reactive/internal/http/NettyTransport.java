@@ -6,6 +6,7 @@ import io.exflux.reactive.internal.resources.SharedResources;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,9 @@ import reactor.netty.http.client.HttpClient;
  * proxy/TLS customizer), with connect and response timeouts, and its own retry-on-reset turned off (the retry
  * policy decides, knowing which calls are safe to repeat). An answer body is read up to
  * {@link RestOptions#maxResponseBodySize()} bytes: one that declares or reaches more fails with
- * {@link ProtocolException} as soon as it does, and the connection (with what is left unread) is closed.
+ * {@link ProtocolException} as soon as it does, and the connection (with what is left unread) is closed. An answer cut
+ * short by a lost connection (in its head, or in a body the connection's close was to end: {@link AnswerCutShort})
+ * fails as a lost connection, never as an unreadable answer: idempotent calls are retried.
  */
 final class NettyTransport implements RestTransport {
 
@@ -96,6 +99,10 @@ final class NettyTransport implements RestTransport {
                     response.responseHeaders().forEach(header -> headers
                             .computeIfAbsent(header.getKey(), name -> new ArrayList<>(1)).add(header.getValue()));
                     BoundedBody answer = new BoundedBody(maxBodySize, (int) declared);
+                    // without a length or chunks the close ends the body: a cut one looks whole to HTTP
+                    boolean endedByClose = declared < 0
+                            && !response.responseHeaders().containsValue(HttpHeaderNames.TRANSFER_ENCODING,
+                                    HttpHeaderValues.CHUNKED, true);
                     // each buffer is read while it is handed over (reactor-netty releases it afterwards)
                     return content
                             .<RestResponse>handle((chunk, sink) -> {
@@ -103,8 +110,12 @@ final class NettyTransport implements RestTransport {
                                     sink.error(tooLarge(request, status));
                                 }
                             })
-                            .then(Mono.fromSupplier(() -> RestResponse.fromTransport(status, headers,
-                                    answer.bytes())));
+                            .then(Mono.defer(() -> {
+                                byte[] bytes = answer.bytes();
+                                return endedByClose && !WholeJson.isWhole(bytes)
+                                        ? Mono.error(new AnswerCutShort(status, bytes.length))
+                                        : Mono.just(RestResponse.fromTransport(status, headers, bytes));
+                            }));
                 })
                 // single, not next: next cancels the exchange after its answer, which closes a pooled connection
                 .single()

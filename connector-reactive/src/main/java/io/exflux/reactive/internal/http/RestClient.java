@@ -128,9 +128,9 @@ public final class RestClient implements Disposable {
 
     /**
      * Whether a call that failed with {@code error} may have been processed by the venue anyway: a 5xx, no answer in
-     * time, a connection lost after sending, or an answer we could not read (garbled, cut short, too large,
-     * undecodable: the venue got the request and answered something). A request that provably never left
-     * (connection refused, no pooled connection) and every readable answer of the venue but a 5xx are not.
+     * time, a connection lost after sending or during the answer (a body cut short), or an answer we could not read
+     * (garbled, too large, undecodable: the venue got the request and answered something). A request that provably
+     * never left (connection refused, no pooled connection) and every readable answer of the venue but a 5xx are not.
      * Non-idempotent calls are never retried after such a failure; placing an order reports it as an unknown
      * outcome.
      */

@@ -35,6 +35,8 @@ enum TransportFailure {
         if (failure instanceof TimeoutException || failure instanceof io.netty.handler.timeout.TimeoutException) {
             return TIMEOUT;
         }
+        // a reset, or an answer cut short in its head or body (PrematureCloseException and AnswerCutShort are
+        // IOExceptions, Netty's PrematureChannelClosureException a codec one): lost during the answer
         if (failure instanceof IOException || failure instanceof io.netty.channel.ChannelException
                 || failure.getClass().getName().startsWith("io.netty.handler.codec.")
                 || failure.getClass().getName().equals("reactor.netty.channel.AbortedException")) {

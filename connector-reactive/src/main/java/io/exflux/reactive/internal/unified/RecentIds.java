@@ -8,26 +8,29 @@ import java.util.Arrays;
  * a stream's de-duplication asks once per message, and a linked hash map made a node per id and hashed the evicted
  * key again (a fifth of a trade's cost from frame to subscriber). Here every entry lives in arrays allocated once:
  * an open-addressing table (linear probing, deletion by backward shift) and a list in seen order, both by entry index.
- * Not thread-safe: its owner serialises access.
+ * The arrays start small and double until they hold the capacity (a stream subscribed for a few trades does not pay
+ * for ten thousand ids up front); after that nothing is allocated. Not thread-safe: its owner serialises access.
  */
 final class RecentIds {
 
     private static final int EMPTY = -1;
     /** A free slot of the table (no entry index is {@code 0xFFFFFFFF}). */
     private static final long FREE = -1L;
+    /** Entries allocated at first; the arrays double from there up to the capacity. */
+    private static final int INITIAL_ENTRIES = 64;
 
     private final int capacity;
     /** By entry index: the id, its hash, and its neighbours in seen order (older, newer). */
-    private final String[] ids;
-    private final int[] hashes;
-    private final int[] older;
-    private final int[] newer;
+    private String[] ids;
+    private int[] hashes;
+    private int[] older;
+    private int[] newer;
     /**
      * Open addressing, at least twice the capacity and a power of two: per slot the entry's hash (high half) and
      * index (low half), or {@link #FREE}; the hash beside the index spares a probe a look into {@link #hashes}.
      */
-    private final long[] slots;
-    private final int mask;
+    private long[] slots;
+    private int mask;
     private int size;
     private int oldest = EMPTY;
     private int newest = EMPTY;
@@ -37,14 +40,38 @@ final class RecentIds {
             throw new IllegalArgumentException("capacity must be between 1 and 2^28: " + capacity);
         }
         this.capacity = capacity;
-        ids = new String[capacity];
-        hashes = new int[capacity];
-        older = new int[capacity];
-        newer = new int[capacity];
-        int tableSize = Integer.highestOneBit(Math.max(2, capacity) * 2 - 1) << 1;
+        int entries = Math.min(capacity, INITIAL_ENTRIES);
+        ids = new String[entries];
+        hashes = new int[entries];
+        older = new int[entries];
+        newer = new int[entries];
+        newTable(entries);
+    }
+
+    /** An empty table for {@code entries}: at least twice as many slots, a power of two. */
+    private void newTable(int entries) {
+        int tableSize = Integer.highestOneBit(Math.max(2, entries) * 2 - 1) << 1;
         slots = new long[tableSize];
         Arrays.fill(slots, FREE);
         mask = tableSize - 1;
+    }
+
+    /** Doubles the entries (up to the capacity) and rebuilds the table; only before the window is full. */
+    private void grow() {
+        int entries = (int) Math.min(capacity, 2L * ids.length);
+        ids = Arrays.copyOf(ids, entries);
+        hashes = Arrays.copyOf(hashes, entries);
+        older = Arrays.copyOf(older, entries);
+        newer = Arrays.copyOf(newer, entries);
+        newTable(entries);
+        // nothing was forgotten yet: entries 0 to size - 1 are all live
+        for (int entry = 0; entry < size; entry++) {
+            int slot = hashes[entry] & mask;
+            while (slots[slot] != FREE) {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = (long) hashes[entry] << 32 | entry;
+        }
     }
 
     /**
@@ -53,6 +80,9 @@ final class RecentIds {
      * @return {@code true} if it was remembered already (a repeat), {@code false} if it is new
      */
     boolean seen(String id) {
+        if (size == ids.length && size < capacity) {
+            grow();
+        }
         int hash = spread(id.hashCode());
         int slot = hash & mask;
         for (long taken = slots[slot]; taken != FREE; taken = slots[slot]) {

@@ -3,22 +3,16 @@ package io.exflux.reactive.internal.unified;
 import io.exflux.api.error.StreamOverflowException;
 import io.exflux.api.model.Trade;
 import io.exflux.api.stream.ConnectionEvent;
-import java.net.URI;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 
 /**
- * A trade stream without holes across reconnects, for venues that serve recent trades over REST.
+ * A trade stream without holes across reconnects, for venues that serve recent trades over REST: a
+ * {@link BackFilledStream} of trades whose one page is the venue's newest trades.
  *
  * <p>When the socket that carries the trades drops, live trades are held back; once it is connected
  * and resubscribed again, the venue's newest page of trades is fetched, every trade after the last one
@@ -33,9 +27,7 @@ import reactor.core.publisher.Flux;
  * live stream, and {@link StreamOverflowException} when more live trades arrive while a back-fill runs
  * than {@link Settings#maxHeld()}.
  */
-public final class TradeGapFiller extends RepairedStream<Trade> {
-
-    private static final Logger LOG = LoggerFactory.getLogger(TradeGapFiller.class);
+public final class TradeGapFiller {
 
     /** Newer first by time, then by id as text: for venues whose ids do not order their trades. */
     public static final Comparator<Trade> BY_TIME = Comparator.comparing(Trade::timestamp).thenComparing(Trade::id);
@@ -66,32 +58,14 @@ public final class TradeGapFiller extends RepairedStream<Trade> {
         public static Settings of(String topic, int pageLimit) {
             return new Settings(topic, pageLimit, Math.max(10_000, 2 * pageLimit), 10_000);
         }
+
+        /** The same settings for the back-filled stream: the newest page reaches back as far as it is long. */
+        BackFilledStream.Settings backFill() {
+            return new BackFilledStream.Settings(topic, pageLimit, recentIds, maxHeld, null);
+        }
     }
 
-    private final Settings settings;
-    private final Supplier<Flux<Trade>> newestPage;
-    private final Comparator<Trade> order;
-    private final Consumer<ConnectionEvent> notices;
-    private final Supplier<Instant> clock;
-    private final RecentIds delivered;
-    private final ArrayDeque<Trade> held = new ArrayDeque<>();
-
-    private Instant subscribedAt;
-    /** The newest trade delivered (by {@link #order}); {@code null} before the first. */
-    private Trade last;
-    /** While {@code true}, live trades wait in {@link #held}: the socket dropped and no back-fill finished since. */
-    private boolean holding;
-    /** What the back-fill must reach back to: the newest trade delivered before the drop. */
-    private Trade fillFrom;
-
-    private TradeGapFiller(Settings settings, Supplier<Flux<Trade>> newestPage, Comparator<Trade> order,
-                           Consumer<ConnectionEvent> notices, Supplier<Instant> clock) {
-        this.settings = settings;
-        this.newestPage = newestPage;
-        this.order = order;
-        this.notices = notices;
-        this.clock = clock;
-        this.delivered = new RecentIds(settings.recentIds());
+    private TradeGapFiller() {
     }
 
     /**
@@ -110,10 +84,8 @@ public final class TradeGapFiller extends RepairedStream<Trade> {
                                     Consumer<ConnectionEvent> notices, Supplier<Instant> clock) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(newestPage, "newestPage");
-        Objects.requireNonNull(order, "order");
-        Objects.requireNonNull(notices, "notices");
-        Objects.requireNonNull(clock, "clock");
-        return Flux.defer(() -> new TradeGapFiller(settings, newestPage, order, notices, clock).run(live, events));
+        return BackFilledStream.watch(settings.backFill(), BackFilledStream.TRADES, live, events,
+                from -> Flux.defer(newestPage).collectList().flux(), order, notices, clock);
     }
 
     static int compareNumeric(String a, String b) {
@@ -136,102 +108,5 @@ public final class TradeGapFiller extends RepairedStream<Trade> {
             }
         }
         return true;
-    }
-
-    @Override
-    void started() {
-        subscribedAt = clock.get();
-    }
-
-    @Override
-    void onLive(Trade trade) {
-        if (!holding) {
-            deliver(trade, true);
-        } else if (held.size() < settings.maxHeld()) {
-            held.add(trade);
-        } else {
-            fail(new StreamOverflowException(settings.topic(), settings.maxHeld()));
-        }
-    }
-
-    @Override
-    void onEvent(ConnectionEvent event) {
-        if (event instanceof ConnectionEvent.Disconnected) {
-            if (!holding) {
-                holding = true;
-                fillFrom = last;
-            } else {
-                // a page asked for before this drop may end before it: the next connect asks again
-                cancelRepair();
-            }
-        } else if (event instanceof ConnectionEvent.Connected && holding) {
-            URI uri = event.uri();
-            repair(Flux.defer(newestPage).collectList(), page -> backFilled(uri, page), error -> unreadable(uri, error));
-        } else if (event instanceof ConnectionEvent.Closed) {
-            release();
-        }
-    }
-
-    private void backFilled(URI uri, List<Trade> page) {
-        List<Trade> sorted = new ArrayList<>(page);
-        sorted.sort(order);
-        if (!sorted.isEmpty() && sorted.size() >= settings.pageLimit() && isAfterFillFrom(sorted.get(0))) {
-            Trade first = sorted.get(0);
-            announce(uri, first.id(), first.timestamp(), "the venue's page of " + settings.pageLimit()
-                    + " trades does not reach back to the last trade delivered");
-        }
-        for (Trade trade : sorted) {
-            if (isAfterFillFrom(trade)) {
-                deliver(trade, false);
-            }
-        }
-        release();
-    }
-
-    /**
-     * After the last trade delivered before the drop; when none was, at or after the second the
-     * subscription started (REST times may be whole seconds).
-     */
-    private boolean isAfterFillFrom(Trade trade) {
-        return fillFrom != null ? order.compare(trade, fillFrom) > 0
-                : !trade.timestamp().isBefore(subscribedAt.truncatedTo(ChronoUnit.SECONDS));
-    }
-
-    private void unreadable(URI uri, Throwable error) {
-        LOG.warn("back-fill of {} after reconnect failed: {}", settings.topic(), error.toString());
-        Trade next = held.peek();
-        announce(uri, next == null ? null : next.id(), next == null ? null : next.timestamp(),
-                "the venue's recent trades could not be read");
-        release();
-    }
-
-    private void announce(URI uri, String toId, Instant toTime, String why) {
-        LOG.warn("{}: trades between {} and {} may be missing: {}", settings.topic(),
-                fillFrom == null ? "the subscription" : fillFrom.id(), toId == null ? "now" : toId, why);
-        notices.accept(new ConnectionEvent.Gap(uri, clock.get(), settings.topic(),
-                fillFrom == null ? null : fillFrom.id(), fillFrom == null ? subscribedAt : fillFrom.timestamp(),
-                toId, toTime));
-    }
-
-    /** Back to live: the held trades follow what the back-fill delivered. */
-    private void release() {
-        holding = false;
-        fillFrom = null;
-        for (Trade trade = held.poll(); trade != null; trade = held.poll()) {
-            deliver(trade, true);
-        }
-    }
-
-    private void deliver(Trade trade, boolean fromLive) {
-        if (delivered.seen(trade.id())) {
-            if (fromLive) {
-                replaceDemand();
-            }
-            return;
-        }
-        if (last == null || order.compare(trade, last) > 0) {
-            last = trade;
-        }
-        emit(trade);
     }
 }

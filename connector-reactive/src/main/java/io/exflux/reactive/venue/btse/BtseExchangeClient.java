@@ -37,6 +37,7 @@ import io.exflux.api.model.WalletRequestRules;
 import io.exflux.reactive.ClientResources;
 import io.exflux.reactive.internal.unified.PairCache;
 import io.exflux.reactive.internal.unified.UnifiedSupport;
+import io.exflux.reactive.venue.btse.internal.BtseAccountMarkets;
 import io.exflux.reactive.venue.btse.internal.BtseErrors;
 import io.exflux.reactive.venue.btse.internal.BtseMapper;
 import io.exflux.reactive.venue.btse.internal.BtseOrderRequests;
@@ -48,6 +49,7 @@ import io.exflux.reactive.venue.btse.model.BtseWithdrawalRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -69,6 +71,10 @@ public final class BtseExchangeClient implements ExchangeClient {
     private static final String VENUE = BtseErrors.VENUE;
     /** Trades read to back-fill a trade stream after a reconnect. */
     static final int TRADES_BACKFILL_PAGE = 500;
+    /** Fills read per market to resync {@code watchFills} after a re-login (the most BTSE's trade history serves). */
+    static final int FILLS_BACKFILL_PAGE = 500;
+    /** How far back the fill resync reads: BTSE's trade history serves 7 days, less an hour for clock skew. */
+    static final Duration FILLS_LOOKBACK = Duration.ofDays(7).minusHours(1);
     /** Orders looked up at once after a re-login (the query scope allows 15 calls a second). */
     private static final int LOOKUPS_AT_ONCE = 4;
     private static final Logger LOG = LoggerFactory.getLogger(BtseExchangeClient.class);
@@ -103,6 +109,8 @@ public final class BtseExchangeClient implements ExchangeClient {
     private final ConnectionNotices notices = new ConnectionNotices();
     /** Orders whose final state no {@code watchOrders} carried yet: looked up after a re-login. */
     private final BtseRecentOrders recentOrders = new BtseRecentOrders();
+    /** Markets the account was seen trading in: where {@code watchFills} looks for fills after a re-login. */
+    private final BtseAccountMarkets accountMarkets = new BtseAccountMarkets(FILLS_LOOKBACK);
 
     private BtseExchangeClient(BtseOptions options) {
         this.options = options;
@@ -263,6 +271,8 @@ public final class BtseExchangeClient implements ExchangeClient {
             if (!violations.isEmpty()) {
                 return SUPPORT.invalid("invalid order: " + String.join("; ", violations));
             }
+            // before sending: an order whose answer is lost may still fill
+            accountMarkets.heardOf(request.pair(), now());
             return rest.placeOrder(BtseOrderRequests.of(request), request)
                     .flatMap(rows -> rows.isEmpty() ? Mono.error(SUPPORT.unfit(new IllegalArgumentException(
                             "the placement answered no order"))) : SUPPORT.fit(Mono.fromCallable(
@@ -503,7 +513,10 @@ public final class BtseExchangeClient implements ExchangeClient {
      */
     @Override
     public Flux<Order> watchOrders() {
-        return streams.orders(this::ordersNow).doOnNext(order -> recentOrders.observed(order, now()));
+        return streams.orders(this::ordersNow).doOnNext(order -> {
+            recentOrders.observed(order, now());
+            accountMarkets.heardOf(order.pair(), now());
+        });
     }
 
     /**
@@ -525,10 +538,32 @@ public final class BtseExchangeClient implements ExchangeClient {
         });
     }
 
-    /** {@code fills} on the logged-in connection. As {@link #watchOrders()}, without a REST resync. */
+    /**
+     * {@code fills} on the logged-in connection; after every reconnect (logged in and resubscribed again) the
+     * account's trade history ({@code GET /api/v3.2/user/trade_history}, per market: those of the open orders, of
+     * the orders this client placed and of the orders and fills it saw, four at a time) is read from the last fill
+     * delivered, and every fill after it is emitted oldest first, each once, before the live ones that arrived
+     * meanwhile. Where the history cannot cover the time away (a full page of {@value #FILLS_BACKFILL_PAGE}, a socket
+     * away for longer than the 7 days BTSE serves, a failed read) {@link #connectionEvents()} carries a
+     * {@link ConnectionEvent.Gap}. Never dropped: bounded buffer, overflow fails the subscriber. Fails with
+     * {@code AuthenticationException} without credentials or when BTSE refuses the login.
+     */
     @Override
     public Flux<Fill> watchFills() {
-        return streams.fills();
+        return streams.fills(this::fillsFrom, FILLS_BACKFILL_PAGE, FILLS_LOOKBACK)
+                .doOnNext(fill -> accountMarkets.heardOf(fill.pair(), now()));
+    }
+
+    /** The account's fills at or after {@code from}: one page per market it may have traded in. */
+    private Flux<List<Fill>> fillsFrom(Instant from) {
+        return openOrders(null).collectList().flatMapMany(open -> {
+            Set<String> symbols = new LinkedHashSet<>(accountMarkets.symbols(now()));
+            open.forEach(order -> symbols.add(BtseMapper.symbol(order.pair())));
+            return Flux.fromIterable(symbols).flatMap(symbol -> SUPPORT.fit(rest.tradeHistory(
+                    new io.exflux.reactive.venue.btse.model.BtseTradeHistoryQuery(symbol, from, null,
+                            FILLS_BACKFILL_PAGE, null, null, null)).map(BtseMapper::fill)).collectList(),
+                    LOOKUPS_AT_ONCE);
+        });
     }
 
     /** Every socket's connection events, and gaps the trade back-fills could not close. */

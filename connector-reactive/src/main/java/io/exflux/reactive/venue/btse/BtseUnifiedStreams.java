@@ -11,16 +11,19 @@ import io.exflux.api.model.Trade;
 import io.exflux.api.stream.ConnectionEvent;
 import io.exflux.reactive.internal.book.OrderBookStream;
 import io.exflux.reactive.internal.book.OrderBookStreamOptions;
+import io.exflux.reactive.internal.unified.BackFilledStream;
 import io.exflux.reactive.internal.unified.StateResync;
 import io.exflux.reactive.internal.unified.TradeGapFiller;
 import io.exflux.reactive.internal.unified.UnifiedSupport;
 import io.exflux.reactive.venue.btse.internal.BtseTradeOrder;
 import io.exflux.reactive.venue.btse.internal.BtseWsMapper;
 import io.exflux.reactive.venue.btse.internal.BtseWsTopics;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -106,8 +109,16 @@ final class BtseUnifiedStreams {
         return StateResync.orders(live, stream.privateEvents(), ordersNow, clock);
     }
 
-    /** {@code fills}. */
-    Flux<Fill> fills() {
-        return SUPPORT.mapOrSkip(stream.fills(), BtseWsMapper::fill, fill -> "fill " + fill.serialId());
+    /**
+     * {@code fills}; after every reconnect (logged in and resubscribed again) {@code historyFrom} is read from the
+     * last fill delivered (pages of the account's trade history, at most {@code pageLimit} each, reaching back
+     * {@code lookback} at most) and every fill after that one is emitted, oldest first, each once (a trade number
+     * and order id); where the history cannot cover the time away, a {@link ConnectionEvent.Gap} goes to the notices.
+     */
+    Flux<Fill> fills(Function<Instant, Flux<List<Fill>>> historyFrom, int pageLimit, Duration lookback) {
+        Flux<Fill> live = SUPPORT.mapOrSkip(stream.fills(), BtseWsMapper::fill, fill -> "fill " + fill.serialId());
+        return BackFilledStream.watch(BackFilledStream.Settings.of(BtseWsTopics.FILLS, pageLimit, lookback),
+                BackFilledStream.FILLS, live, stream.privateEvents(), historyFrom, BtseTradeOrder.FILLS_OLDEST_FIRST,
+                notices, clock);
     }
 }

@@ -217,6 +217,19 @@ class AlpRestClientTest {
     }
 
     @Test
+    void anAnswerCutShortIsSentAgainForAQueryAndAnUnknownOutcomeForAPlacement() {
+        String ticker = AlpDocExamples.json("rest/ticker.json");
+        server.route("GET", "/api/v3/ticker").respond(FakeResponse.ok(ticker).cutShort(), FakeResponse.ok(ticker));
+        assertThat(client.ticker(null).collectList().block()).hasSize(1);
+        assertThat(server.requests("GET", "/api/v3/ticker")).hasSize(2);
+
+        server.route("POST", "/api/v3/trading/order").respond(FakeResponse.ok("[1]").cutShort(), FakeResponse.ok("[1]"));
+        StepVerifier.create(client.placeOrder(AlpOrderRequest.limit("BTC_USDT", AlpSide.BUY, BigDecimal.ONE,
+                BigDecimal.TEN))).expectError(OrderOutcomeUnknownException.class).verify();
+        assertThat(server.requests("POST", "/api/v3/trading/order")).as("never sent twice").hasSize(1);
+    }
+
+    @Test
     void orderPlacementIsNeverRetried() {
         server.route("POST", "/api/v3/trading/order").respond(FakeResponse.status(503), FakeResponse.ok("[1]"));
         StepVerifier.create(client.placeOrder(AlpOrderRequest.limit("BTC_USDT", AlpSide.BUY, BigDecimal.ONE,

@@ -13,12 +13,14 @@ import io.exflux.api.error.OrderOutcomeUnknownException;
 import io.exflux.api.error.ProtocolException;
 import io.exflux.api.error.RateLimitedException;
 import io.exflux.api.model.OrderStatus;
+import io.exflux.reactive.config.Backoff;
 import io.exflux.reactive.venue.btse.model.BtseOrderRequest;
 import io.exflux.reactive.venue.btse.model.BtseOrderResult;
 import io.exflux.reactive.venue.btse.model.BtseOrderStatusCode;
 import io.exflux.testkit.server.FakeResponse;
 import io.exflux.testkit.server.FakeVenueServer;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -185,6 +187,34 @@ class BtseOrderStatusTableTest {
             assertThat(found.orderID()).isEqualTo("o-7");
             assertThat(found.statusCode().orderStatus()).isEqualTo(OrderStatus.FILLED);
         });
+    }
+
+    @Test
+    void aPlacementWhoseAnswerIsCutIsNeverSentTwiceAndWithoutAFoundOrderAnUnknownOutcome() {
+        server.route("POST", BtseWire.API + "order").respond(row(2).cutShort());
+        server.route("GET", BtseWire.API + "user/open_orders").respond(FakeResponse.ok("[]"));
+        server.route("GET", BtseWire.API + "user/trade_history").respond(FakeResponse.ok("[]"));
+        BtseRestClient retrying = new BtseRestClient(LOOPBACK.options().maxAttempts(3)
+                .backoff(Backoff.exponential(Duration.ofMillis(1), Duration.ofMillis(5))).build());
+
+        Throwable error = catchThrowable(() -> retrying.placeOrder(limit().withClOrderID("mine")).block(WAIT));
+
+        assertThat(error).isInstanceOf(OrderOutcomeUnknownException.class).hasMessageContaining("mine");
+        assertThat(server.requests("POST", BtseWire.API + "order")).as("never sent twice").hasSize(1);
+        assertThat(server.requests("GET", BtseWire.API + "user/open_orders")).as("looked up").isNotEmpty();
+    }
+
+    @Test
+    void aQueryWhoseAnswerIsCutIsSentAgain() {
+        String page = "[{\"price\":36000.5,\"size\":0.01,\"side\":\"SELL\",\"symbol\":\"BTC-USD\","
+                + "\"serialId\":7,\"timestamp\":1700000000000}]";
+        server.route("GET", BtseWire.API + "trades").respond(FakeResponse.ok(page).cutShort(), FakeResponse.ok(page));
+        BtseRestClient retrying = new BtseRestClient(LOOPBACK.options().maxAttempts(3)
+                .backoff(Backoff.exponential(Duration.ofMillis(1), Duration.ofMillis(5))).build());
+
+        assertThat(retrying.trades("BTC-USD", null, null, 500).collectList().block(WAIT))
+                .singleElement().satisfies(trade -> assertThat(trade.serialId()).isEqualTo(7L));
+        assertThat(server.requests("GET", BtseWire.API + "trades")).hasSize(2);
     }
 
     private static BtseOrderRequest limit() {

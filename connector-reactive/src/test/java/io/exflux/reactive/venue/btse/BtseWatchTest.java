@@ -190,6 +190,75 @@ class BtseWatchTest extends BtseWsLoopbackTest {
     }
 
     @Test
+    void fillsMadeWhileTheSocketWasAwayArriveOnceAndInOrderAfterTheReLogin() {
+        long t = System.currentTimeMillis();
+        venue.server.route("GET", BtseWire.API + "user/open_orders").respond(FakeResponse.ok("[]"));
+        // the account's history, newest first: fill 1 came on the socket, 2 and 3 while it was away
+        venue.server.route("GET", BtseWire.API + "user/trade_history").respond(FakeResponse.ok("["
+                + historyFill(3, t + 3) + "," + historyFill(2, t + 2) + "," + historyFill(1, t + 1) + "]"));
+        List<Fill> fills = collect(client().watchFills());
+        await("fills subscription", () -> venue.topics.values().stream().anyMatch(topics -> topics.contains("fills")));
+        venue.broadcast(MAIN_PATH, liveFill(1, t + 1));
+        await("live fill", () -> fills.size() == 1);
+
+        venue.server.sessions().stream().filter(s -> s.path().equals(MAIN_PATH)).forEach(WsSession::drop);
+        await("resync after the re-login", () -> fills.size() == 3);
+        venue.broadcast(MAIN_PATH, liveFill(3, t + 3));
+        venue.broadcast(MAIN_PATH, liveFill(4, t + 4));
+        await("live again", () -> fills.stream().anyMatch(f -> f.id().equals("4")));
+
+        assertThat(fills).extracting(Fill::id).containsExactly("1", "2", "3", "4");
+        assertThat(fills.get(1).orderId()).isEqualTo("o-1");
+        assertThat(fills.get(1).price()).isEqualByComparingTo("8500");
+        assertThat(venue.server.requests("GET", BtseWire.API + "user/trade_history")).singleElement()
+                .satisfies(history -> {
+                    assertThat(history.queryParam("symbol")).isEqualTo("BTC-USD");
+                    assertThat(history.queryParam("startTime")).as("from the last fill delivered")
+                            .isEqualTo(Long.toString(t + 1));
+                });
+    }
+
+    @Test
+    void aFullPageOfFillsAnnouncesTheGapItCannotCover() {
+        long t = System.currentTimeMillis();
+        venue.server.route("GET", BtseWire.API + "user/open_orders").respond(FakeResponse.ok("[]"));
+        StringBuilder page = new StringBuilder("[");
+        for (int id = 1_000; id > 1_000 - BtseExchangeClient.FILLS_BACKFILL_PAGE; id--) {
+            page.append(page.length() == 1 ? "" : ",").append(historyFill(id, t + id));
+        }
+        venue.server.route("GET", BtseWire.API + "user/trade_history").respond(FakeResponse.ok(page + "]"));
+        List<io.exflux.api.stream.ConnectionEvent> events = collect(client().connectionEvents());
+        List<Fill> fills = collect(client.watchFills());
+        await("fills subscription", () -> venue.topics.values().stream().anyMatch(topics -> topics.contains("fills")));
+        venue.broadcast(MAIN_PATH, liveFill(1, t + 1));
+        await("live fill", () -> fills.size() == 1);
+
+        venue.server.sessions().stream().filter(s -> s.path().equals(MAIN_PATH)).forEach(WsSession::drop);
+        await("the page delivered", () -> fills.size() == 1 + BtseExchangeClient.FILLS_BACKFILL_PAGE);
+        assertThat(events).filteredOn(e -> e instanceof io.exflux.api.stream.ConnectionEvent.Gap).singleElement()
+                .satisfies(e -> {
+                    io.exflux.api.stream.ConnectionEvent.Gap gap = (io.exflux.api.stream.ConnectionEvent.Gap) e;
+                    assertThat(gap.topic()).isEqualTo("fills");
+                    assertThat(gap.fromId()).isEqualTo("1");
+                    assertThat(gap.toId()).isEqualTo("501");
+                });
+    }
+
+    private static String historyFill(long id, long millis) {
+        return "{\"tradeId\":\"" + id + "\",\"orderId\":\"o-1\",\"clOrderID\":\"mine\",\"side\":\"BUY\","
+                + "\"orderType\":76,\"price\":8500,\"size\":0.002,\"filledPrice\":8500,\"filledSize\":0.001,"
+                + "\"base\":\"BTC\",\"quote\":\"USD\",\"symbol\":\"BTC-USD\",\"feeCurrency\":\"BTC\","
+                + "\"feeAmount\":0.000001,\"serialId\":" + id + ",\"timestamp\":" + millis + "}";
+    }
+
+    private static String liveFill(long id, long millis) {
+        return "{\"topic\":\"fills\",\"data\":[{\"orderId\":\"o-1\",\"serialId\":" + id + ",\"clOrderId\":\"mine\","
+                + "\"type\":76,\"symbol\":\"BTC-USD\",\"side\":\"BUY\",\"price\":8500,\"size\":0.001,"
+                + "\"feeAmount\":0.000001,\"feeCurrency\":\"BTC\",\"base\":\"BTC\",\"quote\":\"USD\","
+                + "\"maker\":true,\"timestamp\":" + millis + ",\"tradeId\":\"" + id + "\"}]}";
+    }
+
+    @Test
     void watchOrdersAndWatchFillsMapTheNotifications() {
         venue.server.route("GET", BtseWire.API + "user/open_orders").respond(FakeResponse.ok("[]"));
         List<Order> orders = collect(client().watchOrders());

@@ -8,6 +8,7 @@ import io.exflux.api.error.ExchangeException;
 import io.exflux.api.error.InsufficientFundsException;
 import io.exflux.api.error.InvalidRequestException;
 import io.exflux.api.error.OrderOutcomeUnknownException;
+import io.exflux.reactive.config.Backoff;
 import io.exflux.api.error.PermissionDeniedException;
 import io.exflux.api.error.RateLimitedException;
 import io.exflux.reactive.venue.v1.model.V1ChartType;
@@ -257,6 +258,23 @@ class V1RestClientTest {
                 .isInstanceOf(RateLimitedException.class)
                 .satisfies(r -> assertThat(((ExchangeException) r).isTransient()).isTrue())).verify(WAIT);
         assertThat(server.requests("POST", "/api/v1/order/")).as("a placement is never sent twice").hasSize(2);
+    }
+
+    @Test
+    void anAnswerCutShortIsSentAgainForAQueryAndAnUnknownOutcomeForAPlacement() {
+        V1Dialect venue = V1Dialect.BITEXBIT;
+        V1RestClient rest = client(options(venue, server).maxAttempts(3)
+                .backoff(Backoff.exponential(Duration.ofMillis(1), Duration.ofMillis(5))));
+        String currencies = V1Examples.raw(venue, "currencies");
+        server.route("GET", "/api/v1/currencies/").respond(FakeResponse.ok(currencies).cutShort(),
+                FakeResponse.ok(currencies));
+        server.route("POST", "/api/v1/order/").respond(FakeResponse.ok("{\"success\":true,\"oid\":1}").cutShort());
+
+        assertThat(rest.currencies().collectList().block(WAIT)).isNotEmpty();
+        assertThat(server.requests("GET", "/api/v1/currencies/")).hasSize(2);
+        StepVerifier.create(rest.placeOrder(new V1OrderRequest(V1Side.SELL, "BTC_USD", BigDecimal.TEN, BigDecimal.ONE)))
+                .expectError(OrderOutcomeUnknownException.class).verify(WAIT);
+        assertThat(server.requests("POST", "/api/v1/order/")).as("never sent twice").hasSize(1);
     }
 
     @Test

@@ -191,7 +191,9 @@ public final class BtseMapper {
                 : SYMBOLS.parse(t.symbol());
         BigDecimal price = t.filledPrice() != null ? t.filledPrice() : t.price();
         BigDecimal amount = t.filledSize() != null ? t.filledSize() : t.size();
-        return new Fill(t.tradeId(), t.orderId(), pair, side(t.side()), price, amount, t.feeAmount(),
+        // the trade number under either name, as a fill of the socket (see docs/venues/btse.md, "Trade identity")
+        String id = t.tradeId() != null ? t.tradeId() : t.serialId() == null ? null : Long.toString(t.serialId());
+        return new Fill(id, t.orderId(), pair, side(t.side()), price, amount, t.feeAmount(),
                 t.feeCurrency(), null, t.timestamp());
     }
 

@@ -1,5 +1,6 @@
 package io.exflux.reactive.venue.btse.internal;
 
+import io.exflux.api.model.Fill;
 import io.exflux.api.model.Trade;
 import java.util.Comparator;
 import reactor.core.publisher.Flux;
@@ -7,13 +8,19 @@ import reactor.core.publisher.Flux;
 /**
  * The order of BTSE's public trades: by time, then by trade number (the socket's {@code tradeId}, REST's
  * {@code serialId}: one number, see {@code docs/venues/btse.md}). Numbers are compared as numbers, not as text, so
- * that trade 1000 follows trade 999 within one millisecond.
+ * that trade 1000 follows trade 999 within one millisecond. The account's fills go the same way, then by order id
+ * (a trade between two orders of the account is a fill of each).
  */
 public final class BtseTradeOrder {
 
     /** Oldest first. */
     public static final Comparator<Trade> OLDEST_FIRST = Comparator.comparing(Trade::timestamp)
-            .thenComparingLong(BtseTradeOrder::number);
+            .thenComparingLong(trade -> number(trade.id()));
+
+    /** The account's fills, oldest first. */
+    public static final Comparator<Fill> FILLS_OLDEST_FIRST = Comparator.comparing(Fill::timestamp)
+            .thenComparingLong(fill -> number(fill.id()))
+            .thenComparing(Fill::orderId, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private BtseTradeOrder() {
     }
@@ -38,9 +45,9 @@ public final class BtseTradeOrder {
     }
 
     /** The trade number; an id that is not a number sorts first (BTSE's ids always are). */
-    private static long number(Trade trade) {
+    private static long number(String id) {
         try {
-            return Long.parseLong(trade.id());
+            return Long.parseLong(id);
         } catch (NumberFormatException e) {
             return Long.MIN_VALUE;
         }
