@@ -190,8 +190,9 @@ public final class PlainJsonCursor {
                 return PackedDecimal.NONE;
             }
             i++;
-        } else if (i >= limit || wholeDigits > 1 && input[first] == '0' || input[i] == 'e' || input[i] == 'E') {
-            return PackedDecimal.NONE; // too long (or the frame ends), a leading zero, an exponent
+        } else if (i >= limit || wholeDigits > 1 && input[first] == '0' || input[i] == 'e' || input[i] == 'E'
+                || input[i] == '.') {
+            return PackedDecimal.NONE; // too long (or the frame ends), a leading zero, an exponent, a second point
         }
         long packed = PackedDecimal.ofDigits(negative, unscaled, wholeDigits, scale, !quoted);
         if (packed != PackedDecimal.NONE) {
