@@ -1,6 +1,5 @@
 package io.exflux.reactive.venue.alp.internal;
 
-import io.exflux.api.error.ProtocolException;
 import io.exflux.api.model.OrderBookUpdate;
 import io.exflux.reactive.internal.book.ScaledBookUpdate;
 import io.exflux.reactive.internal.book.ScaledDecimals;
@@ -28,6 +27,15 @@ public final class AlpPlainFrames {
     private static final ThreadLocal<AlpPlainFrames> PER_THREAD = ThreadLocal.withInitial(AlpPlainFrames::new);
     private static final AlpModelAccess.Records RECORDS = AlpModelAccess.records();
 
+    /** Characters looked at for the frame's type: a plain frame with more whitespace before it is rare. */
+    private static final int PEEKED = 16;
+    private static final int START = 0;
+    private static final int ARRAY = 1;
+    private static final int QUOTE = 2;
+    private static final int TYPE = 3;
+    private static final int YES = 4;
+    private static final int NO = 5;
+
     private final PlainJsonCursor cursor = new PlainJsonCursor();
     /** The diff being read: its time, symbol, packed values (in the cursor's scratch) and how many are asks'. */
     private Instant time;
@@ -40,12 +48,18 @@ public final class AlpPlainFrames {
 
     /** The frame's {@link AlpWsTrade} or {@link AlpDiff}, or {@code null} when it is not one spelled plainly. */
     public static AlpMessage read(String frame) {
+        if (!startsAsTradeOrDiff(frame)) {
+            return null;
+        }
         AlpPlainFrames reader = PER_THREAD.get();
         return reader.cursor.on(frame) ? reader.readAndRelease() : null;
     }
 
     /** {@link #read(String)} of a frame given as its UTF-8 bytes (only read during the call). */
     public static AlpMessage read(ByteBuf frame) {
+        if (!startsAsTradeOrDiff(frame)) {
+            return null;
+        }
         AlpPlainFrames reader = PER_THREAD.get();
         return reader.cursor.on(frame) ? reader.readAndRelease() : null;
     }
@@ -57,14 +71,53 @@ public final class AlpPlainFrames {
      * @return false, {@code into} untouched, when the frame is anything else (the caller reads it the full way)
      */
     static boolean diffInto(ByteBuf frame, String symbol, ScaledBookUpdate into, int priceScale, int amountScale) {
+        if (!startsAsTradeOrDiff(frame)) {
+            return false;
+        }
         AlpPlainFrames reader = PER_THREAD.get();
         return reader.cursor.on(frame) && reader.diffIntoAndRelease(symbol, into, priceScale, amountScale);
     }
 
     /** {@link #diffInto(ByteBuf, String, ScaledBookUpdate, int, int)} of a frame given as text. */
     static boolean diffInto(String frame, String symbol, ScaledBookUpdate into, int priceScale, int amountScale) {
+        if (!startsAsTradeOrDiff(frame)) {
+            return false;
+        }
         AlpPlainFrames reader = PER_THREAD.get();
         return reader.cursor.on(frame) && reader.diffIntoAndRelease(symbol, into, priceScale, amountScale);
+    }
+
+    /**
+     * Whether the frame starts as {@code ["t"} or {@code ["d"} (whitespace allowed), looked at before the frame is
+     * copied: the other frames (a ticker, a 20-level depth) go to the parser without a copy for nothing.
+     */
+    private static boolean startsAsTradeOrDiff(ByteBuf frame) {
+        int state = START;
+        for (int i = frame.readerIndex(), to = Math.min(frame.writerIndex(), i + PEEKED); i < to && state < YES; i++) {
+            state = next(state, frame.getByte(i));
+        }
+        return state == YES;
+    }
+
+    private static boolean startsAsTradeOrDiff(String frame) {
+        int state = START;
+        for (int i = 0, to = Math.min(frame.length(), PEEKED); i < to && state < YES; i++) {
+            state = next(state, frame.charAt(i));
+        }
+        return state == YES;
+    }
+
+    /** The next state of the look at a frame's start: before {@code [}, before {@code "}, on the type, after it. */
+    private static int next(int state, int ch) {
+        if (ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t') {
+            return state == START || state == ARRAY ? state : NO;
+        }
+        return switch (state) {
+            case START -> ch == '[' ? ARRAY : NO;
+            case ARRAY -> ch == '"' ? QUOTE : NO;
+            case QUOTE -> ch == 't' || ch == 'd' ? TYPE : NO;
+            default -> ch == '"' ? YES : NO;
+        };
     }
 
     private AlpMessage readAndRelease() {
@@ -96,7 +149,7 @@ public final class AlpPlainFrames {
             for (int i = 0; i < count; i += 2) { // scaled in place: the frame is read whole, the scratch is ours
                 values[i] = scaled(values[i], priceScale);
                 values[i + 1] = scaled(values[i + 1], amountScale);
-                if (values[i] == PackedDecimal.NONE || values[i + 1] == PackedDecimal.NONE) {
+                if (values[i] == ScaledDecimals.NOT_EXACT || values[i + 1] == ScaledDecimals.NOT_EXACT) {
                     return false; // more decimals than the book's scale: the full reader names the value
                 }
             }
@@ -114,13 +167,9 @@ public final class AlpPlainFrames {
         }
     }
 
-    /** The packed value in units of {@code 10^-scale}, or {@code PackedDecimal.NONE} when it does not fit exactly. */
+    /** The packed value in units of {@code 10^-scale}, or {@code ScaledDecimals.NOT_EXACT} when it does not fit. */
     private static long scaled(long packed, int scale) {
-        try {
-            return ScaledDecimals.toScaled(PackedDecimal.unscaled(packed), PackedDecimal.scale(packed), scale, "value");
-        } catch (ProtocolException doesNotFit) {
-            return PackedDecimal.NONE;
-        }
+        return ScaledDecimals.exactlyScaled(PackedDecimal.unscaled(packed), PackedDecimal.scale(packed), scale);
     }
 
     /** {@code , time, id, pair, amount, price, direction]} after the type. */
