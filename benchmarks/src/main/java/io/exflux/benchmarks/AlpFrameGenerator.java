@@ -19,14 +19,88 @@ public final class AlpFrameGenerator {
         this.random = new SplittableRandom(seed);
     }
 
-    /** The next frame, of a type picked at random. */
+    /** The next frame, of a type picked at random; a third of them trades and diffs spelled the venue's plain way. */
     public String next() {
-        return switch (random.nextInt(4)) {
+        return switch (random.nextInt(6)) {
             case 0 -> trade();
             case 1 -> diff(1 + random.nextInt(3), 1 + random.nextInt(3));
             case 2 -> depth(1 + random.nextInt(20));
-            default -> tickers(1 + random.nextInt(5));
+            case 3 -> tickers(1 + random.nextInt(5));
+            case 4 -> plainTrade();
+            default -> plainDiff(random.nextInt(4), random.nextInt(4));
         };
+    }
+
+    /**
+     * A trade as the venue sends it: whole seconds and id as JSON integers, plain strings, and numbers of every plain
+     * spelling (JSON numbers or strings, signs, negative zero, trailing zeros, leading zeros in strings, 17 and 18
+     * digits); now and then whitespace between the tokens.
+     */
+    public String plainTrade() {
+        String frame = "[\"t\"," + (1_600_000_000L + random.nextInt(200_000_000)) + ","
+                + (random.nextInt(20) == 0 ? 0 : random.nextLong(1L << 40)) + ",\"" + pair() + "\"," + plainNumber()
+                + "," + plainNumber() + ",\"" + (random.nextBoolean() ? "buy" : "sell") + "\"]";
+        return spaced(frame);
+    }
+
+    /** A diff as the venue sends it, with the given numbers of levels (a side of none is {@code []} or null). */
+    public String plainDiff(int asks, int bids) {
+        StringBuilder out = new StringBuilder("[\"d\",").append(1_600_000_000L + random.nextInt(200_000_000))
+                .append(",\"").append(pair()).append("\",[");
+        plainLevels(out, asks);
+        out.append(',');
+        plainLevels(out, bids);
+        return spaced(out.append("]]").toString());
+    }
+
+    private void plainLevels(StringBuilder out, int count) {
+        if (count == 0 && random.nextBoolean()) {
+            out.append("null");
+            return;
+        }
+        out.append('[');
+        for (int i = 0; i < count; i++) {
+            out.append(i == 0 ? "[" : ",[").append(plainNumber()).append(',').append(plainNumber()).append(']');
+        }
+        out.append(']');
+    }
+
+    /** A number without exponent, as a JSON number or a string; leading zeros only in strings (JSON refuses them). */
+    private String plainNumber() {
+        boolean quoted = random.nextBoolean();
+        String digits = switch (random.nextInt(9)) {
+            case 0 -> Integer.toString(random.nextInt(100_000));
+            case 1 -> "0";
+            case 2 -> "0.0";
+            case 3 -> random.nextInt(100) + "." + random.nextInt(1000) + "00"; // trailing zeros
+            case 4 -> "0.000" + digits(1 + random.nextInt(6));
+            case 5 -> digits(17 - 8) + "." + digits(8); // 17 digits: the most that pack
+            case 6 -> digits(10) + "." + digits(8); // 18 digits: left to the full reader
+            case 7 -> quoted ? "00" + random.nextInt(100) + "." + random.nextInt(100) : "7.5";
+            default -> random.nextInt(100_000) + "." + digits(1 + random.nextInt(8));
+        };
+        String number = random.nextInt(6) == 0 ? "-" + digits : digits;
+        return quoted ? "\"" + number + "\"" : number;
+    }
+
+    /** JSON whitespace now and then around the brackets and commas (the frames hold no such character in a string). */
+    private String spaced(String frame) {
+        if (random.nextInt(4) != 0) {
+            return frame;
+        }
+        String[] blanks = {" ", "\n", "\r\n", "\t", "  "};
+        StringBuilder out = new StringBuilder(frame.length() + 16);
+        for (char ch : frame.toCharArray()) {
+            boolean structural = ch == '[' || ch == ']' || ch == ',';
+            if (structural && random.nextInt(3) == 0) {
+                out.append(blanks[random.nextInt(blanks.length)]);
+            }
+            out.append(ch);
+            if (structural && random.nextInt(3) == 0) {
+                out.append(blanks[random.nextInt(blanks.length)]);
+            }
+        }
+        return out.toString();
     }
 
     /** {@code ["t", time, id, pair, amount, price, direction]}. */

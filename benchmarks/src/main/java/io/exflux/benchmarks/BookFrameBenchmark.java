@@ -137,7 +137,8 @@ public class BookFrameBenchmark {
     }
 
     /**
-     * The route of {@code watchOrderBook}: {@code AlpFrameDecoder} (streaming) to {@code AlpDiff}, whose levels are
+     * The route of {@code watchOrderBook}: {@code AlpFrameDecoder} (its plain reader, {@code AlpPlainFrames}, for these
+     * frames) to {@code AlpDiff}, whose levels are
      * packed {@code long}s (the socket layer routes decoded messages: a malformed frame is counted and skipped there,
      * and {@code diff()} subscribers share the message), then {@code AlpScaledFrames.diff} rescales them into the
      * engine's reused update: no {@code BigDecimal}, no {@code OrderBookUpdate}, no pair looked up again.

@@ -8,17 +8,23 @@ import io.exflux.benchmarks.baseline.AlpTreeDecoder;
 import io.exflux.reactive.internal.book.ScaledBookUpdate;
 import io.exflux.reactive.internal.book.ScaledDecimals;
 import io.exflux.reactive.venue.alp.internal.AlpFrameDecoder;
+import io.exflux.reactive.venue.alp.internal.AlpPlainFrames;
 import io.exflux.reactive.venue.alp.internal.AlpScaledFrames;
 import io.exflux.reactive.venue.alp.model.AlpDepth;
 import io.exflux.reactive.venue.alp.model.AlpDiff;
 import io.exflux.reactive.venue.alp.model.AlpLevel;
 import io.exflux.reactive.venue.alp.model.AlpMessage;
+import io.exflux.reactive.venue.alp.model.AlpUnknownMessage;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The streaming ALP decoder against the tree reading it replaced: 100,000 seeded frames, odd but valid, give
+ * The streaming ALP decoder (the plain reader of trades and diffs, the parser for the rest) against the tree reading it
+ * replaced: 100,000 seeded frames, odd but valid, read from their text and their bytes (heap and direct), give
  * equal records (every field, decimals with their scale, as the records hold them and as their accessors make them),
  * and a diff reaches the book's scaled update as the tree's {@code BigDecimal}s would (or both refuse it); frames cut
  * short fail in both or in neither.
@@ -34,28 +40,96 @@ class AlpDecoderDifferentialTest {
     @Test
     void everyGeneratedFrameDecodesAsTheTreeDecodedIt() {
         AlpFrameGenerator frames = new AlpFrameGenerator(20261129L);
-        for (int i = 0; i < FRAMES; i++) {
-            String frame = frames.next();
-            AlpMessage expected = AlpTreeDecoder.decode(frame);
-            AlpMessage actual = AlpFrameDecoder.decode(frame);
-            if (!expected.equals(actual)) { // assertThat(...).as(frame) would build the message for every frame
-                assertThat(actual).as("frame %d: %s", i, frame).isEqualTo(expected);
-            }
-            // the text is made by the accessors: every BigDecimal made on access, with its scale (depths hold theirs)
-            if (!(expected instanceof AlpDepth) && !expected.toString().equals(actual.toString())) {
-                assertThat(actual).as("frame %d: %s", i, frame).hasToString(expected.toString());
-            }
-            if (expected instanceof AlpDiff diff) {
-                String want = scaled(() -> scaleTreeLevels(diff));
-                String packedRoute = scaled(() -> AlpScaledFrames.diff((AlpDiff) actual)
-                        .readInto(update, PRICE_SCALE, AMOUNT_SCALE));
-                String textRoute = scaled(() -> AlpFrameDecoder.diffInto(frame, diff.symbol(), update, PRICE_SCALE,
-                        AMOUNT_SCALE));
-                if (!want.equals(packedRoute) || !want.equals(textRoute)) {
-                    assertThat(List.of(packedRoute, textRoute)).as("frame %d: %s", i, frame).containsOnly(want);
+        ByteBuf direct = Unpooled.directBuffer(1024);
+        int readPlainly = 0;
+        try {
+            for (int i = 0; i < FRAMES; i++) {
+                String frame = frames.next();
+                AlpMessage expected = AlpTreeDecoder.decode(frame);
+                byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
+                direct.clear().writeBytes(bytes);
+                AlpMessage plain = AlpPlainFrames.read(frame);
+                if (plain != null) {
+                    readPlainly++;
+                    same(plain, expected, i, frame);
+                }
+                same(AlpFrameDecoder.decode(frame), expected, i, frame);
+                same(AlpFrameDecoder.decode(Unpooled.wrappedBuffer(bytes)), expected, i, frame);
+                same(AlpFrameDecoder.decode(direct), expected, i, frame);
+                if (expected instanceof AlpDiff diff) {
+                    String want = scaled(() -> scaleTreeLevels(diff));
+                    String packedRoute = scaled(() -> AlpScaledFrames.diff((AlpDiff) AlpFrameDecoder.decode(frame))
+                            .readInto(update, PRICE_SCALE, AMOUNT_SCALE));
+                    String textRoute = scaled(() -> AlpFrameDecoder.diffInto(frame, diff.symbol(), update, PRICE_SCALE,
+                            AMOUNT_SCALE));
+                    String bytesRoute = scaled(() -> AlpFrameDecoder.diffInto(direct, diff.symbol(), update,
+                            PRICE_SCALE, AMOUNT_SCALE));
+                    if (!want.equals(packedRoute) || !want.equals(textRoute) || !want.equals(bytesRoute)) {
+                        assertThat(List.of(packedRoute, textRoute, bytesRoute)).as("frame %d: %s", i, frame)
+                                .containsOnly(want);
+                    }
                 }
             }
+        } finally {
+            direct.release();
         }
+        // the plain reader took the venue's usual frames (a third of those generated, most of them), not nothing
+        assertThat(readPlainly).isGreaterThan(FRAMES / 5);
+    }
+
+    /** Equal records, and equal text: the text is made by the accessors (every BigDecimal, with its scale). */
+    private static void same(AlpMessage actual, AlpMessage expected, int i, String frame) {
+        if (!expected.equals(actual)) { // assertThat(...).as(frame) would build the message for every frame
+            assertThat(actual).as("frame %d: %s", i, frame).isEqualTo(expected);
+        }
+        if (!(expected instanceof AlpDepth) && !expected.toString().equals(actual.toString())) { // depths hold theirs
+            assertThat(actual).as("frame %d: %s", i, frame).hasToString(expected.toString());
+        }
+    }
+
+    /**
+     * Plain frames with one character changed, dropped or doubled (most of them malformed, some odd but valid): what
+     * the plain reader reads, the tree reads the same; everything else it leaves to the full reader, and the decoder
+     * as a whole fails or reads as the tree does. Never a frame half read: the next frame reads whole.
+     */
+    @Test
+    void thePlainReaderReadsOnlyWhatTheTreeReadsTheSame() {
+        AlpFrameGenerator frames = new AlpFrameGenerator(14L);
+        SplittableRandom edits = new SplittableRandom(15L);
+        String alphabet = "0123456789.-+eE\"[],{}:n \t\\xu\u00e9";
+        int readPlainly = 0;
+        for (int i = 0; i < 20_000; i++) {
+            String whole = i % 2 == 0 ? frames.plainTrade() : frames.plainDiff(edits.nextInt(3), edits.nextInt(3));
+            int at = edits.nextInt(whole.length());
+            char ch = alphabet.charAt(edits.nextInt(alphabet.length()));
+            String frame = switch (edits.nextInt(3)) {
+                case 0 -> whole.substring(0, at) + ch + whole.substring(at + 1);
+                case 1 -> whole.substring(0, at) + whole.substring(at + 1);
+                default -> whole.substring(0, at) + whole.charAt(at) + whole.substring(at);
+            };
+            AlpMessage plain = AlpPlainFrames.read(frame);
+            AlpMessage expected;
+            try {
+                expected = AlpTreeDecoder.decode(frame);
+            } catch (RuntimeException treeFailed) {
+                assertThat(plain).as(frame).isNull();
+                if (!"not market data".equals(treeFailed.getMessage())) {
+                    assertThatThrownBy(() -> AlpFrameDecoder.decode(frame)).as(frame)
+                            .isInstanceOf(ProtocolException.class);
+                } else { // the tree reads market data only; the decoder passes other types on
+                    assertThat(AlpFrameDecoder.decode(frame)).as(frame).isInstanceOf(AlpUnknownMessage.class);
+                }
+                continue;
+            }
+            if (plain != null) {
+                readPlainly++;
+                same(plain, expected, i, frame);
+            }
+            same(AlpFrameDecoder.decode(frame), expected, i, frame);
+            String next = frames.plainTrade();
+            assertThat(AlpFrameDecoder.decode(next)).isEqualTo(AlpTreeDecoder.decode(next));
+        }
+        assertThat(readPlainly).isGreaterThan(1_000);
     }
 
     /** The tree's levels scaled one BigDecimal at a time: the book's update as it was made before packing. */

@@ -10,6 +10,8 @@ import java.math.BigDecimal;
  */
 public final class ScaledDecimals {
 
+    /** What {@link #exactlyScaled} gives for a value it cannot scale exactly. */
+    public static final long NOT_EXACT = Long.MIN_VALUE;
     private static final long[] POWERS_OF_TEN = new long[19];
 
     static {
@@ -55,6 +57,19 @@ public final class ScaledDecimals {
      * @throws ProtocolException as {@link #toScaled(BigDecimal, int, String)}
      */
     public static long toScaled(long unscaled, int valueScale, int scale, String what) {
+        long value = exactlyScaled(unscaled, valueScale, scale);
+        if (value != NOT_EXACT || unscaled == NOT_EXACT && valueScale == scale) {
+            return value;
+        }
+        return toScaled(BigDecimal.valueOf(unscaled, valueScale), scale, what); // throws, with the value's text
+    }
+
+    /**
+     * {@link #toScaled(long, int, int, String)} without the error: {@link #NOT_EXACT} when the value has more decimals
+     * than {@code scale} or does not fit a {@code long}, for a decoder that then leaves the value to a slower reader.
+     * {@code NOT_EXACT} is never the result for any other value than itself unscaled at the same scale.
+     */
+    public static long exactlyScaled(long unscaled, int valueScale, int scale) {
         int shift = scale - valueScale;
         if (shift >= 0) {
             if (shift < POWERS_OF_TEN.length) {
@@ -71,7 +86,7 @@ public final class ScaledDecimals {
         } else if (unscaled == 0) {
             return 0;
         }
-        return toScaled(BigDecimal.valueOf(unscaled, valueScale), scale, what); // throws, with the value's text
+        return NOT_EXACT;
     }
 
     /**

@@ -277,7 +277,13 @@ public final class JsonValues {
         return seconds * NANOS_PER_SECOND + (decimals < 0 ? 0 : fraction * NANOS_SCALE[decimals]);
     }
 
-    private static Instant instant(long seconds, long nanos) {
+    /** A short text from the cache {@link #text} reads strings from. */
+    static String cachedText(char[] chars, int offset, int length) {
+        return TEXTS.get(chars, offset, length);
+    }
+
+    /** The time, the one read last when equal (on a stream it repeats). */
+    static Instant instant(long seconds, long nanos) {
         Instant last = lastTime;
         if (last.getEpochSecond() == seconds && last.getNano() == nanos) {
             return last;

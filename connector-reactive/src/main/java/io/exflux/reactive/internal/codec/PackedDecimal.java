@@ -97,13 +97,26 @@ public final class PackedDecimal {
                 return NONE;
             }
         }
+        return ofDigits(negative, unscaled, wholeDigits, scale, jsonNumber);
+    }
+
+    /**
+     * The end of reading number text {@code [-]digits[.digits]} whose digits were gathered by the caller: the
+     * rules of {@link #parse} for what was read.
+     *
+     * @param unscaled    the digits read, as a value below {@link #UNSCALED_LIMIT}
+     * @param wholeDigits how many digits came before the point
+     * @param scale       how many came after it, or -1 when there was no point
+     * @return the packed value, or {@link #NONE} for text the slow way reads differently or refuses
+     */
+    static long ofDigits(boolean negative, long unscaled, int wholeDigits, int scale, boolean jsonNumber) {
         if (wholeDigits == 0 || scale == 0 || scale > BoundedDecimals.MAX_DIGITS) {
             return NONE; // no digits, "5." (refused or read differently the slow way), too many decimals
         }
         if (scale < 0) {
             scale = 0;
-        } else if (jsonNumber && chars[end - 1] == '0') {
-            // a JSON number with a fraction: stripTrailingZeros, as readTree's reading gives it
+        } else if (jsonNumber && unscaled % 10 == 0) {
+            // a JSON number with a fraction ending in zero: stripTrailingZeros, as readTree's reading gives it
             while (scale > 0 && unscaled % 10 == 0) {
                 unscaled /= 10;
                 scale--;

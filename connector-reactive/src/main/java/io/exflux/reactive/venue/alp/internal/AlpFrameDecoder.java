@@ -47,8 +47,9 @@ import java.util.Objects;
  * Decodes one ALP websocket text frame into an {@link AlpMessage}. Pure and synchronous, so it runs
  * where the frame arrives. A frame we cannot read is a {@link ProtocolException} for that frame only;
  * the caller decides what the stream does with it. Every numeric element is accepted as a JSON number
- * or a JSON string. Market data is read without a tree ({@link AlpHotFrames}, on a
- * {@link JsonFrameReader} of the calling thread); the rare other frames through {@code readTree}.
+ * or a JSON string. Trades and diffs spelled plainly are read straight from their bytes ({@link AlpPlainFrames});
+ * other market data without a tree ({@link AlpHotFrames}, on a {@link JsonFrameReader} of the calling thread), and
+ * so is any trade or diff the plain reader leaves; the rare other frames through {@code readTree}.
  */
 public final class AlpFrameDecoder {
 
@@ -109,6 +110,10 @@ public final class AlpFrameDecoder {
         if (isTextPing(text)) {
             return new AlpTextPing();
         }
+        AlpMessage plain = AlpPlainFrames.read(text);
+        if (plain != null) {
+            return routed(plain, sink);
+        }
         JsonFrameReader reader = JsonFrameReader.forThisThread();
         AlpMessage data = hot(reader, reader.open(text), text);
         return data == null ? readTree(text.trim(), text, sink) : routed(data, sink);
@@ -117,6 +122,10 @@ public final class AlpFrameDecoder {
     private static AlpMessage read(ByteBuf utf8, FrameSink<AlpMessage> sink) {
         if (utf8.readableBytes() < SHORTEST_HOT_FRAME) { // a ping, or no market data: as text
             return read(utf8.toString(StandardCharsets.UTF_8), sink);
+        }
+        AlpMessage plain = AlpPlainFrames.read(utf8);
+        if (plain != null) {
+            return routed(plain, sink);
         }
         JsonFrameReader reader = JsonFrameReader.forThisThread();
         AlpMessage data = hot(reader, reader.open(utf8), utf8);
@@ -168,6 +177,9 @@ public final class AlpFrameDecoder {
      */
     public static boolean diffInto(String text, String symbol, ScaledBookUpdate into, int priceScale,
                                    int amountScale) {
+        if (AlpPlainFrames.diffInto(text, symbol, into, priceScale, amountScale)) {
+            return true;
+        }
         JsonFrameReader reader = JsonFrameReader.forThisThread();
         return diffInto(reader, reader.open(text), text, symbol, into, priceScale, amountScale);
     }
@@ -175,6 +187,9 @@ public final class AlpFrameDecoder {
     /** {@link #diffInto(String, String, ScaledBookUpdate, int, int)} of a frame given as its UTF-8 bytes. */
     public static boolean diffInto(ByteBuf utf8, String symbol, ScaledBookUpdate into, int priceScale,
                                    int amountScale) {
+        if (AlpPlainFrames.diffInto(utf8, symbol, into, priceScale, amountScale)) {
+            return true;
+        }
         JsonFrameReader reader = JsonFrameReader.forThisThread();
         return diffInto(reader, reader.open(utf8), utf8, symbol, into, priceScale, amountScale);
     }

@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * The frames that carry market data ({@code t}, {@code d}, {@code p}, {@code tk}) read token by token from the
  * streaming parser into their records, with no tree in between: the same records, values and errors as the
  * tree reading of the other frames in {@link AlpFrameDecoder}. Elements after the documented ones, and unknown
- * fields of the market depth object, are skipped (the caller closes the frame).
+ * fields of the market depth object, are skipped (the caller closes the frame). Trades and diffs spelled plainly never
+ * get here ({@link AlpPlainFrames} reads them from their bytes); these read the ones it leaves, and malformed ones.
  */
 final class AlpHotFrames {
 
