@@ -10,8 +10,12 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
+import reactor.netty.Connection;
 import reactor.netty.NettyPipeline;
 import reactor.netty.http.client.HttpClient;
 
@@ -96,6 +100,8 @@ final class NettyTransport implements RestTransport {
                     response.responseHeaders().forEach(header -> headers
                             .computeIfAbsent(header.getKey(), name -> new ArrayList<>(1)).add(header.getValue()));
                     BoundedBody answer = new BoundedBody(maxBodySize, (int) declared);
+                    Executor loop = response instanceof Connection connection ? connection.channel().eventLoop()
+                            : null;
                     // each buffer is read while it is handed over (reactor-netty releases it afterwards)
                     return content
                             .<RestResponse>handle((chunk, sink) -> {
@@ -103,8 +109,8 @@ final class NettyTransport implements RestTransport {
                                     sink.error(tooLarge(request, status));
                                 }
                             })
-                            .then(Mono.fromSupplier(() -> RestResponse.fromTransport(status, headers,
-                                    answer.bytes())));
+                            .then(Mono.<RestResponse>create(sink -> handOver(sink,
+                                    RestResponse.fromTransport(status, headers, answer.bytes()), loop)));
                 })
                 // single, not next: next cancels the exchange after its answer, which closes a pooled connection
                 .single()
@@ -122,6 +128,23 @@ final class NettyTransport implements RestTransport {
                         written.run();
                     }
                 });
+    }
+
+    /**
+     * Hands the answer over once the event loop's current task is done: the body ends inside the task in which
+     * reactor-netty then gives the connection back to the pool, so a caller who sends its next call as soon as it
+     * has the answer finds that connection idle instead of opening another one (another TCP and TLS handshake).
+     */
+    private static void handOver(MonoSink<RestResponse> sink, RestResponse answer, Executor loop) {
+        if (loop == null) {
+            sink.success(answer);
+            return;
+        }
+        try {
+            loop.execute(() -> sink.success(answer));
+        } catch (RejectedExecutionException loopClosing) {
+            sink.success(answer);
+        }
     }
 
     /**

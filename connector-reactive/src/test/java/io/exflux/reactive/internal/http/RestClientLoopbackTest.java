@@ -206,6 +206,22 @@ class RestClientLoopbackTest {
     }
 
     @Test
+    void anAnswerArrivesWithItsConnectionBackInThePoolForTheNextCall() {
+        server.route("GET", "/time").respond(FakeResponse.ok("{}"));
+        client(options());
+
+        // read where the answer is handed over, as a caller chaining its next call would see the pool
+        Integer inUseAtAnswer = client.exchange(RestRequest.get("/time").build())
+                .map(answer -> client.activeConnections()).block(WAIT);
+        client.exchange(RestRequest.get("/time").build()).block(WAIT);
+
+        assertThat(inUseAtAnswer).as("connections in use when the answer arrives").isZero();
+        assertThat(server.acceptedConnections()).as("the second call reuses the first one's connection")
+                .isEqualTo(1);
+        assertThat(client.pooledConnections()).isEqualTo(1);
+    }
+
+    @Test
     void cancellingACallReleasesItsConnection() {
         server.route("GET", "/stall").respond(FakeResponse.stall());
         client(options());
