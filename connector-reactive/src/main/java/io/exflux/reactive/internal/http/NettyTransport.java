@@ -82,10 +82,16 @@ final class NettyTransport implements RestTransport {
                     if (hasBody) {
                         httpRequest.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
                     }
-                    // headers alone leave only after what this returns completes: such a request counts as written
-                    // when answered; a body's write completing says it is on the wire
-                    Publisher<Void> sent = body.length == 0 ? outbound
-                            : written == null ? outbound.sendByteArray(Mono.just(body))
+                    // A bodiless request is left to reactor-netty, which writes it whole once what this returns
+                    // completes, marked as sent before it leaves; such a request counts as written when answered.
+                    // Subscribing to the outbound would write the headers alone and mark the request complete only
+                    // when that write's completion comes back, which after a departure waited off the event loop
+                    // can come after the answer: reactor-netty then closes the connection instead of pooling it.
+                    if (body.length == 0) {
+                        return departure == null ? Mono.empty() : departure;
+                    }
+                    // a body's write completing says it is on the wire
+                    Publisher<Void> sent = written == null ? outbound.sendByteArray(Mono.just(body))
                             : outbound.sendByteArray(Mono.just(body)).then(Mono.fromRunnable(written));
                     return departure == null ? sent : departure.then(Mono.fromDirect(sent));
                 })
