@@ -19,6 +19,11 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  *       BlockHound throws from inside the lock's wait leaves the lock broken for good: the worker never runs a
  *       task again, and every later timer of that scheduler (reconnect backoffs, watchdogs) stands still, so
  *       one unlucky cancel failed every later test of the JVM.</li>
+ *   <li>reactor-test's {@code VirtualTimeScheduler} keeps its tasks in a {@code PriorityBlockingQueue}: an event loop
+ *       that schedules or cancels a virtual-time timer, or runs the tasks due, takes that queue's lock, which the test
+ *       thread advancing the clock holds only to add, look at or take a task. Its waits release the lock, so the
+ *       lock is never held across a wait (the timed {@code poll} is the one wait these names let by; nothing polls a
+ *       queue on an event loop). Broken by BlockHound's error, it stopped the virtual clock of the test.</li>
  * </ul>
  * Anything else that blocks still fails the test.
  */
@@ -30,5 +35,8 @@ public final class KnownShortLocks implements BlockHoundIntegration {
         builder.allowBlockingCallsInside("com.fasterxml.jackson.databind.deser.DeserializerCache",
                 "_createAndCacheValueDeserializer");
         builder.allowBlockingCallsInside("java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue", "remove");
+        for (String method : new String[] {"offer", "remove", "peek", "poll"}) {
+            builder.allowBlockingCallsInside("java.util.concurrent.PriorityBlockingQueue", method);
+        }
     }
 }

@@ -132,6 +132,13 @@ final class BtseWalletRest {
         long end = p.longValue("endTime", Long.MAX_VALUE);
         int count = p.bounded("count", 50, 1, BtseWallet.HISTORY_CAPACITY);
         String username = wallet.user(account).map(BtseWallet.User::username).orElse("");
+        // read on the engine's thread, after every deposit submitted before this call (an account's funding
+        // included) has been applied and listed
+        return sim.call(ex -> historyRows(account, currency, start, end, count, username));
+    }
+
+    private FakeResponse historyRows(long account, String currency, long start, long end, int count,
+                                     String username) {
         ArrayNode out = MAPPER.createArrayNode();
         for (BtseWallet.Record r : wallet.history(account)) {
             long at = r.time().toEpochMilli();
@@ -150,7 +157,7 @@ final class BtseWalletRest {
             row.put("timestamp", at).put("username", username).put("wallet", "@SPOT").put("txid", r.txid())
                     .put("currencyNetwork", r.network());
         }
-        return ok(out);
+        return BtseWire.ok(out);
     }
 
     /**

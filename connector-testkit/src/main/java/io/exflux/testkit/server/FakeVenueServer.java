@@ -253,11 +253,12 @@ public final class FakeVenueServer implements AutoCloseable {
     }
 
     private void track(Connection connection) {
-        acceptedConnections.incrementAndGet();
         openConnections.add(connection);
         connection.onDispose(() -> openConnections.remove(connection));
         Channel channel = connection.channel();
+        // called for every request: a keep-alive channel is counted once, on its first
         if (channels.add(channel)) {
+            acceptedConnections.incrementAndGet();
             channel.closeFuture().addListener(closed -> channels.remove(channel));
         }
     }

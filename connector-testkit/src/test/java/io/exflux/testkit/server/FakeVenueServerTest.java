@@ -12,6 +12,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import reactor.test.StepVerifier;
 
 class FakeVenueServerTest {
@@ -67,6 +68,22 @@ class FakeVenueServerTest {
         assertThat(recorded.rawQuery()).isEqualTo("x=1");
         assertThat(recorded.header("x-sign")).isEqualTo("abc");
         assertThat(recorded.body()).isEqualTo("{\"amount\":\"0.1\"}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void requestsOnOneKeepAliveConnectionCountAsOneAcceptedConnection() {
+        server.route("GET", "/time").respond(FakeResponse.ok("{}"));
+        ConnectionProvider one = ConnectionProvider.create("one-connection", 1);
+        try {
+            HttpClient single = HttpClient.create(one).baseUrl(server.baseUrl()).disableRetry(true);
+            Flux.range(0, 3).concatMap(i -> single.get().uri("/time").responseSingle((response, body) -> body
+                    .asString())).blockLast(WAIT);
+
+            assertThat(server.requests("GET", "/time")).hasSize(3);
+            assertThat(server.acceptedConnections()).isEqualTo(1);
+        } finally {
+            one.disposeLater().block(WAIT);
+        }
     }
 
     @Test

@@ -11,8 +11,12 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
+import reactor.netty.Connection;
 import reactor.netty.NettyPipeline;
 import reactor.netty.http.client.HttpClient;
 
@@ -81,10 +85,16 @@ final class NettyTransport implements RestTransport {
                     if (hasBody) {
                         httpRequest.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
                     }
-                    // headers alone leave only after what this returns completes: such a request counts as written
-                    // when answered; a body's write completing says it is on the wire
-                    Publisher<Void> sent = body.length == 0 ? outbound
-                            : written == null ? outbound.sendByteArray(Mono.just(body))
+                    // A bodiless request is left to reactor-netty, which writes it whole once what this returns
+                    // completes, marked as sent before it leaves; such a request counts as written when answered.
+                    // Subscribing to the outbound would write the headers alone and mark the request complete only
+                    // when that write's completion comes back, which after a departure waited off the event loop
+                    // can come after the answer: reactor-netty then closes the connection instead of pooling it.
+                    if (body.length == 0) {
+                        return departure == null ? Mono.empty() : departure;
+                    }
+                    // a body's write completing says it is on the wire
+                    Publisher<Void> sent = written == null ? outbound.sendByteArray(Mono.just(body))
                             : outbound.sendByteArray(Mono.just(body)).then(Mono.fromRunnable(written));
                     return departure == null ? sent : departure.then(Mono.fromDirect(sent));
                 })
@@ -103,6 +113,8 @@ final class NettyTransport implements RestTransport {
                     boolean endedByClose = declared < 0
                             && !response.responseHeaders().containsValue(HttpHeaderNames.TRANSFER_ENCODING,
                                     HttpHeaderValues.CHUNKED, true);
+                    Executor loop = response instanceof Connection connection ? connection.channel().eventLoop()
+                            : null;
                     // each buffer is read while it is handed over (reactor-netty releases it afterwards)
                     return content
                             .<RestResponse>handle((chunk, sink) -> {
@@ -114,7 +126,8 @@ final class NettyTransport implements RestTransport {
                                 byte[] bytes = answer.bytes();
                                 return endedByClose && !WholeJson.isWhole(bytes)
                                         ? Mono.error(new AnswerCutShort(status, bytes.length))
-                                        : Mono.just(RestResponse.fromTransport(status, headers, bytes));
+                                        : Mono.<RestResponse>create(sink -> handOver(sink,
+                                                RestResponse.fromTransport(status, headers, bytes), loop));
                             }));
                 })
                 // single, not next: next cancels the exchange after its answer, which closes a pooled connection
@@ -133,6 +146,23 @@ final class NettyTransport implements RestTransport {
                         written.run();
                     }
                 });
+    }
+
+    /**
+     * Hands the answer over once the event loop's current task is done: the body ends inside the task in which
+     * reactor-netty then gives the connection back to the pool, so a caller who sends its next call as soon as it
+     * has the answer finds that connection idle instead of opening another one (another TCP and TLS handshake).
+     */
+    private static void handOver(MonoSink<RestResponse> sink, RestResponse answer, Executor loop) {
+        if (loop == null) {
+            sink.success(answer);
+            return;
+        }
+        try {
+            loop.execute(() -> sink.success(answer));
+        } catch (RejectedExecutionException loopClosing) {
+            sink.success(answer);
+        }
     }
 
     /**

@@ -206,6 +206,43 @@ class RestClientLoopbackTest {
     }
 
     @Test
+    void anAnswerArrivesWithItsConnectionBackInThePoolForTheNextCall() {
+        server.route("GET", "/time").respond(FakeResponse.ok("{}"));
+        client(options());
+
+        // read where the answer is handed over, as a caller chaining its next call would see the pool
+        Integer inUseAtAnswer = client.exchange(RestRequest.get("/time").build())
+                .map(answer -> client.activeConnections()).block(WAIT);
+        client.exchange(RestRequest.get("/time").build()).block(WAIT);
+
+        assertThat(inUseAtAnswer).as("connections in use when the answer arrives").isZero();
+        assertThat(server.acceptedConnections()).as("the second call reuses the first one's connection")
+                .isEqualTo(1);
+        assertThat(client.pooledConnections()).isEqualTo(1);
+    }
+
+    @Test
+    void aBodilessRequestWhoseDepartureWaitedOffTheEventLoopKeepsItsConnection() {
+        server.route("GET", "/time").respond(FakeResponse.ok("{}"));
+        ClientResources resources = ClientResources.create();
+        NettyTransport transport = new NettyTransport(options().build(), SharedResources.of(resources));
+        try {
+            // a rate limiter's wait ends on a scheduler thread, which then writes the request
+            WriteHooks pacedOnAnotherThread = new WriteHooks(Mono.delay(Duration.ofMillis(1)).then(), null);
+            for (int call = 0; call < 20; call++) {
+                assertThat(transport.send(RestRequest.get("/time").build(), pacedOnAnotherThread).block(WAIT)
+                        .status()).isEqualTo(200);
+            }
+
+            assertThat(server.acceptedConnections()).as("connections the venue accepted for 20 calls in a row")
+                    .isEqualTo(1);
+            assertThat(transport.allocatedConnections()).isEqualTo(1);
+        } finally {
+            resources.shutdown().block(WAIT);
+        }
+    }
+
+    @Test
     void cancellingACallReleasesItsConnection() {
         server.route("GET", "/stall").respond(FakeResponse.stall());
         client(options());
