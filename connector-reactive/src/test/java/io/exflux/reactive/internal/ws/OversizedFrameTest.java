@@ -68,7 +68,8 @@ class OversizedFrameTest {
             assertThat(connections.get()).as("the socket was dropped and opened again").isGreaterThanOrEqualTo(2);
         } finally {
             subscription.dispose();
-            stream.close().block(Duration.ofSeconds(10));
+            // the close waits up to the connect timeout (10 s) for the server's answer and then ends anyway: wait longer
+            stream.close().block(Loopback.PATIENCE);
             server.disposeNow();
         }
     }
