@@ -18,13 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import io.exflux.reactive.ClientResources;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
 
 /**
@@ -42,23 +39,15 @@ class BtseBookEndToEndTest {
     private Disposable watching;
     private final AtomicInteger price = new AtomicInteger(60_000);
 
-    private static ClientResources resources;
+    @RegisterExtension
+    static final ClassResources resources = new ClassResources();
 
-    @BeforeAll
-    static void createResources() {
-        resources = ClientResources.create();
-    }
-
-    @AfterAll
-    static void shutdownResources() {
-        resources.shutdown().block(Duration.ofSeconds(10));
-    }
 
     @BeforeEach
     void start() {
         sim = BtseSimulator.start(BtseSimulatorOptions.builder().generatorEnabled(false).unthrottled().build());
         trader = sim.createAccount(Map.of("USD", new BigDecimal("100000000"), "BTC", new BigDecimal("1000")));
-        client = BtseExchangeClient.create(BtseEndToEnd.options(sim, resources).build());
+        client = BtseExchangeClient.create(BtseEndToEnd.options(sim, resources.get()).build());
         for (int i = 0; i < 5; i++) {
             change();
         }

@@ -27,12 +27,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import io.exflux.reactive.ClientResources;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
 import reactor.test.StepVerifier;
 
@@ -50,17 +48,9 @@ class BtseEndToEndTest {
     private final List<BtseExchangeClient> clients = new ArrayList<>();
     private final List<Disposable> subscriptions = new ArrayList<>();
 
-    private static ClientResources resources;
+    @RegisterExtension
+    static final ClassResources resources = new ClassResources();
 
-    @BeforeAll
-    static void createResources() {
-        resources = ClientResources.create();
-    }
-
-    @AfterAll
-    static void shutdownResources() {
-        resources.shutdown().block(Duration.ofSeconds(10));
-    }
 
     @BeforeEach
     void start() {
@@ -75,7 +65,7 @@ class BtseEndToEndTest {
     }
 
     private BtseExchangeClient client(ApiKeys.ApiKey account) {
-        BtseExchangeClient client = BtseExchangeClient.create(BtseEndToEnd.options(sim, resources)
+        BtseExchangeClient client = BtseExchangeClient.create(BtseEndToEnd.options(sim, resources.get())
                 .credentials(Credentials.of(account.key(), account.secret())).build());
         clients.add(client);
         return client;

@@ -10,7 +10,6 @@ import io.exflux.api.model.Fill;
 import io.exflux.api.model.OrderRequest;
 import io.exflux.api.model.Side;
 import io.exflux.api.stream.ConnectionEvent;
-import io.exflux.reactive.ClientResources;
 import io.exflux.reactive.config.Backoff;
 import io.exflux.reactive.config.StreamOptions;
 import io.exflux.testkit.btse.BtseSimulator;
@@ -25,11 +24,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
 
 /**
@@ -39,22 +37,14 @@ import reactor.core.Disposable;
  */
 class BtseFillResyncEndToEndTest {
 
-    private static ClientResources resources;
+    @RegisterExtension
+    static final ClassResources resources = new ClassResources();
 
     private BtseSimulator sim;
     private ChaosProxy proxy;
     private final List<BtseExchangeClient> clients = new ArrayList<>();
     private final List<Disposable> subscriptions = new ArrayList<>();
 
-    @BeforeAll
-    static void createResources() {
-        resources = ClientResources.create();
-    }
-
-    @AfterAll
-    static void shutdownResources() {
-        resources.shutdown().block(Duration.ofSeconds(10));
-    }
 
     @BeforeEach
     void start() {
@@ -77,7 +67,7 @@ class BtseFillResyncEndToEndTest {
      * subscriber only from the trade history.
      */
     private BtseExchangeClient client(ApiKeys.ApiKey account) {
-        BtseExchangeClient client = BtseExchangeClient.create(BtseEndToEnd.options(sim, resources)
+        BtseExchangeClient client = BtseExchangeClient.create(BtseEndToEnd.options(sim, resources.get())
                 .streamOptions(StreamOptions.builder().unsubscribeGrace(Duration.ofMillis(50))
                         .backoff(Backoff.fullJitter(Duration.ofMillis(10), Duration.ofMillis(50)))
                         .stallTimeout(Duration.ZERO).build())

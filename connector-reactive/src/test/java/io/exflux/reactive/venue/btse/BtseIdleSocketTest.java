@@ -7,18 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.exflux.api.model.CurrencyPair;
 import io.exflux.api.model.OrderBook;
 import io.exflux.api.model.Trade;
-import io.exflux.reactive.ClientResources;
 import io.exflux.testkit.btse.BtseSimulator;
 import io.exflux.testkit.btse.BtseSimulatorOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 
@@ -32,21 +30,12 @@ class BtseIdleSocketTest {
     private static final CurrencyPair ETH_USD = CurrencyPair.of("ETH", "USD");
     private static final CurrencyPair ETH_BTC = CurrencyPair.of("ETH", "BTC");
 
-    private static ClientResources resources;
+    @RegisterExtension
+    static final ClassResources resources = new ClassResources();
 
     private BtseSimulator sim;
     private BtseExchangeClient client;
     private final List<Disposable> subscriptions = new ArrayList<>();
-
-    @BeforeAll
-    static void startResources() {
-        resources = ClientResources.create();
-    }
-
-    @AfterAll
-    static void closeResources() {
-        resources.shutdown().block(Duration.ofSeconds(10));
-    }
 
     @BeforeEach
     void start() {
@@ -54,7 +43,7 @@ class BtseIdleSocketTest {
                 .generator(BtseSimulatorOptions.defaults().generator().withStepInterval(Duration.ofMillis(20)))
                 .build());
         // two topics a connection: the third pair's book and trades each get a connection of their own
-        client = BtseExchangeClient.create(BtseEndToEnd.options(sim, resources).maxTopicsPerConnection(2).build());
+        client = BtseExchangeClient.create(BtseEndToEnd.options(sim, resources.get()).maxTopicsPerConnection(2).build());
     }
 
     @AfterEach
