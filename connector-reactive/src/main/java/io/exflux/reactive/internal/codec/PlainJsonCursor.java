@@ -2,6 +2,7 @@ package io.exflux.reactive.internal.codec;
 
 import io.netty.buffer.ByteBuf;
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * Reads a frame's JSON straight from its bytes when it is spelled the plain way, for a decoder's few hot frame
@@ -31,6 +32,10 @@ public final class PlainJsonCursor {
     private int end;
     private byte[] copy = new byte[512];
     private final char[] chars = new char[TextCache.MAX_LENGTH];
+    /** The text {@link #text()} read last, and its bytes. */
+    private final byte[] lastTextBytes = new byte[TextCache.MAX_LENGTH];
+    private int lastTextLength = -1;
+    private String lastText;
     private long[] longs = new long[16];
 
     /**
@@ -125,7 +130,9 @@ public final class PlainJsonCursor {
 
     /**
      * The next value, a plain string of at most {@value TextCache#MAX_LENGTH} characters, from the cache
-     * {@link JsonValues#text} reads strings from; {@code null} when it is anything else.
+     * {@link JsonValues#text} reads strings from; {@code null} when it is anything else. The text read last is
+     * remembered with its bytes: on a stream the same symbol comes frame after frame, and comparing its bytes costs
+     * less than copying and hashing them for the cache.
      */
     public String text() {
         skipSpace();
@@ -137,18 +144,37 @@ public final class PlainJsonCursor {
         for (int i = from; i < limit; i++) {
             byte b = input[i];
             if (b == '"') {
-                int length = i - from;
-                for (int k = 0; k < length; k++) {
-                    chars[k] = (char) input[from + k];
-                }
                 at = i + 1;
-                return JsonValues.cachedText(chars, 0, length);
+                return text(from, i - from);
             }
             if (b < 0x20 || b == '\\') { // control characters and escapes, and (negative) non-ASCII bytes
                 return null;
             }
         }
         return null;
+    }
+
+    private String text(int from, int length) {
+        if (length == lastTextLength && sameAsLastText(from, length)) {
+            return lastText;
+        }
+        for (int k = 0; k < length; k++) {
+            chars[k] = (char) input[from + k];
+        }
+        System.arraycopy(input, from, lastTextBytes, 0, length);
+        lastTextLength = length;
+        lastText = JsonValues.cachedText(chars, 0, length);
+        return lastText;
+    }
+
+    /** A loop: for a few bytes, {@code Arrays.equals} costs more to set up than it saves. */
+    private boolean sameAsLastText(int from, int length) {
+        for (int k = 0; k < length; k++) {
+            if (input[from + k] != lastTextBytes[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -164,8 +190,7 @@ public final class PlainJsonCursor {
         int first = negative ? from + 1 : from;
         int limit = Math.min(end, start + MAX_NUMBER_CHARS);
         long unscaled = 0;
-        int wholeDigits = 0;
-        int scale = -1; // -1: before the point
+        int point = -1; // where the point is, once read
         int i = first;
         for (; i < limit; i++) {
             int digit = input[i] - '0';
@@ -174,17 +199,14 @@ public final class PlainJsonCursor {
                 if (unscaled >= PackedDecimal.UNSCALED_LIMIT) {
                     return PackedDecimal.NONE;
                 }
-                if (scale < 0) {
-                    wholeDigits++;
-                } else {
-                    scale++;
-                }
-            } else if (input[i] == '.' && scale < 0 && wholeDigits > 0) {
-                scale = 0;
+            } else if (input[i] == '.' && point < 0 && i > first) {
+                point = i;
             } else {
                 break;
             }
         }
+        int wholeDigits = (point < 0 ? i : point) - first;
+        int scale = point < 0 ? -1 : i - point - 1; // -1: no point
         if (quoted) {
             if (i >= limit || input[i] != '"') {
                 return PackedDecimal.NONE;
@@ -241,19 +263,21 @@ public final class PlainJsonCursor {
     /** This cursor's scratch array, with room for at least {@code length} longs; what it held is kept. */
     public long[] longs(int length) {
         if (longs.length < length) {
-            longs = java.util.Arrays.copyOf(longs, Math.max(length, 2 * longs.length));
+            longs = Arrays.copyOf(longs, Math.max(length, 2 * longs.length));
         }
         return longs;
     }
 
     private void skipSpace() {
-        while (at < end) {
-            byte b = input[at];
-            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-                return;
+        int i = at;
+        while (i < end) {
+            byte b = input[i];
+            if (b > ' ' || b != ' ' && b != '\n' && b != '\r' && b != '\t') { // the first test settles most bytes
+                break;
             }
-            at++;
+            i++;
         }
+        at = i;
     }
 
     private byte[] buffer(int length) {

@@ -63,6 +63,48 @@ class PlainJsonCursorTest {
     }
 
     @Test
+    void numbersOfAnyLengthReadAsTheParserReadsThemOrNotAtAll() throws IOException {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(20261130L);
+        int read = 0;
+        for (int n = 0; n < 20_000; n++) {
+            String whole = digits(random, random.nextInt(20));
+            String spelled = (random.nextInt(4) == 0 ? "-" : "") + whole
+                    + (random.nextBoolean() ? "." + digits(random, random.nextInt(20)) : "");
+            String value = random.nextBoolean() ? "\"" + spelled + "\"" : spelled;
+            long packed = plain(value);
+            if (packed != PackedDecimal.NONE) {
+                read++;
+                assertThat(packed).as(value).isEqualTo(parsed(value));
+            }
+        }
+        assertThat(read).as("numbers the cursor read").isGreaterThan(5_000);
+    }
+
+    private static String digits(java.util.SplittableRandom random, int count) {
+        StringBuilder digits = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            digits.append((char) ('0' + random.nextInt(10)));
+        }
+        return digits.toString();
+    }
+
+    @Test
+    void aNumberIsReadUpToItsFrameEndAndNeverFromBytesPastIt() throws IOException {
+        // bytes exactly the frame: nothing past its last digit to look at
+        for (String value : new String[] {"7", "123456789012", "\"1234567.1234567\"", "0.000001"}) {
+            ByteBuf frame = Unpooled.wrappedBuffer(("[" + value + "]").getBytes(StandardCharsets.US_ASCII));
+            assertThat(cursor.on(frame) && cursor.token('[')).isTrue();
+            assertThat(cursor.number()).as(value).isEqualTo(parsed(value));
+        }
+        // a frame cut inside a number, read from the copy a longer frame filled before: its old digits stay unread
+        assertThat(cursor.on("[\"12345678901234\"]")).isTrue();
+        assertThat(cursor.on("[\"12") && cursor.token('[')).isTrue();
+        assertThat(cursor.number()).isEqualTo(PackedDecimal.NONE);
+        assertThat(cursor.on("[12") && cursor.token('[')).isTrue();
+        assertThat(cursor.number()).isEqualTo(PackedDecimal.NONE);
+    }
+
+    @Test
     void textsComeFromTheParsersCacheAndOnlyWhenPlain() throws IOException {
         JsonParser parser = reader.open("[\"BTC_USDT\"]");
         parser.nextToken();
@@ -76,6 +118,19 @@ class PlainJsonCursorTest {
             "[\"" + "x".repeat(TextCache.MAX_LENGTH + 1) + "\"]", "[\"unclosed"}) {
             assertThat(!cursor.on(frame) || cursor.token('[') && cursor.text() == null).as(frame).isTrue();
         }
+    }
+
+    @Test
+    void aTextLikeTheOneBeforeIsReadForWhatItIs() {
+        String[] texts = {"BTC_USD", "ETH_USD", "ETH_USD", "BTC_USDT", "BTC_USD", "ETH_BTC", "BTC_USD"};
+        for (String text : texts) {
+            assertThat(cursor.on("[\"" + text + "\"]") && cursor.token('[')).isTrue();
+            assertThat(cursor.text()).isEqualTo(text);
+        }
+        ByteBuf both = Unpooled.wrappedBuffer("[\"BTC_USD\",\"BTC_EUR\"]".getBytes(StandardCharsets.US_ASCII));
+        assertThat(cursor.on(both) && cursor.token('[')).isTrue();
+        assertThat(cursor.text()).isEqualTo("BTC_USD");
+        assertThat(cursor.token(',') && "BTC_EUR".equals(cursor.text())).isTrue();
     }
 
     @Test

@@ -29,6 +29,10 @@ public final class AlpPlainFrames {
 
     /** Characters looked at for the frame's type: a plain frame with more whitespace before it is rare. */
     private static final int PEEKED = 16;
+    /** {@code ["t"} and {@code ["d"} as a big-endian int: the start of nearly every trade and diff frame. */
+    private static final int HEAD_BYTES = 4;
+    private static final int TRADE_HEAD = '[' << 24 | '"' << 16 | 't' << 8 | '"';
+    private static final int DIFF_HEAD = '[' << 24 | '"' << 16 | 'd' << 8 | '"';
     private static final int START = 0;
     private static final int ARRAY = 1;
     private static final int QUOTE = 2;
@@ -88,10 +92,20 @@ public final class AlpPlainFrames {
     }
 
     /**
-     * Whether the frame starts as {@code ["t"} or {@code ["d"} (whitespace allowed), looked at before the frame is
-     * copied: the other frames (a ticker, a 20-level depth) go to the parser without a copy for nothing.
+     * Whether the frame may start as {@code ["t"} or {@code ["d"} (whitespace allowed), looked at before a direct
+     * buffer's frame is copied: the other frames (a ticker, a 20-level depth) go to the parser without a copy for
+     * nothing. A heap buffer is read in place, so there is nothing to spare: the reader itself stops at the type.
      */
     private static boolean startsAsTradeOrDiff(ByteBuf frame) {
+        if (frame.hasArray()) {
+            return true;
+        }
+        if (frame.readableBytes() >= HEAD_BYTES) { // the usual spelling, in one read of the buffer
+            int head = frame.getInt(frame.readerIndex());
+            if (head == TRADE_HEAD || head == DIFF_HEAD) {
+                return true;
+            }
+        }
         int state = START;
         for (int i = frame.readerIndex(), to = Math.min(frame.writerIndex(), i + PEEKED); i < to && state < YES; i++) {
             state = next(state, frame.getByte(i));
