@@ -11,6 +11,7 @@ import io.exflux.reactive.ClientResources;
 import io.exflux.reactive.config.Backoff;
 import io.exflux.reactive.internal.resources.SchedulerClock;
 import io.exflux.reactive.internal.ws.StaleConnectionException;
+import io.exflux.reactive.testsupport.GuardedClock;
 import io.exflux.testkit.alp.AlpAccount;
 import io.exflux.testkit.alp.AlpSimulator;
 import io.exflux.testkit.alp.AlpSimulatorOptions;
@@ -136,51 +137,7 @@ class AlpOneClockTest {
                 .as("the reconnect waited its backoff on the virtual clock")
                 .isGreaterThanOrEqualTo(next.delay().minusMillis(1));
         assertThat(orders).as("no order was made: nothing to see, and no error").isEmpty();
-        assertThat(time.failures).as("no timer of the client or the simulator failed").isEmpty();
-    }
-
-    /**
-     * The virtual clock, with every timer it runs directly guarded. A timer that throws out of a
-     * {@link VirtualTimeScheduler} leaves its timer loop marked busy for good: from then on no timer fires, whoever
-     * moves the clock. On the test thread the throw reaches the test; on an event loop (a thread that schedules
-     * while the test moves the clock runs the due timers itself, which happens under load) it is swallowed there
-     * and the test only sees a clock that stopped. Here the failure is recorded, with its thread, and the clock
-     * goes on.
-     */
-    private static final class GuardedClock extends VirtualTimeScheduler {
-
-        final List<String> failures = new CopyOnWriteArrayList<>();
-
-        GuardedClock() {
-            super(false);
-        }
-
-        @Override
-        public Disposable schedule(Runnable task) {
-            return super.schedule(guard(task));
-        }
-
-        @Override
-        public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
-            return super.schedule(guard(task), delay, unit);
-        }
-
-        @Override
-        public Disposable schedulePeriodically(Runnable task, long initialDelay, long period, TimeUnit unit) {
-            return super.schedulePeriodically(guard(task), initialDelay, period, unit);
-        }
-
-        private Runnable guard(Runnable task) {
-            return () -> {
-                try {
-                    task.run();
-                } catch (Throwable failure) {
-                    java.io.StringWriter trace = new java.io.StringWriter();
-                    failure.printStackTrace(new java.io.PrintWriter(trace));
-                    failures.add(Thread.currentThread().getName() + ": " + trace);
-                }
-            };
-        }
+        assertThat(time.failures()).as("no timer of the client or the simulator failed").isEmpty();
     }
 
     /** Waits up to half a second of real time for the condition, without failing. */
@@ -212,7 +169,7 @@ class AlpOneClockTest {
         return String.format("events %s; frames %s; virtual clock at %s after %s token requests; threads running the"
                 + " clock's timers: %s; timers that failed: %s; errors dropped: %s", events, sim.server().frames(),
                 Instant.ofEpochMilli(time.now(TimeUnit.MILLISECONDS)), tokenRequests(), threadsRunningTimers(),
-                time.failures, droppedErrors);
+                time.failures(), droppedErrors);
     }
 
     private int tokenRequests() {
