@@ -5,12 +5,10 @@ import io.exflux.api.error.ProtocolException;
 import io.exflux.reactive.internal.resources.SharedResources;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.reactivestreams.Publisher;
@@ -105,9 +103,8 @@ final class NettyTransport implements RestTransport {
                         // refused before reading a byte of it; cancelling the content closes the connection
                         return Mono.error(tooLarge(request, status));
                     }
-                    Map<String, List<String>> headers = RestResponse.headerMap();
-                    response.responseHeaders().forEach(header -> headers
-                            .computeIfAbsent(header.getKey(), name -> new ArrayList<>(1)).add(header.getValue()));
+                    // kept as received: most answers are read without a look at their headers
+                    HttpHeaders headers = response.responseHeaders();
                     BoundedBody answer = new BoundedBody(maxBodySize, (int) declared);
                     // without a length or chunks the close ends the body: a cut one looks whole to HTTP
                     boolean endedByClose = declared < 0

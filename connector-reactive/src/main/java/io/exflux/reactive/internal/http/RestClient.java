@@ -9,6 +9,7 @@ import io.exflux.api.error.ProtocolException;
 import io.exflux.reactive.ClientResources;
 import io.exflux.reactive.internal.auth.SecretRedactor;
 import io.exflux.reactive.internal.codec.Json;
+import io.exflux.reactive.internal.codec.JsonFrameReader;
 import io.exflux.reactive.internal.metrics.EngineMetrics;
 import io.exflux.reactive.internal.metrics.Operations;
 import io.exflux.reactive.internal.ratelimit.RateLimiter;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.Disposable;
@@ -68,6 +70,8 @@ public final class RestClient implements Disposable {
 
     /** How much of an unreadable successful answer is kept (the context shows less still). */
     private static final int UNDECODABLE_BODY_SHOWN = 4096;
+
+    private static final JavaType TREE = Json.mapper().constructType(JsonNode.class);
 
     private final RestOptions options;
     private final ErrorMapper errorMapper;
@@ -251,6 +255,45 @@ public final class RestClient implements Disposable {
     /** Sends the request and reads a successful answer's body as a JSON tree. */
     public Mono<JsonNode> retrieveTree(RestRequest request) {
         return retrieve(request, JsonNode.class);
+    }
+
+    /**
+     * Sends the request and reads a successful answer's body with {@code streaming}, straight from its bytes (no
+     * tree: a tree costs a map per object and a node per value); where that declines, the body is read as a JSON
+     * tree, as {@link #retrieveTree} reads it, and handed to {@code tree}. Every value and every error is thus the
+     * tree route's: {@code streaming} only has to decline what it does not read exactly as {@code tree} does.
+     * {@code tree}'s exceptions fail the call as they are.
+     */
+    public <T> Mono<T> retrieve(RestRequest request, AnswerReader<T> streaming, Function<JsonNode, T> tree) {
+        if (streaming == null || tree == null) {
+            return missingType();
+        }
+        return exchange(request).flatMap(response -> {
+            T value = streamed(response.bodyUnsafe(), streaming);
+            return value != null ? Mono.just(value)
+                    : this.<JsonNode>decode(request, response, TREE).map(tree);
+        });
+    }
+
+    /** The body read by {@code reader} on this thread's frame reader, or {@code null} where it declines. */
+    private static <T> T streamed(byte[] body, AnswerReader<T> reader) {
+        JsonFrameReader frames = JsonFrameReader.forThisThread();
+        T value;
+        try {
+            value = reader.read(frames.open(body));
+        } catch (IOException | RuntimeException declined) {
+            value = null;
+        }
+        if (value == null) {
+            frames.abandon();
+            return null;
+        }
+        try {
+            frames.close(); // what follows the value is ignored, as the tree ignores it
+            return value;
+        } catch (IOException endsInsideTheValue) {
+            return null;
+        }
     }
 
     private <T> Mono<T> retrieve(RestRequest request, JavaType type) {
