@@ -9,7 +9,6 @@ import io.exflux.api.error.ProtocolException;
 import io.exflux.reactive.ClientResources;
 import io.exflux.reactive.internal.auth.SecretRedactor;
 import io.exflux.reactive.internal.codec.Json;
-import io.exflux.reactive.internal.codec.JsonFrameReader;
 import io.exflux.reactive.internal.metrics.EngineMetrics;
 import io.exflux.reactive.internal.metrics.Operations;
 import io.exflux.reactive.internal.ratelimit.RateLimiter;
@@ -269,31 +268,10 @@ public final class RestClient implements Disposable {
             return missingType();
         }
         return exchange(request).flatMap(response -> {
-            T value = streamed(response.bodyUnsafe(), streaming);
+            T value = streaming.readBody(response.bodyUnsafe());
             return value != null ? Mono.just(value)
                     : this.<JsonNode>decode(request, response, TREE).map(tree);
         });
-    }
-
-    /** The body read by {@code reader} on this thread's frame reader, or {@code null} where it declines. */
-    private static <T> T streamed(byte[] body, AnswerReader<T> reader) {
-        JsonFrameReader frames = JsonFrameReader.forThisThread();
-        T value;
-        try {
-            value = reader.read(frames.open(body));
-        } catch (IOException | RuntimeException declined) {
-            value = null;
-        }
-        if (value == null) {
-            frames.abandon();
-            return null;
-        }
-        try {
-            frames.close(); // what follows the value is ignored, as the tree ignores it
-            return value;
-        } catch (IOException endsInsideTheValue) {
-            return null;
-        }
     }
 
     private <T> Mono<T> retrieve(RestRequest request, JavaType type) {

@@ -16,7 +16,8 @@ import java.util.List;
  * wallets. Each gives what {@link V1Codec} gives from the tree for the same body, or declines ({@code null}) so that
  * the tree reads it and gives its own value or error: a body that is not an array of objects, a field missing,
  * {@code null} or given twice, a currency that is not a non-empty string, a number that does not read, a number out
- * of range anywhere in the body (the tree's parser refuses the whole body for it).
+ * of range or an integer beyond a {@code long} anywhere in the body (the tree's parser refuses the whole body for
+ * either).
  */
 public final class V1AnswerReaders {
 
@@ -57,27 +58,29 @@ public final class V1AnswerReaders {
                 }
                 currency = JsonValues.text(parser);
             } else if ("balance".equals(name)) {
-                if (balance != null || !isNumberOrText(value)) {
+                if (balance != null || !isNumberOrText(parser)) {
                     return null;
                 }
                 balance = JsonValues.decimal(parser);
             } else if ("reserve".equals(name)) {
-                if (reserve != null || !isNumberOrText(value)) {
+                if (reserve != null || !isNumberOrText(parser)) {
                     return null;
                 }
                 reserve = JsonValues.decimal(parser);
             } else if (value == JsonToken.NOT_AVAILABLE) {
                 return null;
             } else {
-                BoundedTokens.skip(parser); // a field the record does not use, its numbers checked as the tree's
+                BoundedTokens.skipAsTheTreeReads(parser); // a field the record does not use, its numbers checked
             }
         }
         return token != JsonToken.END_OBJECT || currency == null || balance == null || reserve == null ? null
                 : new V1Wallet(currency, balance, reserve);
     }
 
-    private static boolean isNumberOrText(JsonToken token) {
-        return token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT
-                || token == JsonToken.VALUE_STRING;
+    /** A number or a text; not an integer beyond a {@code long}, which the tree's parser refuses. */
+    private static boolean isNumberOrText(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        return token == JsonToken.VALUE_NUMBER_INT ? !BoundedTokens.isBigInteger(parser)
+                : token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_STRING;
     }
 }
