@@ -3,6 +3,7 @@ package io.exflux.reactive.internal.http;
 import io.exflux.api.error.ErrorContext;
 import io.exflux.api.error.ProtocolException;
 import io.exflux.reactive.internal.resources.SharedResources;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -38,18 +39,21 @@ final class NettyTransport implements RestTransport {
     private final int port;
     private final String venue;
     private final int maxBodySize;
+    private final java.time.Duration responseTimeout;
 
     NettyTransport(RestOptions options, SharedResources resources) {
         this.resources = resources;
         this.baseUrl = options.baseUrl();
         this.venue = options.venue();
         this.maxBodySize = options.maxResponseBodySize();
+        this.responseTimeout = options.responseTimeout();
         URI base = URI.create(baseUrl);
         this.host = base.getHost();
         this.port = base.getPort() != -1 ? base.getPort() : "https".equals(base.getScheme()) ? 443 : 80;
         this.client = resources.restHttpClient()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
-                .responseTimeout(options.responseTimeout())
+                // the response timeout is ResponseSilence's: one handler per connection, not two pipeline changes
+                // per request
                 .disableRetry(true)
                 .doOnChannelInit((observer, channel, address) -> {
                     if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
@@ -76,9 +80,11 @@ final class NettyTransport implements RestTransport {
         Runnable written = hooks == null ? null : hooks.written();
         byte[] body = request.body();
         boolean hasBody = body.length > 0 || !(request.method().equals("GET") || request.method().equals("HEAD"));
+        ResponseSilence.Watch silence = new ResponseSilence.Watch(responseTimeout);
         return client.request(HttpMethod.valueOf(request.method()))
                 .uri(target(request))
                 .send((httpRequest, outbound) -> {
+                    Channel channel = httpRequest instanceof Connection connection ? connection.channel() : null;
                     request.headers().forEach(header -> httpRequest.addHeader(header.getKey(), header.getValue()));
                     if (hasBody) {
                         httpRequest.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
@@ -89,11 +95,19 @@ final class NettyTransport implements RestTransport {
                     // when that write's completion comes back, which after a departure waited off the event loop
                     // can come after the answer: reactor-netty then closes the connection instead of pooling it.
                     if (body.length == 0) {
-                        return departure == null ? Mono.empty() : departure;
+                        if (departure == null) {
+                            silence.start(channel);
+                            return Mono.empty();
+                        }
+                        return departure.then(Mono.fromRunnable(() -> silence.start(channel)));
                     }
                     // a body's write completing says it is on the wire
-                    Publisher<Void> sent = written == null ? outbound.sendByteArray(Mono.just(body))
-                            : outbound.sendByteArray(Mono.just(body)).then(Mono.fromRunnable(written));
+                    Publisher<Void> sent = outbound.sendByteArray(Mono.just(body)).then(Mono.fromRunnable(() -> {
+                        silence.start(channel);
+                        if (written != null) {
+                            written.run();
+                        }
+                    }));
                     return departure == null ? sent : departure.then(Mono.fromDirect(sent));
                 })
                 .response((response, content) -> {
@@ -120,6 +134,7 @@ final class NettyTransport implements RestTransport {
                                 }
                             })
                             .then(Mono.defer(() -> {
+                                silence.end();
                                 byte[] bytes = answer.bytes();
                                 return endedByClose && !WholeJson.isWhole(bytes)
                                         ? Mono.error(new AnswerCutShort(status, bytes.length))
@@ -139,6 +154,7 @@ final class NettyTransport implements RestTransport {
                     }
                 })
                 .doFinally(signal -> {
+                    silence.end();
                     if (written != null) {
                         written.run();
                     }
