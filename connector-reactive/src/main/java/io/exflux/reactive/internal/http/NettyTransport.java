@@ -40,6 +40,8 @@ final class NettyTransport implements RestTransport {
     private final String venue;
     private final int maxBodySize;
     private final java.time.Duration responseTimeout;
+    /** The last target parsed: a caller polling one endpoint parses its URI once (a URI is immutable). */
+    private volatile Target lastTarget;
 
     NettyTransport(RestOptions options, SharedResources resources) {
         this.resources = resources;
@@ -206,7 +208,18 @@ final class NettyTransport implements RestTransport {
      * 2 to 5 port digits, so it read {@code http://127.0.0.1:9/x} as host {@code 127.0.0.1:9} and failed to resolve it.
      */
     URI target(RestRequest request) {
-        return URI.create(baseUrl + request.pathWithQuery());
+        String pathWithQuery = request.pathWithQuery();
+        Target known = lastTarget;
+        if (known != null && known.pathWithQuery().equals(pathWithQuery)) {
+            return known.uri();
+        }
+        URI uri = URI.create(baseUrl + pathWithQuery);
+        lastTarget = new Target(pathWithQuery, uri);
+        return uri;
+    }
+
+    /** A request's path and query with its absolute URI. */
+    private record Target(String pathWithQuery, URI uri) {
     }
 
     /** Connections to this client's host handed out by the pool right now (in use by a request). */

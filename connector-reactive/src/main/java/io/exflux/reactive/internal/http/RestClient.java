@@ -198,18 +198,19 @@ public final class RestClient implements Disposable {
             AtomicBoolean handedToTransport = new AtomicBoolean();
             return step(0, request)
                     .contextWrite(Context.of(HANDED_TO_TRANSPORT, handedToTransport))
-                    .onErrorMap(error -> !(error instanceof ExchangeException),
-                            error -> TransportFailure.of(error).toException(error, request, options.venue(),
-                                    options.baseUrl()))
-                    .doOnError(error -> {
+                    .onErrorMap(error -> {
+                        Throwable typed = error instanceof ExchangeException ? error
+                                : TransportFailure.of(error).toException(error, request, options.venue(),
+                                        options.baseUrl());
                         // failed before any attempt reached the wire (a token fetch, a signer, the limiter); a
                         // token fetch's error is shared by every call that waited for it, so mark it once
-                        if (!handedToTransport.get() && !isMarkedNeverSent(error)) {
-                            error.addSuppressed(new NeverSent(request));
+                        if (!handedToTransport.get() && !isMarkedNeverSent(typed)) {
+                            typed.addSuppressed(new NeverSent(request));
                         }
+                        return typed;
                     });
         })
-                .flatMap(response -> {
+                .handle((response, sink) -> {
                     Optional<ExchangeException> error;
                     try {
                         // the mapper quotes the body in messages and contexts: what it sees holds no secret
@@ -219,7 +220,11 @@ public final class RestClient implements Disposable {
                                 + response.status() + " to " + request.method() + " " + request.path(),
                                 new ErrorContext(options.venue(), response.status(), null, null), mapperFailure));
                     }
-                    return error.isPresent() ? Mono.error(error.get()) : Mono.just(response);
+                    if (error.isPresent()) {
+                        sink.error(error.get());
+                    } else {
+                        sink.next(response);
+                    }
                 });
     }
 
@@ -267,10 +272,17 @@ public final class RestClient implements Disposable {
         if (streaming == null || tree == null) {
             return missingType();
         }
-        return exchange(request).flatMap(response -> {
+        return exchange(request).handle((response, sink) -> {
             T value = streaming.readBody(response.bodyUnsafe());
-            return value != null ? Mono.just(value)
-                    : this.<JsonNode>decode(request, response, TREE).map(tree);
+            if (value == null) {
+                value = tree.apply(decodeNow(request, response, TREE)); // throws: the call fails with that
+            }
+            if (value == null) {
+                sink.error(new NullPointerException("the tree reader gave nothing for " + request.method() + " "
+                        + request.path()));
+            } else {
+                sink.next(value);
+            }
         });
     }
 
@@ -280,10 +292,22 @@ public final class RestClient implements Disposable {
 
     private <T> Mono<T> decode(RestRequest request, RestResponse response, JavaType type) {
         try {
+            return Mono.just(decodeNow(request, response, type));
+        } catch (ProtocolException undecodable) {
+            return Mono.error(undecodable);
+        }
+    }
+
+    /** The body decoded with {@link Json#mapper()}; a {@link ProtocolException} when it does not decode. */
+    private <T> T decodeNow(RestRequest request, RestResponse response, JavaType type) {
+        try {
             T value = Json.mapper().readValue(response.bodyUnsafe(), type);
-            return value == null ? Mono.error(undecodable(request, response, type, null)) : Mono.just(value);
+            if (value == null) {
+                throw undecodable(request, response, type, null);
+            }
+            return value;
         } catch (IOException malformed) {
-            return Mono.error(undecodable(request, response, type, malformed));
+            throw undecodable(request, response, type, malformed);
         }
     }
 
