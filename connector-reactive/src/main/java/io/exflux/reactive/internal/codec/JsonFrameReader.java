@@ -96,6 +96,23 @@ public final class JsonFrameReader {
         return feed(out, 0, length > 0 && closesValue(out[length - 1]) ? length : Utf8.space(out, length));
     }
 
+    /**
+     * Starts a frame given as UTF-8 bytes (a REST answer's body), which are only read until {@link #close()} or
+     * {@link #abandon()}: fed in place when the last byte closes an array or an object, else copied once into the
+     * reader's buffer with a space after them, as {@link #open(ByteBuf)}.
+     *
+     * @return the parser, before the frame's first token, as {@link #open(CharSequence)}
+     */
+    public JsonParser open(byte[] frame) {
+        int length = frame.length;
+        if (length > 0 && closesValue(frame[length - 1])) {
+            return feed(frame, 0, length);
+        }
+        byte[] out = buffer(length + 1);
+        System.arraycopy(frame, 0, out, 0, length);
+        return feed(out, 0, Utf8.space(out, length));
+    }
+
     /** A value that ends in one of these needs nothing after it to end. */
     private static boolean closesValue(byte last) {
         return last == ']' || last == '}';

@@ -24,9 +24,29 @@ public final class BoundedTokens {
      * @throws ProtocolException when a number is out of range, or the frame ends inside the value
      */
     public static void skip(JsonParser parser) throws IOException {
+        skip(parser, false);
+    }
+
+    /**
+     * {@link #skip}, also refusing an integer beyond a {@code long}, as {@code Json.mapper()} refuses a whole body
+     * holding one (it reads integers as longs): for a reader that stands for that mapper's tree of a whole body.
+     *
+     * @throws ProtocolException when a number is out of range, or the frame ends inside the value
+     */
+    public static void skipAsTheTreeReads(JsonParser parser) throws IOException {
+        skip(parser, true);
+    }
+
+    /** Whether the current token is an integer beyond a {@code long}. */
+    public static boolean isBigInteger(JsonParser parser) throws IOException {
+        return parser.currentToken() == JsonToken.VALUE_NUMBER_INT
+                && parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER;
+    }
+
+    private static void skip(JsonParser parser, boolean longIntegers) throws IOException {
         JsonToken token = parser.currentToken();
-        if (token == JsonToken.VALUE_NUMBER_FLOAT) {
-            check(parser);
+        if (token == JsonToken.VALUE_NUMBER_FLOAT || longIntegers && token == JsonToken.VALUE_NUMBER_INT) {
+            check(parser, longIntegers);
             return;
         }
         if (token != JsonToken.START_OBJECT && token != JsonToken.START_ARRAY) {
@@ -42,8 +62,8 @@ public final class BoundedTokens {
                 depth++;
             } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
                 depth--;
-            } else if (token == JsonToken.VALUE_NUMBER_FLOAT) {
-                check(parser);
+            } else if (token == JsonToken.VALUE_NUMBER_FLOAT || longIntegers && token == JsonToken.VALUE_NUMBER_INT) {
+                check(parser, longIntegers);
             }
         }
     }
@@ -54,8 +74,8 @@ public final class BoundedTokens {
                 new BigDecimal(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength()));
     }
 
-    private static void check(JsonParser parser) throws IOException {
-        if (outOfRange(parser)) {
+    private static void check(JsonParser parser, boolean longIntegers) throws IOException {
+        if (outOfRange(parser) || longIntegers && isBigInteger(parser)) {
             throw new ProtocolException("number out of range in the frame");
         }
     }

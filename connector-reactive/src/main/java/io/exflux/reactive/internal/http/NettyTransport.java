@@ -3,14 +3,13 @@ package io.exflux.reactive.internal.http;
 import io.exflux.api.error.ErrorContext;
 import io.exflux.api.error.ProtocolException;
 import io.exflux.reactive.internal.resources.SharedResources;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.reactivestreams.Publisher;
@@ -40,18 +39,23 @@ final class NettyTransport implements RestTransport {
     private final int port;
     private final String venue;
     private final int maxBodySize;
+    private final java.time.Duration responseTimeout;
+    /** The last target parsed: a caller polling one endpoint parses its URI once (a URI is immutable). */
+    private volatile Target lastTarget;
 
     NettyTransport(RestOptions options, SharedResources resources) {
         this.resources = resources;
         this.baseUrl = options.baseUrl();
         this.venue = options.venue();
         this.maxBodySize = options.maxResponseBodySize();
+        this.responseTimeout = options.responseTimeout();
         URI base = URI.create(baseUrl);
         this.host = base.getHost();
         this.port = base.getPort() != -1 ? base.getPort() : "https".equals(base.getScheme()) ? 443 : 80;
         this.client = resources.restHttpClient()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
-                .responseTimeout(options.responseTimeout())
+                // the response timeout is ResponseSilence's: one handler per connection, not two pipeline changes
+                // per request
                 .disableRetry(true)
                 .doOnChannelInit((observer, channel, address) -> {
                     if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
@@ -78,9 +82,11 @@ final class NettyTransport implements RestTransport {
         Runnable written = hooks == null ? null : hooks.written();
         byte[] body = request.body();
         boolean hasBody = body.length > 0 || !(request.method().equals("GET") || request.method().equals("HEAD"));
+        ResponseSilence.Watch silence = new ResponseSilence.Watch(responseTimeout);
         return client.request(HttpMethod.valueOf(request.method()))
                 .uri(target(request))
                 .send((httpRequest, outbound) -> {
+                    Channel channel = httpRequest instanceof Connection connection ? connection.channel() : null;
                     request.headers().forEach(header -> httpRequest.addHeader(header.getKey(), header.getValue()));
                     if (hasBody) {
                         httpRequest.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
@@ -91,11 +97,19 @@ final class NettyTransport implements RestTransport {
                     // when that write's completion comes back, which after a departure waited off the event loop
                     // can come after the answer: reactor-netty then closes the connection instead of pooling it.
                     if (body.length == 0) {
-                        return departure == null ? Mono.empty() : departure;
+                        if (departure == null) {
+                            silence.start(channel);
+                            return Mono.empty();
+                        }
+                        return departure.then(Mono.fromRunnable(() -> silence.start(channel)));
                     }
                     // a body's write completing says it is on the wire
-                    Publisher<Void> sent = written == null ? outbound.sendByteArray(Mono.just(body))
-                            : outbound.sendByteArray(Mono.just(body)).then(Mono.fromRunnable(written));
+                    Publisher<Void> sent = outbound.sendByteArray(Mono.just(body)).then(Mono.fromRunnable(() -> {
+                        silence.start(channel);
+                        if (written != null) {
+                            written.run();
+                        }
+                    }));
                     return departure == null ? sent : departure.then(Mono.fromDirect(sent));
                 })
                 .response((response, content) -> {
@@ -105,9 +119,8 @@ final class NettyTransport implements RestTransport {
                         // refused before reading a byte of it; cancelling the content closes the connection
                         return Mono.error(tooLarge(request, status));
                     }
-                    Map<String, List<String>> headers = RestResponse.headerMap();
-                    response.responseHeaders().forEach(header -> headers
-                            .computeIfAbsent(header.getKey(), name -> new ArrayList<>(1)).add(header.getValue()));
+                    // kept as received: most answers are read without a look at their headers
+                    HttpHeaders headers = response.responseHeaders();
                     BoundedBody answer = new BoundedBody(maxBodySize, (int) declared);
                     // without a length or chunks the close ends the body: a cut one looks whole to HTTP
                     boolean endedByClose = declared < 0
@@ -123,6 +136,7 @@ final class NettyTransport implements RestTransport {
                                 }
                             })
                             .then(Mono.defer(() -> {
+                                silence.end();
                                 byte[] bytes = answer.bytes();
                                 return endedByClose && !WholeJson.isWhole(bytes)
                                         ? Mono.error(new AnswerCutShort(status, bytes.length))
@@ -142,6 +156,7 @@ final class NettyTransport implements RestTransport {
                     }
                 })
                 .doFinally(signal -> {
+                    silence.end();
                     if (written != null) {
                         written.run();
                     }
@@ -193,7 +208,18 @@ final class NettyTransport implements RestTransport {
      * 2 to 5 port digits, so it read {@code http://127.0.0.1:9/x} as host {@code 127.0.0.1:9} and failed to resolve it.
      */
     URI target(RestRequest request) {
-        return URI.create(baseUrl + request.pathWithQuery());
+        String pathWithQuery = request.pathWithQuery();
+        Target known = lastTarget;
+        if (known != null && known.pathWithQuery().equals(pathWithQuery)) {
+            return known.uri();
+        }
+        URI uri = URI.create(baseUrl + pathWithQuery);
+        lastTarget = new Target(pathWithQuery, uri);
+        return uri;
+    }
+
+    /** A request's path and query with its absolute URI. */
+    private record Target(String pathWithQuery, URI uri) {
     }
 
     /** Connections to this client's host handed out by the pool right now (in use by a request). */

@@ -54,7 +54,9 @@ public final class NonceOrderStep implements RestStep {
             return next.proceed(request);
         }
         return Mono.defer(() -> {
-            Sinks.Empty<Void> ended = Sinks.empty();
+            // emitted once at most (released guards it): the serialized sink's guard against racing emitters
+            // would be a second object per call for nothing
+            Sinks.Empty<Void> ended = Sinks.unsafe().empty();
             Mono<Void> previous = tail.getAndSet(ended.asMono());
             AtomicBoolean entered = new AtomicBoolean();
             AtomicBoolean released = new AtomicBoolean();

@@ -53,12 +53,8 @@ final class RateLimitStep implements RestStep {
             // a permit that was not free when asked for is a wait (counted once granted, not when refused)
             TokenBucket bucket = limiter.bucket(scope);
             boolean waits = bucket != null && !bucket.currentWait().isZero();
-            return limiter.acquire(scope, request.rateLimitWeight(), maxWait)
-                    .doOnSuccess(granted -> {
-                        if (waits) {
-                            metrics.rateLimitWait(venue, scope);
-                        }
-                    });
+            Mono<Void> permit = limiter.acquire(scope, request.rateLimitWeight(), maxWait);
+            return waits ? permit.doOnSuccess(granted -> metrics.rateLimitWait(venue, scope)) : permit;
         })
                 .onErrorMap(PermitWaitTooLongException.class, refused -> new RateLimitedException(venue + ": "
                         + request.method() + " " + request.path() + " would wait " + refused.waitNeeded()

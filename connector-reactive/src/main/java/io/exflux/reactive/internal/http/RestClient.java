@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.Disposable;
@@ -68,6 +69,8 @@ public final class RestClient implements Disposable {
 
     /** How much of an unreadable successful answer is kept (the context shows less still). */
     private static final int UNDECODABLE_BODY_SHOWN = 4096;
+
+    private static final JavaType TREE = Json.mapper().constructType(JsonNode.class);
 
     private final RestOptions options;
     private final ErrorMapper errorMapper;
@@ -195,18 +198,19 @@ public final class RestClient implements Disposable {
             AtomicBoolean handedToTransport = new AtomicBoolean();
             return step(0, request)
                     .contextWrite(Context.of(HANDED_TO_TRANSPORT, handedToTransport))
-                    .onErrorMap(error -> !(error instanceof ExchangeException),
-                            error -> TransportFailure.of(error).toException(error, request, options.venue(),
-                                    options.baseUrl()))
-                    .doOnError(error -> {
+                    .onErrorMap(error -> {
+                        Throwable typed = error instanceof ExchangeException ? error
+                                : TransportFailure.of(error).toException(error, request, options.venue(),
+                                        options.baseUrl());
                         // failed before any attempt reached the wire (a token fetch, a signer, the limiter); a
                         // token fetch's error is shared by every call that waited for it, so mark it once
-                        if (!handedToTransport.get() && !isMarkedNeverSent(error)) {
-                            error.addSuppressed(new NeverSent(request));
+                        if (!handedToTransport.get() && !isMarkedNeverSent(typed)) {
+                            typed.addSuppressed(new NeverSent(request));
                         }
+                        return typed;
                     });
         })
-                .flatMap(response -> {
+                .handle((response, sink) -> {
                     Optional<ExchangeException> error;
                     try {
                         // the mapper quotes the body in messages and contexts: what it sees holds no secret
@@ -216,7 +220,11 @@ public final class RestClient implements Disposable {
                                 + response.status() + " to " + request.method() + " " + request.path(),
                                 new ErrorContext(options.venue(), response.status(), null, null), mapperFailure));
                     }
-                    return error.isPresent() ? Mono.error(error.get()) : Mono.just(response);
+                    if (error.isPresent()) {
+                        sink.error(error.get());
+                    } else {
+                        sink.next(response);
+                    }
                 });
     }
 
@@ -253,16 +261,53 @@ public final class RestClient implements Disposable {
         return retrieve(request, JsonNode.class);
     }
 
+    /**
+     * Sends the request and reads a successful answer's body with {@code streaming}, straight from its bytes (no
+     * tree: a tree costs a map per object and a node per value); where that declines, the body is read as a JSON
+     * tree, as {@link #retrieveTree} reads it, and handed to {@code tree}. Every value and every error is thus the
+     * tree route's: {@code streaming} only has to decline what it does not read exactly as {@code tree} does.
+     * {@code tree}'s exceptions fail the call as they are.
+     */
+    public <T> Mono<T> retrieve(RestRequest request, AnswerReader<T> streaming, Function<JsonNode, T> tree) {
+        if (streaming == null || tree == null) {
+            return missingType();
+        }
+        return exchange(request).handle((response, sink) -> {
+            T value = streaming.readBody(response.bodyUnsafe());
+            if (value == null) {
+                value = tree.apply(decodeNow(request, response, TREE)); // throws: the call fails with that
+            }
+            if (value == null) {
+                sink.error(new NullPointerException("the tree reader gave nothing for " + request.method() + " "
+                        + request.path()));
+            } else {
+                sink.next(value);
+            }
+        });
+    }
+
     private <T> Mono<T> retrieve(RestRequest request, JavaType type) {
         return exchange(request).flatMap(response -> decode(request, response, type));
     }
 
     private <T> Mono<T> decode(RestRequest request, RestResponse response, JavaType type) {
         try {
+            return Mono.just(decodeNow(request, response, type));
+        } catch (ProtocolException undecodable) {
+            return Mono.error(undecodable);
+        }
+    }
+
+    /** The body decoded with {@link Json#mapper()}; a {@link ProtocolException} when it does not decode. */
+    private <T> T decodeNow(RestRequest request, RestResponse response, JavaType type) {
+        try {
             T value = Json.mapper().readValue(response.bodyUnsafe(), type);
-            return value == null ? Mono.error(undecodable(request, response, type, null)) : Mono.just(value);
+            if (value == null) {
+                throw undecodable(request, response, type, null);
+            }
+            return value;
         } catch (IOException malformed) {
-            return Mono.error(undecodable(request, response, type, malformed));
+            throw undecodable(request, response, type, malformed);
         }
     }
 

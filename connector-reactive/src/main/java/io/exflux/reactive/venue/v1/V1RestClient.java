@@ -14,6 +14,7 @@ import io.exflux.reactive.internal.http.RestOptions;
 import io.exflux.reactive.internal.http.RestRequest;
 import io.exflux.reactive.internal.resources.OwnedResources;
 import io.exflux.reactive.internal.unified.ClientOrderIds;
+import io.exflux.reactive.venue.v1.internal.V1AnswerReaders;
 import io.exflux.reactive.venue.v1.internal.V1Codec;
 import io.exflux.reactive.venue.v1.internal.V1Errors;
 import io.exflux.reactive.venue.v1.internal.V1NonceOrder;
@@ -206,9 +207,12 @@ public final class V1RestClient {
 
     /** {@code GET /v1/wallets/?currency_id=}; {@code currencyId} may be {@code null}. */
     public Flux<V1Wallet> wallets(String currencyId) {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("currency_id", currencyId);
-        return list(privateGet("/v1/wallets/", query), V1Codec::wallet);
+        // read without a tree: a trading loop asks for its balances again and again
+        return sendPrivate(request("GET", "/v1/wallets/",
+                        currencyId == null ? Map.of() : Map.of("currency_id", currencyId), privateScope()),
+                request -> rest.retrieve(request, V1AnswerReaders.WALLETS,
+                        tree -> read(tree, node -> V1Codec.list(node, V1Codec::wallet))))
+                .flatMapIterable(wallets -> wallets);
     }
 
     /** {@code GET /v1/orders/own/?type=&pair=&status=&limit=}. */
@@ -331,7 +335,7 @@ public final class V1RestClient {
     }
 
     private Mono<JsonNode> privateGet(String path, Map<String, String> query) {
-        return sendPrivate(request("GET", path, query, privateScope()).build());
+        return sendPrivate(request("GET", path, query, privateScope()), this::send);
     }
 
     private String privateScope() {
@@ -342,7 +346,7 @@ public final class V1RestClient {
     private Mono<JsonNode> post(String path, Map<String, String> form) {
         boolean json = options.bodyFormat() == V1BodyFormat.JSON;
         return sendPrivate(request("POST", path, Map.of(), privateScope())
-                .body(V1Signature.body(form, json), json ? V1Signature.JSON : V1Signature.FORM).build());
+                .body(V1Signature.body(form, json), json ? V1Signature.JSON : V1Signature.FORM), this::send);
     }
 
     private RestRequest.Builder request(String method, String path, Map<String, String> query, String scope) {
@@ -361,12 +365,13 @@ public final class V1RestClient {
     }
 
     /** A private call carries {@code X-KEY} from the start: the nonce-order and signing steps know it by that. */
-    private Mono<JsonNode> sendPrivate(RestRequest request) {
+    private <T> Mono<T> sendPrivate(RestRequest.Builder request, Function<RestRequest, Mono<T>> how) {
         if (signature == null) {
-            return Mono.error(() -> new AuthenticationException(dialect.displayName() + " " + request.method() + " "
-                    + request.path() + " is private: configure V1Options.credentials", ErrorContext.local(venue)));
+            RestRequest refused = request.build();
+            return Mono.error(() -> new AuthenticationException(dialect.displayName() + " " + refused.method() + " "
+                    + refused.path() + " is private: configure V1Options.credentials", ErrorContext.local(venue)));
         }
-        return send(request.withHeader("X-KEY", signature.apiKey()));
+        return how.apply(request.header("X-KEY", signature.apiKey()).build());
     }
 
     private static boolean isPrivate(RestRequest request) {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** One long-lived parser reads frame after frame: whole, in any script, and never one frame into the next. */
@@ -141,5 +142,29 @@ class JsonFrameReaderTest {
         assertThatThrownBy(reader::close).isInstanceOf(IOException.class);
         assertThat(firstValue(Unpooled.wrappedBuffer("[\"next\",[1,2]]".getBytes(StandardCharsets.UTF_8))))
                 .isEqualTo("next");
+    }
+
+    @Test
+    void bodiesReadFromAByteArrayInPlaceOrCopiedAndTheArrayIsLeftAsItWas() throws IOException {
+        for (String body : List.of("[\"café\",1]", "[\"café\",1]\n", "[\"café\",1] [\"next\"]")) {
+            byte[] utf8 = body.getBytes(StandardCharsets.UTF_8);
+            byte[] before = utf8.clone();
+            JsonParser parser = reader.open(utf8);
+            assertThat(parser.nextToken()).isEqualTo(JsonToken.START_ARRAY);
+            parser.nextToken();
+            assertThat(JsonValues.text(parser)).as(body).isEqualTo("café");
+            reader.close();
+            assertThat(utf8).isEqualTo(before);
+        }
+        JsonParser root = reader.open("42".getBytes(StandardCharsets.UTF_8));
+        assertThat(root.nextToken()).as("a root number ends").isEqualTo(JsonToken.VALUE_NUMBER_INT);
+        reader.close();
+        JsonParser empty = reader.open(new byte[0]);
+        assertThat(empty.nextToken()).isEqualTo(JsonToken.NOT_AVAILABLE);
+        reader.abandon();
+        JsonParser cut = reader.open("[1,[2".getBytes(StandardCharsets.UTF_8));
+        cut.nextToken();
+        assertThatThrownBy(reader::close).isInstanceOf(IOException.class);
+        assertThat(firstText("[\"after\"]")).isEqualTo("after");
     }
 }

@@ -100,6 +100,46 @@ class HostileAnswersLoopbackTest {
         }
     }
 
+    /**
+     * The response timeout is the longest silence: a head and a body trickling in (the head split too) within it
+     * are read whole however long they take in all, and a silence past it in the middle of the body ends the call.
+     */
+    @Test
+    void theResponseTimeoutStartsAgainWithEveryPieceAndEndsASilence() throws Exception {
+        String body = "{\"price\":\"1.0\",\"amount\":\"2.0\"}";
+        String head = "HTTP/1.1 200 OK\r\nContent-Length: " + body.length() + "\r\n\r\n";
+        try (RawHttpServer server = RawHttpServer.start(out -> {
+            for (String piece : new String[] {head.substring(0, 10), head.substring(10), body.substring(0, 10),
+                body.substring(10, 20), body.substring(20)}) {
+                Thread.sleep(300);
+                out.write(ascii(piece));
+                out.flush();
+            }
+        })) {
+            RestResponse answer = client(server.baseUrl(), RestOptions.builder()
+                    .responseTimeout(Duration.ofSeconds(1)).attemptTimeout(Duration.ofSeconds(20)))
+                    .exchange(RestRequest.get("/ticker").build()).block(WAIT);
+
+            assertThat(answer.bodyAsString()).isEqualTo(body);
+            client.disposeLater().block(WAIT);
+        }
+        try (RawHttpServer server = RawHttpServer.start(out -> {
+            out.write(ascii(head + body.substring(0, 10)));
+            out.flush();
+            Thread.sleep(5_000);
+        })) {
+            Throwable error = failureOf(client(server.baseUrl(), RestOptions.builder()
+                    .responseTimeout(Duration.ofMillis(300)).attemptTimeout(Duration.ofSeconds(20))),
+                    RestRequest.get("/ticker").build());
+
+            assertThat(error).isInstanceOf(RequestTimeoutException.class)
+                    .hasMessageContaining("did not answer GET /ticker in time")
+                    .hasRootCauseInstanceOf(io.netty.handler.timeout.ReadTimeoutException.class);
+            RestClientLoopbackTest.await(() -> client.pooledConnections() == 0);
+            assertThat(client.pooledConnections()).as("the silent connection is closed").isZero();
+        }
+    }
+
     @Test
     void anAnswerTricklingInByteByByteEndsAtTheAttemptTimeout() throws Exception {
         String body = "{\"price\":\"1.0\",\"amount\":\"2.0\"}";

@@ -189,6 +189,22 @@ class RestClientLoopbackTest {
     }
 
     @Test
+    void aSilenceOnAPooledConnectionTimesOutAsOnANewOne() {
+        server.route("GET", "/stall").respond(FakeResponse.ok("{}"), FakeResponse.stall());
+        client(options().maxAttempts(1).responseTimeout(Duration.ofMillis(300)));
+
+        client.exchange(RestRequest.get("/stall").build()).block(WAIT);
+        assertThat(client.pooledConnections()).isEqualTo(1);
+        StepVerifier.create(client.exchange(RestRequest.get("/stall").build()))
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(RequestTimeoutException.class)
+                        .hasMessageContaining("did not answer GET /stall"))
+                .verify(WAIT);
+
+        await(() -> client.pooledConnections() == 0 && server.openConnections() == 0);
+        assertThat(client.pooledConnections()).isZero();
+    }
+
+    @Test
     void aTimedOutGetIsRetriedButATimedOutOrderIsNot() {
         server.route("GET", "/stall").respond(FakeResponse.stall(), FakeResponse.ok("{}"));
         server.route("POST", "/order").respond(FakeResponse.stall());

@@ -284,6 +284,34 @@ class V1RestClientTest {
         StepVerifier.create(rest.currencies()).expectError(io.exflux.api.error.ProtocolException.class).verify(WAIT);
     }
 
+    /**
+     * The wallets, read without a tree when they read, fail as every other answer does where they do not: the
+     * shape's error naming the field, the unreadable body's error naming the call, the oversized body's.
+     */
+    @Test
+    void wrongOrUnreadableWalletsFailAsProtocolErrorsThatSayWhy() {
+        V1RestClient rest = client(options(V1Dialect.BTC_ALPHA, server).http(io.exflux.reactive.config.HttpOptions
+                .builder().maxResponseBodySize(256).build()));
+        server.route("GET", "/api/v1/wallets/").respond(
+                FakeResponse.ok("[{\"currency\":\"BTC\",\"balance\":\"0.5\",\"reserve\":\"0.1\"}]"),
+                FakeResponse.ok("[{\"currency\":\"BTC\",\"balance\":\"0.5\"}]"),
+                FakeResponse.ok("[{\"currency\":\"BTC\",\"balance\":\"0.5\",\"reserve\":"),
+                FakeResponse.ok("[" + "{\"currency\":\"BTC\",\"balance\":1,\"reserve\":1},".repeat(10) + "]"));
+
+        assertThat(rest.wallets(null).collectList().block(WAIT)).containsExactly(
+                new io.exflux.reactive.venue.v1.model.V1Wallet("BTC", new BigDecimal("0.5"), new BigDecimal("0.1")));
+        StepVerifier.create(rest.wallets(null)).expectErrorSatisfies(error -> assertThat(error)
+                .isInstanceOf(io.exflux.api.error.ProtocolException.class)
+                .hasMessage("btc-alpha answered in a shape the document does not have: field 'reserve' is missing"))
+                .verify(WAIT);
+        StepVerifier.create(rest.wallets(null)).expectErrorSatisfies(error -> assertThat(error)
+                .isInstanceOf(io.exflux.api.error.ProtocolException.class)
+                .hasMessage("could not read the answer to GET /v1/wallets/ as JsonNode")).verify(WAIT);
+        StepVerifier.create(rest.wallets(null)).expectErrorSatisfies(error -> assertThat(error)
+                .isInstanceOf(io.exflux.api.error.ProtocolException.class)
+                .hasMessageContaining("over the limit of 256 bytes")).verify(WAIT);
+    }
+
     /** Two clients of one key on one {@code ClientResources} share its nonces and its nonce order. */
     @Test
     void twoClientsOfOneKeyStayInNonceOrderTogether() {

@@ -28,11 +28,14 @@ public final class V1Signature {
 
     private final String apiKey;
     private final HmacSigner mac;
+    /** The signature over the key alone, which every call without a body carries: the same for each of them. */
+    private final String keyAlone;
 
     /** A signature for this key and secret. */
     public V1Signature(String apiKey, byte[] secret) {
         this.apiKey = apiKey;
         this.mac = HmacSigner.sha256(secret);
+        this.keyAlone = signText("");
     }
 
     /** The API key, for {@code X-KEY}. */
@@ -42,7 +45,7 @@ public final class V1Signature {
 
     /** {@code X-SIGN} of this request: over the key and its sorted urlencoded POST parameters. */
     public String sign(RestRequest request) {
-        return signText(signedParameters(request));
+        return request.bodyLength() == 0 ? keyAlone : signText(signedParameters(request));
     }
 
     /** {@code X-SIGN} over the key followed by these (already encoded) parameters. */
