@@ -191,7 +191,7 @@ class RestClientLoopbackTest {
     @Test
     void aSilenceOnAPooledConnectionTimesOutAsOnANewOne() {
         server.route("GET", "/stall").respond(FakeResponse.ok("{}"), FakeResponse.stall());
-        client(options().maxAttempts(1).responseTimeout(Duration.ofMillis(300)));
+        client(options().maxAttempts(1).responseTimeout(Duration.ofSeconds(1)));
 
         client.exchange(RestRequest.get("/stall").build()).block(WAIT);
         assertThat(client.pooledConnections()).isEqualTo(1);
@@ -202,6 +202,23 @@ class RestClientLoopbackTest {
 
         await(() -> client.pooledConnections() == 0 && server.openConnections() == 0);
         assertThat(client.pooledConnections()).isZero();
+    }
+
+    /**
+     * The timeout of an answered request ends with it: on the same pooled connection, the next request has its own
+     * full timeout. The second answer comes 1 s into a 2 s timeout, 2.2 s after the first answer: a watch left over
+     * from the first request would have ended the second 2 s after the first answer.
+     */
+    @Test
+    void anAnsweredRequestsTimeoutDoesNotReachTheNextOnItsConnection() throws InterruptedException {
+        server.route("GET", "/slow").respond(FakeResponse.ok("{\"n\":1}"),
+                FakeResponse.ok("{\"n\":2}").withDelay(Duration.ofSeconds(1)));
+        client(options().maxAttempts(1).responseTimeout(Duration.ofSeconds(2)).attemptTimeout(Duration.ofSeconds(10)));
+
+        assertThat(client.exchange(RestRequest.get("/slow").build()).block(WAIT).bodyAsString()).isEqualTo("{\"n\":1}");
+        Thread.sleep(1_200); // the test's own thread, while the connection idles in the pool
+        assertThat(client.exchange(RestRequest.get("/slow").build()).block(WAIT).bodyAsString()).isEqualTo("{\"n\":2}");
+        assertThat(server.acceptedConnections()).as("both on one pooled connection").isEqualTo(1);
     }
 
     @Test

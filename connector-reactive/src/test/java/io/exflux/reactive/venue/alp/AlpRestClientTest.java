@@ -265,7 +265,7 @@ class AlpRestClientTest {
     @Test
     void aTimedOutPlacementWithoutAClientOrderIdIsAnUnknownOutcomeWithoutALookup() {
         server.route("POST", "/api/v3/trading/order").respond(FakeResponse.stall());
-        AlpRestClient impatient = new AlpRestClient(options().mutate().responseTimeout(Duration.ofMillis(300)).build());
+        AlpRestClient impatient = new AlpRestClient(options().mutate().responseTimeout(Duration.ofSeconds(1)).build());
         try {
             StepVerifier.create(impatient.placeOrder(AlpOrderRequest.limit("BTC_USDT", AlpSide.BUY, BigDecimal.ONE,
                             BigDecimal.TEN)))
