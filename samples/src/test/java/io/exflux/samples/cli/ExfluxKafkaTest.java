@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.Test;
@@ -50,10 +51,17 @@ class ExfluxKafkaTest {
                 Thread.sleep(100);
             }
             assertThat(collector.out()).contains("collecting alp:BTC_USDT,alp:ETH_USDT");
+            // the reader takes trades from the newest on: start it once records reach the broker (a new cluster's
+            // first produce requests wait for topics and their leaders), or its window may hold no trade at all
+            Pattern published = Pattern.compile("kafka PublisherStats\\[.*published=[1-9]");
+            while (!published.matcher(collector.out()).find() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(collector.out()).as("records published before the reader starts").containsPattern(published);
 
             CliHarness reader = new CliHarness(venues, Map.of(), false);
             int exit = reader.run("book", "--from-kafka", kafka, "--venue", "alp", "--pair", "BTC_USDT",
-                    "--duration", "3s");
+                    "--duration", "5s");
 
             assertThat(exit).isZero();
             assertThat(reader.out().lines().filter(l -> l.startsWith("book ")))
