@@ -1,7 +1,5 @@
 package io.exflux.benchmarks;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -17,16 +15,12 @@ import java.util.function.Function;
 public final class DecodeCpu {
 
     private static final int FRAMES = 200_000;
-    /** Where each result goes, so that no route is optimised away. */
-    private static Object last;
 
     private DecodeCpu() {
     }
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        DecodeBenchmark benchmark = new DecodeBenchmark();
         Map<String, Function<DecodeBenchmark, Object>> routes = new LinkedHashMap<>();
         routes.put("alpTrade", DecodeBenchmark::alpTrade);
         routes.put("treeTrade", DecodeBenchmark::treeTrade);
@@ -34,23 +28,14 @@ public final class DecodeCpu {
         routes.put("treeDiff", DecodeBenchmark::treeDiff);
         routes.put("alpTicker", DecodeBenchmark::alpTicker);
         routes.put("treeTicker", DecodeBenchmark::treeTicker);
-        Map<String, Long> best = new LinkedHashMap<>();
-        for (int round = 0; round < rounds; round++) {
-            for (Map.Entry<String, Function<DecodeBenchmark, Object>> route : routes.entrySet()) {
-                long start = threads.getCurrentThreadCpuTime();
-                for (int i = 0; i < FRAMES; i++) {
-                    last = route.getValue().apply(benchmark);
-                }
-                best.merge(route.getKey(), threads.getCurrentThreadCpuTime() - start, Math::min);
-            }
-        }
-        String[] names = best.keySet().toArray(new String[0]);
+        Map<String, DecodeRounds.Cost> costs = DecodeRounds.run(new DecodeBenchmark(), routes, rounds, FRAMES);
+        String[] names = costs.keySet().toArray(new String[0]);
         for (int i = 0; i < names.length; i += 2) {
-            double ours = best.get(names[i]) / (double) FRAMES;
-            double tree = best.get(names[i + 1]) / (double) FRAMES;
+            double ours = costs.get(names[i]).nanos();
+            double tree = costs.get(names[i + 1]).nanos();
             System.out.printf("%-11s %7.1f ns/frame   %-11s %7.1f ns/frame   %4.2fx%n", names[i], ours, names[i + 1], tree,
                     tree / ours);
         }
-        System.out.println("(best of " + rounds + " rounds; last result " + last.getClass().getSimpleName() + ")");
+        System.out.println("(best of " + rounds + " rounds; last result " + DecodeRounds.lastResult() + ")");
     }
 }

@@ -1,6 +1,5 @@
 package io.exflux.benchmarks;
 
-import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -22,7 +21,6 @@ public final class V1DecodeCpu {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         DecodeBenchmark benchmark = new DecodeBenchmark();
         benchmark.check(); // fails unless every route gives the tree's events
         Map<String, Function<DecodeBenchmark, Object>> routes = new LinkedHashMap<>();
@@ -36,32 +34,16 @@ public final class V1DecodeCpu {
         routes.put("v1TreeCancel", DecodeBenchmark::v1TreeCancel);
         routes.put("v1CancelLive", DecodeBenchmark::v1CancelLive);
         routes.put("v1TreeCancelLive", DecodeBenchmark::v1TreeCancelLive);
-        Map<String, Long> best = new LinkedHashMap<>();
-        Map<String, Long> bytes = new LinkedHashMap<>();
-        long threadId = Thread.currentThread().getId();
-        Object sink = null;
-        for (int round = 0; round < rounds; round++) {
-            for (Map.Entry<String, Function<DecodeBenchmark, Object>> route : routes.entrySet()) {
-                Function<DecodeBenchmark, Object> run = route.getValue();
-                long allocated = threads.getThreadAllocatedBytes(threadId);
-                long start = threads.getCurrentThreadCpuTime();
-                for (int i = 0; i < FRAMES_PER_ROUND; i++) {
-                    sink = run.apply(benchmark);
-                }
-                long spent = threads.getCurrentThreadCpuTime() - start;
-                best.merge(route.getKey(), spent, Math::min);
-                bytes.put(route.getKey(), threads.getThreadAllocatedBytes(threadId) - allocated);
-            }
-        }
-        for (Map.Entry<String, Long> route : best.entrySet()) {
+        Map<String, DecodeRounds.Cost> costs = DecodeRounds.run(benchmark, routes, rounds, FRAMES_PER_ROUND);
+        for (Map.Entry<String, DecodeRounds.Cost> route : costs.entrySet()) {
             String name = route.getKey();
             String tree = name.startsWith("v1Tree") ? null
                     : "v1Tree" + name.substring(2).replace("FromBytes", "");
-            double perFrame = route.getValue() / (double) FRAMES_PER_ROUND;
-            String ratio = tree == null ? "" : String.format("%5.2fx tree", best.get(tree) / (double) route.getValue());
-            System.out.printf("%-20s %8.1f ns/frame  %7.1f B/frame  %s%n", name, perFrame,
-                    bytes.get(name) / (double) FRAMES_PER_ROUND, ratio);
+            String ratio = tree == null ? ""
+                    : String.format("%5.2fx tree", costs.get(tree).nanos() / route.getValue().nanos());
+            System.out.printf("%-20s %8.1f ns/frame  %7.1f B/frame  %s%n", name, route.getValue().nanos(),
+                    route.getValue().bytes(), ratio);
         }
-        System.out.println(sink == null ? "" : "(last " + sink.getClass().getSimpleName() + ")");
+        System.out.println("(last " + DecodeRounds.lastResult() + ")");
     }
 }

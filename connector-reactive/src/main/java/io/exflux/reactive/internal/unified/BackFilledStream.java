@@ -59,46 +59,37 @@ public final class BackFilledStream<T> extends RepairedStream<T> {
 
         /** When it happened. */
         Instant time(T value);
+
+        /** An identity read by these three functions. */
+        static <T> Identity<T> of(Function<T, String> key, Function<T, String> id, Function<T, Instant> time) {
+            return new Identity<>() {
+                @Override
+                public String key(T value) {
+                    return key.apply(value);
+                }
+
+                @Override
+                public String id(T value) {
+                    return id.apply(value);
+                }
+
+                @Override
+                public Instant time(T value) {
+                    return time.apply(value);
+                }
+            };
+        }
     }
 
     /** Public trades: one trade id, one trade. */
-    public static final Identity<Trade> TRADES = new Identity<>() {
-        @Override
-        public String key(Trade trade) {
-            return trade.id();
-        }
-
-        @Override
-        public String id(Trade trade) {
-            return trade.id();
-        }
-
-        @Override
-        public Instant time(Trade trade) {
-            return trade.timestamp();
-        }
-    };
+    public static final Identity<Trade> TRADES = Identity.of(Trade::id, Trade::id, Trade::timestamp);
 
     /**
      * The account's fills: a trade id and the order filled, since a trade between two orders of one account is one
      * fill of each.
      */
-    public static final Identity<Fill> FILLS = new Identity<>() {
-        @Override
-        public String key(Fill fill) {
-            return fill.orderId() == null ? fill.id() : fill.id() + " " + fill.orderId();
-        }
-
-        @Override
-        public String id(Fill fill) {
-            return fill.id();
-        }
-
-        @Override
-        public Instant time(Fill fill) {
-            return fill.timestamp();
-        }
-    };
+    public static final Identity<Fill> FILLS = Identity.of(
+            fill -> fill.orderId() == null ? fill.id() : fill.id() + " " + fill.orderId(), Fill::id, Fill::timestamp);
 
     /**
      * @param topic     the stream's topic, named in gap events and overflow errors
